@@ -1,0 +1,68 @@
+"""eventdata: typed models, columnar validation and Parquet for ACLED-style event data.
+
+Public names are imported lazily, so ``import eventdata`` and the command line start fast;
+``from eventdata import validate`` works as usual.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from eventdata._version import SCHEMA_VERSION, __version__
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # vocabulary
+    "ActorType": "eventdata.vocabulary.codebook",
+    "DisorderType": "eventdata.vocabulary.codebook",
+    "EventType": "eventdata.vocabulary.codebook",
+    "SubEventType": "eventdata.vocabulary.codebook",
+    "INTERACTIONS": "eventdata.vocabulary.codebook",
+    "interaction_code": "eventdata.vocabulary.codebook",
+    "interaction_label": "eventdata.vocabulary.codebook",
+    # records
+    "Event": "eventdata.models.event",
+    "ACLED_COLUMNS": "eventdata.models.event",
+    # exceptions
+    "EventdataError": "eventdata.exceptions",
+    "InputError": "eventdata.exceptions",
+    "IntegrityError": "eventdata.exceptions",
+    "SchemaVersionError": "eventdata.exceptions",
+    "ValidationFailed": "eventdata.exceptions",
+}
+
+__all__ = ["SCHEMA_VERSION", "__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eventdata' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from eventdata.exceptions import (
+        EventdataError,
+        InputError,
+        IntegrityError,
+        SchemaVersionError,
+        ValidationFailed,
+    )
+    from eventdata.models.event import ACLED_COLUMNS, Event
+    from eventdata.vocabulary.codebook import (
+        INTERACTIONS,
+        ActorType,
+        DisorderType,
+        EventType,
+        SubEventType,
+        interaction_code,
+        interaction_label,
+    )

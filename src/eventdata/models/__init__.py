@@ -1,0 +1,1 @@
+"""Typed records: the ACLED event row and the rich records beyond it."""

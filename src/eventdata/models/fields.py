@@ -1,0 +1,174 @@
+"""Reusable field types for ACLED columns.
+
+Each type here carries its parsing (what real exports contain), its serialization (ACLED
+text) and a marker that the Arrow schema and the columnar engine read, so a column's
+meaning is declared once, on the :class:`~eventdata.models.event.Event` field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+from eventdata.vocabulary.codebook import (
+    CIVILIAN_TARGETING,
+    INTERACTIONS,
+    SOURCE_SCALE_PARTS,
+    ActorType,
+    interaction_from_label,
+    interaction_label,
+)
+
+__all__ = [
+    "ACLED_DATE_FORMATS",
+    "AcledDate",
+    "ActorTypeField",
+    "Categorical",
+    "CivilianTargeting",
+    "InteractionLabel",
+    "Joined",
+    "JoinedList",
+    "LIST_SEPARATOR",
+    "OptionalActorTypeField",
+    "OptionalText",
+    "SourceScale",
+    "parse_acled_date",
+    "parse_actor_type",
+    "parse_interaction",
+]
+
+LIST_SEPARATOR = "; "
+"""How ACLED joins several values in one cell (assoc actors, sources, tags)."""
+
+ACLED_DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%d %B %Y")
+"""Date formats seen in real exports: the API's ISO dates and the export tool's."""
+
+
+@dataclass(frozen=True)
+class Categorical:
+    """Marks a column with few distinct values: dictionary-encoded in Arrow and Parquet."""
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Marks a list column that ACLED stores as one ``; ``-joined text cell."""
+
+
+def _blank_to_none(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from pandas
+        return None
+    if isinstance(value, str) and value == "":
+        return None
+    return value
+
+
+def parse_acled_date(value: Any) -> Any:
+    """Parse ``2024-01-01`` or ``01 January 2024`` into a date; leave other values to pydantic."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        for fmt in ACLED_DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(value, fmt).date()
+            except ValueError:
+                continue
+    return value
+
+
+def parse_actor_type(value: Any) -> Any:
+    """Accept an actor type as its label (``Rebel group``) or its code (2, ``"2"``).
+
+    Blank values and the legacy code 0 ("no actor2") become None.
+    """
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        code = int(value)
+        return None if code == 0 else _actor_from_code(code, value)
+    if isinstance(value, str) and value.isdigit():
+        code = int(value)
+        return None if code == 0 else _actor_from_code(code, value)
+    return value
+
+
+def _actor_from_code(code: int, original: Any) -> Any:
+    try:
+        return ActorType.from_code(code)
+    except ValueError:
+        return original  # let the enum validation report the bad value
+
+
+def parse_interaction(value: Any) -> Any:
+    """Accept an interaction as its text label or its two-digit code; return the label."""
+    value = _blank_to_none(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        value = str(int(value))
+    if isinstance(value, str) and value.isdigit():
+        return interaction_label(int(value))
+    if isinstance(value, str):
+        interaction_from_label(value)
+    return value
+
+
+def _split(value: Any) -> Any:
+    value = _blank_to_none(value)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split(LIST_SEPARATOR)
+    return value
+
+
+def _check_source_scale(value: Any) -> Any:
+    value = _blank_to_none(value)
+    if isinstance(value, str):
+        bad = [part for part in value.split("-") if part not in SOURCE_SCALE_PARTS]
+        if bad:
+            raise ValueError(
+                f"source_scale part(s) {', '.join(map(repr, bad))} are not ACLED's; "
+                f"expected '-'-joined parts of: {', '.join(SOURCE_SCALE_PARTS)}"
+            )
+    return value
+
+
+def _check_civilian_targeting(value: Any) -> Any:
+    value = _blank_to_none(value)
+    if value is not None and value != CIVILIAN_TARGETING:
+        raise ValueError(f"civilian_targeting must be blank or {CIVILIAN_TARGETING!r}")
+    return value
+
+
+AcledDate = Annotated[dt.date, BeforeValidator(parse_acled_date)]
+ActorTypeField = Annotated[ActorType, BeforeValidator(parse_actor_type), Categorical()]
+OptionalActorTypeField = Annotated[
+    ActorType | None, BeforeValidator(parse_actor_type), Categorical()
+]
+InteractionLabel = Annotated[
+    str,
+    BeforeValidator(parse_interaction),
+    WithJsonSchema({"type": "string", "enum": list(INTERACTIONS.values())}),
+    Categorical(),
+]
+JoinedList = Annotated[
+    list[str],
+    BeforeValidator(_split),
+    Joined(),
+]
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+SourceScale = Annotated[str | None, BeforeValidator(_check_source_scale), Categorical()]
+CivilianTargeting = Annotated[
+    str | None,
+    BeforeValidator(_check_civilian_targeting),
+    WithJsonSchema({"anyOf": [{"type": "string", "const": CIVILIAN_TARGETING}, {"type": "null"}]}),
+    Categorical(),
+]

@@ -1,0 +1,1 @@
+"""Validation: rules written once, run row-wise by the models and columnar on tables."""

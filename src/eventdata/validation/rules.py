@@ -1,0 +1,298 @@
+"""Validation rules that span fields, each written once for rows and for columns.
+
+A :class:`Rule` names what it checks, its severity, the column it blames, what a valid
+value looks like, and carries two implementations of the same predicate: ``row`` over one
+record's parsed values (used by :class:`~eventdata.Event`) and ``columnar`` over parsed
+Arrow arrays (used by :func:`~eventdata.validate`). A test runs both over the same corpus
+and proves they agree.
+
+Single-field rules (types, vocabularies, ranges, required values) are not written here:
+they are derived from the :class:`~eventdata.Event` field declarations by
+:mod:`eventdata.validation.fieldrules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventdata.vocabulary.codebook import (
+    CIVILIAN_TARGETING,
+    INTERACTIONS,
+    ActorType,
+    EventType,
+    SubEventType,
+    interaction_code,
+)
+
+__all__ = ["CROSS_FIELD_RULES", "Columns", "Rule", "Severity", "to_mask"]
+
+Severity = Literal["error", "warning"]
+Columns = Mapping[str, pa.Array]
+"""Parsed columns by ACLED name: dates as date32, numbers as int64/float64, labels as strings."""
+
+RowCheck = Callable[[Mapping[str, Any]], bool]
+ColumnarCheck = Callable[[Columns], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named check.
+
+    Attributes:
+        name: stable identifier, e.g. ``hierarchy.sub_event_type``; used to select,
+            ignore and count failures.
+        severity: ``"error"`` makes a row invalid; ``"warning"`` is reported only.
+        column: the column a failure is reported against.
+        description: what the rule checks, for the rules page and ``--help``.
+        expected: what a valid value looks like; ends every failure message.
+        columnar: returns a boolean numpy array, True where a row fails.
+        row: returns True when one record's parsed values fail; None for rules that need
+            the whole table (e.g. duplicate ids).
+        inputs: columns the rule reads; rows where any is missing or unparsed are skipped.
+    """
+
+    name: str
+    severity: Severity
+    column: str
+    description: str
+    expected: str
+    columnar: ColumnarCheck
+    row: RowCheck | None = None
+    inputs: tuple[str, ...] = field(default=())
+
+    def message(self, value: Any) -> str:
+        """The failure message for one offending value."""
+        return f"{self.column}={value!r} fails {self.name}: {self.expected}"
+
+
+def to_mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A boolean Arrow array as numpy, nulls counted as False (not failing)."""
+    filled = pc.fill_null(values, False)
+    return np.asarray(filled.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+# -- lookup tables derived from the codebook -------------------------------------------
+
+_SUB_LABELS = pa.array([s.value for s in SubEventType])
+_SUB_EVENT = pa.array([s.event_type.value for s in SubEventType])
+_SUB_DISORDER = pa.array([s.disorder_type.value for s in SubEventType])
+_ACTOR_LABELS = pa.array([a.value for a in ActorType])
+_INTERACTION_LABELS = pa.array(list(INTERACTIONS.values()))
+_INTERACTION_CODES = pa.array(list(INTERACTIONS), pa.int64())
+
+
+def _lookup(keys: pa.Array, key_table: pa.Array, value_table: pa.Array) -> pa.Array:
+    return pc.take(value_table, pc.index_in(keys, value_set=key_table))
+
+
+def actor_codes(labels: pa.Array) -> pa.Array:
+    """Numeric codes (1-8) of actor-type labels; null for blank or unknown labels."""
+    return pc.add(pc.index_in(labels, value_set=_ACTOR_LABELS), 1)
+
+
+# -- hierarchy ---------------------------------------------------------------------------
+
+
+def _row_sub_event(v: Mapping[str, Any]) -> bool:
+    return SubEventType(v["sub_event_type"]).event_type is not EventType(v["event_type"])
+
+
+def _col_sub_event(c: Columns) -> np.ndarray:
+    parent = _lookup(c["sub_event_type"], _SUB_LABELS, _SUB_EVENT)
+    return to_mask(pc.not_equal(parent, c["event_type"]))
+
+
+def _row_disorder(v: Mapping[str, Any]) -> bool:
+    return SubEventType(v["sub_event_type"]).disorder_type.value != v["disorder_type"]
+
+
+def _col_disorder(c: Columns) -> np.ndarray:
+    expected = _lookup(c["sub_event_type"], _SUB_LABELS, _SUB_DISORDER)
+    return to_mask(pc.not_equal(expected, c["disorder_type"]))
+
+
+# -- actors and interaction --------------------------------------------------------------
+
+
+def _row_interaction(v: Mapping[str, Any]) -> bool:
+    return INTERACTIONS[interaction_code(v["inter1"], v["inter2"])] != v["interaction"]
+
+
+def _col_interaction(c: Columns) -> np.ndarray:
+    a = actor_codes(c["inter1"])
+    b = pc.fill_null(actor_codes(c["inter2"]), 0)
+    lo = pc.if_else(pc.equal(b, 0), a, pc.min_element_wise(a, b))
+    hi = pc.if_else(pc.equal(b, 0), 0, pc.max_element_wise(a, b))
+    expected_code = pc.add(pc.multiply(lo, 10), hi)
+    given_code = _lookup(c["interaction"], _INTERACTION_LABELS, _INTERACTION_CODES)
+    return to_mask(pc.not_equal(expected_code, given_code))
+
+
+def _row_inter2(v: Mapping[str, Any]) -> bool:
+    return (v["actor2"] is None) != (v["inter2"] is None)
+
+
+def _col_inter2(c: Columns) -> np.ndarray:
+    has_actor2 = pc.fill_null(pc.not_equal(c["actor2"], ""), False)
+    has_inter2 = pc.is_valid(c["inter2"])
+    return to_mask(pc.not_equal(has_actor2, has_inter2))
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+def _row_year(v: Mapping[str, Any]) -> bool:
+    return bool(v["year"] != v["event_date"].year)
+
+
+def _col_year(c: Columns) -> np.ndarray:
+    return to_mask(pc.not_equal(pc.year(c["event_date"]), c["year"]))
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def _row_future(v: Mapping[str, Any]) -> bool:
+    return bool(v["event_date"] > _today())
+
+
+def _col_future(c: Columns) -> np.ndarray:
+    today = pa.scalar(_today(), pa.date32())
+    return to_mask(pc.greater(c["event_date"], today))
+
+
+# -- plausibility warnings -----------------------------------------------------------------
+
+
+def _row_null_island(v: Mapping[str, Any]) -> bool:
+    return bool(v["latitude"] == 0 and v["longitude"] == 0)
+
+
+def _col_null_island(c: Columns) -> np.ndarray:
+    return to_mask(pc.and_(pc.equal(c["latitude"], 0), pc.equal(c["longitude"], 0)))
+
+
+FATALITIES_WARNING_ABOVE = 1000
+
+
+def _row_fatalities_high(v: Mapping[str, Any]) -> bool:
+    return bool(v["fatalities"] > FATALITIES_WARNING_ABOVE)
+
+
+def _col_fatalities_high(c: Columns) -> np.ndarray:
+    return to_mask(pc.greater(c["fatalities"], FATALITIES_WARNING_ABOVE))
+
+
+_VAC = EventType.VIOLENCE_AGAINST_CIVILIANS.value
+
+
+def _row_vac_targeting(v: Mapping[str, Any]) -> bool:
+    return v["event_type"] == _VAC and v["civilian_targeting"] != CIVILIAN_TARGETING
+
+
+def _col_vac_targeting(c: Columns) -> np.ndarray:
+    is_vac = pc.equal(c["event_type"], _VAC)
+    targeted = pc.fill_null(pc.equal(c["civilian_targeting"], CIVILIAN_TARGETING), False)
+    return to_mask(pc.and_(is_vac, pc.invert(targeted)))
+
+
+CROSS_FIELD_RULES: tuple[Rule, ...] = (
+    Rule(
+        name="hierarchy.sub_event_type",
+        severity="error",
+        column="sub_event_type",
+        description="sub_event_type belongs to event_type (codebook section 2).",
+        expected="a sub-event type of the row's event_type",
+        columnar=_col_sub_event,
+        row=_row_sub_event,
+        inputs=("sub_event_type", "event_type"),
+    ),
+    Rule(
+        name="hierarchy.disorder_type",
+        severity="error",
+        column="disorder_type",
+        description="disorder_type is the one ACLED assigns to the sub_event_type.",
+        expected="the disorder type of the row's sub_event_type",
+        columnar=_col_disorder,
+        row=_row_disorder,
+        inputs=("disorder_type", "sub_event_type"),
+    ),
+    Rule(
+        name="interaction.consistent",
+        severity="error",
+        column="interaction",
+        description="interaction is the code ACLED derives from inter1 and inter2.",
+        expected="10*min(inter1, inter2) + max(inter1, inter2), or 10*inter1 without actor2",
+        columnar=_col_interaction,
+        row=_row_interaction,
+        inputs=("interaction", "inter1", "inter2"),
+    ),
+    Rule(
+        name="actor2.inter2",
+        severity="error",
+        column="inter2",
+        description="inter2 is given exactly when actor2 is.",
+        expected="an actor type when actor2 is named, blank when it is not",
+        columnar=_col_inter2,
+        row=_row_inter2,
+        inputs=("inter2", "actor2"),
+    ),
+    Rule(
+        name="year.event_date",
+        severity="error",
+        column="year",
+        description="year equals the year of event_date.",
+        expected="the year of event_date",
+        columnar=_col_year,
+        row=_row_year,
+        inputs=("year", "event_date"),
+    ),
+    Rule(
+        name="event_date.future",
+        severity="warning",
+        column="event_date",
+        description="event_date lies in the future (UTC today).",
+        expected="a date not after today",
+        columnar=_col_future,
+        row=_row_future,
+        inputs=("event_date",),
+    ),
+    Rule(
+        name="coordinates.null_island",
+        severity="warning",
+        column="latitude",
+        description="latitude and longitude are both exactly 0, usually a missing location.",
+        expected="the event's real coordinates",
+        columnar=_col_null_island,
+        row=_row_null_island,
+        inputs=("latitude", "longitude"),
+    ),
+    Rule(
+        name="fatalities.high",
+        severity="warning",
+        column="fatalities",
+        description=f"fatalities above {FATALITIES_WARNING_ABOVE} in one event; check the figure.",
+        expected=f"at most {FATALITIES_WARNING_ABOVE} unless sources confirm it",
+        columnar=_col_fatalities_high,
+        row=_row_fatalities_high,
+        inputs=("fatalities",),
+    ),
+    Rule(
+        name="civilian_targeting.violence_against_civilians",
+        severity="warning",
+        column="civilian_targeting",
+        description="Violence against civilians events carry civilian_targeting.",
+        expected=f"{CIVILIAN_TARGETING!r} on every Violence against civilians row",
+        columnar=_col_vac_targeting,
+        row=_row_vac_targeting,
+        inputs=("civilian_targeting", "event_type"),
+    ),
+)
