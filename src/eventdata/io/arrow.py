@@ -1,0 +1,344 @@
+"""The canonical Arrow schema, derived from the :class:`~eventdata.Event` model.
+
+One explicit table maps model field types to Arrow types; a reader can check it line by
+line against :data:`TYPE_MAPPING` and the tests:
+
+=====================================  ===========================================
+model field type                       Arrow type
+=====================================  ===========================================
+``str``                                ``string``
+``str`` marked ``Categorical()``       ``dictionary<int32, string>``
+``str``-valued ``Enum``                ``dictionary<int32, string>`` (categorical)
+``datetime.date``                      ``date32``
+``int`` with ``ge``/``le`` bounds      smallest signed int holding the range
+``int`` named in :data:`INT_WIDTHS`    the width given there
+``int`` otherwise                      ``int64``
+``float``                              ``float64``
+``list[str]`` marked ``Joined()``      ``list<string>``
+``X | None``                           nullable ``X``; other fields are not nullable
+anything else                          ``TypeError`` naming the field
+=====================================  ===========================================
+
+Three forms of a table meet here:
+
+* *parsed*: what the readers produce: text and labels as ``string``, ``date32`` dates,
+  ``int64`` integers, ``float64`` coordinates, ``list<string>`` lists, extra columns as
+  ``string`` after the 31 ACLED columns;
+* *canonical*: :func:`arrow_schema`, what Parquet files hold (:func:`conform`);
+* *pandas*: :func:`table_to_pandas` gives Arrow-backed columns (``pd.ArrowDtype``) and
+  pandas ``Categorical`` for the dictionary columns; :func:`pandas_to_table` inverts it
+  without loss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import annotated_types
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic.fields import FieldInfo
+
+from eventdata._version import SCHEMA_VERSION, __version__
+from eventdata.models.event import ACLED_COLUMNS, Event
+from eventdata.models.fields import LIST_SEPARATOR, Categorical, Joined
+
+__all__ = [
+    "CATEGORICAL",
+    "INT_WIDTHS",
+    "METADATA_KEY",
+    "TYPE_MAPPING",
+    "arrow_schema",
+    "arrow_type",
+    "conform",
+    "pandas_to_table",
+    "schema_markdown",
+    "table_to_pandas",
+    "to_parsed",
+]
+
+METADATA_KEY = "eventdata"
+"""Key of the JSON document that eventdata writes into schema and Parquet metadata."""
+
+CATEGORICAL = pa.dictionary(pa.int32(), pa.string())
+"""Arrow type of ``Categorical()`` and enum columns."""
+
+INT_WIDTHS: dict[str, pa.DataType] = {
+    "year": pa.int16(),  # calendar years; int16 holds 0-32767 (and ACLED's "0025" mistakes)
+    "fatalities": pa.int32(),  # no upper bound declared; 2**31 deaths is out of this world
+    "timestamp": pa.int64(),  # Unix seconds outlive int32 in 2038
+}
+"""Integer widths for fields whose bounds do not fix one (no ``le``)."""
+
+_SIGNED_INTS: tuple[pa.DataType, ...] = (pa.int8(), pa.int16(), pa.int32(), pa.int64())
+
+TYPE_MAPPING: tuple[tuple[str, str], ...] = (
+    ("str", "string"),
+    ("str + Categorical()", "dictionary<int32, string>"),
+    ("str Enum", "dictionary<int32, string>"),
+    ("datetime.date", "date32"),
+    ("int with ge/le", "smallest of int8/int16/int32/int64 holding [ge, le]"),
+    ("int in INT_WIDTHS", "the width named there"),
+    ("int", "int64"),
+    ("float", "float64"),
+    ("list[str] + Joined()", "list<string>"),
+    ("X | None", "nullable X"),
+)
+"""The mapping as documentation rows (model type, Arrow type); see :func:`arrow_type`."""
+
+
+def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1 and len(args) < len(typing.get_args(annotation)):
+            return args[0], True
+    return annotation, False
+
+
+def _bounds(metadata: list[Any]) -> tuple[float | None, float | None]:
+    low: float | None = None
+    high: float | None = None
+    for item in metadata:
+        if isinstance(item, annotated_types.Ge):
+            low = float(item.ge)  # type: ignore[arg-type]
+        elif isinstance(item, annotated_types.Gt):
+            low = float(item.gt) + 1  # type: ignore[arg-type]
+        elif isinstance(item, annotated_types.Le):
+            high = float(item.le)  # type: ignore[arg-type]
+        elif isinstance(item, annotated_types.Lt):
+            high = float(item.lt) - 1  # type: ignore[arg-type]
+    return low, high
+
+
+def _int_type(name: str, metadata: list[Any]) -> pa.DataType:
+    if name in INT_WIDTHS:
+        return INT_WIDTHS[name]
+    low, high = _bounds(metadata)
+    if low is None or high is None:
+        return pa.int64()
+    for candidate in _SIGNED_INTS:
+        bits = candidate.bit_width
+        if -(2 ** (bits - 1)) <= low and high <= 2 ** (bits - 1) - 1:
+            return candidate
+    raise TypeError(f"field {name!r}: bounds [{low}, {high}] do not fit in int64")
+
+
+def arrow_type(name: str, field: FieldInfo) -> tuple[pa.DataType, bool]:
+    """The Arrow type and nullability of one model field (the mapping table above).
+
+    Args:
+        name: the field name, used in error messages and for :data:`INT_WIDTHS`.
+        field: the pydantic field, e.g. ``Event.model_fields["iso"]``.
+
+    Returns:
+        ``(arrow type, nullable)``.
+
+    Raises:
+        TypeError: the annotation is not in the mapping table; nothing is guessed.
+    """
+    annotation, nullable = _unwrap_optional(field.annotation)
+    markers = {type(m) for m in field.metadata}
+    if typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
+        if Joined in markers:
+            return pa.list_(pa.string()), nullable
+    elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        if issubclass(annotation, str):
+            return CATEGORICAL, nullable
+    elif annotation is str:
+        return (CATEGORICAL if Categorical in markers else pa.string()), nullable
+    elif annotation is bool:
+        return pa.bool_(), nullable
+    elif annotation is int:
+        return _int_type(name, field.metadata), nullable
+    elif annotation is float:
+        return pa.float64(), nullable
+    elif annotation is dt.date:
+        return pa.date32(), nullable
+    raise TypeError(
+        f"field {name!r}: no Arrow type for annotation {field.annotation!r} with markers "
+        f"{sorted(m.__name__ for m in markers)}; add a row to eventdata.io.arrow's mapping table"
+    )
+
+
+def _metadata_json() -> str:
+    return json.dumps({"eventdata_version": __version__, "schema_version": SCHEMA_VERSION})
+
+
+def arrow_schema() -> pa.Schema:
+    """The canonical Arrow schema of an event table: the 31 ACLED columns in file order.
+
+    Field metadata carries each field's description; schema metadata carries
+    ``{"eventdata": {"eventdata_version": ..., "schema_version": ...}}`` as JSON.
+
+    Returns:
+        The schema; extra columns of a table follow these 31 fields.
+    """
+    fields = []
+    for name, info in Event.model_fields.items():
+        arrow, nullable = arrow_type(name, info)
+        meta = {"description": info.description} if info.description else None
+        fields.append(pa.field(name, arrow, nullable=nullable, metadata=meta))
+    return pa.schema(fields, metadata={METADATA_KEY: _metadata_json()})
+
+
+_SCHEMA = arrow_schema()
+
+
+def _is_list_text(arrow: pa.DataType) -> bool:
+    return bool(pa.types.is_string(arrow) or pa.types.is_large_string(arrow))
+
+
+def _split_joined(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """ACLED text ``a; b`` to a list; blank and null become the empty list."""
+    text = pc.cast(column, pa.string())
+    blank = pc.fill_null(pc.equal(text, ""), True)
+    split = pc.split_pattern(pc.if_else(blank, "x", text), LIST_SEPARATOR)
+    empty = pa.scalar([], type=pa.list_(pa.string()))
+    return pc.if_else(blank, empty, split)
+
+
+def _cast_column(name: str, column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
+    if column.type == target:
+        return column
+    if pa.types.is_list(target) and _is_list_text(column.type):
+        return _split_joined(column)
+    if pa.types.is_dictionary(target) and pa.types.is_dictionary(column.type):
+        column = pc.cast(column, column.type.value_type)
+    try:
+        return pc.cast(column, target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(
+            f"column {name!r}: cannot convert {column.type} to canonical {target} ({exc}); "
+            "values out of range or of the wrong kind must be fixed or dropped first, "
+            "e.g. to_parquet(..., on_invalid='drop')"
+        ) from None
+
+
+def conform(table: pa.Table, /, *, columns: list[str] | None = None) -> pa.Table:
+    """Cast a parsed (or canonical) table to the canonical schema.
+
+    The 31 ACLED columns come first, in order and canonical types; extra columns follow
+    unchanged. Joined columns given as ``; ``-joined text are split; null lists become
+    empty lists. A required field keeps nullable=True when the data holds nulls (rows
+    kept with ``on_invalid="keep"``), so no value is ever lost.
+
+    Args:
+        table: parsed or canonical table.
+        columns: conform only these columns, in this order (for column subsets read
+            from Parquet); missing ACLED columns are then not an error.
+
+    Returns:
+        The canonical table, with eventdata schema metadata.
+
+    Raises:
+        ValueError: a required ACLED column is missing or a column cannot be cast.
+    """
+    present = table.column_names
+    if columns is None:
+        missing = [c for c in ACLED_COLUMNS if c not in present]
+        required = [c for c in missing if not _SCHEMA.field(c).nullable]
+        if required:
+            raise ValueError(
+                f"table lacks ACLED column(s) {', '.join(required)}; read files with "
+                "eventdata.read_acled / read_table, which map every dialect to these columns"
+            )
+        order = [*ACLED_COLUMNS, *(c for c in present if c not in ACLED_COLUMNS)]
+    else:
+        order = list(columns)
+    arrays: list[pa.ChunkedArray] = []
+    fields: list[pa.Field] = []
+    for name in order:
+        if name in ACLED_COLUMNS:
+            target = _SCHEMA.field(name)
+            if name in present:
+                column = _cast_column(name, table.column(name), target.type)
+            else:
+                column = pa.chunked_array([pa.nulls(len(table), target.type)])
+            if pa.types.is_list(target.type) and column.null_count:
+                column = pc.fill_null(column, pa.scalar([], type=target.type))
+            arrays.append(column)
+            fields.append(target.with_nullable(target.nullable or column.null_count > 0))
+        else:
+            arrays.append(table.column(name))
+            fields.append(table.schema.field(name))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=_SCHEMA.metadata))
+
+
+def to_parsed(table: pa.Table, /) -> pa.Table:
+    """Cast canonical columns back to the parsed types the validation engine reads.
+
+    Dictionary columns become ``string``, integers ``int64``; other columns are unchanged.
+    """
+    arrays = []
+    for column in table.columns:
+        if pa.types.is_dictionary(column.type):
+            column = pc.cast(column, column.type.value_type)
+        elif pa.types.is_integer(column.type) and column.type != pa.int64():
+            column = pc.cast(column, pa.int64())
+        arrays.append(column)
+    return pa.Table.from_arrays(arrays, names=table.column_names)
+
+
+def _types_mapper() -> Callable[[pa.DataType], Any]:
+    def mapper(arrow: pa.DataType) -> Any:
+        if pa.types.is_dictionary(arrow):
+            return None  # pandas Categorical
+        return pd.ArrowDtype(arrow)
+
+    return mapper
+
+
+def table_to_pandas(table: pa.Table, /) -> pd.DataFrame:
+    """An Arrow table as a pandas DataFrame without loss.
+
+    Dictionary (categorical) columns become pandas ``Categorical`` (fast group-bys,
+    ``value_counts`` in category order, small memory); every other column is Arrow-backed
+    (``pd.ArrowDtype``): ``string[pyarrow]`` text with ``pd.NA`` for blanks,
+    ``date32[day][pyarrow]`` dates, ``int8``/``int16``/... ``[pyarrow]`` integers that
+    keep nulls, ``list<item: string>[pyarrow]`` lists. :func:`pandas_to_table` inverts it.
+    """
+    return table.to_pandas(types_mapper=_types_mapper())
+
+
+def pandas_to_table(df: pd.DataFrame, /) -> pa.Table:
+    """A pandas DataFrame as an Arrow table; canonical when it holds the ACLED columns.
+
+    Args:
+        df: e.g. from :func:`table_to_pandas` or ``eventdata.read_acled``; numpy and
+            object columns are accepted too (text ``; ``-joined lists are split).
+
+    Returns:
+        The canonical table (:func:`conform`) when all required ACLED columns are
+        present, else the plain conversion.
+    """
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    if all(c in table.column_names for c in ACLED_COLUMNS if not _SCHEMA.field(c).nullable):
+        return conform(table)
+    return table
+
+
+def schema_markdown() -> str:
+    """The canonical schema as a Markdown table (for docs/parquet.md)."""
+    lines = [
+        "| # | column | Arrow type | nullable | description |",
+        "|---|---|---|---|---|",
+    ]
+    for i, field in enumerate(_SCHEMA, start=1):
+        meta = field.metadata or {}
+        description = meta.get(b"description", b"").decode()
+        arrow = str(field.type).replace("<", "&lt;").replace(">", "&gt;")
+        nullable = "yes" if field.nullable else "no"
+        lines.append(f"| {i} | `{field.name}` | {arrow} | {nullable} | {description} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(schema_markdown(), end="")

@@ -1,0 +1,114 @@
+"""ACLED dialects: what real files look like, how to recognise them, how they map.
+
+ACLED has changed its export format several times. eventdata reads every dialect and
+normalizes it to the current one, reporting what it found in a :class:`Dialect`.
+
+=================  ==========================================================================
+dialect            recognised by
+=================  ==========================================================================
+``current``        ``disorder_type`` and ``civilian_targeting`` columns (since March 2023);
+                   ``inter1`` as text labels (since about September 2024)
+``current-numeric`` the same columns with numeric inter codes (older current files, and the
+                   API with ``inter_num=1``)
+``pre2023``        ``data_id``/``event_id_no_cnty``/``iso3``, no ``disorder_type``
+``legacy``         ACLED v6/v7 (2016-2018): ``gwno``, ``ally_actor_*``, no sub-event types
+=================  ==========================================================================
+
+Independently of the dialect a file may carry the export tool's ``(Sample)`` preamble,
+``01 November 2024`` dates, a UTF-8 byte-order mark, CRLF line ends, an HXL hashtag row
+and a pandas index column; :class:`Dialect` records each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Dialect",
+    "LEGACY_EVENT_TYPES",
+    "LEGACY_RENAMES",
+    "PANDAS_INDEX_NAMES",
+    "detect_dialect",
+]
+
+LEGACY_RENAMES: dict[str, str] = {
+    "ally_actor_1": "assoc_actor_1",
+    "ally_actor_2": "assoc_actor_2",
+}
+"""ACLED v6/v7 column names and their current equivalents."""
+
+LEGACY_EVENT_TYPES: tuple[str, ...] = (
+    "Battle-No change of territory",
+    "Battle-Non-state actor overtakes territory",
+    "Battle-Government regains territory",
+    "Headquarters or base established",
+    "Strategic development",
+    "Riots/Protests",
+    "Violence against civilians",
+    "Non-violent transfer of territory",
+    "Remote violence",
+)
+"""Event types of ACLED v6/v7 (before sub-event types existed, 2019).
+
+They do not map one-to-one onto today's event types, so eventdata keeps them as they are
+and leaves ``sub_event_type`` and ``disorder_type`` blank rather than inventing them.
+"""
+
+PANDAS_INDEX_NAMES = frozenset({"", "Unnamed: 0", "index"})
+"""Header names a pandas-saved index column gets."""
+
+
+@dataclass
+class Dialect:
+    """What eventdata recognised in an input.
+
+    Attributes:
+        name: ``current``, ``current-numeric``, ``pre2023``, ``legacy`` or ``unknown``.
+        format: ``csv``, ``json``, ``jsonl``, ``parquet``, ``dataframe`` or ``table``.
+        date_format: ``iso`` or ``export-tool`` (``01 November 2024``).
+        preamble: the export tool's ``(Sample)`` lines were skipped.
+        bom: the file started with a UTF-8 byte-order mark.
+        hxl: an HXL hashtag row followed the header and was skipped.
+        notes: what was mapped, dropped or left unmapped, in words.
+    """
+
+    name: str = "unknown"
+    format: str = "csv"
+    date_format: str = "iso"
+    preamble: bool = False
+    bom: bool = False
+    hxl: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """A one-line description, e.g. ``pre2023 CSV, export-tool dates, BOM``."""
+        parts = [f"{self.name} {self.format.upper()}"]
+        if self.date_format != "iso":
+            parts.append(f"{self.date_format} dates")
+        for flag, text in ((self.preamble, "(Sample) preamble"), (self.bom, "BOM"), (self.hxl, "HXL row")):
+            if flag:
+                parts.append(text)
+        return ", ".join(parts)
+
+
+def detect_dialect(columns: Sequence[str], *, inter_sample: Sequence[str] = ()) -> str:
+    """Name the dialect of a header (after pandas index removal).
+
+    Args:
+        columns: column names as read.
+        inter_sample: a few non-blank ``inter1`` values, to tell text from numeric codes.
+    """
+    names = set(columns)
+    if "gwno" in names or "ally_actor_1" in names or (
+        "sub_event_type" not in names and "event_type" in names
+    ):
+        return "legacy"
+    if "disorder_type" in names or "civilian_targeting" in names:
+        numeric = bool(inter_sample) and all(v.strip().isdigit() for v in inter_sample)
+        return "current-numeric" if numeric else "current"
+    if "event_id_cnty" in names and ("data_id" in names or "event_id_no_cnty" in names or "iso3" in names):
+        return "pre2023"
+    if "event_id_cnty" in names:
+        return "current"
+    return "unknown"

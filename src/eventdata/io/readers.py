@@ -1,0 +1,313 @@
+"""Reading any supported input into an all-text Arrow table and its dialect.
+
+Validation and conversion start from text exactly as the input holds it, so that a value
+that does not parse is reported (with its row) rather than lost in a type guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from eventdata.exceptions import InputError
+from eventdata.io.dialects import (
+    LEGACY_RENAMES,
+    PANDAS_INDEX_NAMES,
+    Dialect,
+    detect_dialect,
+)
+
+__all__ = ["RawTable", "read_raw", "table_from_records"]
+
+PathLike = str | os.PathLike[str]
+CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
+_PEEK_BYTES = 64 * 1024
+
+
+@dataclass
+class RawTable:
+    """An input as text columns, normalized to current column names.
+
+    Attributes:
+        table: every column as ``string`` (nulls for missing cells), in input order.
+        dialect: what was recognised and how it was mapped.
+        source: the path read, or None for in-memory data.
+    """
+
+    table: pa.Table
+    dialect: Dialect
+    source: Path | None = None
+
+    @property
+    def n_rows(self) -> int:
+        """Number of data records."""
+        return self.table.num_rows
+
+
+def read_raw(source: Any, /, *, block_size: int | None = None) -> RawTable:
+    """Read a path, DataFrame or Arrow table into a :class:`RawTable`.
+
+    Args:
+        source: a path (``str`` / ``PathLike``) to CSV, JSON, JSON Lines or Parquet (file or
+            dataset directory), a pandas DataFrame, or a pyarrow Table.
+        block_size: CSV reader block size in bytes (tuning only).
+
+    Raises:
+        InputError: the path is missing, of an unknown format, or not parseable.
+    """
+    if isinstance(source, pa.Table):
+        return _normalize(_as_text(source), Dialect(format="table"), None)
+    if _is_dataframe(source):
+        table = pa.Table.from_pandas(source, preserve_index=False)
+        return _normalize(_as_text(table), Dialect(format="dataframe"), None)
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if not path.exists():
+            raise InputError("no such file or directory", path=path)
+        suffix = path.suffix.lower()
+        try:
+            if path.is_dir() or suffix in PARQUET_SUFFIXES:
+                return _read_parquet(path)
+            if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+                return _read_json(path)
+            if suffix in CSV_SUFFIXES or suffix == "":
+                return _read_csv(path, block_size=block_size)
+        except InputError:
+            raise
+        except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
+            raise InputError(f"cannot be read: {_first_line(exc)}", path=path) from exc
+        raise InputError(
+            f"unknown file type {suffix!r}; expected .csv, .json, .jsonl or .parquet", path=path
+        )
+    raise InputError(
+        f"cannot read {type(source).__name__}; pass a path, a pandas DataFrame or a pyarrow Table"
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _is_dataframe(obj: Any) -> bool:
+    return type(obj).__module__.startswith("pandas") and type(obj).__name__ == "DataFrame"
+
+
+# -- CSV ---------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
+    with open(path, "rb") as fh:
+        head = fh.read(_PEEK_BYTES)
+    if b"\x00" in head:
+        raise InputError("is not a text CSV file (it contains NUL bytes)", path=path)
+    dialect = Dialect(format="csv")
+    offset = 0
+    if head.startswith(b"\xef\xbb\xbf"):
+        dialect.bom = True
+        offset = 3
+    text = head[offset:].decode("utf-8", errors="replace")
+    lines = text.splitlines()
+    skip = 0
+    while skip < len(lines) and (lines[skip].strip() == "" or lines[skip].strip() == "(Sample)"):
+        if lines[skip].strip() == "(Sample)":
+            dialect.preamble = True
+        skip += 1
+    if skip >= len(lines):
+        raise InputError("has no header line; expected ACLED column names", path=path)
+    header = next(csv.reader([lines[skip]]))
+    if len(header) < 2:
+        raise InputError(
+            f"header {lines[skip][:60]!r} is not a comma-separated list of ACLED columns", path=path
+        )
+    dialect.hxl = len(lines) > skip + 1 and lines[skip + 1].lstrip().startswith("#")
+    names = _unique_names(header)
+    read_options = pacsv.ReadOptions(
+        skip_rows=skip,
+        column_names=names,
+        skip_rows_after_names=1 + int(dialect.hxl),
+        block_size=block_size or (1 << 24),
+    )
+    # skip_rows counts physical lines before the header; the header itself is skipped as
+    # the first "row after names" since explicit column names are given.
+    convert_options = pacsv.ConvertOptions(
+        column_types={name: pa.string() for name in names},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+    )
+    parse_options = pacsv.ParseOptions(newlines_in_values=True)
+    with open(path, "rb") as fh:
+        if offset:
+            fh.seek(offset)
+        table = pacsv.read_csv(
+            fh, read_options=read_options, parse_options=parse_options, convert_options=convert_options
+        )
+    if dialect.hxl:
+        dialect.notes.append("skipped the HXL hashtag row after the header")
+    return _normalize(table, dialect, path)
+
+
+def _unique_names(header: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in header:
+        if name in seen:
+            seen[name] += 1
+            out.append(f"{name}.{seen[name]}")
+        else:
+            seen[name] = 0
+            out.append(name)
+    return out
+
+
+# -- JSON --------------------------------------------------------------------------------
+
+
+def _read_json(path: Path) -> RawTable:
+    with open(path, "rb") as fh:
+        head = fh.read(_PEEK_BYTES).lstrip(b"\xef\xbb\xbf").lstrip()
+    dialect = Dialect(format="json")
+    if head.startswith(b"{") and path.suffix.lower() == ".json":
+        with open(path, encoding="utf-8-sig") as fh:
+            document = json.load(fh)
+        if isinstance(document, dict) and "data" in document:
+            if document.get("success") is False:
+                raise InputError(f"is an ACLED API error response: {document.get('error')!r}", path=path)
+            records = document["data"]
+            dialect.notes.append("read the 'data' array of an ACLED API response")
+        else:
+            records = [document]
+    elif head.startswith(b"["):
+        with open(path, encoding="utf-8-sig") as fh:
+            records = json.load(fh)
+    else:
+        dialect.format = "jsonl"
+        with open(path, encoding="utf-8-sig") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise InputError("JSON must hold a list of records (objects)", path=path)
+    return _normalize(table_from_records(records), dialect, path)
+
+
+def table_from_records(records: list[dict[str, Any]]) -> pa.Table:
+    """An all-text table from JSON-like records; numbers become their text, None stays null."""
+    names: dict[str, None] = {}
+    for record in records:
+        names.update(dict.fromkeys(record))
+    columns = {
+        name: pa.array([_text(record.get(name)) for record in records], pa.string())
+        for name in names
+    }
+    return pa.table(columns) if columns else pa.table({})
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+# -- Parquet ------------------------------------------------------------------------------
+
+
+def _read_parquet(path: Path) -> RawTable:
+    import pyarrow.dataset as ds
+
+    dataset = ds.dataset(path, format="parquet", partitioning="hive")
+    table = dataset.to_table()
+    derived = [n for n in ("geometry", "bbox") if n in table.column_names]
+    if derived:
+        table = table.drop_columns(derived)
+    dialect = Dialect(format="parquet")
+    if derived:
+        dialect.notes.append(f"ignored derived column(s) {', '.join(derived)}")
+    return _normalize(_as_text(table), dialect, path)
+
+
+def _as_text(table: pa.Table) -> pa.Table:
+    """Every column as text as ACLED writes it: ISO dates, '; '-joined lists."""
+    columns = []
+    for column in table.columns:
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        columns.append(_column_text(column))
+    return pa.Table.from_arrays(columns, names=table.column_names)
+
+
+def _column_text(column: pa.Array) -> pa.Array:
+    kind = column.type
+    if pa.types.is_dictionary(kind):
+        column = column.dictionary_decode()
+        kind = column.type
+    if pa.types.is_string(kind):
+        return column
+    if pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
+        return pc.cast(column, pa.string())
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        return pc.binary_join(pc.cast(column, pa.list_(pa.string())), "; ")
+    if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+        return pc.cast(pc.cast(column, pa.date32()), pa.string())
+    if pa.types.is_floating(kind):
+        nan = pc.is_nan(column)
+        column = pc.if_else(nan, pa.scalar(None, kind), column)
+        return _float_text(column)
+    if pa.types.is_null(kind):
+        return pa.nulls(len(column), pa.string())
+    return pc.cast(column, pa.string())
+
+
+def _float_text(column: pa.Array) -> pa.Array:
+    # whole-valued floats from pandas (e.g. fatalities read as float because of NaN) must
+    # read back as integers: 5.0 -> "5"
+    text = pc.cast(column, pa.string())
+    return pc.replace_substring_regex(text, r"\.0$", "")
+
+
+# -- normalization ----------------------------------------------------------------------
+
+
+def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable:
+    names = list(table.column_names)
+    if names and names[0] in PANDAS_INDEX_NAMES and "event_id_cnty" in names:
+        dialect.notes.append(f"dropped the pandas index column {names[0]!r} (a row number)")
+        table = table.drop_columns([names[0]])
+        names = names[1:]
+    inter_sample: list[str] = []
+    if "inter1" in names:
+        head = table.column("inter1").slice(0, 50).to_pylist()
+        inter_sample = [v for v in head if v]
+    dialect.name = detect_dialect(names, inter_sample=inter_sample)
+    if dialect.name == "legacy":
+        renamed = [LEGACY_RENAMES.get(n, n) for n in names]
+        for old, new in LEGACY_RENAMES.items():
+            if old in names:
+                dialect.notes.append(f"mapped {old} -> {new}")
+        table = table.rename_columns(renamed)
+        dialect.notes.append(
+            "legacy (ACLED v6/v7) event types are kept as they are; sub_event_type and "
+            "disorder_type stay blank (they did not exist)"
+        )
+        if "gwno" in names and "iso" not in names:
+            dialect.notes.append("gwno (Gleditsch-Ward code) kept as an extra column; iso stays blank")
+    if "event_date" in table.column_names and table.num_rows:
+        first = next((v for v in table.column("event_date").slice(0, 50).to_pylist() if v), "")
+        if first and not first[:4].isdigit():
+            dialect.date_format = "export-tool"
+    return RawTable(table=table, dialect=dialect, source=path)

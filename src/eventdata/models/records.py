@@ -1,0 +1,368 @@
+"""Rich records: attacks and the responses to them, with places, casualties and sources.
+
+An :class:`Attack` or a :class:`Response` says more than an ACLED row can: weapons with
+counts, interception outcomes, competing casualty figures, who claimed or was blamed for an
+attack, and which earlier records a response answers (and who said so). Records are frozen
+and carry a stable ``id``; :func:`stable_id` derives one from identifying fields.
+:mod:`eventdata.models.lowering` turns records into ACLED :class:`~eventdata.Event` rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from eventdata.models.actors import Actor
+from eventdata.models.weapons import Weapon
+from eventdata.vocabulary.codebook import SOURCE_SCALE_PARTS, GeoPrecision, TimePrecision
+
+__all__ = [
+    "Assertion",
+    "Attack",
+    "Attribution",
+    "Casualties",
+    "Claim",
+    "ClaimKind",
+    "Estimate",
+    "Outcome",
+    "Place",
+    "Record",
+    "ReportStatus",
+    "Response",
+    "ResponseKind",
+    "Source",
+    "stable_id",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"
+"""Record ids: a letter or digit, then letters, digits and ``. _ : / -``; no spaces."""
+
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "eventdata/records")
+_Frozen = ConfigDict(frozen=True, extra="forbid")
+RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
+_NonNegative = Annotated[int, Field(ge=0)]
+
+
+def stable_id(**fields: object) -> str:
+    """A deterministic id: uuid5 over the canonical JSON of identifying fields.
+
+    The same fields always give the same id, whatever their order, so a record coded twice
+    from the same facts keeps its id. Values that are not JSON (dates, enums) are written
+    with ``str``.
+
+    Example:
+        >>> stable_id(type="attack", date="2021-07-06", place="US Embassy, Baghdad")
+        '...'  # doctest: +SKIP
+
+    Args:
+        **fields: identifying fields, e.g. type, date, place, attacker.
+
+    Returns:
+        The uuid as a 36-character string.
+
+    Raises:
+        ValueError: if no field is given.
+    """
+    if not fields:
+        raise ValueError("stable_id needs at least one identifying field, e.g. date=...")
+    canonical = json.dumps(fields, sort_keys=True, default=str, separators=(",", ":"))
+    return str(uuid.uuid5(_NAMESPACE, canonical))
+
+
+class ReportStatus(str, Enum):
+    """Whether the record happened, as far as sources say; only confirmed ones lower."""
+
+    CONFIRMED = "confirmed"
+    UNCONFIRMED = "unconfirmed"
+    DENIED = "denied"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Outcome(str, Enum):
+    """What became of the weapons used."""
+
+    IMPACTED = "impacted"
+    INTERCEPTED = "intercepted"
+    """All were intercepted or shot down."""
+    PARTIALLY_INTERCEPTED = "partially intercepted"
+    FAILED = "failed"
+    """Launched but did not function (misfire, dud)."""
+    CRASHED = "crashed"
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ResponseKind(str, Enum):
+    """What a response is."""
+
+    INTERCEPTION = "interception"
+    RETALIATION = "retaliation"
+    THREAT = "threat"
+    """A threat or statement: words, not force."""
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ClaimKind(str, Enum):
+    """How an actor is linked to an attack."""
+
+    CLAIMED = "claimed"
+    """The actor said it did it."""
+    ATTRIBUTED = "attributed"
+    """Someone else (``by``) said the actor did it."""
+    SUSPECTED = "suspected"
+    """The actor is suspected; nobody asserts it firmly."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Place(BaseModel):
+    """A located place, with the fields an ACLED row needs.
+
+    ``country_code`` is the ISO 3166-1 alpha-3 code (``IRQ``); lowering uses it as the
+    ``event_id_cnty`` prefix unless the caller maps the country to another prefix.
+    """
+
+    model_config = _Frozen
+
+    name: Annotated[str, Field(min_length=1)] = Field(description="ACLED location name.")
+    country: Annotated[str, Field(min_length=1)]
+    iso: Annotated[int, Field(ge=0, le=999)] = Field(description="ISO 3166-1 numeric code.")
+    region: Annotated[str, Field(min_length=1)] = Field(description="ACLED region.")
+    country_code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    geo_precision: GeoPrecision = GeoPrecision.TOWN
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError(
+                f"place {self.name!r}: give both latitude and longitude, or neither"
+            )
+        return self
+
+
+class Estimate(BaseModel):
+    """A count that sources may disagree on: lowest, best and highest reported figures.
+
+    All None means "reported, number unknown". ACLED codes the lowest reported figure,
+    :attr:`acled`.
+    """
+
+    model_config = _Frozen
+
+    low: _NonNegative | None = None
+    best: _NonNegative | None = None
+    high: _NonNegative | None = None
+    note: str | None = Field(default=None, description="Who reported which figure.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Estimate:
+        given = [(n, v) for n, v in (("low", self.low), ("best", self.best), ("high", self.high))]
+        known = [(n, v) for n, v in given if v is not None]
+        for (n1, v1), (n2, v2) in zip(known, known[1:]):
+            if v1 > v2:
+                raise ValueError(f"estimate {n1}={v1} exceeds {n2}={v2}; expected low <= best <= high")
+        return self
+
+    @classmethod
+    def exact(cls, value: int, /, *, note: str | None = None) -> Estimate:
+        """An estimate all sources agree on."""
+        return cls(low=value, best=value, high=value, note=note)
+
+    @property
+    def acled(self) -> int:
+        """The figure ACLED codes: the lowest reported, 0 when no number was reported."""
+        for value in (self.low, self.best, self.high):
+            if value is not None:
+                return value
+        return 0
+
+
+class Casualties(BaseModel):
+    """Killed and injured; None when sources do not mention them."""
+
+    model_config = _Frozen
+
+    fatalities: Estimate | None = None
+    injuries: Estimate | None = None
+
+    @classmethod
+    def none(cls) -> Casualties:
+        """Sources say nobody was killed or injured."""
+        return cls(fatalities=Estimate.exact(0), injuries=Estimate.exact(0))
+
+
+class Source(BaseModel):
+    """A named source; ``scale`` is one of ACLED's source-scale parts."""
+
+    model_config = _Frozen
+
+    name: Annotated[str, Field(min_length=1)] = Field(description="E.g. 'AFP', 'Reuters'.")
+    scale: str | None = Field(default=None, description="E.g. 'International', 'Regional'.")
+    url: str | None = None
+    date: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _scale(self) -> Source:
+        if self.scale is not None and self.scale not in SOURCE_SCALE_PARTS:
+            raise ValueError(
+                f"source {self.name!r}: scale {self.scale!r} is not an ACLED source-scale "
+                f"part; use one of {', '.join(SOURCE_SCALE_PARTS)}"
+            )
+        return self
+
+
+class Claim(BaseModel):
+    """One statement of who did it: claimed by the actor, attributed by someone, suspected."""
+
+    model_config = _Frozen
+
+    kind: ClaimKind
+    actor: Actor
+    by: str | None = Field(default=None, description="Who attributed or suspects, e.g. 'US officials'.")
+    source: Source | None = None
+
+
+class Attribution(BaseModel):
+    """Who is said to be behind an attack; no claims means unknown."""
+
+    model_config = _Frozen
+
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def status(self) -> Literal["unknown", "claimed", "attributed", "suspected", "competing"]:
+        """``competing`` when claims name different actors, else the strongest claim kind."""
+        if not self.claims:
+            return "unknown"
+        if len({c.actor.name for c in self.claims}) > 1:
+            return "competing"
+        kinds = {c.kind for c in self.claims}
+        for kind in (ClaimKind.CLAIMED, ClaimKind.ATTRIBUTED):
+            if kind in kinds:
+                return kind.value  # type: ignore[return-value]
+        return "suspected"
+
+
+class Assertion(BaseModel):
+    """Somebody's statement, kept as a statement: "widely viewed as revenge" is not a fact."""
+
+    model_config = _Frozen
+
+    text: Annotated[str, Field(min_length=1)]
+    by: str | None = Field(default=None, description="Who asserts it, e.g. 'AFP', 'US officials'.")
+    source: Source | None = None
+
+
+class _Record(BaseModel):
+    model_config = _Frozen
+
+    id: RecordId = Field(description="Stable id, unique within a collection.")
+    date: dt.date
+    date_precision: TimePrecision = Field(
+        default=TimePrecision.DAY, description="1 day, 2 week, 3 month (ACLED time_precision)."
+    )
+    time: dt.time | None = Field(default=None, description="Local time of day, when known.")
+    place: Place | None = Field(default=None, description="Where it hit or happened.")
+    target: Actor | None = None
+    target_description: str | None = Field(default=None, description="E.g. 'US Embassy'.")
+    target_associates: tuple[Actor, ...] = ()
+    associates: tuple[Actor, ...] = Field(
+        default=(), description="Actors acting with the attacker or responder."
+    )
+    weapons: tuple[Weapon, ...] = ()
+    outcome: Outcome = Outcome.UNKNOWN
+    casualties: Casualties = Field(default_factory=Casualties)
+    responds_to: tuple[RecordId, ...] = Field(
+        default=(), description="Ids of the records this one answers."
+    )
+    link_assertions: tuple[Assertion, ...] = Field(
+        default=(), description="Who said this record answers responds_to, and where."
+    )
+    related: tuple[RecordId, ...] = Field(
+        default=(), description="Ids of other parts of the same operation (GTD 'related')."
+    )
+    sources: tuple[Source, ...] = ()
+    description: str | None = Field(default=None, description="What happened; ACLED notes.")
+    report_status: ReportStatus = ReportStatus.CONFIRMED
+
+    @model_validator(mode="after")
+    def _self_reference(self) -> _Record:
+        if self.id in self.responds_to or self.id in self.related:
+            raise ValueError(
+                f"record {self.id!r} lists itself in responds_to or related; remove its own id"
+            )
+        return self
+
+
+class Attack(_Record):
+    """An attack: who fired what at whom, where, and what became of it.
+
+    ``attacker`` None means unknown (lowered as ACLED's ``Unidentified Armed Group``).
+    ``launched``, ``intercepted`` and ``impacted`` count munitions when known and must
+    agree: intercepted + impacted <= launched.
+    """
+
+    record_type: Literal["attack"] = "attack"
+    attacker: Actor | None = None
+    attribution: Attribution = Field(default_factory=Attribution)
+    launch_place: Place | None = None
+    launched: _NonNegative | None = None
+    intercepted: _NonNegative | None = None
+    impacted: _NonNegative | None = None
+
+    @model_validator(mode="after")
+    def _counts(self) -> Attack:
+        where = f"attack {self.id!r}"
+        if self.launched is not None:
+            hit = (self.intercepted or 0) + (self.impacted or 0)
+            if hit > self.launched:
+                raise ValueError(
+                    f"{where}: intercepted ({self.intercepted}) + impacted ({self.impacted}) "
+                    f"exceeds launched ({self.launched}); fix the counts"
+                )
+        if self.outcome is Outcome.INTERCEPTED and (self.impacted or 0) > 0:
+            raise ValueError(
+                f"{where}: outcome 'intercepted' means none impacted, but impacted="
+                f"{self.impacted}; use outcome 'partially intercepted'"
+            )
+        if self.outcome is Outcome.IMPACTED and (self.intercepted or 0) > 0:
+            raise ValueError(
+                f"{where}: outcome 'impacted' but intercepted={self.intercepted}; "
+                "use outcome 'partially intercepted'"
+            )
+        return self
+
+
+class Response(_Record):
+    """A response to earlier records: an interception, a retaliation, a threat.
+
+    ``responds_to`` names the answered records; ``link_assertions`` says who linked them
+    (an interception of a specific drone needs none, "widely viewed as revenge" does).
+    ``weapons`` holds the systems used, e.g. :class:`~eventdata.models.weapons.CounterRAM`.
+    """
+
+    record_type: Literal["response"] = "response"
+    kind: ResponseKind
+    responder: Actor | None = None
+
+
+Record = Annotated[Attack | Response, Field(discriminator="record_type")]
+"""Any rich record; pydantic picks the model by ``record_type``."""

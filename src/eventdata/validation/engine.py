@@ -1,0 +1,251 @@
+"""The columnar validation engine.
+
+``validate`` reads any input as text (:func:`~eventdata.io.readers.read_raw`), parses each
+column with the rules derived from the :class:`~eventdata.Event` fields, runs the
+cross-field rules on the parsed arrays, and collects every failure with its row into a
+:class:`~eventdata.validation.report.ValidationReport`. No pydantic object is built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventdata.io.dialects import LEGACY_EVENT_TYPES
+from eventdata.io.readers import RawTable, read_raw
+from eventdata.validation.fieldrules import FIELD_SPECS, FieldSpec, iter_rule_names, parse_column
+from eventdata.validation.report import FailureBlock, ValidationReport
+from eventdata.validation.rules import CROSS_FIELD_RULES, Rule, to_mask
+from eventdata.vocabulary.codebook import SubEventType
+
+__all__ = ["Parsed", "all_rules", "parse", "validate"]
+
+DUPLICATE_RULE = "duplicate.event_id_cnty"
+MISSING_COLUMN_RULE = "columns.missing"
+
+
+@dataclass
+class Parsed:
+    """An input parsed into typed columns, with every single-field failure found.
+
+    Attributes:
+        raw: the text input.
+        columns: the 31 ACLED columns, typed (nulls where blank or invalid).
+        extra: names of input columns the schema does not know (kept as text).
+        blocks: failures found while parsing, as blocks of rows per rule.
+        missing: required columns absent from the input.
+        absent: every ACLED column absent from the input and not derived from others.
+    """
+
+    raw: RawTable
+    columns: dict[str, pa.Array]
+    extra: list[str]
+    blocks: list[FailureBlock] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    absent: set[str] = field(default_factory=set)
+
+    def table(self) -> pa.Table:
+        """The parsed columns (31 ACLED columns, then extra text columns) as one table."""
+        arrays = list(self.columns.values()) + [_array(self.raw.table.column(n)) for n in self.extra]
+        return pa.Table.from_arrays(arrays, names=[*self.columns, *self.extra])
+
+
+def _array(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    if isinstance(column, pa.ChunkedArray):
+        return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    return column
+
+
+def _specs_for(dialect: str) -> tuple[FieldSpec, ...]:
+    if dialect != "legacy":
+        return FIELD_SPECS
+    relaxed = {"sub_event_type", "disorder_type", "iso", "timestamp"}
+    out = []
+    for spec in FIELD_SPECS:
+        if spec.name == "event_type":
+            spec = dataclasses.replace(spec, vocabulary=LEGACY_EVENT_TYPES)
+        elif spec.name in relaxed:
+            spec = dataclasses.replace(spec, required=False, nullable=True)
+        out.append(spec)
+    return tuple(out)
+
+
+_DERIVED = {"disorder_type"}  # derived from sub_event_type when the dialect lacks it
+
+
+def parse(raw: RawTable) -> Parsed:
+    """Parse every ACLED column of a text table; never raises on bad values."""
+    n = raw.n_rows
+    present = set(raw.table.column_names)
+    columns: dict[str, pa.Array] = {}
+    blocks: list[FailureBlock] = []
+    missing: list[str] = []
+    text_by_name: dict[str, pa.Array] = {}
+    for spec in _specs_for(raw.dialect.name):
+        if spec.name in present:
+            text = _array(raw.table.column(spec.name))
+        else:
+            text = pa.nulls(n, pa.string())
+            if spec.required and not (spec.name in _DERIVED and raw.dialect.name == "pre2023"):
+                missing.append(spec.name)
+                spec = dataclasses.replace(spec, required=False)
+        text_by_name[spec.name] = text
+        result = parse_column(spec, text)
+        columns[spec.name] = result.values
+        for check in result.checks:
+            blocks.append(
+                FailureBlock(
+                    rule=check.rule,
+                    severity="error",
+                    column=spec.name,
+                    rows=np.flatnonzero(check.mask),
+                    expected=check.expected,
+                )
+            )
+    if raw.dialect.name == "pre2023" and "disorder_type" not in present:
+        columns["disorder_type"] = _derive_disorder(columns["sub_event_type"])
+        raw.dialect.notes.append("derived disorder_type from sub_event_type")
+    extra = [name for name in raw.table.column_names if name not in columns]
+    absent = {name for name in columns if name not in present}
+    if raw.dialect.name == "pre2023":
+        absent -= _DERIVED
+    return Parsed(
+        raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent
+    )
+
+
+_SUB = pa.array([s.value for s in SubEventType])
+_SUB_DISORDER = pa.array([s.disorder_type.value for s in SubEventType])
+
+
+def _derive_disorder(sub_event_type: pa.Array) -> pa.Array:
+    return pc.take(_SUB_DISORDER, pc.index_in(sub_event_type, value_set=_SUB))
+
+
+def all_rules() -> list[tuple[str, str, str, str]]:
+    """Every built-in rule as ``(name, severity, column, description)``, for docs and CLI."""
+    out = []
+    for name, family, spec in iter_rule_names():
+        description = {
+            "required": f"{spec.name} is present and not blank.",
+            "type": f"{spec.name} parses as {spec.kind}.",
+            "range": f"{spec.name} lies within its bounds.",
+            "vocabulary": f"{spec.name} is an ACLED label.",
+            "not_empty": f"{spec.name} is non-empty text.",
+        }[family]
+        out.append((name, "error", spec.name, description))
+    out.append((MISSING_COLUMN_RULE, "error", "", "Every required ACLED column is in the input."))
+    out.append((DUPLICATE_RULE, "error", "event_id_cnty", "event_id_cnty is unique; every row of a duplicate group is reported."))
+    for rule in CROSS_FIELD_RULES:
+        out.append((rule.name, rule.severity, rule.column, rule.description))
+    return out
+
+
+def _selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+    def matches(patterns: Sequence[str]) -> bool:
+        return any(name == p or name.startswith(p.rstrip(".") + ".") for p in patterns)
+
+    if select and not matches(select):
+        return False
+    return not (ignore and matches(ignore))
+
+
+def _duplicates(ids: pa.Array) -> np.ndarray:
+    counts = pc.value_counts(ids)
+    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    if len(repeated) == 0:
+        return np.zeros(len(ids), dtype=bool)
+    return to_mask(pc.and_(pc.is_in(ids, value_set=repeated), pc.not_equal(ids, "")))
+
+
+def check(
+    parsed: Parsed,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    rules: Iterable[Rule] = (),
+) -> ValidationReport:
+    """Run every rule over a parsed input and build the report."""
+    blocks = [b for b in parsed.blocks if _selected(b.rule, select, ignore)]
+    columns = parsed.columns
+    if parsed.missing and _selected(MISSING_COLUMN_RULE, select, ignore):
+        for name in parsed.missing:
+            blocks.append(
+                FailureBlock(
+                    rule=MISSING_COLUMN_RULE,
+                    severity="error",
+                    column=name,
+                    rows=None,
+                    expected=f"a column named {name!r} (ACLED's current export has it)",
+                )
+            )
+    if _selected(DUPLICATE_RULE, select, ignore):
+        rows = np.flatnonzero(_duplicates(columns["event_id_cnty"]))
+        if len(rows):
+            blocks.append(
+                FailureBlock(
+                    rule=DUPLICATE_RULE,
+                    severity="error",
+                    column="event_id_cnty",
+                    rows=rows,
+                    expected="an id no other row has (every row of the group is reported)",
+                )
+            )
+    context: dict[str, pa.Array] = dict(columns)
+    for name in parsed.extra:
+        context[name] = _array(parsed.raw.table.column(name))
+    for rule in (*CROSS_FIELD_RULES, *rules):
+        if not _selected(rule.name, select, ignore) or parsed.absent.intersection(rule.inputs):
+            continue
+        mask = np.asarray(rule.columnar(context), dtype=bool)
+        if len(mask) != parsed.raw.n_rows:
+            raise ValueError(
+                f"rule {rule.name!r} returned {len(mask)} values for {parsed.raw.n_rows} rows"
+            )
+        rows = np.flatnonzero(mask)
+        if len(rows):
+            blocks.append(
+                FailureBlock(
+                    rule=rule.name,
+                    severity=rule.severity,
+                    column=rule.column,
+                    rows=rows,
+                    expected=rule.expected,
+                )
+            )
+    return ValidationReport(parsed=parsed, blocks=blocks)
+
+
+def validate(
+    data: Any,
+    /,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    rules: Iterable[Rule] = (),
+) -> ValidationReport:
+    """Validate ACLED data against the codebook, columnar, reporting every failure.
+
+    Args:
+        data: a pandas DataFrame, a pyarrow Table, or a path (``str`` or ``Path``) to CSV,
+            JSON / JSON Lines (including saved ACLED API responses) or Parquet.
+        select: only run rules whose name equals or starts with one of these
+            (``"vocabulary"`` selects ``vocabulary.event_type`` and the rest).
+        ignore: skip rules whose name equals or starts with one of these.
+        rules: extra :class:`~eventdata.validation.rules.Rule` objects to run; their
+            ``columnar`` callables receive the parsed columns by name.
+
+    Returns:
+        The report: ``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid`` and more.
+
+    Raises:
+        InputError: the input cannot be read at all (missing file, garbage bytes).
+    """
+    raw = data if isinstance(data, RawTable) else read_raw(data)
+    return check(parse(raw), select=select, ignore=ignore, rules=rules)

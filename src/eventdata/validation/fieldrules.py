@@ -1,0 +1,308 @@
+"""Single-field rules derived from the :class:`~eventdata.Event` declarations.
+
+Each ``Event`` field is read once (its type, whether it is required, its bounds and its
+vocabulary) into a :class:`FieldSpec`. The columnar parser turns one all-string Arrow
+column into typed values plus failure masks for the rules ``required.<col>``,
+``type.<col>``, ``vocabulary.<col>``, ``range.<col>`` and ``not_empty.<col>``: the same
+checks pydantic applies when ``Event.model_validate`` parses a row, as a test proves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import annotated_types
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic.fields import FieldInfo
+
+from eventdata.models.event import Event
+from eventdata.models.fields import (
+    ACLED_DATE_FORMATS,
+    LIST_SEPARATOR,
+    Joined,
+)
+from eventdata.validation.rules import to_mask
+from eventdata.vocabulary.codebook import (
+    CIVILIAN_TARGETING,
+    INTERACTIONS,
+    SOURCE_SCALE_PARTS,
+    ActorType,
+)
+
+__all__ = ["FIELD_SPECS", "FieldSpec", "Kind", "ParsedColumn", "field_spec", "parse_column"]
+
+Kind = Literal[
+    "text",
+    "integer",
+    "float",
+    "date",
+    "enum",
+    "actor_type",
+    "interaction",
+    "list",
+    "source_scale",
+    "civilian_targeting",
+]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What one ``Event`` field demands of a column.
+
+    Attributes:
+        name: ACLED column name.
+        kind: how the text is parsed.
+        required: a blank value is an error (the field has no default and is not optional).
+        nullable: the parsed value may be missing.
+        vocabulary: the allowed labels, for enum kinds.
+        ge, le: inclusive bounds for numbers.
+        min_length: minimum text length (``not_empty`` when 1).
+        description: the field's description.
+    """
+
+    name: str
+    kind: Kind
+    required: bool
+    nullable: bool
+    vocabulary: tuple[str, ...] = ()
+    ge: float | None = None
+    le: float | None = None
+    min_length: int | None = None
+    description: str = ""
+
+
+_SPECIAL_KINDS: dict[str, Kind] = {
+    "inter1": "actor_type",
+    "inter2": "actor_type",
+    "interaction": "interaction",
+    "source_scale": "source_scale",
+    "civilian_targeting": "civilian_targeting",
+}
+
+
+def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], len(args) < len(typing.get_args(annotation))
+    return annotation, False
+
+
+def field_spec(name: str, info: FieldInfo) -> FieldSpec:
+    """Read one pydantic field into a :class:`FieldSpec`.
+
+    Raises:
+        TypeError: for a field type eventdata has no columnar parser for.
+    """
+    base, optional = _unwrap_optional(info.annotation)
+    ge = le = min_length = None
+    for meta in info.metadata:
+        if isinstance(meta, annotated_types.Ge):
+            ge = float(meta.ge)  # type: ignore[arg-type]
+        elif isinstance(meta, annotated_types.Le):
+            le = float(meta.le)  # type: ignore[arg-type]
+        elif isinstance(meta, annotated_types.MinLen):
+            min_length = meta.min_length
+    vocabulary: tuple[str, ...] = ()
+    kind: Kind
+    if name in _SPECIAL_KINDS:
+        kind = _SPECIAL_KINDS[name]
+        if kind == "actor_type":
+            vocabulary = tuple(a.value for a in ActorType)
+        elif kind == "interaction":
+            vocabulary = tuple(INTERACTIONS.values())
+    elif any(isinstance(m, Joined) for m in info.metadata):
+        kind = "list"
+    elif isinstance(base, type) and issubclass(base, enum.Enum):
+        kind = "enum"
+        vocabulary = tuple(str(m.value) for m in base)
+    elif base is dt.date:
+        kind = "date"
+    elif base is int:
+        kind = "integer"
+    elif base is float:
+        kind = "float"
+    elif base is str:
+        kind = "text"
+    else:
+        raise TypeError(f"Event.{name}: no columnar parser for type {info.annotation!r}")
+    required = info.is_required() and not optional
+    return FieldSpec(
+        name=name,
+        kind=kind,
+        required=required and kind != "text",
+        nullable=optional or not info.is_required(),
+        vocabulary=vocabulary,
+        ge=ge,
+        le=le,
+        min_length=min_length,
+        description=info.description or "",
+    )
+
+
+FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
+    field_spec(name, info) for name, info in Event.model_fields.items()
+)
+"""One spec per ``Event`` field, in ACLED column order."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One failing single-field check: rule name, mask of failing rows, what was expected."""
+
+    rule: str
+    mask: np.ndarray
+    expected: str
+
+
+@dataclass(frozen=True)
+class ParsedColumn:
+    """A column parsed from text: typed values (null where blank or invalid) and failures."""
+
+    values: pa.Array
+    checks: tuple[Check, ...]
+
+
+_INT_RE = r"^\s*[+-]?\d+(\.0*)?\s*$"
+_FLOAT_RE = r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$"
+
+
+def _blank(text: pa.Array) -> pa.Array:
+    return pc.or_(pc.is_null(text), pc.equal(text, ""))
+
+
+def _cast_where(text: pa.Array, ok: pa.Array, target: pa.DataType) -> pa.Array:
+    cleaned = pc.if_else(ok, text, pa.scalar(None, pa.string()))
+    if pa.types.is_integer(target):
+        if pc.any(pc.match_substring_regex(cleaned, r"[.+\s]")).as_py():
+            cleaned = pc.replace_substring_regex(cleaned, r"^\s*\+?|\.0*\s*$|\s+$", "")
+    elif pc.any(pc.match_substring_regex(cleaned, r"\s")).as_py():
+        cleaned = pc.utf8_trim_whitespace(cleaned)
+    return pc.cast(cleaned, target)
+
+
+def _parse_date(text: pa.Array) -> pa.Array:
+    result = None
+    for fmt in ACLED_DATE_FORMATS:
+        parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
+        result = parsed if result is None else pc.coalesce(result, parsed)
+        if result.null_count == 0:
+            break
+    assert result is not None
+    return pc.cast(result, pa.date32())
+
+
+def _lookup_labels(text: pa.Array, labels: tuple[str, ...], codes: tuple[str, ...]) -> pa.Array:
+    """Labels for text that is either a label or a numeric code (codes[i] <-> labels[i])."""
+    label_array = pa.array(labels)
+    index = pc.index_in(text, value_set=label_array)
+    if codes:
+        by_code = pc.index_in(pc.utf8_trim_whitespace(text), value_set=pa.array(codes))
+        index = pc.coalesce(index, by_code)
+    return pc.take(label_array, index)
+
+
+_ACTOR_CODES = tuple(str(a.code) for a in ActorType)
+_INTERACTION_CODES = tuple(str(code) for code in INTERACTIONS)
+
+
+def _expected_range(spec: FieldSpec) -> str:
+    parts = []
+    if spec.ge is not None:
+        parts.append(f">= {spec.ge:g}")
+    if spec.le is not None:
+        parts.append(f"<= {spec.le:g}")
+    return " and ".join(parts)
+
+
+def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
+    """Parse one all-string column by its spec; return typed values and failure masks."""
+    blank = _blank(text)
+    checks: list[Check] = []
+
+    def fail(rule: str, bad: pa.Array, expected: str) -> None:
+        mask = to_mask(bad)
+        if mask.any():
+            checks.append(Check(f"{rule}.{spec.name}", mask, expected))
+
+    if spec.required:
+        fail("required", blank, "a value (this column may not be blank)")
+    present = pc.invert(blank)
+    values: pa.Array
+    if spec.kind == "text":
+        values = pc.if_else(pc.is_null(text), "", text) if not spec.nullable else text
+        if spec.nullable:
+            values = pc.if_else(blank, pa.scalar(None, pa.string()), text)
+        if spec.min_length:
+            fail("not_empty", pc.less(pc.utf8_length(values), spec.min_length), "non-empty text")
+    elif spec.kind in ("integer", "float"):
+        pattern = _INT_RE if spec.kind == "integer" else _FLOAT_RE
+        target = pa.int64() if spec.kind == "integer" else pa.float64()
+        ok = pc.match_substring_regex(text, pattern)
+        fail("type", pc.and_(present, pc.invert(ok)), f"a{'n integer' if spec.kind == 'integer' else ' number'}")
+        values = _cast_where(text, ok, target)
+        out_of_range = None
+        if spec.ge is not None:
+            out_of_range = pc.less(values, spec.ge)
+        if spec.le is not None:
+            above = pc.greater(values, spec.le)
+            out_of_range = above if out_of_range is None else pc.or_(out_of_range, above)
+        if out_of_range is not None:
+            fail("range", out_of_range, _expected_range(spec))
+            values = pc.if_else(out_of_range, pa.scalar(None, target), values)
+    elif spec.kind == "date":
+        values = _parse_date(text)
+        fail("type", pc.and_(present, pc.is_null(values)), "a date like 2024-01-31 or 31 January 2024")
+    elif spec.kind in ("enum", "actor_type", "interaction"):
+        codes = {"actor_type": _ACTOR_CODES, "interaction": _INTERACTION_CODES}.get(spec.kind, ())
+        values = _lookup_labels(text, spec.vocabulary, codes)
+        known_blank = blank
+        if spec.kind == "actor_type":  # legacy code 0 means "no actor"
+            known_blank = pc.or_(blank, pc.equal(pc.utf8_trim_whitespace(text), "0"))
+        fail(
+            "vocabulary",
+            pc.and_(pc.invert(known_blank), pc.is_null(values)),
+            "one of: " + ", ".join(spec.vocabulary),
+        )
+    elif spec.kind == "list":
+        values = pc.if_else(
+            blank, pa.scalar([], pa.list_(pa.string())), pc.split_pattern(text, LIST_SEPARATOR)
+        )
+    elif spec.kind == "source_scale":
+        values = pc.if_else(blank, pa.scalar(None, pa.string()), text)
+        parts = pc.split_pattern(values, "-")
+        flat_ok = pc.is_in(pc.list_flatten(parts), value_set=pa.array(SOURCE_SCALE_PARTS))
+        parents = pc.list_parent_indices(parts).to_numpy()
+        bad_rows = np.zeros(len(text), dtype=bool)
+        bad_rows[parents[~to_mask(flat_ok)]] = True
+        fail("vocabulary", pa.array(bad_rows), "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS))
+    elif spec.kind == "civilian_targeting":
+        values = pc.if_else(blank, pa.scalar(None, pa.string()), text)
+        fail("vocabulary", pc.not_equal(values, CIVILIAN_TARGETING), f"blank or {CIVILIAN_TARGETING!r}")
+    else:  # pragma: no cover - guarded by field_spec
+        raise TypeError(spec.kind)
+    return ParsedColumn(values=values, checks=tuple(checks))
+
+
+def iter_rule_names() -> Iterator[tuple[str, str, FieldSpec]]:
+    """Every single-field rule name with its check family, for docs and ``--select``."""
+    for spec in FIELD_SPECS:
+        if spec.required:
+            yield f"required.{spec.name}", "required", spec
+        if spec.kind in ("integer", "float", "date"):
+            yield f"type.{spec.name}", "type", spec
+        if spec.ge is not None or spec.le is not None:
+            yield f"range.{spec.name}", "range", spec
+        if spec.kind in ("enum", "actor_type", "interaction", "source_scale", "civilian_targeting"):
+            yield f"vocabulary.{spec.name}", "vocabulary", spec
+        if spec.min_length:
+            yield f"not_empty.{spec.name}", "not_empty", spec

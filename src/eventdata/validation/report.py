@@ -1,0 +1,329 @@
+"""What validation returns: every failure with its row, and the input split in two."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventdata.exceptions import ValidationFailed
+from eventdata.validation.rules import Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from eventdata.validation.engine import Parsed
+
+__all__ = ["FAILURE_COLUMNS", "FailureBlock", "ValidationReport"]
+
+FAILURE_COLUMNS: tuple[str, ...] = (
+    "row",
+    "event_id_cnty",
+    "column",
+    "rule",
+    "severity",
+    "value",
+    "message",
+)
+"""Columns of ``ValidationReport.failures``, in order."""
+
+FAILURE_SCHEMA = pa.schema(
+    [
+        pa.field("row", pa.int64(), metadata={"description": "0-based data record; null for the whole input"}),
+        pa.field("event_id_cnty", pa.string()),
+        pa.field("column", pa.string()),
+        pa.field("rule", pa.string()),
+        pa.field("severity", pa.string()),
+        pa.field("value", pa.string(), metadata={"description": "the text as found in the input"}),
+        pa.field("message", pa.string()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class FailureBlock:
+    """All rows failing one rule on one column.
+
+    Attributes:
+        rows: 0-based row positions, or None when the failure concerns the whole input
+            (a missing column).
+    """
+
+    rule: str
+    severity: Severity
+    column: str
+    rows: np.ndarray | None
+    expected: str
+
+    @property
+    def count(self) -> int:
+        """Number of failures in the block (1 for a whole-input failure)."""
+        return 1 if self.rows is None else len(self.rows)
+
+
+class ValidationReport:
+    """The outcome of :func:`eventdata.validate`.
+
+    Attributes:
+        n_rows: number of data records in the input.
+        dialect: what was recognised in the input.
+        source: the path validated, or None.
+    """
+
+    def __init__(self, *, parsed: Parsed, blocks: list[FailureBlock]) -> None:
+        self._parsed = parsed
+        self._blocks = sorted(blocks, key=lambda b: (b.severity != "error", b.rule, b.column))
+        self.n_rows: int = parsed.raw.n_rows
+        self.dialect = parsed.raw.dialect
+        self.source: Path | None = parsed.raw.source
+
+    # -- verdict -----------------------------------------------------------------------
+
+    @property
+    def ok(self) -> bool:
+        """True when no failure has severity ``error`` (warnings are allowed)."""
+        return not any(b.severity == "error" for b in self._blocks)
+
+    @property
+    def n_errors(self) -> int:
+        """Number of error failures."""
+        return sum(b.count for b in self._blocks if b.severity == "error")
+
+    @property
+    def n_warnings(self) -> int:
+        """Number of warning failures."""
+        return sum(b.count for b in self._blocks if b.severity == "warning")
+
+    @cached_property
+    def invalid_mask(self) -> np.ndarray:
+        """Boolean array over input rows: True where the row has at least one error."""
+        mask = np.zeros(self.n_rows, dtype=bool)
+        for block in self._blocks:
+            if block.severity != "error":
+                continue
+            if block.rows is None:
+                mask[:] = True
+            else:
+                mask[block.rows] = True
+        return mask
+
+    @property
+    def invalid_rows(self) -> np.ndarray:
+        """0-based positions of the rows with at least one error."""
+        return np.flatnonzero(self.invalid_mask)
+
+    # -- failures ----------------------------------------------------------------------
+
+    @cached_property
+    def failure_table(self) -> pa.Table:
+        """Every failure as an Arrow table with :data:`FAILURE_COLUMNS`."""
+        raw = self._parsed.raw.table
+        ids = _text_column(raw, "event_id_cnty", self.n_rows)
+        parts = []
+        for block in self._blocks:
+            rows = block.rows
+            if rows is None:
+                n = 1
+                row_array = pa.nulls(1, pa.int64())
+                id_array = pa.nulls(1, pa.string())
+                value = pa.nulls(1, pa.string())
+                message = pa.array([f"column {block.column!r} is missing; expected {block.expected}"])
+            else:
+                n = len(rows)
+                indices = pa.array(rows, pa.int64())
+                row_array = indices
+                id_array = pc.take(ids, indices)
+                value = pc.take(_text_column(raw, block.column, self.n_rows), indices)
+                shown = pc.if_else(
+                    pc.is_null(value),
+                    "blank",
+                    pc.binary_join_element_wise("'", value, "'", ""),
+                )
+                message = pc.binary_join_element_wise(
+                    f"{block.column}: ", shown, f" fails {block.rule}; expected {block.expected}", ""
+                )
+            parts.append(
+                pa.table(
+                    [
+                        row_array,
+                        id_array,
+                        pa.array([block.column] * n, pa.string()),
+                        pa.array([block.rule] * n, pa.string()),
+                        pa.array([block.severity] * n, pa.string()),
+                        value,
+                        message,
+                    ],
+                    schema=FAILURE_SCHEMA,
+                )
+            )
+        if not parts:
+            return FAILURE_SCHEMA.empty_table()
+        table = pa.concat_tables(parts)
+        order = pc.sort_indices(pc.fill_null(table["row"], -1))
+        return table.take(order)
+
+    @property
+    def failures(self) -> pd.DataFrame:
+        """One row per failure: row, event_id_cnty, column, rule, severity, value, message."""
+        import pandas as pd
+
+        frame = self.failure_table.to_pandas(types_mapper=pd.ArrowDtype)
+        return frame
+
+    def counts(self) -> dict[str, int]:
+        """Number of failures per rule name."""
+        out: dict[str, int] = {}
+        for block in self._blocks:
+            out[block.rule] = out.get(block.rule, 0) + block.count
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        """A JSON-ready summary: verdict, sizes, dialect, counts per rule and severity."""
+        by_rule: dict[str, dict[str, Any]] = {}
+        for block in self._blocks:
+            entry = by_rule.setdefault(block.rule, {"severity": block.severity, "count": 0})
+            entry["count"] += block.count
+        return {
+            "source": str(self.source) if self.source else None,
+            "dialect": self.dialect.name,
+            "dialect_details": self.dialect.describe(),
+            "dialect_notes": list(self.dialect.notes),
+            "n_rows": self.n_rows,
+            "ok": self.ok,
+            "n_valid": int(self.n_rows - self.invalid_mask.sum()),
+            "n_invalid": int(self.invalid_mask.sum()),
+            "n_errors": self.n_errors,
+            "n_warnings": self.n_warnings,
+            "counts": by_rule,
+        }
+
+    # -- the input, split -----------------------------------------------------------------
+
+    @cached_property
+    def canonical_table(self) -> pa.Table:
+        """The whole input, parsed into canonical columns (nulls where values were invalid)."""
+        return _canonical(self._parsed.table())
+
+    @property
+    def valid(self) -> pd.DataFrame:
+        """The rows without errors, in canonical columns and types, indexed by input row."""
+        keep = np.flatnonzero(~self.invalid_mask)
+        return _frame(self.canonical_table.take(pa.array(keep, pa.int64())), keep)
+
+    @property
+    def invalid(self) -> pd.DataFrame:
+        """The rows with errors, as the input's text (nothing lost), indexed by input row."""
+        rows = self.invalid_rows
+        return _frame(self._parsed.raw.table.take(pa.array(rows, pa.int64())), rows)
+
+    def raise_if_failed(self) -> None:
+        """Raise :class:`~eventdata.ValidationFailed` when the report is not ``ok``."""
+        if self.ok:
+            return
+        first = self.failure_table.filter(pc.equal(self.failure_table["severity"], "error")).slice(0, 5)
+        where = f"{self.source}: " if self.source else ""
+        lines = [
+            f"  row {r['row']} ({r['event_id_cnty']}): {r['message']}" if r["row"] is not None else f"  {r['message']}"
+            for r in first.to_pylist()
+        ]
+        raise ValidationFailed(
+            f"{where}{self.n_errors} error(s) in {int(self.invalid_mask.sum())} of {self.n_rows} rows"
+            f" ({', '.join(f'{k}: {v}' for k, v in self.counts().items())}). First failures:\n"
+            + "\n".join(lines)
+            + "\nSee report.failures for all of them."
+        )
+
+    # -- export -----------------------------------------------------------------------------
+
+    def to_json(self, path: str | Path | None = None, /, *, max_failures: int | None = None) -> str:
+        """The summary plus every failure (or the first ``max_failures``) as one JSON document."""
+        failures = self.failure_table
+        if max_failures is not None:
+            failures = failures.slice(0, max_failures)
+        document = {**self.summary(), "failures": failures.to_pylist()}
+        text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
+        if path is not None:
+            from eventdata.io.atomic import atomic_path
+
+            with atomic_path(Path(path)) as tmp:
+                Path(tmp).write_text(text + "\n", encoding="utf-8")
+        return text
+
+    def to_parquet(self, path: str | Path, /) -> None:
+        """Write the failure table to Parquet, with the summary as key-value metadata."""
+        import pyarrow.parquet as pq
+
+        from eventdata.io.atomic import atomic_path
+
+        table = self.failure_table.replace_schema_metadata(
+            {"eventdata.validation": json.dumps(self.summary(), default=str)}
+        )
+        with atomic_path(Path(path)) as tmp:
+            pq.write_table(table, tmp, compression="zstd")
+
+    def format_text(self, *, max_failures: int = 20) -> str:
+        """A readable report for terminals: verdict, counts per rule, the first failures."""
+        s = self.summary()
+        verdict = "OK" if self.ok else "FAILED"
+        head = f"{self.source or 'input'}: {verdict} - {self.n_rows} rows ({s['dialect_details']})"
+        lines = [head, f"  {s['n_valid']} valid, {s['n_invalid']} invalid; {self.n_errors} errors, {self.n_warnings} warnings"]
+        if s["counts"]:
+            lines.append("  by rule:")
+            for rule, entry in s["counts"].items():
+                lines.append(f"    {entry['severity']:<7} {rule:<48} {entry['count']}")
+        shown = self.failure_table.slice(0, max_failures).to_pylist()
+        if shown:
+            lines.append(f"  first {len(shown)} of {self.failure_table.num_rows} failures:")
+            for r in shown:
+                where = f"row {r['row']}" if r["row"] is not None else "input"
+                lines.append(f"    {where} [{r['event_id_cnty'] or '-'}] {r['severity']}: {r['message']}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.format_text()
+
+    def __repr__(self) -> str:
+        return (
+            f"<ValidationReport ok={self.ok} n_rows={self.n_rows} "
+            f"errors={self.n_errors} warnings={self.n_warnings}>"
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return "<pre>" + html.escape(self.format_text()) + "</pre>"
+
+
+def _text_column(table: pa.Table, name: str, n: int) -> pa.Array:
+    if name not in table.column_names:
+        return pa.nulls(n, pa.string())
+    column = table.column(name)
+    return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+
+
+def _canonical(table: pa.Table) -> pa.Table:
+    try:
+        from eventdata.io.arrow import conform
+    except ImportError:  # pragma: no cover - during bootstrap only
+        return table
+    result: pa.Table = conform(table)
+    return result
+
+
+def _frame(table: pa.Table, index: np.ndarray) -> pd.DataFrame:
+    import pandas as pd
+
+    try:
+        from eventdata.io.arrow import table_to_pandas
+    except ImportError:  # pragma: no cover - during bootstrap only
+        frame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    else:
+        frame = table_to_pandas(table)
+    frame.index = pd.Index(index, name="row")
+    return frame
