@@ -122,7 +122,7 @@ class Event(BaseModel):
     @classmethod
     def _derive_legacy(cls, data: Any) -> Any:
         """Pre-2023 rows have no disorder_type: derive it from the sub-event type."""
-        if isinstance(data, dict) and data.get("disorder_type") in (None, ""):
+        if isinstance(data, dict) and "disorder_type" not in data:
             label = data.get("sub_event_type")
             if isinstance(label, (str, SubEventType)) and label in _SUB_EVENT_LABELS:
                 data = {**data, "disorder_type": SubEventType(label).disorder_type}
@@ -131,7 +131,11 @@ class Event(BaseModel):
     @model_validator(mode="after")
     def _cross_field(self) -> Event:
         values = self._rule_values()
-        failed = [rule for rule in _ERROR_RULES if rule.row is not None and rule.row(values)]
+        failed = [
+            rule
+            for rule in _ERROR_RULES
+            if self._applies(rule) and rule.row(values)  # type: ignore[misc]
+        ]
         if failed:
             raise ValidationError.from_exception_data(
                 type(self).__name__,
@@ -155,14 +159,22 @@ class Event(BaseModel):
             values[name] = value.value if isinstance(value, (DisorderType, EventType, SubEventType, ActorType)) else value
         return values
 
-    def warnings(self) -> list[str]:
-        """Messages of the warning rules this event triggers (never raised)."""
+    def _applies(self, rule: Rule) -> bool:
+        """A rule runs when every column it reads was given (as the columnar engine does)."""
+        return rule.row is not None and self.model_fields_set.issuperset(rule.inputs)
+
+    def warnings(self) -> dict[str, str]:
+        """The warning rules this event triggers, by rule name, with their messages.
+
+        Warnings never make an event invalid; they flag values worth a second look
+        (coordinates exactly 0/0, a future date, more than 1,000 fatalities, ...).
+        """
         values = self._rule_values()
-        return [
-            rule.message(values[rule.column])
+        return {
+            rule.name: rule.message(values[rule.column])
             for rule in _WARNING_RULES
-            if rule.row is not None and rule.row(values)
-        ]
+            if self._applies(rule) and rule.row(values)  # type: ignore[misc]
+        }
 
     @property
     def interaction_code(self) -> int:

@@ -128,8 +128,8 @@ def _row_interaction(v: Mapping[str, Any]) -> bool:
 def _col_interaction(c: Columns) -> np.ndarray:
     a = actor_codes(c["inter1"])
     b = pc.fill_null(actor_codes(c["inter2"]), 0)
-    lo = pc.if_else(pc.equal(b, 0), a, pc.min_element_wise(a, b))
-    hi = pc.if_else(pc.equal(b, 0), 0, pc.max_element_wise(a, b))
+    lo = pc.if_else(pc.equal(b, 0), a, pc.min_element_wise(a, b, skip_nulls=False))
+    hi = pc.if_else(pc.equal(b, 0), 0, pc.max_element_wise(a, b, skip_nulls=False))
     expected_code = pc.add(pc.multiply(lo, 10), hi)
     given_code = _lookup(c["interaction"], _INTERACTION_LABELS, _INTERACTION_CODES)
     return to_mask(pc.not_equal(expected_code, given_code))

@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from conftest import (
+    CURRENT_FILES,
+    LEGACY_FILES,
+    MUTATIONS,
+    PRE2023_FILES,
+    WARNING_MUTATIONS,
+    make_row,
+    read_rows,
+    shared_file,
+    write_csv,
+)
+
+from eventdata import ValidationFailed
+from eventdata.validation.engine import all_rules, validate
+from eventdata.validation.rules import Rule
+
+
+def _rows_with(overrides: dict[str, str], n: int = 5, at: int = 2) -> list[dict[str, str]]:
+    rows = [make_row(event_id_cnty=f"IRQ{9000 + i}") for i in range(n)]
+    rows[at].update(overrides)
+    return rows
+
+
+def test_clean_rows_pass_with_no_failures() -> None:
+    report = validate(pd.DataFrame(_rows_with({})))
+
+    assert report.ok
+    assert report.n_rows == 5
+    assert report.failures.empty
+    assert len(report.valid) == 5
+    assert report.invalid.empty
+
+
+@pytest.mark.parametrize(("overrides", "column", "rule"), MUTATIONS)
+def test_each_error_rule_fires_on_exactly_the_faulty_row(
+    overrides: dict[str, str], column: str, rule: str
+) -> None:
+    report = validate(pd.DataFrame(_rows_with(overrides)))
+
+    failures = report.failures
+    assert not report.ok
+    assert failures[["row", "column", "rule", "severity"]].values.tolist() == [
+        [2, column, rule, "error"]
+    ]
+    assert failures["event_id_cnty"].tolist() == [overrides.get("event_id_cnty", "IRQ9002")]
+    assert list(report.invalid.index) == [2]
+    assert list(report.valid.index) == [0, 1, 3, 4]
+
+
+@pytest.mark.parametrize(("overrides", "column", "rule"), WARNING_MUTATIONS)
+def test_warning_rules_report_without_failing(
+    overrides: dict[str, str], column: str, rule: str
+) -> None:
+    report = validate(pd.DataFrame(_rows_with(overrides)))
+
+    assert report.ok
+    assert report.failures[["row", "column", "rule", "severity"]].values.tolist() == [
+        [2, column, rule, "warning"]
+    ]
+    assert len(report.valid) == 5
+
+
+def test_failure_records_the_original_text_and_a_message() -> None:
+    report = validate(pd.DataFrame(_rows_with({"fatalities": "many"})))
+
+    failure = report.failures.iloc[0]
+    assert failure["value"] == "many"
+    assert "fatalities" in failure["message"] and "'many'" in failure["message"]
+    assert "integer" in failure["message"]
+
+
+def test_every_row_of_a_duplicate_group_is_named() -> None:
+    rows = _rows_with({}, n=6)
+    rows[1]["event_id_cnty"] = rows[4]["event_id_cnty"] = rows[5]["event_id_cnty"] = "IRQ1"
+
+    report = validate(pd.DataFrame(rows))
+
+    dup = report.failures[report.failures["rule"] == "duplicate.event_id_cnty"]
+    assert dup["row"].tolist() == [1, 4, 5]
+    assert set(dup["event_id_cnty"]) == {"IRQ1"}
+
+
+def test_missing_required_column_fails_every_row_once() -> None:
+    frame = pd.DataFrame(_rows_with({})).drop(columns=["fatalities"])
+
+    report = validate(frame)
+
+    assert not report.ok
+    assert report.counts() == {"columns.missing": 1}
+    assert report.failures["row"].isna().all()
+    assert len(report.invalid) == 5 and report.valid.empty
+
+
+def test_unknown_columns_are_kept_in_valid_and_invalid_rows() -> None:
+    rows = _rows_with({"fatalities": "x"})
+    for row in rows:
+        row["my_coder"] = "ab"
+
+    report = validate(pd.DataFrame(rows))
+
+    assert report.valid["my_coder"].tolist() == ["ab"] * 4
+    assert report.invalid.loc[2, "my_coder"] == "ab"
+    assert report.invalid.loc[2, "fatalities"] == "x"
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        (None, ["range"], {"type.fatalities": 1, "fatalities.high": 1}),
+        (["range"], None, {"range.latitude": 1}),
+        (None, ["fatalities.high", "type"], {"range.latitude": 1}),
+        (["type.fatalities"], None, {"type.fatalities": 1}),
+    ],
+)
+def test_rules_are_selected_and_ignored_by_name_or_family(
+    select: list[str] | None, ignore: list[str] | None, expected: dict[str, int]
+) -> None:
+    rows = _rows_with({"fatalities": "x"}, n=4, at=0)
+    rows[1]["latitude"] = "91"
+    rows[2]["fatalities"] = "5000"
+
+    report = validate(pd.DataFrame(rows), select=select, ignore=ignore)
+
+    assert report.counts() == expected
+
+
+def test_user_rules_run_columnar_and_report_like_built_in_ones() -> None:
+    import pyarrow.compute as pc
+
+    from eventdata.validation.rules import to_mask
+
+    no_acled_source = Rule(
+        name="house.source_named",
+        severity="error",
+        column="source",
+        description="Our coders always name a source.",
+        expected="at least one source",
+        columnar=lambda c: to_mask(pc.equal(pc.list_value_length(c["source"]), 0)),
+    )
+    rows = _rows_with({"source": ""})
+
+    report = validate(pd.DataFrame(rows), rules=[no_acled_source])
+
+    assert report.counts() == {"house.source_named": 1}
+    assert report.failures["row"].tolist() == [2]
+
+
+def test_raise_if_failed_names_rows_rules_and_values() -> None:
+    report = validate(pd.DataFrame(_rows_with({"year": "2020"})))
+
+    with pytest.raises(ValidationFailed, match=r"row 2 \(IRQ9002\).*year.*'2020'"):
+        report.raise_if_failed()
+
+
+def test_report_exports_json_and_parquet(tmp_path: Path) -> None:
+    import json
+
+    import pyarrow.parquet as pq
+
+    report = validate(pd.DataFrame(_rows_with({"year": "2020"})))
+
+    document = json.loads(report.to_json(tmp_path / "r.json"))
+    report.to_parquet(tmp_path / "r.parquet")
+
+    assert document["ok"] is False and document["n_rows"] == 5
+    assert document["failures"][0]["event_id_cnty"] == "IRQ9002"
+    assert document["counts"] == {"year.event_date": {"severity": "error", "count": 1}}
+    assert json.loads((tmp_path / "r.json").read_text()) == document
+    assert pq.read_table(tmp_path / "r.parquet").column("rule").to_pylist() == ["year.event_date"]
+    assert "FAILED" in str(report) and "year.event_date" in report.format_text()
+
+
+def test_every_rule_has_a_unique_name_and_a_description() -> None:
+    rules = all_rules()
+    names = [r[0] for r in rules]
+
+    assert len(names) == len(set(names))
+    assert all(r[1] in ("error", "warning") and r[3] for r in rules)
+    assert {"hierarchy.sub_event_type", "duplicate.event_id_cnty", "range.latitude"} <= set(names)
+
+
+# -- real data -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", CURRENT_FILES + PRE2023_FILES + LEGACY_FILES)
+def test_every_real_export_validates_without_errors(name: str) -> None:
+    report = validate(shared_file(name))
+
+    assert report.ok, report.format_text()
+    assert report.n_errors == 0
+    assert len(report.valid) == report.n_rows > 0
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_faults_injected_into_real_rows_are_found_at_their_exact_rows(
+    tmp_path: Path, seed: int
+) -> None:
+    rows = read_rows(shared_file("iraq_2024-01_2024-03_prefix.csv"))
+    rng = random.Random(seed)
+    targets = sorted(rng.sample(range(len(rows)), 12))
+    expected = {}
+    for row_index in targets:
+        overrides, column, rule = rng.choice(MUTATIONS)
+        if rule.startswith(("hierarchy", "interaction", "actor2", "not_empty.event_id")):
+            overrides, column, rule = ({"year": "1999"}, "year", "year.event_date")
+        rows[row_index].update(overrides)
+        expected[row_index] = (column, rule)
+    path = write_csv(tmp_path / "faulty.csv", rows)
+
+    report = validate(path)
+
+    errors = report.failures[report.failures["severity"] == "error"]
+    found = {int(r): (c, u) for r, c, u in errors[["row", "column", "rule"]].values}
+    assert found == expected
+    assert len(errors) == len(expected)
+    assert list(report.invalid.index) == targets
+    assert len(report.valid) + len(report.invalid) == report.n_rows == len(rows)
+
+
+def test_row_accounting_holds_on_every_input_kind(tmp_path: Path) -> None:
+    rows = _rows_with({"fatalities": "x"}, n=7)
+    frame = pd.DataFrame(rows)
+    inputs = [frame, pa.Table.from_pandas(frame), write_csv(tmp_path / "e.csv", rows)]
+
+    reports = [validate(data) for data in inputs]
+
+    for report in reports:
+        assert report.n_rows == 7
+        assert len(report.valid) + len(report.invalid) == 7
+        assert np.array_equal(report.invalid_rows, [2])
