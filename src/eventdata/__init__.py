@@ -24,6 +24,11 @@ _EXPORTS: dict[str, str] = {
     # records
     "Event": "eventdata.models.event",
     "ACLED_COLUMNS": "eventdata.models.event",
+    # tables
+    "read_acled": "eventdata.io.acled",
+    "validate": "eventdata.validation.engine",
+    "ValidationReport": "eventdata.validation.report",
+    "Rule": "eventdata.validation.rules",
     # exceptions
     "EventdataError": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
@@ -56,7 +61,11 @@ if TYPE_CHECKING:
         SchemaVersionError,
         ValidationFailed,
     )
+    from eventdata.io.acled import read_acled
     from eventdata.models.event import ACLED_COLUMNS, Event
+    from eventdata.validation.engine import validate
+    from eventdata.validation.report import ValidationReport
+    from eventdata.validation.rules import Rule
     from eventdata.vocabulary.codebook import (
         INTERACTIONS,
         ActorType,

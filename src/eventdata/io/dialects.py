@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "Dialect",
+    "HXL_TAGS",
     "LEGACY_EVENT_TYPES",
     "LEGACY_RENAMES",
     "PANDAS_INDEX_NAMES",
     "detect_dialect",
+    "hxl_column",
 ]
 
 LEGACY_RENAMES: dict[str, str] = {
@@ -54,6 +56,44 @@ LEGACY_EVENT_TYPES: tuple[str, ...] = (
 They do not map one-to-one onto today's event types, so eventdata keeps them as they are
 and leaves ``sub_event_type`` and ``disorder_type`` blank rather than inventing them.
 """
+
+HXL_TAGS: dict[str, str] = {
+    "#event+code": "event_id_cnty",
+    "#date+occurred": "event_date",
+    "#date+year": "year",
+    "#event+type": "event_type",
+    "#group+name+first": "actor1",
+    "#group+name+first+assoc": "assoc_actor_1",
+    "#group+name+second": "actor2",
+    "#group+name+second+assoc": "assoc_actor_2",
+    "#region+name": "region",
+    "#country+name": "country",
+    "#adm1+name": "admin1",
+    "#adm2+name": "admin2",
+    "#adm3+name": "admin3",
+    "#loc+name": "location",
+    "#geo+lat": "latitude",
+    "#geo+lon": "longitude",
+    "#meta+source": "source",
+    "#description": "notes",
+    "#affected+killed": "fatalities",
+    "#country+code": "iso3",
+}
+"""HXL hashtags HDX uses for ACLED columns, and the column each one names."""
+
+
+def hxl_column(tag: str) -> str | None:
+    """The ACLED column an HXL hashtag names; attribute order does not matter."""
+    tag = tag.strip()
+    return _HXL_NORMALIZED.get(_normalize_tag(tag)) if tag.startswith("#") else None
+
+
+def _normalize_tag(tag: str) -> str:
+    parts = tag.lower().split("+")
+    return parts[0] + "".join(sorted("+" + p for p in parts[1:]))
+
+
+_HXL_NORMALIZED = {_normalize_tag(tag): column for tag, column in HXL_TAGS.items()}
 
 PANDAS_INDEX_NAMES = frozenset({"", "Unnamed: 0", "index"})
 """Header names a pandas-saved index column gets."""

@@ -24,6 +24,7 @@ from eventdata.io.dialects import (
     PANDAS_INDEX_NAMES,
     Dialect,
     detect_dialect,
+    hxl_column,
 )
 
 __all__ = ["RawTable", "read_raw", "table_from_records"]
@@ -154,8 +155,26 @@ def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
             fh, read_options=read_options, parse_options=parse_options, convert_options=convert_options
         )
     if dialect.hxl:
-        dialect.notes.append("skipped the HXL hashtag row after the header")
+        table = _apply_hxl(table, next(csv.reader([lines[skip + 1]])), dialect)
     return _normalize(table, dialect, path)
+
+
+def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
+    """Name columns by their HXL hashtags where the header does not use ACLED's names."""
+    from eventdata.models.event import ACLED_COLUMNS
+
+    known = set(ACLED_COLUMNS) | {"iso3"}
+    names = list(table.column_names)
+    renamed = []
+    for name, tag in zip(names, tags + [""] * (len(names) - len(tags))):
+        column = hxl_column(tag) if tag else None
+        if name not in known and column is not None and column not in names:
+            renamed.append(f"{name} -> {column} ({tag.strip()})")
+            names[names.index(name)] = column
+    dialect.notes.append("skipped the HXL hashtag row after the header")
+    if renamed:
+        dialect.notes.append("named columns by their HXL tags: " + ", ".join(renamed))
+    return table.rename_columns(names)
 
 
 def _unique_names(header: list[str]) -> list[str]:
