@@ -145,3 +145,6 @@ def write_csv(
     data = buffer.getvalue().encode("utf-8")
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
     return path
+WARNING_MUTATIONS.append(
+    ({"event_id_cnty": "SYR90001"}, "event_id_cnty", "event_id_cnty.country_prefix")
+)

@@ -22,6 +22,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.vocabulary.countries import COUNTRIES, alpha3_from_numeric, event_id_prefix
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -204,6 +205,27 @@ def _col_vac_targeting(c: Columns) -> np.ndarray:
     return to_mask(pc.and_(is_vac, pc.invert(targeted)))
 
 
+# -- event id prefix ---------------------------------------------------------------------
+
+_ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
+_ISO_ALPHA3 = pa.array([c.alpha3 for c in COUNTRIES])
+
+
+def _row_id_prefix(v: Mapping[str, Any]) -> bool:
+    try:
+        expected = alpha3_from_numeric(v["iso"])
+    except ValueError:
+        return False  # not an ISO country (e.g. a body of water): nothing to compare
+    prefix = event_id_prefix(v["event_id_cnty"])
+    return prefix != "" and prefix != expected
+
+
+def _col_id_prefix(c: Columns) -> np.ndarray:
+    expected = _lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
+    prefix = pc.extract_regex(c["event_id_cnty"], r"^(?P<prefix>\pL*)").field("prefix")
+    return to_mask(pc.and_(pc.not_equal(prefix, ""), pc.not_equal(prefix, expected)))
+
+
 CROSS_FIELD_RULES: tuple[Rule, ...] = (
     Rule(
         name="hierarchy.sub_event_type",
@@ -294,5 +316,18 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         columnar=_col_vac_targeting,
         row=_row_vac_targeting,
         inputs=("civilian_targeting", "event_type"),
+    ),
+    Rule(
+        name="event_id_cnty.country_prefix",
+        severity="warning",
+        column="event_id_cnty",
+        description=(
+            "The letters of event_id_cnty are the ISO alpha-3 code of the row's iso "
+            "(ids without letters, as in 2016 data, are not compared)."
+        ),
+        expected="an id starting with the alpha-3 code of iso (e.g. IRQ for 368)",
+        columnar=_col_id_prefix,
+        row=_row_id_prefix,
+        inputs=("event_id_cnty", "iso"),
     ),
 )
