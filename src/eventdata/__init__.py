@@ -29,6 +29,10 @@ _EXPORTS: dict[str, str] = {
     "validate": "eventdata.validation.engine",
     "ValidationReport": "eventdata.validation.report",
     "Rule": "eventdata.validation.rules",
+    "to_parquet": "eventdata.io.parquet",
+    "read_parquet": "eventdata.io.parquet",
+    "write_acled": "eventdata.io.acled_csv",
+    "arrow_schema": "eventdata.io.arrow",
     # exceptions
     "EventdataError": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
@@ -62,6 +66,9 @@ if TYPE_CHECKING:
         ValidationFailed,
     )
     from eventdata.io.acled import read_acled
+    from eventdata.io.acled_csv import write_acled
+    from eventdata.io.arrow import arrow_schema
+    from eventdata.io.parquet import read_parquet, to_parquet
     from eventdata.models.event import ACLED_COLUMNS, Event
     from eventdata.validation.engine import validate
     from eventdata.validation.report import ValidationReport

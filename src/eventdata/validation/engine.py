@@ -210,6 +210,9 @@ def check(
             )
         rows = np.flatnonzero(mask)
         if len(rows):
+            details = None
+            if rule.explain is not None:
+                details = pc.take(rule.explain(context), pa.array(rows, pa.int64()))
             blocks.append(
                 FailureBlock(
                     rule=rule.name,
@@ -217,6 +220,7 @@ def check(
                     column=rule.column,
                     rows=rows,
                     expected=rule.expected,
+                    details=details,
                 )
             )
     return ValidationReport(parsed=parsed, blocks=blocks)

@@ -53,6 +53,7 @@ class FailureBlock:
     Attributes:
         rows: 0-based row positions, or None when the failure concerns the whole input
             (a missing column).
+        details: per failing row, the value the rule expected (aligned with ``rows``).
     """
 
     rule: str
@@ -60,6 +61,7 @@ class FailureBlock:
     column: str
     rows: np.ndarray | None
     expected: str
+    details: pa.Array | None = None
 
     @property
     def count(self) -> int:
@@ -148,6 +150,9 @@ class ValidationReport:
                 message = pc.binary_join_element_wise(
                     f"{block.column}: ", shown, f" fails {block.rule}; expected {block.expected}", ""
                 )
+                if block.details is not None:
+                    detail = pc.binary_join_element_wise(message, " (here: ", block.details, ")", "")
+                    message = pc.coalesce(detail, message)
             parts.append(
                 pa.table(
                     [

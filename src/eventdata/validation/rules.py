@@ -57,6 +57,8 @@ class Rule:
         row: returns True when one record's parsed values fail; None for rules that need
             the whole table (e.g. duplicate ids).
         inputs: columns the rule reads; rows where any is missing or unparsed are skipped.
+        explain: optional columnar callable giving, per row, the value the rule expected
+            (e.g. the interaction label inter1 and inter2 imply); shown in messages.
     """
 
     name: str
@@ -67,6 +69,7 @@ class Rule:
     columnar: ColumnarCheck
     row: RowCheck | None = None
     inputs: tuple[str, ...] = field(default=())
+    explain: Callable[[Columns], pa.Array] | None = None
 
     def message(self, value: Any) -> str:
         """The failure message for one offending value."""
@@ -110,6 +113,10 @@ def _col_sub_event(c: Columns) -> np.ndarray:
     return to_mask(pc.not_equal(parent, c["event_type"]))
 
 
+def _explain_sub_event(c: Columns) -> pa.Array:
+    return pc.binary_join_element_wise("a sub-event type of ", c["event_type"], "")
+
+
 def _row_disorder(v: Mapping[str, Any]) -> bool:
     return SubEventType(v["sub_event_type"]).disorder_type.value != v["disorder_type"]
 
@@ -122,18 +129,29 @@ def _col_disorder(c: Columns) -> np.ndarray:
 # -- actors and interaction --------------------------------------------------------------
 
 
+def _explain_disorder(c: Columns) -> pa.Array:
+    return _lookup(c["sub_event_type"], _SUB_LABELS, _SUB_DISORDER)
+
+
 def _row_interaction(v: Mapping[str, Any]) -> bool:
     return INTERACTIONS[interaction_code(v["inter1"], v["inter2"])] != v["interaction"]
 
 
-def _col_interaction(c: Columns) -> np.ndarray:
+def _expected_interaction(c: Columns) -> pa.Array:
     a = actor_codes(c["inter1"])
     b = pc.fill_null(actor_codes(c["inter2"]), 0)
     lo = pc.if_else(pc.equal(b, 0), a, pc.min_element_wise(a, b, skip_nulls=False))
     hi = pc.if_else(pc.equal(b, 0), 0, pc.max_element_wise(a, b, skip_nulls=False))
-    expected_code = pc.add(pc.multiply(lo, 10), hi)
+    return pc.add(pc.multiply(lo, 10), hi)
+
+
+def _col_interaction(c: Columns) -> np.ndarray:
     given_code = _lookup(c["interaction"], _INTERACTION_LABELS, _INTERACTION_CODES)
-    return to_mask(pc.not_equal(expected_code, given_code))
+    return to_mask(pc.not_equal(_expected_interaction(c), given_code))
+
+
+def _explain_interaction(c: Columns) -> pa.Array:
+    return _lookup(_expected_interaction(c), _INTERACTION_CODES, _INTERACTION_LABELS)
 
 
 def _row_inter2(v: Mapping[str, Any]) -> bool:
@@ -155,6 +173,10 @@ def _row_year(v: Mapping[str, Any]) -> bool:
 
 def _col_year(c: Columns) -> np.ndarray:
     return to_mask(pc.not_equal(pc.year(c["event_date"]), c["year"]))
+
+
+def _explain_year(c: Columns) -> pa.Array:
+    return pc.cast(pc.year(c["event_date"]), pa.string())
 
 
 def _today() -> dt.date:
@@ -220,6 +242,10 @@ def _row_id_prefix(v: Mapping[str, Any]) -> bool:
     return prefix != "" and prefix != expected
 
 
+def _explain_id_prefix(c: Columns) -> pa.Array:
+    return pc.binary_join_element_wise(_lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3), "...", "")
+
+
 def _col_id_prefix(c: Columns) -> np.ndarray:
     expected = _lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
     prefix = pc.extract_regex(c["event_id_cnty"], r"^(?P<prefix>\pL*)").field("prefix")
@@ -236,6 +262,7 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         columnar=_col_sub_event,
         row=_row_sub_event,
         inputs=("sub_event_type", "event_type"),
+        explain=_explain_sub_event,
     ),
     Rule(
         name="hierarchy.disorder_type",
@@ -246,6 +273,7 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         columnar=_col_disorder,
         row=_row_disorder,
         inputs=("disorder_type", "sub_event_type"),
+        explain=_explain_disorder,
     ),
     Rule(
         name="interaction.consistent",
@@ -256,6 +284,7 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         columnar=_col_interaction,
         row=_row_interaction,
         inputs=("interaction", "inter1", "inter2"),
+        explain=_explain_interaction,
     ),
     Rule(
         name="actor2.inter2",
@@ -276,6 +305,7 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         columnar=_col_year,
         row=_row_year,
         inputs=("year", "event_date"),
+        explain=_explain_year,
     ),
     Rule(
         name="event_date.future",
@@ -329,5 +359,6 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         columnar=_col_id_prefix,
         row=_row_id_prefix,
         inputs=("event_id_cnty", "iso"),
+        explain=_explain_id_prefix,
     ),
 )

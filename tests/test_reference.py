@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdata.reference import PAGES
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_generated_pages_match_the_code(name: str) -> None:
+    expected = PAGES[name]()
+
+    actual = (DOCS / name).read_text(encoding="utf-8")
+
+    assert actual == expected, f"docs/{name} is stale: run `python -m eventdata.reference docs`"
+
+
+def test_rules_page_lists_every_rule() -> None:
+    from eventdata.validation.engine import all_rules
+
+    page = PAGES["rules.md"]()
+
+    for name, *_ in all_rules():
+        assert f"`{name}`" in page
