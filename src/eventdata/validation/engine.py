@@ -56,9 +56,8 @@ class Parsed:
         return pa.Table.from_arrays(arrays, names=[*self.columns, *self.extra])
 
 
-def _array(column: pa.ChunkedArray | pa.Array) -> pa.Array:
-    if isinstance(column, pa.ChunkedArray):
-        return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+def _array(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Columns stay chunked as read: compute kernels take them as they are, copying nothing."""
     return column
 
 
@@ -157,6 +156,8 @@ def _selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | N
 
 
 def _duplicates(ids: pa.Array) -> np.ndarray:
+    if len(pc.unique(ids)) == len(ids):  # the common case, one hash pass
+        return np.zeros(len(ids), dtype=bool)
     counts = pc.value_counts(ids)
     repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
     if len(repeated) == 0:

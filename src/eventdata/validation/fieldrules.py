@@ -180,6 +180,50 @@ def _blank(text: pa.Array) -> pa.Array:
     return pc.or_(pc.is_null(text), pc.equal(text, ""))
 
 
+def _per_chunk(
+    text: pa.Array | pa.ChunkedArray, convert: Any, out_type: pa.DataType
+) -> pa.Array | pa.ChunkedArray:
+    if isinstance(text, pa.ChunkedArray):
+        return pa.chunked_array([convert(c) for c in text.chunks], type=out_type)
+    return convert(text)
+
+
+def _blank_to_null(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Blank strings as nulls, sharing the text's buffers (no copy of the data)."""
+
+    def convert(chunk: pa.Array) -> pa.Array:
+        blank = to_mask(_blank(chunk))
+        if not blank.any():
+            return chunk
+        if chunk.offset != 0 or not pa.types.is_string(chunk.type):
+            return pc.if_else(blank, pa.scalar(None, chunk.type), chunk)
+        validity = pa.array(~blank).buffers()[1]
+        buffers = chunk.buffers()
+        return pa.Array.from_buffers(
+            chunk.type, len(chunk), [validity, buffers[1], buffers[2]], null_count=int(blank.sum())
+        )
+
+    return _per_chunk(text, convert, pa.string())
+
+
+def _split_joined(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Split '; '-joined cells into lists; blank cells become empty lists."""
+
+    def convert(chunk: pa.Array) -> pa.Array:
+        lists = pc.split_pattern(chunk, LIST_SEPARATOR)
+        blank = to_mask(_blank(chunk))
+        if not blank.any():
+            return lists
+        lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
+        keep = np.repeat(~blank, lengths)
+        values = pc.list_flatten(lists).filter(pa.array(keep))
+        lengths = np.where(blank, 0, lengths)
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int32)
+        return pa.ListArray.from_arrays(pa.array(offsets), values)
+
+    return _per_chunk(text, convert, pa.list_(pa.string()))
+
+
 def _cast_where(text: pa.Array, ok: pa.Array, target: pa.DataType) -> pa.Array:
     cleaned = pc.if_else(ok, text, pa.scalar(None, pa.string()))
     if pa.types.is_integer(target):
@@ -188,6 +232,14 @@ def _cast_where(text: pa.Array, ok: pa.Array, target: pa.DataType) -> pa.Array:
     elif pc.any(pc.match_substring_regex(cleaned, r"\s")).as_py():
         cleaned = pc.utf8_trim_whitespace(cleaned)
     return pc.cast(cleaned, target)
+
+
+def _fast_number(text: pa.Array, blank: pa.Array, target: pa.DataType) -> pa.Array | None:
+    """Cast a clean column in one step; None when some value needs the careful path."""
+    try:
+        return pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), text), target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
 
 
 def _parse_date(text: pa.Array) -> pa.Array:
@@ -205,7 +257,7 @@ def _lookup_labels(text: pa.Array, labels: tuple[str, ...], codes: tuple[str, ..
     """Labels for text that is either a label or a numeric code (codes[i] <-> labels[i])."""
     label_array = pa.array(labels)
     index = pc.index_in(text, value_set=label_array)
-    if codes:
+    if codes and index.null_count > pc.sum(pc.equal(text, "")).as_py() + text.null_count:
         by_code = pc.index_in(pc.utf8_trim_whitespace(text), value_set=pa.array(codes))
         index = pc.coalesce(index, by_code)
     return pc.take(label_array, index)
@@ -239,17 +291,22 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
     present = pc.invert(blank)
     values: pa.Array
     if spec.kind == "text":
-        values = pc.if_else(pc.is_null(text), "", text) if not spec.nullable else text
-        if spec.nullable:
-            values = pc.if_else(blank, pa.scalar(None, pa.string()), text)
+        values = _blank_to_null(text) if spec.nullable else pc.fill_null(text, "")
         if spec.min_length:
             fail("not_empty", pc.less(pc.utf8_length(values), spec.min_length), "non-empty text")
     elif spec.kind in ("integer", "float"):
-        pattern = _INT_RE if spec.kind == "integer" else _FLOAT_RE
         target = pa.int64() if spec.kind == "integer" else pa.float64()
-        ok = pc.match_substring_regex(text, pattern)
-        fail("type", pc.and_(present, pc.invert(ok)), f"a{'n integer' if spec.kind == 'integer' else ' number'}")
-        values = _cast_where(text, ok, target)
+        fast = _fast_number(text, blank, target)
+        if fast is not None and spec.kind == "float":
+            fast = None if pc.any(pc.is_nan(fast)).as_py() else fast  # "nan": careful path
+        if fast is not None:
+            values = fast
+        else:
+            pattern = _INT_RE if spec.kind == "integer" else _FLOAT_RE
+            ok = pc.match_substring_regex(text, pattern)
+            noun = "an integer" if spec.kind == "integer" else "a number"
+            fail("type", pc.and_(present, pc.invert(ok)), noun)
+            values = _cast_where(text, ok, target)
         out_of_range = None
         if spec.ge is not None:
             out_of_range = pc.less(values, spec.ge)
@@ -274,11 +331,9 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
             "one of: " + ", ".join(spec.vocabulary),
         )
     elif spec.kind == "list":
-        values = pc.if_else(
-            blank, pa.scalar([], pa.list_(pa.string())), pc.split_pattern(text, LIST_SEPARATOR)
-        )
+        values = _split_joined(text)
     elif spec.kind == "source_scale":
-        values = pc.if_else(blank, pa.scalar(None, pa.string()), text)
+        values = _blank_to_null(text)
         parts = pc.split_pattern(values, "-")
         flat_ok = pc.is_in(pc.list_flatten(parts), value_set=pa.array(SOURCE_SCALE_PARTS))
         parents = pc.list_parent_indices(parts).to_numpy()
@@ -286,7 +341,7 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
         bad_rows[parents[~to_mask(flat_ok)]] = True
         fail("vocabulary", pa.array(bad_rows), "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS))
     elif spec.kind == "civilian_targeting":
-        values = pc.if_else(blank, pa.scalar(None, pa.string()), text)
+        values = _blank_to_null(text)
         fail("vocabulary", pc.not_equal(values, CIVILIAN_TARGETING), f"blank or {CIVILIAN_TARGETING!r}")
     else:  # pragma: no cover - guarded by field_spec
         raise TypeError(spec.kind)
