@@ -80,7 +80,11 @@ def make_row(**overrides: str) -> dict[str, str]:
 
 # One fault each: (overrides, the column blamed, the rule that must fire)
 MUTATIONS: list[tuple[dict[str, str], str, str]] = [
-    ({"sub_event_type": "Other", "event_type": "Battles"}, "sub_event_type", "hierarchy.sub_event_type"),
+    (
+        {"sub_event_type": "Other", "event_type": "Battles"},
+        "sub_event_type",
+        "hierarchy.sub_event_type",
+    ),
     ({"disorder_type": "Political violence"}, "disorder_type", "hierarchy.disorder_type"),
     ({"interaction": "State forces-Political militia"}, "interaction", "interaction.consistent"),
     ({"actor2": "", "assoc_actor_2": ""}, "inter2", "actor2.inter2"),
@@ -106,7 +110,11 @@ MUTATIONS: list[tuple[dict[str, str], str, str]] = [
     ({"actor1": ""}, "actor1", "not_empty.actor1"),
     ({"event_id_cnty": ""}, "event_id_cnty", "not_empty.event_id_cnty"),
     ({"source_scale": "National-Global"}, "source_scale", "vocabulary.source_scale"),
-    ({"civilian_targeting": "Civilians targeted"}, "civilian_targeting", "vocabulary.civilian_targeting"),
+    (
+        {"civilian_targeting": "Civilians targeted"},
+        "civilian_targeting",
+        "vocabulary.civilian_targeting",
+    ),
 ]
 
 WARNING_MUTATIONS: list[tuple[dict[str, str], str, str]] = [
@@ -114,9 +122,14 @@ WARNING_MUTATIONS: list[tuple[dict[str, str], str, str]] = [
     ({"fatalities": "1001"}, "fatalities", "fatalities.high"),
     ({"event_date": "2999-01-01", "year": "2999"}, "event_date", "event_date.future"),
     (
-        {"event_type": "Violence against civilians", "sub_event_type": "Attack",
-         "disorder_type": "Political violence", "inter2": "Civilians", "actor2": "Civilians (Iraq)",
-         "interaction": "External/Other forces-Civilians"},
+        {
+            "event_type": "Violence against civilians",
+            "sub_event_type": "Attack",
+            "disorder_type": "Political violence",
+            "inter2": "Civilians",
+            "actor2": "Civilians (Iraq)",
+            "interaction": "External/Other forces-Civilians",
+        },
         "civilian_targeting",
         "civilian_targeting.violence_against_civilians",
     ),
@@ -145,6 +158,8 @@ def write_csv(
     data = buffer.getvalue().encode("utf-8")
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
     return path
+
+
 WARNING_MUTATIONS.append(
     ({"event_id_cnty": "SYR90001"}, "event_id_cnty", "event_id_cnty.country_prefix")
 )

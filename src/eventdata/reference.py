@@ -60,7 +60,7 @@ def codebook_markdown() -> str:
         )
     )
     out.append(
-        "\nLegacy numeric data uses 0 for \"no actor2\"; eventdata reads it as a blank inter2.\n"
+        '\nLegacy numeric data uses 0 for "no actor2"; eventdata reads it as a blank inter2.\n'
     )
     out.append("\n## Interaction codes\n\n")
     out.append(
@@ -70,14 +70,21 @@ def codebook_markdown() -> str:
     )
     out.append(_table(["code", "label"], [[str(k), v] for k, v in INTERACTIONS.items()]))
     out.append("\n## Other vocabularies\n\n")
-    out.append(f"- `source_scale`: `-`-joined parts of {', '.join(f'`{p}`' for p in SOURCE_SCALE_PARTS)}.\n")
+    out.append(
+        "- `source_scale`: `-`-joined parts of "
+        + ", ".join(f"`{p}`" for p in SOURCE_SCALE_PARTS)
+        + ".\n"
+    )
     out.append(
         f"- `civilian_targeting`: blank or `{CIVILIAN_TARGETING}`. ACLED's codebook prose says "
-        "\"Civilians targeted\"; every real export says `Civilian targeting`, and eventdata "
+        '"Civilians targeted"; every real export says `Civilian targeting`, and eventdata '
         "follows the data.\n"
     )
     out.append("- `time_precision`: 1 day, 2 week or weekend, 3 month.\n")
-    out.append("- `geo_precision`: 1 town or district, 2 near a town or part of a region, 3 larger region.\n")
+    out.append(
+        "- `geo_precision`: 1 town or district, 2 near a town or part of a region, "
+        "3 larger region.\n"
+    )
     out.append(
         "- Legacy (ACLED v6/v7, before 2019) event types, kept as they are when such files "
         f"are read: {', '.join(f'`{t}`' for t in LEGACY_EVENT_TYPES)}.\n"
@@ -106,7 +113,7 @@ def rules_markdown() -> str:
     out.append(
         "Every rule has a stable name and a severity. `error` makes a row invalid; `warning` "
         "is reported and never fails a report. Select or ignore rules by name or by family "
-        "prefix: `validate(data, ignore=[\"range\"])`, `eventdata validate --ignore "
+        'prefix: `validate(data, ignore=["range"])`, `eventdata validate --ignore '
         "fatalities.high FILE`.\n\n"
         "Single-field rules (`required.*`, `type.*`, `range.*`, `vocabulary.*`, "
         "`not_empty.*`) are derived from the `Event` model's field declarations; cross-field "
@@ -116,7 +123,10 @@ def rules_markdown() -> str:
     out.append(
         _table(
             ["rule", "severity", "column", "checks"],
-            [[f"`{name}`", severity, f"`{column}`" if column else "", text] for name, severity, column, text in rules],
+            [
+                [f"`{name}`", severity, f"`{column}`" if column else "", text]
+                for name, severity, column, text in rules
+            ],
         )
     )
     out.append(
@@ -126,14 +136,14 @@ def rules_markdown() -> str:
         "from eventdata import Rule, validate\n"
         "from eventdata.validation.rules import to_mask\n\n"
         "source_named = Rule(\n"
-        "    name=\"house.source_named\",\n"
-        "    severity=\"error\",\n"
-        "    column=\"source\",\n"
-        "    description=\"Our coders always name a source.\",\n"
-        "    expected=\"at least one source\",\n"
-        "    columnar=lambda c: to_mask(pc.equal(pc.list_value_length(c[\"source\"]), 0)),\n"
+        '    name="house.source_named",\n'
+        '    severity="error",\n'
+        '    column="source",\n'
+        '    description="Our coders always name a source.",\n'
+        '    expected="at least one source",\n'
+        '    columnar=lambda c: to_mask(pc.equal(pc.list_value_length(c["source"]), 0)),\n'
         ")\n"
-        "report = validate(\"events.csv\", rules=[source_named])\n"
+        'report = validate("events.csv", rules=[source_named])\n'
         "```\n\n"
         "`columnar` receives the parsed columns by name (dates as `date32`, numbers as "
         "`int64`/`float64`, labels as strings, lists as `list<string>`, unknown columns as "

@@ -30,24 +30,65 @@ def _rows(n: int = 3, **overrides: str) -> list[dict[str, str]]:
 def _pre2023(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     out = []
     for i, row in enumerate(rows):
-        legacy = {**row, "data_id": str(7000 + i), "event_id_no_cnty": row["event_id_cnty"][3:],
-                  "iso3": "IRQ", "inter1": "8", "inter2": "3", "interaction": "38",
-                  "event_date": "06 July 2021"}
+        legacy = {
+            **row,
+            "data_id": str(7000 + i),
+            "event_id_no_cnty": row["event_id_cnty"][3:],
+            "iso3": "IRQ",
+            "inter1": "8",
+            "inter2": "3",
+            "interaction": "38",
+            "event_date": "06 July 2021",
+        }
         out.append({name: legacy[name] for name in PRE2023_HEADER})
     return out
 
 
 def _legacy(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    columns = sorted(["actor1", "actor2", "admin1", "admin2", "admin3", "ally_actor_1",
-                      "ally_actor_2", "country", "data_id", "event_date", "event_id_cnty",
-                      "event_id_no_cnty", "event_type", "fatalities", "geo_precision", "gwno",
-                      "inter1", "inter2", "interaction", "latitude", "location", "longitude",
-                      "notes", "source", "time_precision", "year"])
+    columns = sorted(
+        [
+            "actor1",
+            "actor2",
+            "admin1",
+            "admin2",
+            "admin3",
+            "ally_actor_1",
+            "ally_actor_2",
+            "country",
+            "data_id",
+            "event_date",
+            "event_id_cnty",
+            "event_id_no_cnty",
+            "event_type",
+            "fatalities",
+            "geo_precision",
+            "gwno",
+            "inter1",
+            "inter2",
+            "interaction",
+            "latitude",
+            "location",
+            "longitude",
+            "notes",
+            "source",
+            "time_precision",
+            "year",
+        ]
+    )
     out = []
     for i, row in enumerate(rows):
-        legacy = {**row, "ally_actor_1": "", "ally_actor_2": "", "gwno": "645", "data_id": str(i),
-                  "event_id_no_cnty": "", "event_type": "Remote violence", "inter1": "8",
-                  "inter2": "3", "interaction": "38"}
+        legacy = {
+            **row,
+            "ally_actor_1": "",
+            "ally_actor_2": "",
+            "gwno": "645",
+            "data_id": str(i),
+            "event_id_no_cnty": "",
+            "event_type": "Remote violence",
+            "inter1": "8",
+            "inter2": "3",
+            "interaction": "38",
+        }
         out.append({"": str(i), **{c: legacy[c] for c in columns}})
     return out
 
@@ -111,7 +152,9 @@ def test_read_acled_gives_canonical_columns_whatever_the_dialect(tmp_path: Path,
 
     assert list(frame.columns[:31]) == list(make_row())
     assert frame["inter1"].astype(str).tolist() == ["External/Other forces"] * 3
-    assert frame["interaction"].astype(str).tolist() == ["Political militia-External/Other forces"] * 3
+    assert (
+        frame["interaction"].astype(str).tolist() == ["Political militia-External/Other forces"] * 3
+    )
     assert str(frame["event_date"].iloc[0]) == "2021-07-06"
     assert frame["fatalities"].tolist() == [0, 0, 0]
     assert frame["latitude"].tolist() == [33.299] * 3

@@ -53,7 +53,11 @@ def test_numeric_codes_api_values_and_export_tool_dates_are_accepted(
             "hierarchy.sub_event_type",
         ),
         ({"disorder_type": "Political violence"}, "disorder_type", "hierarchy.disorder_type"),
-        ({"interaction": "State forces-Political militia"}, "interaction", "interaction.consistent"),
+        (
+            {"interaction": "State forces-Political militia"},
+            "interaction",
+            "interaction.consistent",
+        ),
         ({"actor2": "", "assoc_actor_2": ""}, "inter2", "actor2.inter2"),
         ({"year": "2020"}, "year", "year.event_date"),
         ({"latitude": "95"}, "latitude", "less than or equal to 90"),

@@ -237,3 +237,39 @@ def test_row_accounting_holds_on_every_input_kind(tmp_path: Path) -> None:
         assert report.n_rows == 7
         assert len(report.valid) + len(report.invalid) == 7
         assert np.array_equal(report.invalid_rows, [2])
+
+
+@pytest.mark.parametrize(
+    ("dataset", "warned"), [("", True), ("acled", True), ("ucdp-ged", False), (None, True)]
+)
+def test_id_prefix_is_only_checked_on_acled_rows_of_combined_tables(
+    dataset: str | None, warned: bool
+) -> None:
+    rows = _rows_with({"event_id_cnty": "GED123"})
+    frame = pd.DataFrame(rows)
+    if dataset is not None:
+        frame["dataset"] = dataset
+
+    report = validate(frame)
+
+    assert report.counts() == ({"event_id_cnty.country_prefix": 1} if warned else {})
+
+
+@pytest.mark.parametrize("value", ["2021-02-30", "2021-04-31", "30 February 2021", "2021-02-29"])
+def test_impossible_dates_are_rejected_not_rolled_over(value: str) -> None:
+    report = validate(pd.DataFrame(_rows_with({"event_date": value, "year": "2021"})))
+
+    assert report.counts() == {"type.event_date": 1}
+
+
+def test_null_cells_in_typed_inputs_are_required_failures() -> None:
+    frame = pd.DataFrame(_rows_with({}))
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    index = table.column_names.index("fatalities")
+    fatalities = pa.array(["0", "0", None, "0", "0"])
+    table = table.set_column(index, "fatalities", fatalities)
+
+    report = validate(table)
+
+    assert report.counts() == {"required.fatalities": 1}
+    assert report.failures["row"].tolist() == [2]

@@ -42,8 +42,27 @@ CODEBOOK_HIERARCHY = [
     ("Other", "Strategic developments", "Strategic developments"),
 ]
 
-VALID_CODES = [10, *range(11, 19), 20, *range(22, 29), 30, *range(33, 39), 40, *range(44, 49),
-               50, *range(55, 59), 60, 66, 67, 68, 70, 77, 78, 80, 88]
+VALID_CODES = [
+    10,
+    *range(11, 19),
+    20,
+    *range(22, 29),
+    30,
+    *range(33, 39),
+    40,
+    *range(44, 49),
+    50,
+    *range(55, 59),
+    60,
+    66,
+    67,
+    68,
+    70,
+    77,
+    78,
+    80,
+    88,
+]
 
 
 @pytest.mark.parametrize(("sub", "event", "disorder"), CODEBOOK_HIERARCHY)
@@ -69,8 +88,16 @@ def test_vocabulary_sizes_match_the_codebook() -> None:
 
 @pytest.mark.parametrize(
     ("label", "code"),
-    [("State forces", 1), ("Rebel group", 2), ("Political militia", 3), ("Identity militia", 4),
-     ("Rioters", 5), ("Protesters", 6), ("Civilians", 7), ("External/Other forces", 8)],
+    [
+        ("State forces", 1),
+        ("Rebel group", 2),
+        ("Political militia", 3),
+        ("Identity militia", 4),
+        ("Rioters", 5),
+        ("Protesters", 6),
+        ("Civilians", 7),
+        ("External/Other forces", 8),
+    ],
 )
 def test_actor_type_codes_both_ways(label: str, code: int) -> None:
     assert ActorType(label).code == code
@@ -107,8 +134,13 @@ def test_every_interaction_code_round_trips_through_its_label(code: int) -> None
 
 @pytest.mark.parametrize(
     ("inter1", "inter2", "code"),
-    [("Rebel group", "External/Other forces", 28), ("External/Other forces", "Civilians", 78),
-     (6, 0, 60), ("7", "", 70), (ActorType.STATE_FORCES, ActorType.STATE_FORCES, 11)],
+    [
+        ("Rebel group", "External/Other forces", 28),
+        ("External/Other forces", "Civilians", 78),
+        (6, 0, 60),
+        ("7", "", 70),
+        (ActorType.STATE_FORCES, ActorType.STATE_FORCES, 11),
+    ],
 )
 def test_interaction_code_accepts_labels_codes_and_members(
     inter1: object, inter2: object, code: int

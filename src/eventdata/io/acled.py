@@ -31,8 +31,9 @@ def read_canonical_table(
         lossy = [b for b in parsed.blocks if b.rule.startswith(_LOSSY) and b.rows is not None]
         if lossy:
             block = lossy[0]
-            rows = ", ".join(str(r) for r in block.rows[:5])
-            more = f" and {len(block.rows) - 5} more" if len(block.rows) > 5 else ""
+            bad: list[int] = [] if block.rows is None else block.rows.tolist()
+            rows = ", ".join(str(r) for r in bad[:5])
+            more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
             raise InputError(
                 f"column {block.column!r} has values that are not {block.expected} "
                 f"(rule {block.rule}) in rows {rows}{more}; reading them would lose them. "

@@ -126,7 +126,11 @@ class Dialect:
         parts = [f"{self.name} {self.format.upper()}"]
         if self.date_format != "iso":
             parts.append(f"{self.date_format} dates")
-        for flag, text in ((self.preamble, "(Sample) preamble"), (self.bom, "BOM"), (self.hxl, "HXL row")):
+        for flag, text in (
+            (self.preamble, "(Sample) preamble"),
+            (self.bom, "BOM"),
+            (self.hxl, "HXL row"),
+        ):
             if flag:
                 parts.append(text)
         return ", ".join(parts)
@@ -140,14 +144,18 @@ def detect_dialect(columns: Sequence[str], *, inter_sample: Sequence[str] = ()) 
         inter_sample: a few non-blank ``inter1`` values, to tell text from numeric codes.
     """
     names = set(columns)
-    if "gwno" in names or "ally_actor_1" in names or (
-        "sub_event_type" not in names and "event_type" in names
+    if (
+        "gwno" in names
+        or "ally_actor_1" in names
+        or ("sub_event_type" not in names and "event_type" in names)
     ):
         return "legacy"
     if "disorder_type" in names or "civilian_targeting" in names:
         numeric = bool(inter_sample) and all(v.strip().isdigit() for v in inter_sample)
         return "current-numeric" if numeric else "current"
-    if "event_id_cnty" in names and ("data_id" in names or "event_id_no_cnty" in names or "iso3" in names):
+    if "event_id_cnty" in names and (
+        "data_id" in names or "event_id_no_cnty" in names or "iso3" in names
+    ):
         return "pre2023"
     if "event_id_cnty" in names:
         return "current"

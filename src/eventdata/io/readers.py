@@ -7,7 +7,6 @@ that does not parse is reported (with its row) rather than lost in a type guess.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ class RawTable:
     @property
     def n_rows(self) -> int:
         """Number of data records."""
-        return self.table.num_rows
+        return int(self.table.num_rows)
 
 
 def read_raw(source: Any, /, *, block_size: int | None = None) -> RawTable:
@@ -152,7 +151,10 @@ def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
         if offset:
             fh.seek(offset)
         table = pacsv.read_csv(
-            fh, read_options=read_options, parse_options=parse_options, convert_options=convert_options
+            fh,
+            read_options=read_options,
+            parse_options=parse_options,
+            convert_options=convert_options,
         )
     if dialect.hxl:
         table = _apply_hxl(table, next(csv.reader([lines[skip + 1]])), dialect)
@@ -166,7 +168,8 @@ def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
     known = set(ACLED_COLUMNS) | {"iso3"}
     names = list(table.column_names)
     renamed = []
-    for name, tag in zip(names, tags + [""] * (len(names) - len(tags))):
+    padded = (tags + [""] * len(names))[: len(names)]
+    for name, tag in zip(names, padded, strict=True):
         column = hxl_column(tag) if tag else None
         if name not in known and column is not None and column not in names:
             renamed.append(f"{name} -> {column} ({tag.strip()})")
@@ -202,7 +205,9 @@ def _read_json(path: Path) -> RawTable:
             document = json.load(fh)
         if isinstance(document, dict) and "data" in document:
             if document.get("success") is False:
-                raise InputError(f"is an ACLED API error response: {document.get('error')!r}", path=path)
+                raise InputError(
+                    f"is an ACLED API error response: {document.get('error')!r}", path=path
+                )
             records = document["data"]
             dialect.notes.append("read the 'data' array of an ACLED API response")
         else:
@@ -324,7 +329,9 @@ def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable
             "disorder_type stay blank (they did not exist)"
         )
         if "gwno" in names and "iso" not in names:
-            dialect.notes.append("gwno (Gleditsch-Ward code) kept as an extra column; iso stays blank")
+            dialect.notes.append(
+                "gwno (Gleditsch-Ward code) kept as an extra column; iso stays blank"
+            )
     if "event_date" in table.column_names and table.num_rows:
         first = next((v for v in table.column("event_date").slice(0, 50).to_pylist() if v), "")
         if first and not first[:4].isdigit():

@@ -57,7 +57,9 @@ class Event(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True, use_enum_values=False)
 
     event_id_cnty: NonEmpty = Field(
-        description="ACLED event id: country prefix and number, e.g. IRQ50538; stable across revisions."
+        description=(
+            "ACLED event id: country prefix and number, e.g. IRQ50538; stable across revisions."
+        )
     )
     event_date: AcledDate = Field(description="Day the event took place.")
     year: int = Field(description="Year of event_date.")
@@ -82,7 +84,9 @@ class Event(BaseModel):
         default=None, description="Actor type of actor2; blank exactly when actor2 is."
     )
     interaction: InteractionLabel = Field(
-        description="Interaction label derived from inter1 and inter2, e.g. 'State forces-Rebel group'."
+        description=(
+            "Interaction label derived from inter1 and inter2, e.g. 'State forces-Rebel group'."
+        )
     )
     civilian_targeting: CivilianTargeting = Field(
         default=None, description="'Civilian targeting' when civilians were the primary target."
@@ -104,17 +108,19 @@ class Event(BaseModel):
     location: str = Field(description="Place name, possibly with a district suffix.")
     latitude: float = Field(ge=-90, le=90, description="WGS84 latitude, decimal degrees.")
     longitude: float = Field(ge=-180, le=180, description="WGS84 longitude, decimal degrees.")
-    geo_precision: int = Field(ge=1, le=3, description="1 town, 2 near a town or part of a region, 3 larger region.")
-    source: JoinedList = Field(
-        default_factory=list, description="Sources ('; '-joined in ACLED)."
+    geo_precision: int = Field(
+        ge=1, le=3, description="1 town, 2 near a town or part of a region, 3 larger region."
     )
+    source: JoinedList = Field(default_factory=list, description="Sources ('; '-joined in ACLED).")
     source_scale: SourceScale = Field(
-        default=None, description="Scale of the sources: '-'-joined parts such as National-Regional."
+        default=None,
+        description="Scale of the sources: '-'-joined parts such as National-Regional.",
     )
     notes: OptionalText = Field(default=None, description="Free-text description of the event.")
     fatalities: int = Field(ge=0, description="Reported fatalities; 0 when none or unknown.")
     tags: JoinedList = Field(
-        default_factory=list, description="Structured tags ('; '-joined in ACLED), e.g. crowd size=no report."
+        default_factory=list,
+        description="Structured tags ('; '-joined in ACLED), e.g. crowd size=no report.",
     )
     timestamp: int = Field(ge=0, description="Unix seconds of the row's last upload or change.")
 
@@ -153,10 +159,14 @@ class Event(BaseModel):
         return self
 
     def _rule_values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = dict(self.model_extra or {})
         for name in type(self).model_fields:
             value = getattr(self, name)
-            values[name] = value.value if isinstance(value, (DisorderType, EventType, SubEventType, ActorType)) else value
+            values[name] = (
+                value.value
+                if isinstance(value, (DisorderType, EventType, SubEventType, ActorType))
+                else value
+            )
         return values
 
     def _applies(self, rule: Rule) -> bool:
@@ -203,7 +213,7 @@ def _acled_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (DisorderType, EventType, SubEventType, ActorType)):
-        return value.value
+        return str(value.value)
     if isinstance(value, list):
         return LIST_SEPARATOR.join(value)
     if isinstance(value, dt.date):

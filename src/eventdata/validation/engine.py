@@ -52,7 +52,9 @@ class Parsed:
 
     def table(self) -> pa.Table:
         """The parsed columns (31 ACLED columns, then extra text columns) as one table."""
-        arrays = list(self.columns.values()) + [_array(self.raw.table.column(n)) for n in self.extra]
+        arrays = list(self.columns.values()) + [
+            _array(self.raw.table.column(n)) for n in self.extra
+        ]
         return pa.Table.from_arrays(arrays, names=[*self.columns, *self.extra])
 
 
@@ -91,9 +93,10 @@ def parse(raw: RawTable) -> Parsed:
             text = _array(raw.table.column(spec.name))
         else:
             text = pa.nulls(n, pa.string())
-            if spec.required and not (spec.name in _DERIVED and raw.dialect.name == "pre2023"):
-                missing.append(spec.name)
-                spec = dataclasses.replace(spec, required=False)
+            derived = spec.name in _DERIVED and raw.dialect.name == "pre2023"
+            if spec.required and not derived:
+                missing.append(spec.name)  # reported once, as columns.missing
+            spec = dataclasses.replace(spec, required=False)
         text_by_name[spec.name] = text
         result = parse_column(spec, text)
         columns[spec.name] = result.values
@@ -140,7 +143,14 @@ def all_rules() -> list[tuple[str, str, str, str]]:
         }[family]
         out.append((name, "error", spec.name, description))
     out.append((MISSING_COLUMN_RULE, "error", "", "Every required ACLED column is in the input."))
-    out.append((DUPLICATE_RULE, "error", "event_id_cnty", "event_id_cnty is unique; every row of a duplicate group is reported."))
+    out.append(
+        (
+            DUPLICATE_RULE,
+            "error",
+            "event_id_cnty",
+            "event_id_cnty is unique; every row of a duplicate group is reported.",
+        )
+    )
     for rule in CROSS_FIELD_RULES:
         out.append((rule.name, rule.severity, rule.column, rule.description))
     return out

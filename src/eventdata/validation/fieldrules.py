@@ -177,7 +177,7 @@ _FLOAT_RE = r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$"
 
 
 def _blank(text: pa.Array) -> pa.Array:
-    return pc.or_(pc.is_null(text), pc.equal(text, ""))
+    return pc.or_kleene(pc.is_null(text), pc.equal(text, ""))
 
 
 def _per_chunk(
@@ -242,10 +242,21 @@ def _fast_number(text: pa.Array, blank: pa.Array, target: pa.DataType) -> pa.Arr
         return None
 
 
+# where each date format writes the day of the month; strptime rolls impossible days over
+# (2021-02-30 -> 2021-03-02), so the day it parsed is compared with the day written
+_DAY_PATTERNS = {
+    "%Y-%m-%d": r"^\s*\d{4}-\d{1,2}-(?P<day>\d{1,2})",
+    "%d %B %Y": r"^\s*(?P<day>\d{1,2}) ",
+}
+
+
 def _parse_date(text: pa.Array) -> pa.Array:
     result = None
     for fmt in ACLED_DATE_FORMATS:
         parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
+        written = pc.struct_field(pc.extract_regex(text, _DAY_PATTERNS[fmt]), "day")
+        rolled = pc.not_equal(pc.day(parsed), pc.cast(written, pa.int64()))
+        parsed = pc.if_else(pc.fill_null(rolled, False), pa.scalar(None, parsed.type), parsed)
         result = parsed if result is None else pc.coalesce(result, parsed)
         if result.null_count == 0:
             break
@@ -318,7 +329,11 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
             values = pc.if_else(out_of_range, pa.scalar(None, target), values)
     elif spec.kind == "date":
         values = _parse_date(text)
-        fail("type", pc.and_(present, pc.is_null(values)), "a date like 2024-01-31 or 31 January 2024")
+        fail(
+            "type",
+            pc.and_(present, pc.is_null(values)),
+            "a date like 2024-01-31 or 31 January 2024",
+        )
     elif spec.kind in ("enum", "actor_type", "interaction"):
         codes = {"actor_type": _ACTOR_CODES, "interaction": _INTERACTION_CODES}.get(spec.kind, ())
         values = _lookup_labels(text, spec.vocabulary, codes)
@@ -339,10 +354,18 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
         parents = pc.list_parent_indices(parts).to_numpy()
         bad_rows = np.zeros(len(text), dtype=bool)
         bad_rows[parents[~to_mask(flat_ok)]] = True
-        fail("vocabulary", pa.array(bad_rows), "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS))
+        fail(
+            "vocabulary",
+            pa.array(bad_rows),
+            "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS),
+        )
     elif spec.kind == "civilian_targeting":
         values = _blank_to_null(text)
-        fail("vocabulary", pc.not_equal(values, CIVILIAN_TARGETING), f"blank or {CIVILIAN_TARGETING!r}")
+        fail(
+            "vocabulary",
+            pc.not_equal(values, CIVILIAN_TARGETING),
+            f"blank or {CIVILIAN_TARGETING!r}",
+        )
     else:  # pragma: no cover - guarded by field_spec
         raise TypeError(spec.kind)
     return ParsedColumn(values=values, checks=tuple(checks))

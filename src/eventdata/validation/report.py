@@ -35,7 +35,11 @@ FAILURE_COLUMNS: tuple[str, ...] = (
 
 FAILURE_SCHEMA = pa.schema(
     [
-        pa.field("row", pa.int64(), metadata={"description": "0-based data record; null for the whole input"}),
+        pa.field(
+            "row",
+            pa.int64(),
+            metadata={"description": "0-based data record; null for the whole input"},
+        ),
         pa.field("event_id_cnty", pa.string()),
         pa.field("column", pa.string()),
         pa.field("rule", pa.string()),
@@ -135,7 +139,9 @@ class ValidationReport:
                 row_array = pa.nulls(1, pa.int64())
                 id_array = pa.nulls(1, pa.string())
                 value = pa.nulls(1, pa.string())
-                message = pa.array([f"column {block.column!r} is missing; expected {block.expected}"])
+                message = pa.array(
+                    [f"column {block.column!r} is missing; expected {block.expected}"]
+                )
             else:
                 n = len(rows)
                 indices = pa.array(rows, pa.int64())
@@ -148,10 +154,15 @@ class ValidationReport:
                     pc.binary_join_element_wise("'", value, "'", ""),
                 )
                 message = pc.binary_join_element_wise(
-                    f"{block.column}: ", shown, f" fails {block.rule}; expected {block.expected}", ""
+                    f"{block.column}: ",
+                    shown,
+                    f" fails {block.rule}; expected {block.expected}",
+                    "",
                 )
                 if block.details is not None:
-                    detail = pc.binary_join_element_wise(message, " (here: ", block.details, ")", "")
+                    detail = pc.binary_join_element_wise(
+                        message, " (here: ", block.details, ")", ""
+                    )
                     message = pc.coalesce(detail, message)
             parts.append(
                 pa.table(
@@ -178,7 +189,7 @@ class ValidationReport:
         """One row per failure: row, event_id_cnty, column, rule, severity, value, message."""
         import pandas as pd
 
-        frame = self.failure_table.to_pandas(types_mapper=pd.ArrowDtype)
+        frame: pd.DataFrame = self.failure_table.to_pandas(types_mapper=pd.ArrowDtype)
         return frame
 
     def counts(self) -> dict[str, int]:
@@ -231,14 +242,19 @@ class ValidationReport:
         """Raise :class:`~eventdata.ValidationFailed` when the report is not ``ok``."""
         if self.ok:
             return
-        first = self.failure_table.filter(pc.equal(self.failure_table["severity"], "error")).slice(0, 5)
+        first = self.failure_table.filter(pc.equal(self.failure_table["severity"], "error")).slice(
+            0, 5
+        )
         where = f"{self.source}: " if self.source else ""
         lines = [
-            f"  row {r['row']} ({r['event_id_cnty']}): {r['message']}" if r["row"] is not None else f"  {r['message']}"
+            f"  row {r['row']} ({r['event_id_cnty']}): {r['message']}"
+            if r["row"] is not None
+            else f"  {r['message']}"
             for r in first.to_pylist()
         ]
         raise ValidationFailed(
-            f"{where}{self.n_errors} error(s) in {int(self.invalid_mask.sum())} of {self.n_rows} rows"
+            f"{where}{self.n_errors} error(s) in {int(self.invalid_mask.sum())} "
+            f"of {self.n_rows} rows"
             f" ({', '.join(f'{k}: {v}' for k, v in self.counts().items())}). First failures:\n"
             + "\n".join(lines)
             + "\nSee report.failures for all of them."
@@ -277,7 +293,11 @@ class ValidationReport:
         s = self.summary()
         verdict = "OK" if self.ok else "FAILED"
         head = f"{self.source or 'input'}: {verdict} - {self.n_rows} rows ({s['dialect_details']})"
-        lines = [head, f"  {s['n_valid']} valid, {s['n_invalid']} invalid; {self.n_errors} errors, {self.n_warnings} warnings"]
+        lines = [
+            head,
+            f"  {s['n_valid']} valid, {s['n_invalid']} invalid; "
+            f"{self.n_errors} errors, {self.n_warnings} warnings",
+        ]
         if s["counts"]:
             lines.append("  by rule:")
             for rule, entry in s["counts"].items():
@@ -287,7 +307,9 @@ class ValidationReport:
             lines.append(f"  first {len(shown)} of {self.failure_table.num_rows} failures:")
             for r in shown:
                 where = f"row {r['row']}" if r["row"] is not None else "input"
-                lines.append(f"    {where} [{r['event_id_cnty'] or '-'}] {r['severity']}: {r['message']}")
+                lines.append(
+                    f"    {where} [{r['event_id_cnty'] or '-'}] {r['severity']}: {r['message']}"
+                )
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -313,10 +335,8 @@ def _text_column(table: pa.Table, name: str, n: int) -> pa.Array:
 
 
 def _canonical(table: pa.Table) -> pa.Table:
-    try:
-        from eventdata.io.arrow import conform
-    except ImportError:  # pragma: no cover - during bootstrap only
-        return table
+    from eventdata.io.arrow import conform
+
     result: pa.Table = conform(table)
     return result
 
@@ -324,11 +344,8 @@ def _canonical(table: pa.Table) -> pa.Table:
 def _frame(table: pa.Table, index: np.ndarray) -> pd.DataFrame:
     import pandas as pd
 
-    try:
-        from eventdata.io.arrow import table_to_pandas
-    except ImportError:  # pragma: no cover - during bootstrap only
-        frame = table.to_pandas(types_mapper=pd.ArrowDtype)
-    else:
-        frame = table_to_pandas(table)
+    from eventdata.io.arrow import table_to_pandas
+
+    frame = table_to_pandas(table)
     frame.index = pd.Index(index, name="row")
     return frame

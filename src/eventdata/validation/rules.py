@@ -22,7 +22,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.vocabulary.countries import COUNTRIES, alpha3_from_numeric, event_id_prefix
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -31,6 +30,7 @@ from eventdata.vocabulary.codebook import (
     SubEventType,
     interaction_code,
 )
+from eventdata.vocabulary.countries import COUNTRIES, alpha3_from_numeric, event_id_prefix
 
 __all__ = ["CROSS_FIELD_RULES", "Columns", "Rule", "Severity", "to_mask"]
 
@@ -118,7 +118,7 @@ def _explain_sub_event(c: Columns) -> pa.Array:
 
 
 def _row_disorder(v: Mapping[str, Any]) -> bool:
-    return SubEventType(v["sub_event_type"]).disorder_type.value != v["disorder_type"]
+    return bool(SubEventType(v["sub_event_type"]).disorder_type.value != v["disorder_type"])
 
 
 def _col_disorder(c: Columns) -> np.ndarray:
@@ -134,7 +134,7 @@ def _explain_disorder(c: Columns) -> pa.Array:
 
 
 def _row_interaction(v: Mapping[str, Any]) -> bool:
-    return INTERACTIONS[interaction_code(v["inter1"], v["inter2"])] != v["interaction"]
+    return bool(INTERACTIONS[interaction_code(v["inter1"], v["inter2"])] != v["interaction"])
 
 
 def _expected_interaction(c: Columns) -> pa.Array:
@@ -218,7 +218,7 @@ _VAC = EventType.VIOLENCE_AGAINST_CIVILIANS.value
 
 
 def _row_vac_targeting(v: Mapping[str, Any]) -> bool:
-    return v["event_type"] == _VAC and v["civilian_targeting"] != CIVILIAN_TARGETING
+    return bool(v["event_type"] == _VAC and v["civilian_targeting"] != CIVILIAN_TARGETING)
 
 
 def _col_vac_targeting(c: Columns) -> np.ndarray:
@@ -233,7 +233,13 @@ _ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
 _ISO_ALPHA3 = pa.array([c.alpha3 for c in COUNTRIES])
 
 
+ACLED_DATASET = "acled"
+"""Value of an optional ``dataset`` column for ACLED rows in a combined table."""
+
+
 def _row_id_prefix(v: Mapping[str, Any]) -> bool:
+    if v.get("dataset") not in (None, "", ACLED_DATASET):
+        return False  # ids of other datasets (e.g. GED123) follow their own scheme
     try:
         expected = alpha3_from_numeric(v["iso"])
     except ValueError:
@@ -256,7 +262,12 @@ def _col_id_prefix(c: Columns) -> np.ndarray:
         pc.not_equal(pc.utf8_slice_codeunits(ids, 0, 3), expected),
         pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 3, 4)),
     )
-    return to_mask(pc.and_(has_prefix, differs))
+    failing = pc.and_(has_prefix, differs)
+    if "dataset" in c:  # combined tables: only ACLED rows use ACLED ids
+        dataset = pc.fill_null(c["dataset"], "")
+        acled = pc.or_(pc.equal(dataset, ""), pc.equal(dataset, ACLED_DATASET))
+        failing = pc.and_(failing, acled)
+    return to_mask(failing)
 
 
 CROSS_FIELD_RULES: tuple[Rule, ...] = (
@@ -360,7 +371,8 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         column="event_id_cnty",
         description=(
             "The letters of event_id_cnty are the ISO alpha-3 code of the row's iso "
-            "(ids without letters, as in 2016 data, are not compared)."
+            "(ids without letters, as in 2016 data, and rows whose `dataset` column names "
+            "another dataset are not compared)."
         ),
         expected="an id starting with the alpha-3 code of iso (e.g. IRQ for 368)",
         columnar=_col_id_prefix,

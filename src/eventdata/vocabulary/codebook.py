@@ -11,9 +11,9 @@ wins and a comment says so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
 
 __all__ = [
     "ActorType",
@@ -244,9 +244,7 @@ def _actor_code(value: ActorType | str | int | None) -> int:
     return int(value)
 
 
-def interaction_code(
-    inter1: ActorType | str | int, inter2: ActorType | str | int | None
-) -> int:
+def interaction_code(inter1: ActorType | str | int, inter2: ActorType | str | int | None) -> int:
     """The interaction code ACLED derives from two actor types.
 
     ``10 * min + max`` for two actors, ``10 * inter1`` when there is no second actor.
