@@ -33,6 +33,13 @@ _EXPORTS: dict[str, str] = {
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
     "arrow_schema": "eventdata.io.arrow",
+    # other sources
+    "GedEvent": "eventdata.models.ged",
+    "read_ged": "eventdata.io.ucdp",
+    "validate_ged": "eventdata.io.ucdp",
+    "ged_to_acled": "eventdata.io.ucdp_mapping",
+    "read_api_responses": "eventdata.io.acled_api",
+    "apply_deletions": "eventdata.io.acled_api",
     # exceptions
     "EventdataError": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
@@ -66,6 +73,10 @@ if TYPE_CHECKING:
         ValidationFailed,
     )
     from eventdata.io.acled import read_acled
+    from eventdata.io.acled_api import apply_deletions, read_api_responses
+    from eventdata.io.ucdp import read_ged, validate_ged
+    from eventdata.io.ucdp_mapping import ged_to_acled
+    from eventdata.models.ged import GedEvent
     from eventdata.io.acled_csv import write_acled
     from eventdata.io.arrow import arrow_schema
     from eventdata.io.parquet import read_parquet, to_parquet

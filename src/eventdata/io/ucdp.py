@@ -1,0 +1,431 @@
+"""Reading and validating UCDP GED files, columnar.
+
+``read_ged`` and ``validate_ged`` read any input :func:`~eventdata.io.readers.read_raw`
+reads (GED CSV with newlines inside quoted fields, JSON, Parquet, a DataFrame or an Arrow
+table) as text, then parse each of the 49 GED columns with the single-field rules derived
+from the :class:`~eventdata.models.ged.GedEvent` fields (the same derivation ACLED columns
+use, :func:`~eventdata.validation.fieldrules.field_spec`), and run the cross-field rules
+of :data:`~eventdata.models.ged.GED_RULES` on the parsed arrays. No pydantic object is
+built. Blank cells and ``NA`` are missing values.
+
+Single-field rules: ``required.<col>`` (blank integer, float or date column that may not be
+blank), ``not_empty.<col>`` (blank required text), ``type.<col>`` (not a number, date, or
+``;``-joined code list), ``range.<col>`` (outside the field's bounds), plus
+``columns.missing`` for a required column absent from the input. See ``docs/ucdp.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventdata.exceptions import InputError
+from eventdata.io.dialects import PANDAS_INDEX_NAMES
+from eventdata.io.readers import RawTable, read_raw
+from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GED_RULES, CodeList, GedEvent
+from eventdata.validation.engine import Parsed
+from eventdata.validation.fieldrules import FieldSpec, field_spec, parse_column
+from eventdata.validation.report import FailureBlock, ValidationReport
+from eventdata.validation.rules import to_mask
+
+__all__ = [
+    "GED_DIALECT",
+    "GED_FIELD_SPECS",
+    "GedValidationReport",
+    "ged_arrow_schema",
+    "ged_rules",
+    "parse_ged",
+    "read_ged",
+    "read_ged_table",
+    "rules_markdown",
+    "validate_ged",
+]
+
+GED_DIALECT = "ucdp-ged"
+"""The dialect name GED inputs are reported under."""
+
+MISSING_COLUMN_RULE = "columns.missing"
+CODE_LIST_COLUMNS: tuple[str, ...] = tuple(
+    name
+    for name, info in GedEvent.model_fields.items()
+    if any(isinstance(m, CodeList) for m in info.metadata)
+)
+"""GED columns holding ``;``-joined Gleditsch-Ward codes (``gwnoa``, ``gwnob``)."""
+
+GED_FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
+    field_spec(name, info)
+    for name, info in GedEvent.model_fields.items()
+    if name not in CODE_LIST_COLUMNS
+)
+"""Single-field specs of every GedEvent field except the code lists, in file order."""
+
+_SPECS = {spec.name: spec for spec in GED_FIELD_SPECS}
+_LOSSY = ("type.", "range.")
+_CODE_LIST_TYPE = pa.list_(pa.int64())
+
+
+# -- schema ---------------------------------------------------------------------------------
+
+
+def _arrow_type(name: str) -> pa.DataType:
+    if name in CODE_LIST_COLUMNS:
+        return _CODE_LIST_TYPE
+    kind = _SPECS[name].kind
+    return {
+        "integer": pa.int64(),
+        "float": pa.float64(),
+        "date": pa.date32(),
+        "text": pa.string(),
+    }[kind]
+
+
+def ged_arrow_schema() -> pa.Schema:
+    """Return the Arrow schema of a typed GED table: 49 columns in file order.
+
+    ``int`` fields are ``int64``, ``float`` ``float64``, dates ``date32``, text ``string``,
+    ``gwnoa``/``gwnob`` ``list<int64>``; optional fields are nullable. Field metadata
+    carries each field's description.
+    """
+    fields = []
+    for name, info in GedEvent.model_fields.items():
+        nullable = name in CODE_LIST_COLUMNS or _SPECS[name].nullable
+        meta = {"description": info.description} if info.description else None
+        fields.append(pa.field(name, _arrow_type(name), nullable=nullable, metadata=meta))
+    return pa.schema(fields)
+
+
+_SCHEMA = ged_arrow_schema()
+
+
+# -- parsing -------------------------------------------------------------------------------
+
+
+def _array(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    if isinstance(column, pa.ChunkedArray):
+        return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    return column
+
+
+def _missing_as_blank(text: pa.Array) -> pa.Array:
+    """Null, blank and ``NA`` cells as ``""``, what the field parsers read as blank."""
+    missing = pc.fill_null(
+        pc.is_in(pc.utf8_trim_whitespace(text), value_set=pa.array(GED_MISSING)), True
+    )
+    return pc.if_else(missing, "", text)
+
+
+def _parse_codes(name: str, text: pa.Array) -> tuple[pa.Array, FailureBlock | None]:
+    """``2;200;900`` to ``[2, 200, 900]``; a row with a non-integer part becomes null."""
+    blank = pc.equal(text, "")
+    parts = pc.split_pattern(pc.if_else(blank, pa.scalar(None, pa.string()), text), CODE_SEPARATOR)
+    flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+    ok = pc.fill_null(pc.match_substring_regex(flat, r"^[+-]?\d+$"), False)
+    parents = np.asarray(pc.list_parent_indices(parts))
+    bad = np.zeros(len(text), dtype=bool)
+    bad[parents[~to_mask(ok)]] = True
+    ints = pc.cast(pc.if_else(ok, flat, pa.scalar(None, pa.string())), pa.int64())
+    offsets = pc.subtract(parts.offsets, parts.offsets[0])
+    values = pa.ListArray.from_arrays(offsets, ints, mask=pc.or_(pc.is_null(parts), pa.array(bad)))
+    block = None
+    if bad.any():
+        block = FailureBlock(
+            rule=f"type.{name}",
+            severity="error",
+            column=name,
+            rows=np.flatnonzero(bad),
+            expected="Gleditsch-Ward codes: integers joined by ';', e.g. 2;200;900",
+        )
+    return values, block
+
+
+def _impossible_dates(
+    name: str, text: pa.Array, values: pa.Array
+) -> tuple[pa.Array, FailureBlock | None]:
+    """Catch ISO dates that do not exist (``2013-02-30``): Arrow's strptime rolls them over."""
+    shown = pc.strftime(pc.cast(values, pa.timestamp("s")), format="%Y-%m-%d")
+    iso = pc.match_substring_regex(text, r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+    bad = to_mask(pc.and_(iso, pc.not_equal(shown, pc.utf8_trim_whitespace(text))))
+    if not bad.any():
+        return values, None
+    block = FailureBlock(
+        rule=f"type.{name}",
+        severity="error",
+        column=name,
+        rows=np.flatnonzero(bad),
+        expected="a date that exists, like 2024-01-31",
+    )
+    return pc.if_else(pa.array(bad), pa.scalar(None, pa.date32()), values), block
+
+
+def parse_ged(raw: RawTable, /) -> Parsed:
+    """Parse every GED column of a text table into typed arrays; never raises on bad values.
+
+    Returns:
+        A :class:`~eventdata.validation.engine.Parsed` whose ``columns`` are the 49 GED
+        columns (nulls where blank, ``NA`` or invalid) and whose ``blocks`` hold every
+        single-field failure.
+
+    """
+    n = raw.n_rows
+    present = set(raw.table.column_names)
+    columns: dict[str, pa.Array] = {}
+    blocks: list[FailureBlock] = []
+    missing: list[str] = []
+    for name in GedEvent.model_fields:
+        required = name not in CODE_LIST_COLUMNS and (
+            _SPECS[name].required or bool(_SPECS[name].min_length)
+        )
+        if name in present:
+            text = _missing_as_blank(_array(raw.table.column(name)))
+        else:
+            text = pa.array([""] * n, pa.string())
+            if required:
+                missing.append(name)
+        if name in CODE_LIST_COLUMNS:
+            columns[name], block = _parse_codes(name, text)
+            blocks.extend([block] if block else [])
+            continue
+        spec = _SPECS[name]
+        if name not in present:  # reported once as columns.missing, not once per row
+            spec = FieldSpec(name=name, kind=spec.kind, required=False, nullable=True)
+        result = parse_column(spec, text)
+        columns[name] = result.values
+        if spec.kind == "date":
+            columns[name], block = _impossible_dates(name, text, result.values)
+            blocks.extend([block] if block else [])
+        blocks.extend(
+            FailureBlock(
+                rule=check.rule,
+                severity="error",
+                column=name,
+                rows=np.flatnonzero(check.mask),
+                expected=check.expected,
+            )
+            for check in result.checks
+        )
+    extra = [name for name in raw.table.column_names if name not in columns]
+    absent = {name for name in columns if name not in present}
+    return Parsed(
+        raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent
+    )
+
+
+def _read_raw_ged(source: Any) -> RawTable:
+    raw = source if isinstance(source, RawTable) else read_raw(source)
+    names = raw.table.column_names
+    if names and names[0] in PANDAS_INDEX_NAMES and "relid" in names:
+        raw.table = raw.table.drop_columns([names[0]])
+        raw.dialect.notes.append(f"dropped the row-name column {names[0]!r} (a row number)")
+    raw.dialect.name = GED_DIALECT
+    return raw
+
+
+def _typed_table(parsed: Parsed) -> pa.Table:
+    """Cast the parsed GED columns to :func:`ged_arrow_schema`; extra columns follow."""
+    arrays: list[pa.Array] = []
+    fields: list[pa.Field] = []
+    for target in _SCHEMA:
+        column = pc.cast(parsed.columns[target.name], target.type)
+        arrays.append(column)
+        fields.append(target.with_nullable(target.nullable or column.null_count > 0))
+    for name in parsed.extra:
+        arrays.append(_array(parsed.raw.table.column(name)))
+        fields.append(pa.field(name, pa.string()))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def read_ged_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pa.Table:
+    """Read a GED file or table into a typed Arrow table (:func:`ged_arrow_schema`).
+
+    Args:
+        source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
+            or a pyarrow Table.
+        errors: ``"raise"`` (default) refuses values that would be lost because they do
+            not parse as their column's type or lie outside its bounds; ``"coerce"`` reads
+            them as missing values.
+
+    Raises:
+        InputError: the input cannot be read, or (``errors="raise"``) holds values that do
+            not parse; the message names the column, rule and rows.
+
+    """
+    parsed = parse_ged(_read_raw_ged(source))
+    if errors == "raise":
+        lossy = [b for b in parsed.blocks if b.rule.startswith(_LOSSY) and b.rows is not None]
+        if lossy:
+            block = lossy[0]
+            rows = block.rows if block.rows is not None else np.array([], dtype=np.int64)
+            shown = ", ".join(str(r) for r in rows[:5])
+            more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+            raise InputError(
+                f"column {block.column!r} has values that are not {block.expected} "
+                f"(rule {block.rule}) in rows {shown}{more}; reading them would lose them. "
+                "Run eventdata.io.ucdp.validate_ged() for every failure, or pass "
+                "errors='coerce' to read them as missing values.",
+                path=parsed.raw.source,
+            )
+    return _typed_table(parsed)
+
+
+def read_ged(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pd.DataFrame:
+    """Read UCDP GED data into a typed DataFrame with Arrow-backed dtypes.
+
+    The 49 GED columns come in file order (extra columns after them, as text): integers
+    as ``int64[pyarrow]``, coordinates ``double[pyarrow]``, ``date_start``/``date_end``
+    ``date32[day][pyarrow]``, text ``string[pyarrow]``, ``gwnoa``/``gwnob`` as
+    ``list<int64>[pyarrow]`` (``"2;200;900"`` -> ``[2, 200, 900]``); blanks and ``NA``
+    are ``<NA>``. Cross-field rules are not checked here: use :func:`validate_ged`.
+
+    Args:
+        source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
+            or a pyarrow Table.
+        errors: ``"raise"`` (default) or ``"coerce"``, see :func:`read_ged_table`.
+
+    Raises:
+        InputError: the input cannot be read, or holds values that do not parse.
+
+    """
+    frame: pd.DataFrame = read_ged_table(source, errors=errors).to_pandas(
+        types_mapper=pd.ArrowDtype
+    )
+    frame.attrs["eventdata.dialect"] = GED_DIALECT
+    return frame
+
+
+# -- validation ------------------------------------------------------------------------------
+
+
+class GedValidationReport(ValidationReport):
+    """A :class:`~eventdata.validation.report.ValidationReport` over GED input.
+
+    Everything works as for ACLED input; two things differ: the ``event_id_cnty`` column
+    of ``failures`` holds the synthesized id ``GED<id>`` (the id
+    :func:`~eventdata.io.ucdp_mapping.ged_to_acled` gives the row), and ``valid`` holds
+    the typed GED columns (:func:`ged_arrow_schema`).
+    """
+
+    @cached_property
+    def failure_table(self) -> pa.Table:
+        """Every failure as an Arrow table; ``event_id_cnty`` is ``GED<id>``."""
+        table: pa.Table = ValidationReport.failure_table.func(self)  # type: ignore[attr-defined]
+        raw = self._parsed.raw.table
+        if "id" not in raw.column_names or table.num_rows == 0:
+            return table
+        ids = pc.utf8_trim_whitespace(_missing_as_blank(_array(raw.column("id"))))
+        ids = pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)
+        synthesized = pc.binary_join_element_wise("GED", ids, "")
+        position = table.column_names.index("event_id_cnty")
+        return table.set_column(
+            position, table.schema.field(position), pc.take(synthesized, table["row"])
+        )
+
+    @cached_property
+    def canonical_table(self) -> pa.Table:
+        """The whole input as typed GED columns (nulls where values were invalid)."""
+        return _typed_table(self._parsed)
+
+
+def _selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+    def matches(patterns: Sequence[str]) -> bool:
+        return any(name == p or name.startswith(p.rstrip(".") + ".") for p in patterns)
+
+    if select and not matches(select):
+        return False
+    return not (ignore and matches(ignore))
+
+
+def ged_rules() -> list[tuple[str, str, str, str]]:
+    """Every GED rule as ``(name, severity, column, description)``, for docs and listings."""
+    out: list[tuple[str, str, str, str]] = []
+    for spec in GED_FIELD_SPECS:
+        if spec.required:
+            out.append((f"required.{spec.name}", "error", spec.name, "present and not blank"))
+        if spec.min_length:
+            out.append((f"not_empty.{spec.name}", "error", spec.name, "non-empty text"))
+        if spec.kind in ("integer", "float", "date"):
+            out.append((f"type.{spec.name}", "error", spec.name, f"parses as {spec.kind}"))
+        if spec.ge is not None or spec.le is not None:
+            bounds = [f">= {spec.ge:g}" if spec.ge is not None else "", ""]
+            bounds[1] = f"<= {spec.le:g}" if spec.le is not None else ""
+            out.append(
+                (f"range.{spec.name}", "error", spec.name, " and ".join(b for b in bounds if b))
+            )
+    for name in CODE_LIST_COLUMNS:
+        out.append((f"type.{name}", "error", name, "integers joined by ';' (2;200;900)"))
+    out.append((MISSING_COLUMN_RULE, "error", "", "every required GED column is in the input"))
+    for rule in GED_RULES:
+        out.append((rule.name, rule.severity, rule.column, rule.description))
+    return out
+
+
+def validate_ged(
+    source: Any,
+    /,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> GedValidationReport:
+    """Validate UCDP GED data, columnar, reporting every failure with its row.
+
+    Args:
+        source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
+            or a pyarrow Table.
+        select: only run rules whose name equals or starts with one of these
+            (``"deaths"`` selects ``deaths.best_sum`` and ``deaths.low_best_high``).
+        ignore: skip rules whose name equals or starts with one of these.
+
+    Returns:
+        The report (``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid``, ``counts()``
+        ...); ``deaths.low_best_high`` is a warning and never makes a row invalid.
+
+    Raises:
+        InputError: the input cannot be read at all.
+
+    """
+    parsed = parse_ged(_read_raw_ged(source))
+    blocks = [b for b in parsed.blocks if _selected(b.rule, select, ignore)]
+    if _selected(MISSING_COLUMN_RULE, select, ignore):
+        blocks.extend(
+            FailureBlock(
+                rule=MISSING_COLUMN_RULE,
+                severity="error",
+                column=name,
+                rows=None,
+                expected=f"a column named {name!r} (every GED release has it)",
+            )
+            for name in parsed.missing
+        )
+    for rule in GED_RULES:
+        if not _selected(rule.name, select, ignore) or parsed.absent.intersection(rule.inputs):
+            continue
+        rows = np.flatnonzero(rule.columnar(parsed.columns))
+        if len(rows):
+            blocks.append(
+                FailureBlock(
+                    rule=rule.name,
+                    severity=rule.severity,
+                    column=rule.column,
+                    rows=rows,
+                    expected=rule.expected,
+                )
+            )
+    return GedValidationReport(parsed=parsed, blocks=blocks)
+
+
+def rules_markdown() -> str:
+    """Every GED rule as a Markdown table (for ``docs/ucdp.md``)."""
+    lines = ["| rule | severity | column | checks |", "|---|---|---|---|"]
+    for name, severity, column, description in ged_rules():
+        lines.append(
+            f"| `{name}` | {severity} | {f'`{column}`' if column else '-'} | {description} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,292 @@
+"""The UCDP GED event row as a typed model, with its cross-field rules.
+
+UCDP's Georeferenced Event Dataset (GED, CC BY 4.0) publishes one row per lethal event in
+49 columns (:data:`GED_COLUMNS`). :class:`GedEvent` types them; its single-field
+constraints (types, bounds, required values) are what the columnar validator of
+:mod:`eventdata.io.ucdp` derives its single-field rules from, and :data:`GED_RULES` holds
+the cross-field rules, each written once for a row and for columns.
+
+Blank cells and R's ``NA`` are missing values. ``gwnoa``/``gwnob`` hold one or several
+Gleditsch-Ward country codes joined by ``;`` (``2;200;900``) and become ``list[int]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError, ValidationError
+
+from eventdata.validation.rules import Columns, Rule, to_mask
+
+__all__ = [
+    "GED_COLUMNS",
+    "GED_MISSING",
+    "GED_RULES",
+    "CodeList",
+    "GedEvent",
+    "parse_code_list",
+]
+
+GED_MISSING: tuple[str, ...] = ("", "NA")
+"""Cell values that mean "missing" in GED files (R writes ``NA``)."""
+
+CODE_SEPARATOR = ";"
+"""How GED joins several country codes in ``gwnoa``/``gwnob``."""
+
+
+@dataclass(frozen=True)
+class CodeList:
+    """Marks a field stored as ``;``-joined integer codes (``2;200;900``)."""
+
+
+def _missing_to_none(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() in GED_MISSING:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from pandas
+        return None
+    return value
+
+
+def parse_code_list(value: Any) -> Any:
+    """Parse ``"2;200;900"`` (or ``"2; 200"``, an int, a list) into a list of ints.
+
+    Blank and ``NA`` become None; anything else is left for pydantic to reject.
+    """
+    value = _missing_to_none(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return [value]
+    if isinstance(value, str):
+        parts = [p.strip() for p in value.split(CODE_SEPARATOR)]
+        return [int(p) if p.lstrip("-").isdigit() else p for p in parts]
+    return value
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+Count = Annotated[int, Field(ge=0)]
+CodeListField = Annotated[list[int] | None, BeforeValidator(parse_code_list), CodeList()]
+
+
+class GedEvent(BaseModel):
+    """One UCDP GED event: the 49 columns of a GED CSV, typed.
+
+    ``GedEvent.model_validate(row)`` accepts rows as the CSV gives them (every value a
+    string, blanks and ``NA`` for missing values) and typed rows alike. Cross-field rules
+    of severity ``error`` (:data:`GED_RULES`) raise ``pydantic.ValidationError`` naming
+    the column; ``warning`` rules are listed by :meth:`warnings`.
+
+    Example:
+        >>> event = GedEvent.model_validate(row)  # doctest: +SKIP
+        >>> event.gwnoa  # doctest: +SKIP
+        [2, 200, 900]
+
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    id: int = Field(ge=1, description="UCDP event id, unique in a GED release.")
+    relid: NonEmpty = Field(description="UCDP release-specific id, e.g. SYR-2013-1-11973-99.")
+    year: int = Field(ge=1946, le=2100, description="Year of the event.")
+    active_year: int = Field(
+        ge=0, le=1, description="1 when the dyad passed 25 battle deaths that year."
+    )
+    code_status: NonEmpty = Field(description="Coding status, e.g. Clear.")
+    type_of_violence: int = Field(
+        ge=1, le=3, description="1 state-based, 2 non-state, 3 one-sided (against civilians)."
+    )
+    conflict_dset_id: int = Field(description="Conflict id in the UCDP dataset of its type.")
+    conflict_new_id: int = Field(description="Conflict id in the UCDP actor/conflict lists.")
+    conflict_name: NonEmpty = Field(description="Conflict name, e.g. Syria: Government.")
+    dyad_dset_id: int = Field(description="Dyad id in the UCDP dataset of its type.")
+    dyad_new_id: int = Field(description="Dyad id in the UCDP dyad list.")
+    dyad_name: NonEmpty = Field(description="Dyad name: side_a - side_b.")
+    side_a_dset_id: int = Field(description="Actor id of side_a.")
+    side_a_new_id: int = Field(description="Actor id of side_a in the UCDP actor list.")
+    side_a: NonEmpty = Field(description="Side A: a government in state-based conflict.")
+    side_b_dset_id: int = Field(description="Actor id of side_b.")
+    side_b_new_id: int = Field(description="Actor id of side_b in the UCDP actor list.")
+    side_b: NonEmpty = Field(description="Side B; Civilians in one-sided violence.")
+    number_of_sources: int = Field(ge=-1, description="Number of sources; -1 when unknown.")
+    source_article: str | None = Field(default=None, description="Source article references.")
+    source_office: str | None = Field(default=None, description="Publishers, ';'-joined.")
+    source_date: str | None = Field(default=None, description="Publication dates, ';'-joined.")
+    source_headline: str | None = Field(default=None, description="Headlines, ';'-joined.")
+    source_original: str | None = Field(default=None, description="Original sources.")
+    where_prec: int = Field(
+        ge=1,
+        le=7,
+        description="1 exact place, 2 within 25 km, 3 admin2, 4 admin1, 5 vague, 6 country, "
+        "7 international waters or airspace.",
+    )
+    where_coordinates: str | None = Field(default=None, description="Place the coordinates mark.")
+    where_description: str | None = Field(default=None, description="Location as described.")
+    adm_1: str | None = Field(default=None, description="First-order administrative unit.")
+    adm_2: str | None = Field(default=None, description="Second-order administrative unit.")
+    latitude: float = Field(ge=-90, le=90, description="WGS84 latitude, decimal degrees.")
+    longitude: float = Field(ge=-180, le=180, description="WGS84 longitude, decimal degrees.")
+    geom_wkt: str | None = Field(default=None, description="The point as WKT: POINT (lon lat).")
+    priogrid_gid: int | None = Field(
+        default=None, ge=1, le=259200, description="PRIO-GRID cell id (0.5 degree grid)."
+    )
+    country: NonEmpty = Field(description="Country, as UCDP names it.")
+    country_id: int = Field(ge=0, le=999, description="Gleditsch-Ward code of the country.")
+    region: NonEmpty = Field(
+        description="UCDP region: Africa, Americas, Asia, Europe, Middle East."
+    )
+    event_clarity: int = Field(ge=1, le=2, description="1 clear, 2 lower clarity.")
+    date_prec: int = Field(
+        ge=1, le=5, description="1 day, 2 span of 2-6 days, 3 week, 4 month, 5 year or longer."
+    )
+    date_start: dt.date = Field(description="Earliest possible day of the event.")
+    date_end: dt.date = Field(description="Latest possible day of the event.")
+    deaths_a: Count = Field(description="Deaths on side A (best estimate).")
+    deaths_b: Count = Field(description="Deaths on side B (best estimate).")
+    deaths_civilians: Count = Field(description="Civilian deaths (best estimate).")
+    deaths_unknown: Count = Field(description="Deaths of unknown status (best estimate).")
+    best: Count = Field(description="Best estimate of deaths: the sum of the four above.")
+    high: Count = Field(description="Highest reliable estimate of deaths.")
+    low: Count = Field(description="Lowest reliable estimate of deaths.")
+    gwnoa: CodeListField = Field(
+        default=None, description="Gleditsch-Ward codes of side A ('2;200;900')."
+    )
+    gwnob: CodeListField = Field(
+        default=None, description="Gleditsch-Ward codes of side B ('2;200;900')."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _missing_values(cls, data: Any) -> Any:
+        """Blank cells and ``NA`` are missing values in every column."""
+        if isinstance(data, Mapping):
+            return {key: _missing_to_none(value) for key, value in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _cross_field(self) -> GedEvent:
+        values = self._rule_values()
+        failed = [r for r in GED_RULES if r.severity == "error" and r.row and r.row(values)]
+        if failed:
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    {
+                        "type": PydanticCustomError(
+                            rule.name, "{message}", {"message": rule.message(values[rule.column])}
+                        ),
+                        "loc": (rule.column,),
+                        "input": values[rule.column],
+                    }
+                    for rule in failed
+                ],
+            )
+        return self
+
+    def _rule_values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in type(self).model_fields}
+
+    def warnings(self) -> list[str]:
+        """Messages of the warning rules this event triggers (never raised)."""
+        values = self._rule_values()
+        return [
+            rule.message(values[rule.column])
+            for rule in GED_RULES
+            if rule.severity == "warning" and rule.row is not None and rule.row(values)
+        ]
+
+
+GED_COLUMNS: tuple[str, ...] = tuple(GedEvent.model_fields)
+"""The 49 columns of a GED CSV, in file order."""
+
+
+# -- cross-field rules --------------------------------------------------------------------
+
+_DEATH_PARTS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
+
+
+def _row_dates(v: Mapping[str, Any]) -> bool:
+    return bool(v["date_start"] > v["date_end"])
+
+
+def _col_dates(c: Columns) -> np.ndarray:
+    return to_mask(pc.greater(c["date_start"], c["date_end"]))
+
+
+def _row_best_sum(v: Mapping[str, Any]) -> bool:
+    return bool(v["best"] != sum(v[name] for name in _DEATH_PARTS))
+
+
+def _col_best_sum(c: Columns) -> np.ndarray:
+    total = c[_DEATH_PARTS[0]]
+    for name in _DEATH_PARTS[1:]:
+        total = pc.add(total, c[name])
+    return to_mask(pc.not_equal(c["best"], total))
+
+
+def _row_low_best_high(v: Mapping[str, Any]) -> bool:
+    return not v["low"] <= v["best"] <= v["high"]
+
+
+def _col_low_best_high(c: Columns) -> np.ndarray:
+    return to_mask(pc.or_(pc.greater(c["low"], c["best"]), pc.greater(c["best"], c["high"])))
+
+
+def _col_duplicate_id(c: Columns) -> np.ndarray:
+    ids = c["id"]
+    counts = pc.value_counts(ids)
+    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    if len(repeated) == 0:
+        return np.zeros(len(ids), dtype=bool)
+    return to_mask(pc.is_in(ids, value_set=pa.array(repeated)))
+
+
+GED_RULES: tuple[Rule, ...] = (
+    Rule(
+        name="dates.order",
+        severity="error",
+        column="date_end",
+        description="date_start is not after date_end.",
+        expected="a day on or after date_start",
+        columnar=_col_dates,
+        row=_row_dates,
+        inputs=("date_start", "date_end"),
+    ),
+    Rule(
+        name="deaths.best_sum",
+        severity="error",
+        column="best",
+        description="best = deaths_a + deaths_b + deaths_civilians + deaths_unknown.",
+        expected="deaths_a + deaths_b + deaths_civilians + deaths_unknown",
+        columnar=_col_best_sum,
+        row=_row_best_sum,
+        inputs=("best", *_DEATH_PARTS),
+    ),
+    Rule(
+        name="deaths.low_best_high",
+        severity="warning",
+        column="best",
+        description="low <= best <= high; published GED data breaks it, so it is reported only.",
+        expected="a figure between low and high",
+        columnar=_col_low_best_high,
+        row=_row_low_best_high,
+        inputs=("low", "best", "high"),
+    ),
+    Rule(
+        name="duplicate.id",
+        severity="error",
+        column="id",
+        description="id is unique; every row of a duplicate group is reported.",
+        expected="an id no other row has",
+        columnar=_col_duplicate_id,
+        row=None,
+        inputs=("id",),
+    ),
+)
+"""The GED cross-field rules, used by :class:`GedEvent` and by ``validate_ged``."""

@@ -1,0 +1,419 @@
+"""UCDP GED: the model, the columnar validator, the reader and the mapping to ACLED columns."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import make_row, write_csv
+from pydantic import ValidationError
+
+from eventdata.exceptions import InputError
+from eventdata.io.acled import read_acled
+from eventdata.io.ucdp import ged_rules, read_ged, read_ged_table, validate_ged
+from eventdata.io.ucdp_mapping import (
+    DATASET,
+    EXTRA_COLUMNS,
+    MAPPING,
+    ged_to_acled,
+    lost_ged_columns,
+    update_docs,
+)
+from eventdata.models.event import ACLED_COLUMNS
+from eventdata.models.ged import GED_COLUMNS, GED_RULES, GedEvent
+from eventdata.validation.engine import validate
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "ucdp.md"
+# GED ids are not ACLED ids: the ACLED prefix rule warns on every mapped row
+NOT_ACLED_IDS = ["event_id_cnty.country_prefix"]
+
+
+def ged_row(**overrides: str) -> dict[str, str]:
+    """A valid GED 23.1 row as text (the first event of the real sample)."""
+    row = {
+        "id": "300380",
+        "relid": "SYR-2013-1-11973-99",
+        "year": "2013",
+        "active_year": "1",
+        "code_status": "Clear",
+        "type_of_violence": "1",
+        "conflict_dset_id": "299",
+        "conflict_new_id": "299",
+        "conflict_name": "Syria: Government",
+        "dyad_dset_id": "11973",
+        "dyad_new_id": "11973",
+        "dyad_name": "Government of Syria - Syrian insurgents",
+        "side_a_dset_id": "118",
+        "side_a_new_id": "118",
+        "side_a": "Government of Syria",
+        "side_b_dset_id": "4456",
+        "side_b_new_id": "4456",
+        "side_b": "Syrian insurgents",
+        "number_of_sources": "2",
+        "source_article": '"Support Kurds in Syria,2013-01-03, Thursday 3 January 2013"',
+        "source_office": "Support Kurds in Syria;VDC",
+        "source_date": "2013-01-03;2013-01-03",
+        "source_headline": "Thursday 3 January 2013;Abdul Satar\nMustafa Hankosh",
+        "source_original": "SOHR; VDC",
+        "where_prec": "1",
+        "where_coordinates": "Rami village",
+        "where_description": "in the al-Rami village",
+        "adm_1": "Idlib governorate",
+        "adm_2": "Ariha district",
+        "latitude": "35.763369",
+        "longitude": "36.558974",
+        "geom_wkt": "POINT (36.558974 35.763369)",
+        "priogrid_gid": "181154",
+        "country": "Syria",
+        "country_id": "652",
+        "region": "Middle East",
+        "event_clarity": "1",
+        "date_prec": "1",
+        "date_start": "2013-01-03",
+        "date_end": "2013-01-03",
+        "deaths_a": "0",
+        "deaths_b": "2",
+        "deaths_civilians": "0",
+        "deaths_unknown": "0",
+        "best": "2",
+        "high": "2",
+        "low": "2",
+        "gwnoa": "652",
+        "gwnob": "",
+    }
+    row.update(overrides)
+    return row
+
+
+def write_ged(path: Path, rows: list[dict[str, str]]) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+# -- the model -------------------------------------------------------------------------------
+
+
+def test_model_columns_are_the_49_ged_columns_in_file_order() -> None:
+    assert len(GED_COLUMNS) == 49
+    assert GED_COLUMNS[:3] == ("id", "relid", "year")
+    assert GED_COLUMNS[-2:] == ("gwnoa", "gwnob")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("652", [652]), ("2;200;900", [2, 200, 900]), ("2; 200", [2, 200]), ("", None), ("NA", None)],
+)
+def test_model_parses_gleditsch_ward_code_lists(text: str, expected: list[int] | None) -> None:
+    event = GedEvent.model_validate(ged_row(gwnoa=text))
+
+    assert event.gwnoa == expected
+
+
+def test_model_types_a_text_row() -> None:
+    event = GedEvent.model_validate(ged_row(adm_2="NA", priogrid_gid=""))
+
+    assert event.id == 300380
+    assert event.date_start == dt.date(2013, 1, 3)
+    assert event.latitude == pytest.approx(35.763369)
+    assert event.adm_2 is None
+    assert event.priogrid_gid is None
+    assert event.warnings() == []
+
+
+# One fault each: (overrides, the column blamed, the rule that must fire)
+ERRORS: list[tuple[dict[str, str], str, str]] = [
+    ({"date_start": "2013-01-04"}, "date_end", "dates.order"),
+    ({"where_prec": "8"}, "where_prec", "range.where_prec"),
+    ({"date_prec": "0"}, "date_prec", "range.date_prec"),
+    ({"event_clarity": "3"}, "event_clarity", "range.event_clarity"),
+    ({"type_of_violence": "4"}, "type_of_violence", "range.type_of_violence"),
+    ({"best": "3", "high": "3"}, "best", "deaths.best_sum"),
+    ({"latitude": "91"}, "latitude", "range.latitude"),
+    ({"longitude": "-180.5"}, "longitude", "range.longitude"),
+    ({"high": "-1"}, "high", "range.high"),
+    ({"id": "abc"}, "id", "type.id"),
+    ({"id": "NA"}, "id", "required.id"),
+    ({"date_end": "2013-02-30"}, "date_end", "type.date_end"),
+    ({"gwnoa": "2;x"}, "gwnoa", "type.gwnoa"),
+    ({"conflict_name": ""}, "conflict_name", "not_empty.conflict_name"),
+    ({"side_b": "NA"}, "side_b", "not_empty.side_b"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "column", "rule"), ERRORS)
+def test_model_and_columnar_validator_reject_the_same_fault(
+    tmp_path: Path, overrides: dict[str, str], column: str, rule: str
+) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(), ged_row(**{"id": "300381", **overrides})])
+
+    report = validate_ged(path)
+    with pytest.raises(ValidationError) as caught:
+        GedEvent.model_validate(ged_row(**overrides))
+
+    failures = report.failures
+    assert not report.ok
+    assert failures[["row", "column", "rule", "severity"]].values.tolist() == [
+        [1, column, rule, "error"]
+    ]
+    assert {str(e["loc"][0]) for e in caught.value.errors()} == {column}
+    assert report.invalid.index.tolist() == [1]
+    assert report.valid.index.tolist() == [0]
+
+
+@pytest.mark.parametrize(
+    "overrides", [{"low": "3", "high": "3"}, {"high": "1"}, {"low": "3", "high": "1"}]
+)
+def test_low_best_high_is_a_warning_in_both_paths(
+    tmp_path: Path, overrides: dict[str, str]
+) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(**overrides)])
+
+    report = validate_ged(path)
+    event = GedEvent.model_validate(ged_row(**overrides))
+
+    assert report.ok
+    assert report.counts() == {"deaths.low_best_high": 1}
+    assert len(event.warnings()) == 1
+    assert "deaths.low_best_high" in event.warnings()[0]
+
+
+def test_every_cross_field_rule_has_both_implementations_but_the_table_level_one() -> None:
+    row_less = [rule.name for rule in GED_RULES if rule.row is None]
+
+    assert row_less == ["duplicate.id"]
+
+
+def test_duplicate_ids_report_every_row_of_the_group(tmp_path: Path) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(), ged_row(id="2"), ged_row()])
+
+    report = validate_ged(path)
+
+    assert report.counts() == {"duplicate.id": 2}
+    assert report.failures["row"].tolist() == [0, 2]
+    assert report.failures["event_id_cnty"].tolist() == ["GED300380", "GED300380"]
+
+
+def test_a_missing_column_is_one_whole_input_failure(tmp_path: Path) -> None:
+    rows = [{k: v for k, v in ged_row().items() if k != "best"}]
+    path = write_ged(tmp_path / "ged.csv", rows)
+
+    report = validate_ged(path)
+
+    assert report.counts() == {"columns.missing": 1}
+    assert report.failures["column"].tolist() == ["best"]
+    assert len(report.invalid) == 1
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        (None, None, {"dates.order": 1, "deaths.low_best_high": 1}),
+        (["deaths"], None, {"deaths.low_best_high": 1}),
+        (None, ["deaths.low_best_high"], {"dates.order": 1}),
+    ],
+)
+def test_select_and_ignore_filter_rules_by_name_prefix(
+    tmp_path: Path, select: list[str] | None, ignore: list[str] | None, expected: dict[str, int]
+) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(date_start="2013-01-04", low="3", high="3")])
+
+    report = validate_ged(path, select=select, ignore=ignore)
+
+    assert report.counts() == expected
+
+
+def test_rule_listing_names_each_cross_field_rule_once() -> None:
+    names = [name for name, *_ in ged_rules()]
+
+    assert len(names) == len(set(names))
+    assert {rule.name for rule in GED_RULES} <= set(names)
+    assert {"range.where_prec", "type.gwnob", "not_empty.relid"} <= set(names)
+
+
+# -- the reader ------------------------------------------------------------------------------
+
+
+def test_read_ged_types_every_column_with_arrow_dtypes(tmp_path: Path) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(gwnob="2;200;900", adm_2="NA")])
+
+    frame = read_ged(path)
+
+    assert list(frame.columns) == list(GED_COLUMNS)
+    assert str(frame["id"].dtype) == "int64[pyarrow]"
+    assert str(frame["date_start"].dtype) == "date32[day][pyarrow]"
+    assert str(frame["latitude"].dtype) == "double[pyarrow]"
+    assert frame["gwnob"].iloc[0] == [2, 200, 900]
+    assert pd.isna(frame["adm_2"].iloc[0])
+    assert (
+        frame["source_headline"].iloc[0] == "Thursday 3 January 2013;Abdul Satar\nMustafa Hankosh"
+    )
+
+
+@pytest.mark.parametrize(("errors", "raises"), [("raise", True), ("coerce", False)])
+def test_read_ged_refuses_or_coerces_unparseable_values(
+    tmp_path: Path, errors: str, raises: bool
+) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(best="two")])
+
+    if raises:
+        with pytest.raises(InputError, match=r"'best'.*type\.best.*rows 0"):
+            read_ged(path, errors=errors)  # type: ignore[arg-type]
+    else:
+        assert pd.isna(read_ged(path, errors=errors)["best"].iloc[0])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("form", ["frame", "table"])
+def test_typed_data_reads_and_validates_again(tmp_path: Path, form: str) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(gwnoa="2;200"), ged_row(id="7")])
+    frame = read_ged(path)
+    data = frame if form == "frame" else read_ged_table(path)
+
+    again = read_ged(data)
+    report = validate_ged(data)
+
+    pd.testing.assert_frame_equal(again, frame)
+    assert report.ok and report.n_rows == 2
+
+
+# -- the mapping -----------------------------------------------------------------------------
+
+
+def test_mapping_declares_every_acled_column_in_order_then_the_extras() -> None:
+    columns = [m.column for m in MAPPING]
+
+    assert columns[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    assert EXTRA_COLUMNS == ("dataset", "ged_id", "relid", "ged_best", "ged_date_end")
+    assert {"conflict_name", "dyad_name", "country_id", "gwnoa"} <= set(lost_ged_columns())
+
+
+def test_docs_tables_are_generated_from_the_code() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+
+    assert update_docs(text) == text, (
+        "docs/ucdp.md is out of date; run python -m eventdata.io.ucdp_mapping docs/ucdp.md"
+    )
+
+
+MAPPED = [
+    (
+        {},
+        {
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "inter1": "State forces",
+            "inter2": "Rebel group",
+            "interaction": "State forces-Rebel group",
+            "actor2": "Syrian insurgents",
+            "civilian_targeting": None,
+        },
+    ),
+    (
+        {"type_of_violence": "2", "side_a": "SNA", "side_b": "SDF"},
+        {
+            "event_type": "Battles",
+            "inter1": "Rebel group",
+            "interaction": "Rebel group-Rebel group",
+        },
+    ),
+    (
+        {"type_of_violence": "3", "side_a": "Government of Iran", "side_b": "Civilians"},
+        {
+            "event_type": "Violence against civilians",
+            "sub_event_type": "Attack",
+            "actor2": "Civilians (Syria)",
+            "inter1": "External/Other forces",
+            "inter2": "Civilians",
+            "interaction": "External/Other forces-Civilians",
+            "civilian_targeting": "Civilian targeting",
+        },
+    ),
+    ({"date_prec": "5", "where_prec": "6"}, {"time_precision": 3, "geo_precision": 3}),
+    ({"date_prec": "3", "where_prec": "3"}, {"time_precision": 2, "geo_precision": 2}),
+    ({"low": "1", "best": "2", "high": "4"}, {"fatalities": 1, "ged_best": 2}),
+    ({"low": "3", "best": "2", "high": "3"}, {"fatalities": 2, "ged_best": 2}),
+    (
+        {"country": "DR Congo (Zaire)", "side_a": "Government of DR Congo (Zaire)"},
+        {"iso": 180, "inter1": "State forces"},
+    ),
+    ({"country": "Atlantis"}, {"iso": None}),
+]
+
+
+@pytest.mark.parametrize(("overrides", "expected"), MAPPED)
+def test_ged_to_acled_maps_each_case(
+    tmp_path: Path, overrides: dict[str, str], expected: dict[str, object]
+) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row(**overrides)])
+
+    mapped: pa.Table = ged_to_acled(read_ged_table(path))
+
+    row = mapped.to_pylist()[0]
+
+    assert {k: row[k] for k in expected} == expected
+
+
+def test_ged_to_acled_fills_identity_text_and_extras(tmp_path: Path) -> None:
+    path = write_ged(tmp_path / "ged.csv", [ged_row()])
+
+    mapped: pa.Table = ged_to_acled(read_ged_table(path), timestamp=1_687_000_000)
+
+    row = mapped.to_pylist()[0]
+
+    assert row["event_id_cnty"] == "GED300380"
+    assert row["event_date"] == dt.date(2013, 1, 3)
+    assert row["admin1"] == "Idlib"
+    assert row["admin2"] == "Ariha"
+    assert row["location"] == "Rami village"
+    assert row["source"] == ["Support Kurds in Syria", "VDC"]
+    assert row["notes"] == (
+        "Headline: Thursday 3 January 2013; Abdul Satar\nMustafa Hankosh. "
+        "Location: in the al-Rami village"
+    )
+    assert row["timestamp"] == 1_687_000_000
+    assert (row["dataset"], row["ged_id"], row["relid"]) == (DATASET, 300380, "SYR-2013-1-11973-99")
+
+
+def test_mapped_rows_validate_as_acled(tmp_path: Path) -> None:
+    rows = [ged_row(), ged_row(id="2", type_of_violence="3", side_b="Civilians", date_prec="4")]
+    path = write_ged(tmp_path / "ged.csv", rows)
+
+    mapped = ged_to_acled(read_ged(path))
+    report = validate(mapped, ignore=NOT_ACLED_IDS)
+
+    assert isinstance(mapped, pd.DataFrame)
+    assert report.ok
+    assert report.counts() == {}
+
+
+def test_ged_and_acled_rows_share_one_parquet_dataset(tmp_path: Path) -> None:
+    acled_csv = write_csv(tmp_path / "acled.csv", [make_row(), make_row(event_id_cnty="IRQ90002")])
+    ged_csv = write_ged(tmp_path / "ged.csv", [ged_row(), ged_row(id="5")])
+    acled = pa.Table.from_pandas(read_acled(acled_csv), preserve_index=False)
+    acled = acled.append_column("dataset", pa.array(["acled"] * acled.num_rows))
+    mapped: pa.Table = ged_to_acled(read_ged_table(ged_csv))
+    ged = mapped.select([*ACLED_COLUMNS, "dataset"])
+    combined = pa.concat_tables([acled, ged], promote_options="permissive")
+    out = tmp_path / "events"
+
+    try:
+        from eventdata.io.parquet import read_parquet, to_parquet
+    except ImportError:
+        pq.write_to_dataset(combined, out, partition_cols=["dataset"])
+        back = pq.read_table(out).to_pandas()
+    else:
+        to_parquet(combined, out, partition_by=["dataset"])
+        back = read_parquet(out)
+
+    assert sorted(back["dataset"].astype(str).value_counts().items()) == [
+        ("acled", 2),
+        ("ucdp-ged", 2),
+    ]
+    assert set(back["event_id_cnty"].astype(str)) == {"IRQ90001", "IRQ90002", "GED300380", "GED5"}
