@@ -24,6 +24,29 @@ _EXPORTS: dict[str, str] = {
     # records
     "Event": "eventdata.models.event",
     "ACLED_COLUMNS": "eventdata.models.event",
+    "Actor": "eventdata.models.actors",
+    "Weapon": "eventdata.models.weapons",
+    "Drone": "eventdata.models.weapons",
+    "Rocket": "eventdata.models.weapons",
+    "Mortar": "eventdata.models.weapons",
+    "Missile": "eventdata.models.weapons",
+    "Artillery": "eventdata.models.weapons",
+    "Aircraft": "eventdata.models.weapons",
+    "Explosive": "eventdata.models.weapons",
+    "Firearm": "eventdata.models.weapons",
+    "CounterRAM": "eventdata.models.weapons",
+    "AirDefence": "eventdata.models.weapons",
+    "Attack": "eventdata.models.records",
+    "Response": "eventdata.models.records",
+    "Place": "eventdata.models.records",
+    "Casualties": "eventdata.models.records",
+    "Attribution": "eventdata.models.records",
+    "Source": "eventdata.models.records",
+    "Outcome": "eventdata.models.records",
+    "EventCollection": "eventdata.models.collection",
+    "lower": "eventdata.models.lowering",
+    "write_records": "eventdata.io.records",
+    "read_records": "eventdata.io.records",
     # tables
     "read_acled": "eventdata.io.acled",
     "validate": "eventdata.validation.engine",
@@ -74,13 +97,39 @@ if TYPE_CHECKING:
     )
     from eventdata.io.acled import read_acled
     from eventdata.io.acled_api import apply_deletions, read_api_responses
-    from eventdata.io.ucdp import read_ged, validate_ged
-    from eventdata.io.ucdp_mapping import ged_to_acled
-    from eventdata.models.ged import GedEvent
     from eventdata.io.acled_csv import write_acled
     from eventdata.io.arrow import arrow_schema
     from eventdata.io.parquet import read_parquet, to_parquet
+    from eventdata.io.records import read_records, write_records
+    from eventdata.io.ucdp import read_ged, validate_ged
+    from eventdata.io.ucdp_mapping import ged_to_acled
+    from eventdata.models.actors import Actor
+    from eventdata.models.collection import EventCollection
     from eventdata.models.event import ACLED_COLUMNS, Event
+    from eventdata.models.ged import GedEvent
+    from eventdata.models.lowering import lower
+    from eventdata.models.records import (
+        Attack,
+        Attribution,
+        Casualties,
+        Outcome,
+        Place,
+        Response,
+        Source,
+    )
+    from eventdata.models.weapons import (
+        Aircraft,
+        AirDefence,
+        Artillery,
+        CounterRAM,
+        Drone,
+        Explosive,
+        Firearm,
+        Missile,
+        Mortar,
+        Rocket,
+        Weapon,
+    )
     from eventdata.validation.engine import validate
     from eventdata.validation.report import ValidationReport
     from eventdata.validation.rules import Rule

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pytest
-from conftest import make_row
+from acled_fixtures import make_row
 
 from eventdata.exceptions import InputError
 from eventdata.io.acled import read_acled

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import make_row, write_csv
+from acled_fixtures import make_row, write_csv
 
 from eventdata import InputError, read_acled
 from eventdata.io.readers import read_raw

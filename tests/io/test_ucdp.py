@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import make_row, write_csv
+from acled_fixtures import make_row, write_csv
 from pydantic import ValidationError
 
 from eventdata.exceptions import InputError

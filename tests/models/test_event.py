@@ -4,7 +4,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import CURRENT_FILES, PRE2023_FILES, make_row, read_rows, shared_file
+from acled_fixtures import CURRENT_FILES, PRE2023_FILES, make_row, read_rows, shared_file
 from pydantic import ValidationError
 
 from eventdata import ActorType, DisorderType, Event, SubEventType

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
-from conftest import (
+from acled_fixtures import (
     CURRENT_FILES,
     LEGACY_FILES,
     MUTATIONS,

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import (
+from acled_fixtures import (
     CURRENT_FILES,
     MUTATIONS,
     PRE2023_FILES,

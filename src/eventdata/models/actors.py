@@ -28,11 +28,14 @@ class Actor(BaseModel):
         ... )
         >>> us.actor_type.code
         8
+
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: _Name = Field(description="ACLED-style actor name, e.g. 'Unidentified Armed Group (Iraq)'.")
+    name: _Name = Field(
+        description="ACLED-style actor name, e.g. 'Unidentified Armed Group (Iraq)'."
+    )
     actor_type: ActorType = Field(description="ACLED actor type; gives inter1/inter2.")
     country: str | None = Field(default=None, description="Country the actor belongs to.")
     aliases: tuple[str, ...] = Field(
@@ -61,6 +64,7 @@ def unidentified_armed_group(country: str) -> Actor:
 
     Raises:
         ValueError: if ``country`` is blank.
+
     """
     if not country.strip():
         raise ValueError(

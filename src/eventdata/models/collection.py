@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
 from eventdata.exceptions import IntegrityError
-from eventdata.models.records import Attack, Response
+from eventdata.models.records import Attack, BaseRecord, Response
 from eventdata.vocabulary.codebook import TimePrecision
 
 __all__ = ["EventCollection", "integrity_problems"]
@@ -15,7 +15,7 @@ __all__ = ["EventCollection", "integrity_problems"]
 AnyRecord = Attack | Response
 
 
-def _window(record: AnyRecord) -> tuple[dt.date, dt.date]:
+def _window(record: BaseRecord) -> tuple[dt.date, dt.date]:
     """Earliest and latest day the record can have happened, given its date precision."""
     day = record.date
     if record.date_precision is TimePrecision.WEEK:
@@ -26,7 +26,7 @@ def _window(record: AnyRecord) -> tuple[dt.date, dt.date]:
     return day, day
 
 
-def _before(later: AnyRecord, earlier: AnyRecord) -> bool:
+def _before(later: BaseRecord, earlier: BaseRecord) -> bool:
     """Whether ``later`` certainly happened before ``earlier`` (so cannot answer it)."""
     later_last = _window(later)[1]
     earlier_first = _window(earlier)[0]
@@ -38,7 +38,7 @@ def _before(later: AnyRecord, earlier: AnyRecord) -> bool:
     return False
 
 
-def integrity_problems(records: Sequence[AnyRecord], /) -> list[str]:
+def integrity_problems(records: Sequence[BaseRecord], /) -> list[str]:
     """Every integrity problem of a list of records, as messages naming the ids.
 
     Checks: ids are unique; every ``responds_to`` and ``related`` id is present; a record
@@ -49,9 +49,10 @@ def integrity_problems(records: Sequence[AnyRecord], /) -> list[str]:
 
     Returns:
         One message per problem, in record order; empty when the records are consistent.
+
     """
     problems: list[str] = []
-    by_id: dict[str, AnyRecord] = {}
+    by_id: dict[str, BaseRecord] = {}
     positions: dict[str, list[int]] = {}
     for position, record in enumerate(records):
         positions.setdefault(record.id, []).append(position)
@@ -68,19 +69,23 @@ def integrity_problems(records: Sequence[AnyRecord], /) -> list[str]:
                 target = by_id.get(target_id)
                 if target is None:
                     problems.append(
-                        f"{record.record_type} {record.id!r}: {field} names {target_id!r}, "
+                        f"{_kind(record)} {record.id!r}: {field} names {target_id!r}, "
                         "which is not in the collection; add that record or remove the id"
                     )
                 elif field == "responds_to" and _before(record, target):
                     problems.append(
-                        f"{record.record_type} {record.id!r} dated {_when(record)} responds to "
-                        f"{target.record_type} {target_id!r} dated {_when(target)}: a response "
+                        f"{_kind(record)} {record.id!r} dated {_when(record)} responds to "
+                        f"{_kind(target)} {target_id!r} dated {_when(target)}: a response "
                         "cannot precede what it answers; fix either date or the link"
                     )
     return problems
 
 
-def _when(record: AnyRecord) -> str:
+def _kind(record: BaseRecord) -> str:
+    return "response" if isinstance(record, Response) else "attack"
+
+
+def _when(record: BaseRecord) -> str:
     text = record.date.isoformat()
     if record.time is not None:
         text += f" {record.time.isoformat(timespec='minutes')}"
@@ -103,25 +108,27 @@ class EventCollection:
     Raises:
         IntegrityError: duplicate ids, a ``responds_to`` or ``related`` id missing, or a
             record dated before a record it responds to.
+
     """
 
     __slots__ = ("_by_id", "_records")
 
-    def __init__(self, records: Iterable[AnyRecord] = (), /) -> None:
-        items = tuple(records)
-        for position, record in enumerate(items):
+    def __init__(self, records: Iterable[BaseRecord] = (), /) -> None:
+        items: list[AnyRecord] = []
+        for position, record in enumerate(records):
             if not isinstance(record, (Attack, Response)):
                 raise TypeError(
                     f"EventCollection holds Attack and Response records; item {position} is "
                     f"{type(record).__name__}"
                 )
+            items.append(record)
         problems = integrity_problems(items)
         if problems:
             listing = "\n".join(f"  - {p}" for p in problems)
             raise IntegrityError(
                 f"{len(problems)} integrity problem(s) in {len(items)} records:\n{listing}"
             )
-        self._records = items
+        self._records = tuple(items)
         self._by_id = {record.id: record for record in items}
 
     def __iter__(self) -> Iterator[AnyRecord]:
@@ -147,7 +154,7 @@ class EventCollection:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"EventCollection({len(self._attacks())} attacks, {len(self.responses)} responses)"
+        return f"EventCollection({len(self.attacks)} attacks, {len(self.responses)} responses)"
 
     @property
     def records(self) -> tuple[AnyRecord, ...]:
@@ -157,9 +164,6 @@ class EventCollection:
     @property
     def attacks(self) -> tuple[Attack, ...]:
         """The attacks, in order."""
-        return self._attacks()
-
-    def _attacks(self) -> tuple[Attack, ...]:
         return tuple(r for r in self._records if isinstance(r, Attack))
 
     @property
@@ -168,16 +172,17 @@ class EventCollection:
         return tuple(r for r in self._records if isinstance(r, Response))
 
     def responses_to(self, record_id: str, /) -> tuple[AnyRecord, ...]:
-        """Records whose ``responds_to`` names ``record_id``, in order."""
+        """Return the records whose ``responds_to`` names ``record_id``, in order."""
         return tuple(r for r in self._records if record_id in r.responds_to)
 
     def chain(self, record_id: str, /) -> list[tuple[int, AnyRecord]]:
-        """The record and everything that answers it, transitively, with depths.
+        """Return the record and everything that answers it, transitively, with depths.
 
         Depth-first, in collection order; each record appears once.
 
         Returns:
             ``(depth, record)`` pairs starting with ``(0, self[record_id])``.
+
         """
         out: list[tuple[int, AnyRecord]] = []
         seen: set[str] = set()

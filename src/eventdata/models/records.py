@@ -20,11 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from eventdata.models.actors import Actor
 from eventdata.models.weapons import Weapon
 from eventdata.vocabulary.codebook import SOURCE_SCALE_PARTS, GeoPrecision, TimePrecision
+from eventdata.vocabulary.countries import alpha3_from_numeric
 
 __all__ = [
     "Assertion",
     "Attack",
     "Attribution",
+    "BaseRecord",
     "Casualties",
     "Claim",
     "ClaimKind",
@@ -49,7 +51,7 @@ _NonNegative = Annotated[int, Field(ge=0)]
 
 
 def stable_id(**fields: object) -> str:
-    """A deterministic id: uuid5 over the canonical JSON of identifying fields.
+    """Return a deterministic id: uuid5 over the canonical JSON of identifying fields.
 
     The same fields always give the same id, whatever their order, so a record coded twice
     from the same facts keeps its id. Values that are not JSON (dates, enums) are written
@@ -67,6 +69,7 @@ def stable_id(**fields: object) -> str:
 
     Raises:
         ValueError: if no field is given.
+
     """
     if not fields:
         raise ValueError("stable_id needs at least one identifying field, e.g. date=...")
@@ -131,8 +134,9 @@ class ClaimKind(str, Enum):
 class Place(BaseModel):
     """A located place, with the fields an ACLED row needs.
 
-    ``country_code`` is the ISO 3166-1 alpha-3 code (``IRQ``); lowering uses it as the
-    ``event_id_cnty`` prefix unless the caller maps the country to another prefix.
+    ``country_code`` is the ISO 3166-1 alpha-3 code (``IRQ``); it must agree with ``iso``
+    and is only needed when ``iso`` is not an ISO 3166-1 code. Lowering uses it, else the
+    alpha-3 code of ``iso``, as the ``event_id_cnty`` prefix.
     """
 
     model_config = _Frozen
@@ -150,11 +154,19 @@ class Place(BaseModel):
     geo_precision: GeoPrecision = GeoPrecision.TOWN
 
     @model_validator(mode="after")
-    def _both_coordinates(self) -> Place:
+    def _consistent(self) -> Place:
         if (self.latitude is None) != (self.longitude is None):
-            raise ValueError(
-                f"place {self.name!r}: give both latitude and longitude, or neither"
-            )
+            raise ValueError(f"place {self.name!r}: give both latitude and longitude, or neither")
+        if self.country_code is not None:
+            try:
+                expected = alpha3_from_numeric(self.iso)
+            except ValueError:
+                return self  # not an ISO 3166-1 code (e.g. a body of water): nothing to compare
+            if expected != self.country_code:
+                raise ValueError(
+                    f"place {self.name!r}: country_code {self.country_code!r} is not the "
+                    f"ISO 3166-1 alpha-3 code of iso {self.iso} ({expected!r}); fix one of them"
+                )
         return self
 
 
@@ -174,16 +186,18 @@ class Estimate(BaseModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> Estimate:
-        given = [(n, v) for n, v in (("low", self.low), ("best", self.best), ("high", self.high))]
-        known = [(n, v) for n, v in given if v is not None]
-        for (n1, v1), (n2, v2) in zip(known, known[1:]):
+        figures = (("low", self.low), ("best", self.best), ("high", self.high))
+        known = [(n, v) for n, v in figures if v is not None]
+        for (n1, v1), (n2, v2) in zip(known, known[1:], strict=False):
             if v1 > v2:
-                raise ValueError(f"estimate {n1}={v1} exceeds {n2}={v2}; expected low <= best <= high")
+                raise ValueError(
+                    f"estimate {n1}={v1} exceeds {n2}={v2}; expected low <= best <= high"
+                )
         return self
 
     @classmethod
     def exact(cls, value: int, /, *, note: str | None = None) -> Estimate:
-        """An estimate all sources agree on."""
+        """Return an estimate all sources agree on."""
         return cls(low=value, best=value, high=value, note=note)
 
     @property
@@ -205,7 +219,7 @@ class Casualties(BaseModel):
 
     @classmethod
     def none(cls) -> Casualties:
-        """Sources say nobody was killed or injured."""
+        """Return casualties for sources saying nobody was killed or injured."""
         return cls(fatalities=Estimate.exact(0), injuries=Estimate.exact(0))
 
 
@@ -236,7 +250,9 @@ class Claim(BaseModel):
 
     kind: ClaimKind
     actor: Actor
-    by: str | None = Field(default=None, description="Who attributed or suspects, e.g. 'US officials'.")
+    by: str | None = Field(
+        default=None, description="Who attributed or suspects, e.g. 'US officials'."
+    )
     source: Source | None = None
 
 
@@ -255,9 +271,10 @@ class Attribution(BaseModel):
         if len({c.actor.name for c in self.claims}) > 1:
             return "competing"
         kinds = {c.kind for c in self.claims}
-        for kind in (ClaimKind.CLAIMED, ClaimKind.ATTRIBUTED):
-            if kind in kinds:
-                return kind.value  # type: ignore[return-value]
+        if ClaimKind.CLAIMED in kinds:
+            return "claimed"
+        if ClaimKind.ATTRIBUTED in kinds:
+            return "attributed"
         return "suspected"
 
 
@@ -271,7 +288,9 @@ class Assertion(BaseModel):
     source: Source | None = None
 
 
-class _Record(BaseModel):
+class BaseRecord(BaseModel):
+    """Fields every rich record has; use :class:`Attack` or :class:`Response`."""
+
     model_config = _Frozen
 
     id: RecordId = Field(description="Stable id, unique within a collection.")
@@ -304,7 +323,7 @@ class _Record(BaseModel):
     report_status: ReportStatus = ReportStatus.CONFIRMED
 
     @model_validator(mode="after")
-    def _self_reference(self) -> _Record:
+    def _self_reference(self) -> BaseRecord:
         if self.id in self.responds_to or self.id in self.related:
             raise ValueError(
                 f"record {self.id!r} lists itself in responds_to or related; remove its own id"
@@ -312,7 +331,7 @@ class _Record(BaseModel):
         return self
 
 
-class Attack(_Record):
+class Attack(BaseRecord):
     """An attack: who fired what at whom, where, and what became of it.
 
     ``attacker`` None means unknown (lowered as ACLED's ``Unidentified Armed Group``).
@@ -351,7 +370,7 @@ class Attack(_Record):
         return self
 
 
-class Response(_Record):
+class Response(BaseRecord):
     """A response to earlier records: an interception, a retaliation, a threat.
 
     ``responds_to`` names the answered records; ``link_assertions`` says who linked them

@@ -1,3 +1,5 @@
+"""Shared test helpers: real-data locations, a valid ACLED row, mutations, CSV writing."""
+
 from __future__ import annotations
 
 import csv

@@ -1,0 +1,313 @@
+"""Code a July 2021 report on attacks against US forces in Iraq as rich records.
+
+Usage: python examples/baghdad_2021.py OUTDIR
+
+Writes OUTDIR/baghdad_2021.parquet (every record, one row each) and
+OUTDIR/baghdad_2021_acled.csv (the ACLED rows the records lower to), and prints a summary
+with the retaliation chain. Coordinates are approximate.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from pathlib import Path
+
+from eventdata.io.records import write_records
+from eventdata.models.actors import Actor
+from eventdata.models.collection import EventCollection
+from eventdata.models.event import ACLED_COLUMNS
+from eventdata.models.lowering import lower_by_record
+from eventdata.models.records import (
+    Assertion,
+    Attack,
+    Casualties,
+    Estimate,
+    Outcome,
+    Place,
+    ReportStatus,
+    Response,
+    ResponseKind,
+    Source,
+)
+from eventdata.models.weapons import Aircraft, CounterRAM, Drone, Rocket
+from eventdata.vocabulary.codebook import ActorType, GeoPrecision, TimePrecision
+
+# -- actors, spelled as ACLED spells them ---------------------------------------------------
+
+US_FORCES = Actor(
+    name="Military Forces of the United States (2021-)",
+    actor_type=ActorType.EXTERNAL_OTHER_FORCES,
+    country="United States",
+    aliases=("US forces", "US-led coalition"),
+)
+KATAIB_HEZBOLLAH = Actor(
+    name="Kata'ib Hezbollah",
+    actor_type=ActorType.POLITICAL_MILITIA,
+    country="Iraq",
+    aliases=("KH",),
+    backer="Iran",
+    affiliation="Popular Mobilization Forces",
+)
+KATAIB_SAYYID_AL_SHUHADA = Actor(
+    name="Kata'ib Sayyid al-Shuhada",
+    actor_type=ActorType.POLITICAL_MILITIA,
+    country="Iraq",
+    aliases=("KSS",),
+    backer="Iran",
+    affiliation="Popular Mobilization Forces",
+)
+
+# -- places ---------------------------------------------------------------------------------
+
+IRAQ = {"country": "Iraq", "iso": 368, "region": "Middle East"}
+SYRIA = {"country": "Syria", "iso": 760, "region": "Middle East"}
+
+BAGHDAD_AIRPORT = Place(
+    name="Baghdad International Airport",
+    admin1="Baghdad",
+    latitude=33.2625,
+    longitude=44.2346,
+    **IRAQ,
+)
+AL_QAIM = Place(
+    name="Al Qaim",
+    admin1="Al Anbar",
+    latitude=34.37,
+    longitude=41.09,
+    geo_precision=GeoPrecision.NEAR_TOWN_OR_PART_OF_REGION,
+    **IRAQ,
+)
+ABU_KAMAL = Place(
+    name="Abu Kamal",
+    admin1="Deir-ez-Zor",
+    latitude=34.45,
+    longitude=40.92,
+    geo_precision=GeoPrecision.NEAR_TOWN_OR_PART_OF_REGION,
+    **SYRIA,
+)
+AIN_AL_ASAD = Place(
+    name="Ain al-Asad Airbase",
+    admin1="Al Anbar",
+    latitude=33.7856,
+    longitude=42.4412,
+    **IRAQ,
+)
+GREEN_ZONE = Place(
+    name="Baghdad - Green Zone",
+    admin1="Baghdad",
+    latitude=33.299,
+    longitude=44.396,
+    **IRAQ,
+)
+
+# -- sources: the report names these, without saying which carried which fact ----------------
+
+AFP = Source(name="AFP", scale="International")
+SOURCES = (
+    AFP,
+    Source(name="France24", scale="International"),
+    Source(name="BBC", scale="International"),
+    Source(name="Reuters", scale="International"),
+    Source(name="Regional source", scale="Regional"),
+)
+NO_CASUALTIES = Casualties.none()
+REVENGE = Assertion(
+    text="The July attacks are widely viewed as revenge for the 27 June US strikes.",
+    by="media reports",
+    source=AFP,
+)
+
+RECORDS = [
+    Attack(
+        id="2021-06-09-baghdad-airport-drones",
+        date=dt.date(2021, 6, 9),
+        place=BAGHDAD_AIRPORT,
+        target=US_FORCES,
+        target_description="Baghdad International Airport, where US forces are stationed",
+        weapons=(Drone(count=3, armed=True, payload="explosives"),),
+        launched=3,
+        outcome=Outcome.UNKNOWN,
+        sources=SOURCES,
+        description=(
+            "On 9 June 2021, unknown militants sent three explosive-laden drones toward "
+            "Baghdad International Airport, where US forces are stationed. The outcome was "
+            "not reported."
+        ),
+    ),
+    Response(
+        id="2021-06-27-us-strike-al-qaim",
+        kind=ResponseKind.RETALIATION,
+        date=dt.date(2021, 6, 27),
+        responder=US_FORCES,
+        target=KATAIB_HEZBOLLAH,
+        target_associates=(KATAIB_SAYYID_AL_SHUHADA,),
+        target_description="Iran-backed militia facilities on the Iraq-Syria border",
+        place=AL_QAIM,
+        weapons=(Aircraft(),),
+        outcome=Outcome.IMPACTED,
+        casualties=Casualties(
+            fatalities=Estimate(
+                low=4,
+                note="Kata'ib Sayyid al-Shuhada said 4 of its fighters were killed; the "
+                "report does not say on which side of the border.",
+            ),
+            injuries=Estimate(note="Fighters wounded; number not reported."),
+        ),
+        responds_to=("2021-06-09-baghdad-airport-drones",),
+        link_assertions=(
+            Assertion(
+                text="The strikes were ordered in response to militia drone attacks.",
+                by="US officials",
+                source=AFP,
+            ),
+        ),
+        related=("2021-06-27-us-strike-abu-kamal",),
+        sources=SOURCES,
+        description=(
+            "On 27 June 2021, US forces carried out airstrikes on facilities used by Kata'ib "
+            "Hezbollah and Kata'ib Sayyid al-Shuhada near Al Qaim on the Iraq-Syria border, "
+            "in response to militia drone attacks. Kata'ib Sayyid al-Shuhada said 4 of its "
+            "fighters were killed. 4 fatalities."
+        ),
+    ),
+    Response(
+        id="2021-06-27-us-strike-abu-kamal",
+        kind=ResponseKind.RETALIATION,
+        date=dt.date(2021, 6, 27),
+        responder=US_FORCES,
+        target=KATAIB_HEZBOLLAH,
+        target_associates=(KATAIB_SAYYID_AL_SHUHADA,),
+        target_description="Iran-backed militia facilities on the Iraq-Syria border",
+        place=ABU_KAMAL,
+        weapons=(Aircraft(),),
+        outcome=Outcome.IMPACTED,
+        casualties=Casualties(
+            fatalities=Estimate(note="Counted once, on the Al Qaim record."),
+            injuries=Estimate(note="Fighters wounded; number not reported."),
+        ),
+        responds_to=("2021-06-09-baghdad-airport-drones",),
+        related=("2021-06-27-us-strike-al-qaim",),
+        sources=SOURCES,
+        description=(
+            "On 27 June 2021, US forces carried out airstrikes on Iran-backed militia "
+            "facilities near Abu Kamal on the Syria-Iraq border, in response to militia drone "
+            "attacks. Fighters were killed and wounded; figures are reported for the whole "
+            "operation and coded on the Al Qaim event."
+        ),
+    ),
+    Attack(
+        id="2021-07-04-rumoured-us-strike-syria",
+        date=dt.date(2021, 7, 4),
+        attacker=US_FORCES,
+        target_description="pro-Iranian militants in Syria",
+        report_status=ReportStatus.DENIED,
+        sources=SOURCES,
+        description="A rumoured US strike on pro-Iranian militants in Syria, denied by the "
+        "US-led coalition.",
+    ),
+    Attack(
+        id="2021-07-05-ain-al-asad-rockets",
+        date=dt.date(2021, 7, 5),
+        place=AIN_AL_ASAD,
+        target=US_FORCES,
+        target_description="Ain al-Asad airbase, where US troops are based",
+        weapons=(Rocket(),),
+        outcome=Outcome.IMPACTED,
+        casualties=NO_CASUALTIES,
+        responds_to=("2021-06-27-us-strike-al-qaim", "2021-06-27-us-strike-abu-kamal"),
+        link_assertions=(REVENGE,),
+        sources=SOURCES,
+        description=(
+            "On 5 July 2021, unknown militants fired multiple rockets that struck Ain al-Asad "
+            "airbase in Al Anbar, where US troops are based. No casualties were reported."
+        ),
+    ),
+    Attack(
+        id="2021-07-06-us-embassy-drone",
+        date=dt.date(2021, 7, 6),
+        place=GREEN_ZONE,
+        target=US_FORCES,
+        target_description="US embassy in Baghdad's Green Zone",
+        weapons=(Drone(count=1, armed=True, payload="explosives"),),
+        outcome=Outcome.INTERCEPTED,
+        launched=1,
+        intercepted=1,
+        impacted=0,
+        casualties=NO_CASUALTIES,
+        responds_to=("2021-06-27-us-strike-al-qaim", "2021-06-27-us-strike-abu-kamal"),
+        link_assertions=(REVENGE,),
+        sources=SOURCES,
+        description=(
+            "On 6 July 2021, just after midnight, unknown militants attacked the US embassy "
+            "in Baghdad's Green Zone with an explosive-laden drone."
+        ),
+    ),
+    Response(
+        id="2021-07-06-us-embassy-c-ram",
+        kind=ResponseKind.INTERCEPTION,
+        date=dt.date(2021, 7, 6),
+        responder=US_FORCES,
+        place=GREEN_ZONE,
+        weapons=(CounterRAM(system="Centurion"),),
+        outcome=Outcome.INTERCEPTED,
+        casualties=NO_CASUALTIES,
+        responds_to=("2021-07-06-us-embassy-drone",),
+        sources=SOURCES,
+        description=(
+            "On 6 July 2021, just after midnight, US forces intercepted an explosive-laden "
+            "drone launched by unknown militants at the US embassy in Baghdad's Green Zone. "
+            "Sirens sounded at the embassy and the nearby Union III facility, and the "
+            "embassy's C-RAM air-defence system fired and took out the drone. No casualties."
+        ),
+    ),
+    Response(
+        id="2021-07-06-us-will-respond",
+        kind=ResponseKind.THREAT,
+        date=dt.date(2021, 7, 6),
+        date_precision=TimePrecision.WEEK,
+        responder=US_FORCES,
+        responds_to=("2021-07-05-ain-al-asad-rockets", "2021-07-06-us-embassy-drone"),
+        sources=SOURCES,
+        description='US officials said the United States "will respond forcefully".',
+    ),
+]
+
+CONTEXT = "The report counts 47 attacks on US interests in Iraq in 2021 so far."
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python examples/baghdad_2021.py OUTDIR", file=sys.stderr)
+        return 2
+    outdir = Path(argv[1])
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    collection = EventCollection(RECORDS)  # raises IntegrityError listing every problem
+    parquet_path = write_records(collection, outdir / "baghdad_2021.parquet")
+    rows = lower_by_record(collection)
+    csv_path = outdir / "baghdad_2021_acled.csv"
+    with csv_path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(ACLED_COLUMNS))
+        writer.writeheader()
+        for event in rows.values():
+            writer.writerow(event.to_acled())
+
+    print(f"{len(collection)} records: {collection!r}")
+    print(f"wrote {parquet_path}")
+    print(f"wrote {csv_path} ({len(rows)} ACLED rows)")
+    for record in collection:
+        row = rows.get(record.id)
+        coded = f"{row.event_id_cnty} {row.sub_event_type.value}" if row else "no ACLED row"
+        print(f"  {record.date} {record.id:<38} -> {coded}")
+    print("retaliation chain:")
+    for depth, record in collection.chain("2021-06-09-baghdad-airport-drones"):
+        kind = record.kind.value if isinstance(record, Response) else "attack"
+        print(f"  {'  ' * depth}{record.date} {kind}: {record.id}")
+    print(CONTEXT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from eventdata.io.records import read_records
+from eventdata.models.event import ACLED_COLUMNS, Event
+from eventdata.vocabulary.codebook import ActorType, SubEventType
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "baghdad_2021.py"
+US = "Military Forces of the United States (2021-)"
+UNIDENTIFIED = "Unidentified Armed Group (Iraq)"
+
+
+@pytest.fixture(scope="module")
+def outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("example") / "out"
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLE), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    (out / "stdout.txt").write_text(result.stdout, encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def events(outdir: Path) -> list[Event]:
+    with (outdir / "baghdad_2021_acled.csv").open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames or ()) == ACLED_COLUMNS
+        return [Event.model_validate(row) for row in reader]
+
+
+def by_date(events: list[Event], day: str) -> list[Event]:
+    return [e for e in events if e.event_date.isoformat() == day]
+
+
+def test_csv_has_one_row_per_coded_event(events: list[Event]) -> None:
+    ids = [e.event_id_cnty for e in events]
+
+    assert sorted(ids) == ["IRQ1", "IRQ2", "IRQ3", "IRQ4", "SYR1"]
+
+
+@pytest.mark.parametrize(
+    ("day", "location", "sub_event", "actor1", "actor2"),
+    [
+        (
+            "2021-06-09",
+            "Baghdad International Airport",
+            SubEventType.AIR_DRONE_STRIKE,
+            UNIDENTIFIED,
+            US,
+        ),
+        (
+            "2021-07-05",
+            "Ain al-Asad Airbase",
+            SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,
+            UNIDENTIFIED,
+            US,
+        ),
+        (
+            "2021-07-06",
+            "Baghdad - Green Zone",
+            SubEventType.DISRUPTED_WEAPONS_USE,
+            US,
+            UNIDENTIFIED,
+        ),
+    ],
+)
+def test_attacks_on_us_forces_are_coded_as_acled_codes_them(
+    events: list[Event], day: str, location: str, sub_event: SubEventType, actor1: str, actor2: str
+) -> None:
+    (event,) = by_date(events, day)
+
+    assert (event.location, event.sub_event_type, event.actor1, event.actor2) == (
+        location,
+        sub_event,
+        actor1,
+        actor2,
+    )
+    assert event.interaction == "Political militia-External/Other forces"
+    assert (event.country, event.iso, event.region) == ("Iraq", 368, "Middle East")
+    assert event.fatalities == 0
+
+
+def test_embassy_drone_is_one_interception_row(events: list[Event]) -> None:
+    (event,) = by_date(events, "2021-07-06")
+
+    assert event.inter1 is ActorType.EXTERNAL_OTHER_FORCES
+    assert event.notes is not None and event.notes.startswith("Interception: ")
+    assert "C-RAM" in event.notes
+
+
+def test_june_strikes_are_two_air_strikes_in_two_countries(events: list[Event]) -> None:
+    strikes = {e.country: e for e in by_date(events, "2021-06-27")}
+
+    assert set(strikes) == {"Iraq", "Syria"}
+    assert strikes["Iraq"].admin1 == "Al Anbar"
+    assert strikes["Syria"].iso == 760
+    assert strikes["Iraq"].fatalities + strikes["Syria"].fatalities == 4
+    for event in strikes.values():
+        assert event.sub_event_type is SubEventType.AIR_DRONE_STRIKE
+        assert (event.actor1, event.actor2) == (US, "Kata'ib Hezbollah")
+        assert event.assoc_actor_2 == ["Kata'ib Sayyid al-Shuhada"]
+
+
+def test_denied_strike_and_statement_give_no_row(events: list[Event]) -> None:
+    assert by_date(events, "2021-07-04") == []
+    assert all(e.sub_event_type is not SubEventType.OTHER for e in events)
+
+
+def test_parquet_holds_every_record_with_links(outdir: Path) -> None:
+    table = pq.read_table(outdir / "baghdad_2021.parquet")
+    rows = {r["id"]: r for r in table.to_pylist()}
+
+    assert len(rows) == 8
+    assert rows["2021-07-06-us-embassy-c-ram"]["responds_to"] == ["2021-07-06-us-embassy-drone"]
+    assert rows["2021-07-06-us-embassy-c-ram"]["sub_event_type"] == "Disrupted weapons use"
+    assert rows["2021-07-04-rumoured-us-strike-syria"]["report_status"] == "denied"
+    assert rows["2021-07-04-rumoured-us-strike-syria"]["event_id_cnty"] is None
+    assert len(read_records(outdir / "baghdad_2021.parquet")) == 8
+
+
+def test_summary_prints_the_retaliation_chain(outdir: Path) -> None:
+    stdout = (outdir / "stdout.txt").read_text(encoding="utf-8")
+
+    assert "retaliation chain:" in stdout
+    assert "    2021-06-27 retaliation: 2021-06-27-us-strike-al-qaim" in stdout
+    assert "      2021-07-06 attack: 2021-07-06-us-embassy-drone" in stdout
