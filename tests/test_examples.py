@@ -1,0 +1,64 @@
+"""The examples run as they are, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from eventdata import read_parquet, validate
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "data" / "sample_events.csv"
+SAMPLE_FAULT_ROWS = [136, 149, 163, 185, 211, 219]
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *map(str, args)], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+
+
+def test_bundled_sample_has_exactly_its_documented_faults() -> None:
+    report = validate(SAMPLE)
+
+    assert report.n_rows == 240
+    assert report.invalid_rows.tolist() == SAMPLE_FAULT_ROWS
+    assert report.n_errors == 6 and report.n_warnings == 0
+
+
+def test_quickstart_validates_converts_and_codes_the_baghdad_example(tmp_path: Path) -> None:
+    result = _run(ROOT / "examples" / "quickstart.py", tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "wrote 234 rows" in result.stdout
+    assert "6 invalid rows" in result.stdout
+    assert len(read_parquet(tmp_path / "sample_events.parquet")) == 234
+    assert pq.read_table(tmp_path / "sample_events.invalid.parquet").num_rows == 6
+    assert (tmp_path / "baghdad_2021_acled.csv").exists()
+
+
+def test_pipeline_gate_publishes_valid_rows_and_keeps_the_rest(tmp_path: Path) -> None:
+    result = _run(ROOT / "examples" / "pipeline_gate.py", SAMPLE, tmp_path)
+
+    assert result.returncode == 1, result.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    rejected = pq.read_table(tmp_path / "rejected.parquet")
+    published = read_parquet(tmp_path / "events")
+    assert report["n_rows"] == 240 and report["n_invalid"] == 6
+    assert sorted(rejected.column("row").to_pylist()) == SAMPLE_FAULT_ROWS
+    assert len(published) == 234
+    assert sorted({int(y) for y in published["year"]}) == [2024, 2025]
+
+
+def test_pipeline_gate_exits_2_on_unreadable_input(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.csv"
+    garbage.write_bytes(b"\x00\xff\x00garbage")
+
+    result = _run(ROOT / "examples" / "pipeline_gate.py", garbage, tmp_path / "out")
+
+    assert result.returncode == 2
+    assert "garbage.csv" in result.stderr and "Traceback" not in result.stderr
