@@ -273,3 +273,13 @@ def test_null_cells_in_typed_inputs_are_required_failures() -> None:
 
     assert report.counts() == {"required.fatalities": 1}
     assert report.failures["row"].tolist() == [2]
+
+
+def test_header_only_input_validates_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text(",".join(make_row()) + "\n")
+
+    report = validate(path)
+
+    assert report.ok and report.n_rows == 0
+    assert report.valid.empty and report.failures.empty

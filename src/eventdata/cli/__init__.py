@@ -1,11 +1,50 @@
-"""The ``eventdata`` command line."""
+"""The ``eventdata`` command line (also ``python -m eventdata``).
+
+Commands: ``validate``, ``convert``, ``describe``, ``schema`` and ``rules``; see
+``eventdata --help`` and ``docs/cli.md``. Exit codes: 0 no errors, 1 errors found in the
+data, 2 unreadable input, unwritable output or bad usage.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+
+import click
+
+__all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    print("eventdata: commands validate, convert, describe, schema (coming)", file=sys.stdout)
-    return 0
+    """Run the command line and return its exit code.
+
+    Args:
+        argv: the arguments after the program name; ``sys.argv[1:]`` when None.
+
+    Returns:
+        0 when no errors were found, 1 when the data breaks error rules, 2 when an input
+        cannot be read, an output cannot be written or the command line is wrong.
+
+    """
+    from eventdata.cli.app import cli
+    from eventdata.cli.common import EXIT_UNREADABLE, TRACEBACK_ENV, unexpected_message
+
+    try:
+        result = cli.main(args=argv, prog_name="eventdata", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except BrokenPipeError:
+        # the reader of stdout went away (e.g. `| head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as shells report a reader that went away
+    except Exception as exc:
+        if os.environ.get(TRACEBACK_ENV):
+            raise
+        click.echo(f"Error: {unexpected_message(exc)}", err=True)
+        return EXIT_UNREADABLE
+    return result if isinstance(result, int) else 0

@@ -268,7 +268,8 @@ def _lookup_labels(text: pa.Array, labels: tuple[str, ...], codes: tuple[str, ..
     """Labels for text that is either a label or a numeric code (codes[i] <-> labels[i])."""
     label_array = pa.array(labels)
     index = pc.index_in(text, value_set=label_array)
-    if codes and index.null_count > pc.sum(pc.equal(text, "")).as_py() + text.null_count:
+    blanks = pc.sum(pc.equal(text, "")).as_py() or 0
+    if codes and index.null_count > blanks + text.null_count:
         by_code = pc.index_in(pc.utf8_trim_whitespace(text), value_set=pa.array(codes))
         index = pc.coalesce(index, by_code)
     return pc.take(label_array, index)

@@ -1,0 +1,51 @@
+"""The ``eventdata`` command group: global options, help text and the commands."""
+
+from __future__ import annotations
+
+import click
+
+from eventdata._version import __version__
+from eventdata.cli.convert import convert
+from eventdata.cli.describe import describe
+from eventdata.cli.schema import rules, schema
+from eventdata.cli.validate import validate
+
+__all__ = ["cli"]
+
+_HELP = """\
+Validate, convert and describe ACLED-style conflict-event data.
+
+Reads CSV (every ACLED dialect and the export tool's format), JSON, JSON Lines
+and Parquet files or dataset directories.
+
+\b
+Examples:
+  eventdata validate acled.csv
+  eventdata validate data/*.csv --format json --max-failures 50 > report.json
+  eventdata validate acled.csv --select vocabulary --ignore vocabulary.source_scale
+  eventdata convert acled.csv acled.parquet
+  eventdata convert acled.csv events/ --partition-by year,country --on-invalid drop
+  eventdata convert events.parquet acled_current.csv
+  eventdata describe acled.csv --format json
+  eventdata schema --format markdown
+  eventdata rules
+
+\b
+Exit codes:
+  0  no errors found
+  1  the data breaks error rules (validate, convert)
+  2  an input cannot be read, an output cannot be written, or bad usage
+"""
+
+
+@click.group(help=_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="eventdata")
+def cli() -> None:
+    """Run the command group (help text above)."""
+
+
+cli.add_command(validate)
+cli.add_command(convert)
+cli.add_command(describe)
+cli.add_command(schema)
+cli.add_command(rules)

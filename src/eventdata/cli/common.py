@@ -1,0 +1,154 @@
+"""Helpers shared by the commands: exit codes, input errors, option parsing.
+
+Only the standard library and click are imported here, so that ``eventdata --help``
+starts fast; commands import pyarrow and pandas inside their bodies.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+__all__ = [
+    "EXIT_ERRORS",
+    "EXIT_OK",
+    "EXIT_UNREADABLE",
+    "InputProblem",
+    "describe_exception",
+    "dump_json",
+    "readable_input",
+    "split_values",
+    "unexpected_message",
+]
+
+TRACEBACK_ENV = "EVENTDATA_TRACEBACK"
+"""Set this environment variable to 1 to see the traceback of an unexpected error."""
+
+EXIT_OK = 0
+"""Success: no errors found."""
+EXIT_ERRORS = 1
+"""The data broke error-severity rules."""
+EXIT_UNREADABLE = 2
+"""An input could not be read, or the command line was wrong."""
+
+
+class InputProblem(click.ClickException):
+    """An input that cannot be read or an output that cannot be written (exit code 2)."""
+
+    exit_code = EXIT_UNREADABLE
+
+    def show(self, file: Any = None) -> None:
+        """Print ``Error: <message>`` to stderr, without a traceback."""
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def describe_exception(
+    exc: BaseException, path: object | None = None, *, named: tuple[object, ...] = ()
+) -> str:
+    """Describe an exception in one paragraph, naming the file when it does not already.
+
+    Args:
+        exc: an ``EventdataError``, ``OSError`` or pyarrow error.
+        path: the file concerned, added in front when the message does not name it.
+        named: other files; a message naming one of them gets no ``path`` in front.
+
+    """
+    if isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename if exc.filename is not None else path
+        text = f"{where}: {exc.strerror}" if where is not None else exc.strerror
+    else:
+        text = str(exc).strip() or type(exc).__name__
+    if path is not None and not any(str(p) in text for p in (path, *named)):
+        text = f"{path}: {text}"
+    return text
+
+
+@contextmanager
+def readable_input(
+    path: object | None = None,
+    *,
+    also: tuple[type[Exception], ...] = (),
+    named: tuple[object, ...] = (),
+) -> Iterator[None]:
+    """Turn eventdata, OS and Arrow errors raised in the block into :class:`InputProblem`.
+
+    Args:
+        path: the file concerned, named in the message when the error does not name it.
+        also: further exception types that mean bad input here (e.g. ``ValueError`` from
+            a writer refusing a partition column).
+        named: other files the message may name instead of ``path`` (an output).
+
+    Raises:
+        InputProblem: with a message naming the file and the reason.
+
+    """
+    from eventdata.exceptions import EventdataError
+
+    try:
+        yield
+    except click.ClickException:
+        raise
+    except (EventdataError, OSError) as exc:
+        raise InputProblem(describe_exception(exc, path, named=named)) from exc
+    except also as exc:
+        raise InputProblem(describe_exception(exc, path, named=named)) from exc
+    except Exception as exc:
+        if type(exc).__module__.startswith("pyarrow"):
+            raise InputProblem(describe_exception(exc, path, named=named)) from exc
+        if os.environ.get(TRACEBACK_ENV):
+            raise
+        raise InputProblem(unexpected_message(exc, path)) from exc
+
+
+def unexpected_message(exc: BaseException, path: object | None = None) -> str:
+    """Describe an error eventdata did not expect, and how to report it."""
+    where = f"{path}: " if path is not None else ""
+    return (
+        f"{where}unexpected {type(exc).__name__}: {describe_exception(exc)}\n"
+        f"This is a bug in eventdata; rerun with {TRACEBACK_ENV}=1 for the traceback and "
+        "report it with the command line you used."
+    )
+
+
+def split_values(values: Iterable[str]) -> list[str]:
+    """Flatten repeated and comma-separated option values: ``("a,b", "c")`` -> ``[a, b, c]``."""
+    out: list[str] = []
+    for value in values:
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return out
+
+
+def dump_json(document: Any) -> str:
+    """Render JSON as the CLI prints it: indented, UTF-8 characters kept, dates as text."""
+    return json.dumps(document, ensure_ascii=False, indent=2, default=str)
+
+
+def write_text_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a reader never sees half a file).
+
+    Raises:
+        InputProblem: the file cannot be written (message names it and the reason).
+
+    """
+    from eventdata.io.atomic import atomic_path
+
+    try:
+        with atomic_path(path) as tmp:
+            Path(tmp).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputProblem(f"cannot write {describe_exception(exc, path)}") from exc
+
+
+def stderr_is_terminal() -> bool:
+    """Tell whether stderr is an interactive terminal."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

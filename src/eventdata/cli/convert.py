@@ -1,0 +1,228 @@
+"""``eventdata convert``: CSV, JSON or Parquet in; Parquet (file or dataset) or ACLED CSV out."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import click
+
+from eventdata.cli.common import (
+    EXIT_ERRORS,
+    InputProblem,
+    readable_input,
+    split_values,
+)
+from eventdata.cli.progress import ProgressBar, show_progress
+
+if TYPE_CHECKING:
+    from eventdata.io.parquet import OnInvalid
+
+__all__ = ["ConvertStats", "convert", "input_kind", "output_kind"]
+
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+STREAMED_INPUTS = frozenset({"csv", "jsonl"})
+"""Input kinds converted to Parquet in bounded memory by ``eventdata.io.streaming``."""
+
+
+@dataclass
+class ConvertStats:
+    """What a conversion did, for the summary line."""
+
+    rows_read: int
+    rows_written: int
+    rows_invalid: int
+    on_invalid: str
+    failures_file: Path | None = None
+    invalid_file: Path | None = None
+
+
+def input_kind(path: Path) -> str:
+    """``csv``, ``json``, ``jsonl`` or ``parquet`` (file or dataset directory), by name."""
+    suffix = path.suffix.lower()
+    if path.is_dir() or suffix in PARQUET_SUFFIXES:
+        return "parquet"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    return "csv"
+
+
+def output_kind(path: Path, partition_by: list[str]) -> str:
+    """``parquet`` (file), ``dataset`` (hive-partitioned directory) or ``csv`` (ACLED CSV).
+
+    Raises:
+        click.UsageError: the name does not tell the format, or partitioning was asked
+            for a CSV file (exit code 2).
+
+    """
+    suffix = path.suffix.lower()
+    if partition_by:
+        if suffix == ".csv":
+            raise click.UsageError(
+                f"--partition-by writes a Parquet dataset directory, not {path}; "
+                "name a directory (e.g. events/) or drop --partition-by"
+            )
+        return "dataset"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
+    if suffix == ".csv":
+        return "csv"
+    raise click.UsageError(
+        f"cannot tell the output format of {path}: name a .parquet or .csv file, "
+        "or add --partition-by COLUMN to write a dataset directory"
+    )
+
+
+def _stats_from_result(result: Any, on_invalid: str) -> ConvertStats:
+    """Read a ``WriteResult`` (or a look-alike) from the Parquet writers."""
+    written = int(result.rows_written)
+    dropped = int(getattr(result, "rows_dropped", 0) or 0)
+    report = getattr(result, "report", None)
+    rows_read = getattr(result, "rows_read", None)
+    if rows_read is None:
+        rows_read = report.n_rows if report is not None else written + dropped
+    return ConvertStats(
+        rows_read=int(rows_read),
+        rows_written=written,
+        rows_invalid=int(getattr(result, "rows_invalid", 0) or 0),
+        on_invalid=on_invalid,
+        failures_file=getattr(result, "failures_file", None),
+        invalid_file=getattr(result, "invalid_file", None),
+    )
+
+
+def _refuse(src: Path, dst: Path, message: str) -> None:
+    """Print why nothing was written: the library's first failures, then the CLI's advice."""
+    advice = ("Nothing was written", "Fix the input", "See report.failures")
+    lines = [
+        line
+        for line in message.replace(f"{dst}: ", "").splitlines()
+        if line.strip() and not line.startswith(advice)
+    ]
+    click.echo(
+        f"Error: {src}: rows break error rules; nothing was written to {dst}.\n"
+        + "\n".join(lines)
+        + "\nFix the input, or rerun with --on-invalid drop (write the valid rows) or "
+        f"--on-invalid keep (write every row); 'eventdata validate {src}' lists every failure.",
+        err=True,
+    )
+
+
+def _run(
+    src: Path, dst: Path, on_invalid: OnInvalid, partition_by: list[str], bar: ProgressBar
+) -> ConvertStats | None:
+    """Convert with :func:`eventdata.io.streaming.convert`; None when rows were refused."""
+    from eventdata.exceptions import ValidationFailed
+    from eventdata.io.streaming import convert as stream_convert
+
+    if input_kind(src) in STREAMED_INPUTS and output_kind(dst, partition_by) != "csv":
+        bar.stage("reading")  # until the first block is written
+    else:
+        bar.stage("reading, validating and writing")  # read whole: no byte progress
+    with readable_input(src, also=(ValueError,), named=(dst,)):
+        try:
+            result = stream_convert(
+                src,
+                dst,
+                on_invalid=on_invalid,
+                partition_by=partition_by or None,
+                progress=bar,
+            )
+        except ValidationFailed as exc:
+            bar.close()
+            _refuse(src, dst, str(exc))
+            return None
+    return _stats_from_result(result, on_invalid)
+
+
+def _summary(src: Path, dst: Path, stats: ConvertStats, seconds: float) -> str:
+    invalid = f"{stats.rows_invalid:,} invalid"
+    if stats.rows_invalid:
+        invalid += " (dropped" if stats.on_invalid == "drop" else " (kept"
+        if stats.invalid_file is not None:
+            invalid += f", saved in {stats.invalid_file}"
+        invalid += ")"
+    extra = f"; failures in {stats.failures_file}" if stats.failures_file is not None else ""
+    return (
+        f"{src} -> {dst}: read {stats.rows_read:,} rows, wrote {stats.rows_written:,}, "
+        f"{invalid}{extra}; {seconds:.2f} s"
+    )
+
+
+_CONVERT_HELP = """\
+Convert SRC to DST, validating on the way; formats follow the file names.
+
+SRC: CSV (any ACLED dialect), JSON, JSON Lines, or a Parquet file or dataset
+directory. DST: a .parquet file (GeoParquet), a directory with --partition-by, or a
+.csv file (ACLED CSV, current dialect). CSV and JSON Lines are streamed to Parquet in
+bounded memory. Outputs are written atomically: on failure nothing is left behind.
+Ends with a one-line summary: rows read, written and invalid, output, seconds.
+
+\b
+Examples:
+  eventdata convert acled.csv acled.parquet
+  eventdata convert acled.csv events/ --partition-by year,country --on-invalid drop
+  eventdata convert api_response.json acled.parquet --on-invalid keep
+  eventdata convert events/ acled.csv
+
+Exit code: 0 written, 1 rows break error rules (with --on-invalid raise; nothing
+written), 2 SRC unreadable, DST unwritable or bad usage.
+"""
+
+
+@click.command(
+    help=_CONVERT_HELP, short_help="Convert CSV/JSON/Parquet to Parquet or ACLED CSV, validating."
+)
+@click.argument("src", type=click.Path(path_type=Path))
+@click.argument("dst", type=click.Path(path_type=Path))
+@click.option(
+    "--on-invalid",
+    type=click.Choice(["raise", "drop", "keep"]),
+    default="raise",
+    show_default=True,
+    help="Rows breaking error rules: raise = write nothing and exit 1; drop = write the "
+    "valid rows only; keep = write every row.",
+)
+@click.option(
+    "--partition-by",
+    multiple=True,
+    metavar="COLUMN",
+    help="Write a hive-partitioned Parquet dataset directory (e.g. year,country); "
+    "repeatable or comma-separated.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Force the progress bar on or off (default: on when stderr is a terminal).",
+)
+@click.pass_context
+def convert(
+    ctx: click.Context,
+    src: Path,
+    dst: Path,
+    on_invalid: str,
+    partition_by: tuple[str, ...],
+    progress: bool | None,
+) -> None:
+    """Convert SRC to DST, validating on the way; formats follow the file names."""
+    columns = split_values(partition_by)
+    output_kind(dst, columns)  # a usage error (exit 2) before anything is read
+    if not src.exists():
+        raise InputProblem(f"{src}: no such file or directory")
+    bar = ProgressBar(
+        sys.stderr, enabled=show_progress(progress, sys.stderr), label=f"converting {src.name}"
+    )
+    started = time.perf_counter()
+    try:
+        stats = _run(src, dst, cast("OnInvalid", on_invalid), columns, bar)
+    finally:
+        bar.close()
+    if stats is None:
+        ctx.exit(EXIT_ERRORS)
+    click.echo(_summary(src, dst, stats, time.perf_counter() - started))

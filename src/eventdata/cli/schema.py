@@ -1,0 +1,150 @@
+"""``eventdata schema`` and ``eventdata rules``: what a canonical table holds and is checked for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from eventdata.cli.common import dump_json
+from eventdata.cli.datasets import check_dataset
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["arrow_schema_text", "rule_rows", "rules", "rules_text", "schema"]
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _type_text(arrow: pa.DataType) -> str:
+    """``dictionary<int32, string>`` rather than pyarrow's longer spelling."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(arrow):
+        return f"dictionary<{arrow.index_type}, {arrow.value_type}>"
+    return str(arrow)
+
+
+def arrow_schema_text() -> str:
+    """Render the canonical Arrow schema as an aligned table, one line per column."""
+    from eventdata._version import SCHEMA_VERSION
+    from eventdata.io.arrow import arrow_schema
+
+    arrow = arrow_schema()
+    rows = []
+    for i, field in enumerate(arrow, start=1):
+        meta = field.metadata or {}
+        description = meta.get(b"description", b"").decode()
+        rows.append(
+            (str(i), field.name, _type_text(field.type), _yes_no(field.nullable), description)
+        )
+    header = ("#", "column", "Arrow type", "nullable", "description")
+    widths = [max(len(row[k]) for row in [header, *rows]) for k in range(4)]
+    lines = [
+        f"canonical event table: {len(arrow)} columns, schema version {SCHEMA_VERSION}; "
+        "extra input columns follow them as text",
+        "",
+    ]
+    for row in [header, *rows]:
+        cells = [row[k].ljust(widths[k]) if k else row[k].rjust(widths[k]) for k in range(4)]
+        lines.append("  ".join([*cells, row[4]]).rstrip())
+    return "\n".join(lines)
+
+
+_SCHEMA_HELP = """\
+Print the canonical schema of an event table.
+
+\b
+Examples:
+  eventdata schema
+  eventdata schema --format json-schema > event.schema.json
+  eventdata schema --format markdown >> docs/schema.md
+"""
+
+
+@click.command(help=_SCHEMA_HELP, short_help="Print the canonical schema.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["arrow", "json-schema", "markdown"]),
+    default="arrow",
+    show_default=True,
+    help="arrow: the canonical Arrow schema, readable; json-schema: the Event model's "
+    "JSON Schema; markdown: a table for documentation.",
+)
+def schema(fmt: str) -> None:
+    """Print the canonical schema of an event table."""
+    if fmt == "arrow":
+        click.echo(arrow_schema_text())
+    elif fmt == "json-schema":
+        from eventdata.models.event import Event
+
+        click.echo(dump_json(Event.model_json_schema()))
+    else:
+        from eventdata.io.arrow import schema_markdown
+
+        click.echo(schema_markdown(), nl=False)
+
+
+def rule_rows(dataset: str = "acled") -> list[tuple[str, str, str, str]]:
+    """List the rules of ``dataset`` (``acled`` or ``ucdp``): name, severity, column, text."""
+    if dataset == "ucdp":
+        from eventdata.io.ucdp import ged_rules
+
+        return ged_rules()
+    from eventdata.validation.engine import all_rules
+
+    return all_rules()
+
+
+def rules_text(dataset: str = "acled") -> str:
+    """Render every rule of ``dataset`` as an aligned table: name, severity, column, description."""
+    rows = [("rule", "severity", "column", "description"), *rule_rows(dataset)]
+    widths = [max(len(row[k]) for row in rows) for k in range(3)]
+    return "\n".join(
+        "  ".join([*(row[k].ljust(widths[k]) for k in range(3)), row[3]]).rstrip() for row in rows
+    )
+
+
+_RULES_HELP = """\
+List every validation rule: name, severity, column, description.
+
+Rule names are what 'validate --select/--ignore' take; a prefix such as
+'vocabulary' or 'type' selects every rule of the family.
+
+\b
+Examples:
+  eventdata rules
+  eventdata rules --format json | jq -r '.[] | select(.severity == "warning") | .name'
+  eventdata rules --dataset ucdp
+"""
+
+
+@click.command(help=_RULES_HELP, short_help="List every validation rule.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: an aligned table; json: a list of {name, severity, column, description}.",
+)
+@click.option(
+    "--dataset",
+    type=click.Choice(["acled", "ucdp"]),
+    default="acled",
+    show_default=True,
+    help="The rules for ACLED data or for UCDP GED.",
+)
+def rules(fmt: str, dataset: str) -> None:
+    """List every validation rule: name, severity, column, description."""
+    check_dataset(dataset)
+    if fmt == "text":
+        click.echo(rules_text(dataset))
+        return
+    keys = ("name", "severity", "column", "description")
+    rows = rule_rows(dataset)
+    click.echo(dump_json([dict(zip(keys, rule, strict=True)) for rule in rows]))
