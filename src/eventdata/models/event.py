@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError, ValidationError
 
 from eventdata.models.fields import (
     LIST_SEPARATOR,
@@ -20,7 +19,7 @@ from eventdata.models.fields import (
     OptionalText,
     SourceScale,
 )
-from eventdata.validation.rules import CROSS_FIELD_RULES, Rule
+from eventdata.validation.rules import CROSS_FIELD_RULES, Rule, rule_errors
 from eventdata.vocabulary.codebook import (
     ActorType,
     DisorderType,
@@ -143,19 +142,7 @@ class Event(BaseModel):
             if self._applies(rule) and rule.row(values)  # type: ignore[misc]
         ]
         if failed:
-            raise ValidationError.from_exception_data(
-                type(self).__name__,
-                [
-                    {
-                        "type": PydanticCustomError(
-                            rule.name, "{message}", {"message": rule.message(values[rule.column])}
-                        ),
-                        "loc": (rule.column,),
-                        "input": values[rule.column],
-                    }
-                    for rule in failed
-                ],
-            )
+            raise rule_errors(type(self).__name__, failed, values)
         return self
 
     def _rule_values(self) -> dict[str, Any]:

@@ -21,9 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError, ValidationError
 
-from eventdata.validation.rules import Columns, Rule, to_mask
+from eventdata.validation.rules import Columns, Rule, rule_errors, to_mask
 
 __all__ = [
     "GED_COLUMNS",
@@ -174,32 +173,20 @@ class GedEvent(BaseModel):
         values = self._rule_values()
         failed = [r for r in GED_RULES if r.severity == "error" and r.row and r.row(values)]
         if failed:
-            raise ValidationError.from_exception_data(
-                type(self).__name__,
-                [
-                    {
-                        "type": PydanticCustomError(
-                            rule.name, "{message}", {"message": rule.message(values[rule.column])}
-                        ),
-                        "loc": (rule.column,),
-                        "input": values[rule.column],
-                    }
-                    for rule in failed
-                ],
-            )
+            raise rule_errors(type(self).__name__, failed, values)
         return self
 
     def _rule_values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in type(self).model_fields}
 
-    def warnings(self) -> list[str]:
-        """Messages of the warning rules this event triggers (never raised)."""
+    def warnings(self) -> dict[str, str]:
+        """The warning rules this event triggers, by rule name, with their messages."""
         values = self._rule_values()
-        return [
-            rule.message(values[rule.column])
+        return {
+            rule.name: rule.message(values[rule.column])
             for rule in GED_RULES
             if rule.severity == "warning" and rule.row is not None and rule.row(values)
-        ]
+        }
 
 
 GED_COLUMNS: tuple[str, ...] = tuple(GedEvent.model_fields)

@@ -14,13 +14,14 @@ they are derived from the :class:`~eventdata.Event` field declarations by
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from pydantic_core import PydanticCustomError, ValidationError
 
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
@@ -32,7 +33,7 @@ from eventdata.vocabulary.codebook import (
 )
 from eventdata.vocabulary.countries import COUNTRIES, alpha3_from_numeric, event_id_prefix
 
-__all__ = ["CROSS_FIELD_RULES", "Columns", "Rule", "Severity", "to_mask"]
+__all__ = ["CROSS_FIELD_RULES", "Columns", "Rule", "Severity", "rule_errors", "to_mask"]
 
 Severity = Literal["error", "warning"]
 Columns = Mapping[str, pa.Array]
@@ -74,6 +75,27 @@ class Rule:
     def message(self, value: Any) -> str:
         """The failure message for one offending value."""
         return f"{self.column}={value!r} fails {self.name}: {self.expected}"
+
+
+def rule_errors(title: str, failed: Sequence[Rule], values: Mapping[str, Any]) -> ValidationError:
+    """One pydantic ``ValidationError`` for the rules a model instance fails.
+
+    Each error is located at the rule's column and typed by the rule's name, so row-wise
+    errors name the same column and rule as the columnar engine's failures.
+    """
+    return ValidationError.from_exception_data(
+        title,
+        [
+            {
+                "type": PydanticCustomError(
+                    rule.name, "{message}", {"message": rule.message(values[rule.column])}
+                ),
+                "loc": (rule.column,),
+                "input": values[rule.column],
+            }
+            for rule in failed
+        ],
+    )
 
 
 def to_mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
