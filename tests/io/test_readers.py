@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -93,6 +94,26 @@ def _legacy(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return out
 
 
+def _fixture(tmp_path: Path, kind: str) -> Path:
+    """Write three valid rows in the dialect ``kind``."""
+    rows = _rows()
+    options: dict[str, Any] = {}
+    if kind == "api_numeric":
+        rows = [{**r, "inter1": "8", "inter2": "3", "interaction": "38"} for r in rows]
+    elif kind == "pre2023":
+        rows = _pre2023(rows)
+    elif kind == "export_tool":
+        rows = [{**r, "event_date": "06 July 2021"} for r in rows]
+        options = {"preamble": True}
+    elif kind == "bom_crlf":
+        options = {"bom": True, "crlf": True}
+    elif kind == "hxl":
+        options = {"hxl": ",".join("#event+code" if c == "event_id_cnty" else "" for c in rows[0])}
+    elif kind == "legacy":
+        rows = _legacy(rows)
+    return write_csv(tmp_path / f"{kind}.csv", rows, **options)
+
+
 @pytest.mark.parametrize(
     ("kind", "dialect", "details"),
     [
@@ -108,22 +129,7 @@ def _legacy(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 def test_each_csv_dialect_is_detected_and_validates(
     tmp_path: Path, kind: str, dialect: str, details: str
 ) -> None:
-    rows = _rows()
-    options: dict[str, object] = {}
-    if kind == "api_numeric":
-        rows = [{**r, "inter1": "8", "inter2": "3", "interaction": "38"} for r in rows]
-    elif kind == "pre2023":
-        rows = _pre2023(rows)
-    elif kind == "export_tool":
-        rows = [{**r, "event_date": "06 July 2021"} for r in rows]
-        options = {"preamble": True}
-    elif kind == "bom_crlf":
-        options = {"bom": True, "crlf": True}
-    elif kind == "hxl":
-        options = {"hxl": ",".join("#event+code" if c == "event_id_cnty" else "" for c in rows[0])}
-    elif kind == "legacy":
-        rows = _legacy(rows)
-    path = write_csv(tmp_path / f"{kind}.csv", rows, **options)  # type: ignore[arg-type]
+    path = _fixture(tmp_path, kind)
 
     report = validate(path)
 
@@ -133,20 +139,11 @@ def test_each_csv_dialect_is_detected_and_validates(
     assert report.n_rows == 3
 
 
-@pytest.mark.parametrize("kind", ["current", "api_numeric", "pre2023", "export_tool", "bom_crlf"])
+@pytest.mark.parametrize(
+    "kind", ["current", "api_numeric", "pre2023", "export_tool", "bom_crlf", "hxl"]
+)
 def test_read_acled_gives_canonical_columns_whatever_the_dialect(tmp_path: Path, kind: str) -> None:
-    rows = _rows()
-    options: dict[str, bool] = {}
-    if kind == "api_numeric":
-        rows = [{**r, "inter1": "8", "inter2": "3", "interaction": "38"} for r in rows]
-    elif kind == "pre2023":
-        rows = _pre2023(rows)
-    elif kind == "export_tool":
-        rows = [{**r, "event_date": "06 July 2021"} for r in rows]
-        options = {"preamble": True}
-    elif kind == "bom_crlf":
-        options = {"bom": True, "crlf": True}
-    path = write_csv(tmp_path / "in.csv", rows, **options)
+    path = _fixture(tmp_path, kind)
 
     frame = read_acled(path)
 
