@@ -143,6 +143,7 @@ def arrow_type(name: str, field: FieldInfo) -> tuple[pa.DataType, bool]:
 
     Raises:
         TypeError: the annotation is not in the mapping table; nothing is guessed.
+
     """
     annotation, nullable = _unwrap_optional(field.annotation)
     markers = {type(m) for m in field.metadata}
@@ -180,6 +181,7 @@ def arrow_schema() -> pa.Schema:
 
     Returns:
         The schema; extra columns of a table follow these 31 fields.
+
     """
     fields = []
     for name, info in Event.model_fields.items():
@@ -240,6 +242,7 @@ def conform(table: pa.Table, /, *, columns: list[str] | None = None) -> pa.Table
 
     Raises:
         ValueError: a required ACLED column is missing or a column cannot be cast.
+
     """
     present = table.column_names
     if columns is None:
@@ -305,7 +308,8 @@ def table_to_pandas(table: pa.Table, /) -> pd.DataFrame:
     ``date32[day][pyarrow]`` dates, ``int8``/``int16``/... ``[pyarrow]`` integers that
     keep nulls, ``list<item: string>[pyarrow]`` lists. :func:`pandas_to_table` inverts it.
     """
-    return table.to_pandas(types_mapper=_types_mapper())
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_types_mapper())
+    return frame
 
 
 def pandas_to_table(df: pd.DataFrame, /) -> pa.Table:
@@ -318,6 +322,7 @@ def pandas_to_table(df: pd.DataFrame, /) -> pa.Table:
     Returns:
         The canonical table (:func:`conform`) when all required ACLED columns are
         present, else the plain conversion.
+
     """
     table = pa.Table.from_pandas(df, preserve_index=False)
     if all(c in table.column_names for c in ACLED_COLUMNS if not _SCHEMA.field(c).nullable):

@@ -1,0 +1,106 @@
+"""Real ACLED exports: CSV -> Parquet -> CSV gives back the same text in every column."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from eventdata.io.acled_csv import write_acled
+from eventdata.io.parquet import read_parquet, to_parquet
+from eventdata.io.streaming import convert
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+ACLED = SHARED / "acled"
+
+CURRENT = [
+    "iraq_2024-01_2024-03_prefix.csv",
+    "middle_east_2024_kuwait.csv",
+    "middle_east_2024_oman.csv",
+    "middle_east_2024_qatar.csv",
+    "middle_east_2024_saudi_arabia.csv",
+    "middle_east_2024_united_arab_emirates.csv",
+    "somalia_2025-04_2026-03.csv",
+    "exporttool_sample_2024-11.csv",
+]
+PRE2023 = ["afghanistan_2020-03_pre2023_exporttool.csv"]
+COORDINATES = {"latitude", "longitude"}
+
+
+def _source(name: str) -> Path:
+    path = ACLED / name
+    if not path.exists():
+        pytest.skip(f"real ACLED data not available: {path}")
+    return path
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8-sig")
+    if text.startswith("(Sample)"):
+        text = text.split("\n", 2)[2]
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _assert_same_text(original: list[dict[str, str]], written: list[dict[str, str]]) -> None:
+    assert len(written) == len(original)
+    assert list(written[0]) == list(original[0])
+    for i, (a, b) in enumerate(zip(original, written, strict=True)):
+        for column, text in a.items():
+            if column in COORDINATES:
+                assert float(b[column]) == float(text), (i, column, text, b[column])
+            else:
+                assert b[column] == text, (i, column, text, b[column])
+
+
+def _date_format(rows: list[dict[str, str]]) -> str:
+    return "iso" if rows[0]["event_date"][:4].isdigit() else "export-tool"
+
+
+@pytest.mark.parametrize(
+    ("name", "dialect"),
+    [(n, "current") for n in CURRENT] + [(n, "pre2023") for n in PRE2023],
+)
+def test_csv_parquet_csv_gives_the_same_text(tmp_path, name, dialect):
+    src = _source(name)
+    original = _rows(src)
+
+    to_parquet(src, tmp_path / "events.parquet", on_invalid="keep")
+    write_acled(
+        read_parquet(tmp_path / "events.parquet"),
+        tmp_path / "back.csv",
+        dialect=dialect,
+        date_format=_date_format(original),
+    )
+
+    _assert_same_text(original, _rows(tmp_path / "back.csv"))
+
+
+@pytest.mark.parametrize("name", ["somalia_2025-04_2026-03.csv", *PRE2023])
+def test_streamed_conversion_round_trips_too(tmp_path, name):
+    src = _source(name)
+    original = _rows(src)
+    dialect = "pre2023" if name in PRE2023 else "current"
+
+    convert(src, tmp_path / "events.parquet", block_size=64 * 1024, on_invalid="keep")
+    write_acled(
+        tmp_path / "events.parquet",
+        tmp_path / "back.csv",
+        dialect=dialect,
+        date_format=_date_format(original),
+    )
+
+    _assert_same_text(original, _rows(tmp_path / "back.csv"))
+
+
+def test_unknown_pre2023_columns_survive_in_parquet(tmp_path):
+    src = _source(PRE2023[0])
+    original = _rows(src)
+
+    to_parquet(src, tmp_path / "events.parquet", on_invalid="keep")
+
+    frame = read_parquet(tmp_path / "events.parquet")
+    assert list(frame.columns[-3:]) == ["data_id", "event_id_no_cnty", "iso3"]
+    assert frame["data_id"].tolist() == [r["data_id"] for r in original]
+    assert frame["iso3"].tolist() == [r["iso3"] for r in original]
