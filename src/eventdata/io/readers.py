@@ -34,6 +34,8 @@ JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
 _PEEK_BYTES = 64 * 1024
+CSV_BLOCK_SIZE = 4 << 20
+"""CSV parser block size: small blocks parsed faster here than 16 MiB ones (docs/performance.md)."""
 
 
 @dataclass
@@ -137,7 +139,7 @@ def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
         skip_rows=skip,
         column_names=names,
         skip_rows_after_names=1 + int(dialect.hxl),
-        block_size=block_size or (1 << 24),
+        block_size=block_size or CSV_BLOCK_SIZE,
     )
     # skip_rows counts physical lines before the header; the header itself is skipped as
     # the first "row after names" since explicit column names are given.
