@@ -9,8 +9,9 @@ import pytest
 from acled_fixtures import make_row, write_csv
 
 from eventdata import InputError, ValidationFailed
+from eventdata.io.checked_blocks import SeenIds
 from eventdata.io.parquet import failures_path, invalid_path, read_parquet, to_parquet
-from eventdata.io.streaming import _SeenIds, convert, iter_text_blocks
+from eventdata.io.streaming import convert, iter_text_blocks
 
 NOTES = 'Line one, with "quotes",\nline two; and a comma, at the end,'
 
@@ -193,14 +194,14 @@ def test_parquet_to_csv_destination(tmp_path):
 
 
 def test_seen_ids_finds_repeats_across_many_blocks():
-    seen = _SeenIds()
+    seen = SeenIds()
     for block in range(20):
         ids = pa.array([f"SOM{i}" for i in range(block * 100, block * 100 + 100)])
-        hashes = _SeenIds.hashes(ids)
+        hashes = SeenIds.hashes(ids)
         assert not seen.contains(hashes).any()
         seen.add(hashes)
 
-    probe = _SeenIds.hashes(pa.array(["SOM0", "SOM1999", "SOM2000", "IRQ5"]))
+    probe = SeenIds.hashes(pa.array(["SOM0", "SOM1999", "SOM2000", "IRQ5"]))
 
     assert seen.contains(probe).tolist() == [True, True, False, False]
 

@@ -3,13 +3,12 @@
 Files hold the canonical schema (:func:`eventdata.io.arrow.arrow_schema`), then extra
 columns, then the derived ``geometry`` and ``bbox`` columns (GeoParquet 1.1, see
 :mod:`eventdata.io.geo`). Key-value metadata ``eventdata`` (JSON) records the eventdata
-and schema versions, the source dialect, the row count and the validation summary.
+and schema versions, the source dialect, the row count and the validation summary (see
+:mod:`eventdata.io.parquet_meta`); the writers are in :mod:`eventdata.io.writers`.
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,12 +21,25 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from eventdata._version import SCHEMA_VERSION, __version__
-from eventdata.exceptions import InputError, SchemaVersionError, ValidationFailed
+from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io import geo as geo_
-from eventdata.io.arrow import METADATA_KEY, arrow_schema, conform, table_to_pandas
-from eventdata.io.atomic import atomic_path
+from eventdata.io.arrow import arrow_schema, conform, table_to_pandas
+from eventdata.io.parquet_meta import check_version as check_version
+from eventdata.io.parquet_meta import file_metadata, merge_metadata
+from eventdata.io.parquet_meta import validation_metadata as validation_metadata
 from eventdata.io.readers import RawTable, read_raw
+from eventdata.io.writers import (
+    EventFileWriter,
+    failures_path,
+    invalid_path,
+    partition_value_type,
+    write_event_dataset,
+    write_event_file,
+)
+from eventdata.io.writers import output_schema as output_schema
+from eventdata.io.writers import remove_stale as remove_stale
+from eventdata.io.writers import write_dataset as write_dataset
+from eventdata.io.writers import write_side_table as write_side_table
 from eventdata.validation.engine import check, parse
 from eventdata.validation.report import FAILURE_SCHEMA
 
@@ -47,7 +59,6 @@ __all__ = [
 
 OnInvalid = Literal["raise", "drop", "keep"]
 _POLICIES = ("raise", "drop", "keep")
-_MAX_PARTITIONS = 100_000
 
 
 @dataclass
@@ -76,22 +87,6 @@ class WriteResult:
     invalid_file: Path | None = None
     summary: dict[str, Any] = field(default_factory=dict)
     report: Any = None
-
-
-def _side_path(path: str | os.PathLike[str], kind: str) -> Path:
-    path = Path(path)
-    stem = path.name[: -len(".parquet")] if path.name.endswith(".parquet") else path.name
-    return path.with_name(f"{stem}.{kind}.parquet")
-
-
-def failures_path(path: str | os.PathLike[str], /) -> Path:
-    """Where the failure table of output ``path`` goes: ``NAME.failures.parquet`` beside it."""
-    return _side_path(path, "failures")
-
-
-def invalid_path(path: str | os.PathLike[str], /) -> Path:
-    """Where dropped invalid rows of output ``path`` go: ``NAME.invalid.parquet`` beside it."""
-    return _side_path(path, "invalid")
 
 
 # --------------------------------------------------------------------------- checking
@@ -161,205 +156,6 @@ def policy_error(message: str, where: object, /) -> ValidationFailed:
     )
 
 
-# --------------------------------------------------------------------------- metadata
-
-
-def file_metadata(
-    *,
-    dialect: str | None,
-    rows: int | None,
-    validation: dict[str, Any] | None,
-    partition_by: Sequence[str] | None = None,
-) -> dict[str, str]:
-    """The ``eventdata`` key-value metadata entry (JSON) of a written file."""
-    document = {
-        "eventdata_version": __version__,
-        "schema_version": SCHEMA_VERSION,
-        "source_dialect": dialect,
-        "rows": rows,
-        "partition_by": list(partition_by) if partition_by else None,
-        "validation": validation,
-    }
-    return {METADATA_KEY: json.dumps(document)}
-
-
-def _major(version: str) -> int:
-    try:
-        return int(str(version).split(".")[0])
-    except ValueError:
-        return 0
-
-
-def check_version(metadata: dict[bytes, bytes] | None, where: object, /) -> None:
-    """Raise SchemaVersionError when a file was written under a newer major schema."""
-    raw = (metadata or {}).get(METADATA_KEY.encode())
-    if raw is None:
-        return  # not written by eventdata: read it, conform checks the columns
-    try:
-        document = json.loads(raw)
-    except ValueError:
-        raise InputError(
-            f"unreadable '{METADATA_KEY}' metadata: {raw[:80]!r}", path=where
-        ) from None
-    found = str(document.get("schema_version", "0"))
-    if _major(found) > _major(SCHEMA_VERSION):
-        raise SchemaVersionError(
-            f"{where}: written with eventdata schema {found} "
-            f"(eventdata {document.get('eventdata_version', '?')}); this eventdata "
-            f"{__version__} reads schema {_major(SCHEMA_VERSION)}.x and older. "
-            "Upgrade eventdata (pip install -U eventdata) to read it."
-        )
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def merge_metadata(*parts: dict[Any, Any] | None) -> dict[str, str]:
-    """Merge schema metadata dicts (bytes or str keys); later parts win."""
-    merged: dict[str, str] = {}
-    for part in parts:
-        for key, value in (part or {}).items():
-            k = key.decode() if isinstance(key, bytes) else str(key)
-            merged[k] = value.decode() if isinstance(value, bytes) else str(value)
-    return merged
-
-
-class EventFileWriter:
-    """Writes canonical tables to one Parquet file in pieces; metadata goes in at close.
-
-    Args:
-        path: the file to write (callers pass a temporary path from ``atomic_path``).
-        schema: the schema every piece is cast to (canonical + extras [+ geometry]).
-        geo: whether the schema carries geometry (GeoParquet metadata is then written).
-        compression: Parquet codec.
-        compression_level: codec level.
-
-    """
-
-    def __init__(
-        self,
-        path: Path,
-        schema: pa.Schema,
-        *,
-        geo: bool,
-        compression: str,
-        compression_level: int | None,
-    ) -> None:
-        self.schema = schema
-        self.geo = geo
-        self.rows = 0
-        self.bbox: geo_.BBox | None = None
-        self._writer = pq.ParquetWriter(
-            path, schema, compression=compression, compression_level=compression_level
-        )
-
-    def write(self, table: pa.Table) -> None:
-        """Append a canonical table (geometry added here when ``geo``)."""
-        if self.geo:
-            self.bbox = geo_.merge_bbox(self.bbox, geo_.bbox_of(table))
-            table = geo_.add_geometry(table)
-        self._writer.write_table(table.cast(self.schema))
-        self.rows += table.num_rows
-
-    def close(self, metadata: dict[str, str]) -> None:
-        """Write the footer with ``metadata`` (plus ``geo``) in file and Arrow schema."""
-        extra = dict(metadata)
-        if self.geo:
-            extra.update(geo_.geo_metadata(self.bbox))
-        final = self.schema.with_metadata(merge_metadata(self.schema.metadata, extra))
-        extra["ARROW:schema"] = base64.b64encode(final.serialize().to_pybytes()).decode()
-        self._writer.add_key_value_metadata(extra)
-        self._writer.close()
-
-    def abort(self) -> None:
-        """Close without caring about the footer (the temporary file is removed anyway)."""
-        try:
-            self._writer.close()
-        except Exception:  # pragma: no cover - best effort
-            pass
-
-
-def output_schema(
-    canonical: pa.Schema, *, geo: bool, relax: bool, drop: Sequence[str] = ()
-) -> pa.Schema:
-    """The schema of written files: every field nullable when ``relax``; derived geo last."""
-    fields = [f.with_nullable(True) if relax else f for f in canonical if f.name not in drop]
-    if geo:
-        fields += [
-            pa.field(geo_.GEOMETRY_COLUMN, pa.binary()),
-            pa.field(geo_.BBOX_COLUMN, geo_.BBOX_TYPE),
-        ]
-    return pa.schema(fields, metadata=arrow_schema().metadata)
-
-
-def write_dataset(
-    batches: pa.Table | pa.RecordBatchReader,
-    directory: Path,
-    *,
-    partition_by: Sequence[str],
-    schema: pa.Schema,
-    compression: str,
-    compression_level: int | None,
-    basename: str = "part-{i}.parquet",
-) -> None:
-    """Write a hive-partitioned dataset (values percent-encoded in directory names)."""
-    missing = [c for c in partition_by if c not in schema.names]
-    if missing:
-        raise ValueError(
-            f"partition_by names unknown column(s) {', '.join(missing)}; "
-            f"choose from {', '.join(schema.names)}"
-        )
-    part_schema = pa.schema([pa.field(c, _value_type(schema.field(c).type)) for c in partition_by])
-    options = ds.ParquetFileFormat().make_write_options(
-        compression=compression, compression_level=compression_level
-    )
-    ds.write_dataset(
-        batches,
-        directory,
-        format="parquet",
-        partitioning=ds.partitioning(part_schema, flavor="hive"),
-        file_options=options,
-        basename_template=basename,
-        existing_data_behavior="overwrite_or_ignore",
-        max_partitions=_MAX_PARTITIONS,
-    )
-
-
-def _value_type(arrow: pa.DataType) -> pa.DataType:
-    return arrow.value_type if pa.types.is_dictionary(arrow) else arrow
-
-
-def write_side_table(table: pa.Table, path: Path, /) -> None:
-    """Write a small table (failures, rejected rows) atomically, zstd-compressed."""
-    with atomic_path(path) as temp:
-        pq.write_table(table, temp, compression="zstd", compression_level=1)
-
-
-def remove_stale(*paths: Path) -> None:
-    """Remove side files left by an earlier write of the same output."""
-    for path in paths:
-        if path.is_file():
-            path.unlink()
-
-
-def validation_metadata(
-    summary: dict[str, Any] | None, *, on_invalid: str, rows_dropped: int
-) -> dict[str, Any] | None:
-    """The ``validation`` entry of the ``eventdata`` metadata."""
-    if summary is None:
-        return None
-    return {
-        "on_invalid": on_invalid,
-        "ok": summary.get("ok"),
-        "n_rows": summary.get("n_rows"),
-        "n_invalid": summary.get("n_invalid"),
-        "n_errors": summary.get("n_errors"),
-        "n_warnings": summary.get("n_warnings"),
-        "rows_dropped": rows_dropped,
-        "counts": summary.get("counts", {}),
-    }
-
-
 def to_parquet(
     data: pd.DataFrame | pa.Table | RawTable | str | os.PathLike[str],
     path: str | os.PathLike[str],
@@ -406,6 +202,63 @@ def to_parquet(
     path = Path(path)
     raw = data if isinstance(data, RawTable) else read_raw(data)
     checked = check_raw(raw, validate=validate)
+    table, result = apply_policy(checked, path, on_invalid=on_invalid)
+    meta = file_metadata(
+        dialect=checked.dialect,
+        rows=table.num_rows,
+        validation=validation_metadata(
+            checked.summary, on_invalid=on_invalid, rows_dropped=result.rows_dropped
+        ),
+        partition_by=partition_by,
+    )
+    schema = output_schema(table.schema, geo=geo, relax=False)
+    if partition_by:
+        write_event_dataset(
+            table,
+            path,
+            schema,
+            partition_by=partition_by,
+            geo=geo,
+            compression=compression,
+            compression_level=compression_level,
+            metadata=meta,
+        )
+    else:
+        write_event_file(
+            [table],
+            path,
+            schema,
+            geo=geo,
+            compression=compression,
+            compression_level=compression_level,
+            metadata=lambda _rows: meta,
+        )
+    result.rows_written = table.num_rows
+    fail_file, bad_file = failures_path(path), invalid_path(path)
+    remove_stale(
+        *(p for p in (fail_file, bad_file) if p not in (result.failures_file, result.invalid_file))
+    )
+    return result
+
+
+def apply_policy(
+    checked: Checked, path: Path, /, *, on_invalid: OnInvalid
+) -> tuple[pa.Table, WriteResult]:
+    """Apply ``on_invalid`` to a checked input before it is written to ``path``.
+
+    Args:
+        checked: the whole input, checked.
+        path: the output (side files go beside it).
+        on_invalid: as for :func:`to_parquet`.
+
+    Returns:
+        The rows to write, and a :class:`WriteResult` with the invalid and dropped row
+        counts and the side files written (``rows_written`` is left to the caller).
+
+    Raises:
+        ValidationFailed: ``on_invalid="raise"`` and a row breaks an error rule.
+
+    """
     report = checked.report
     if report is not None and not report.ok and on_invalid == "raise":
         try:
@@ -426,46 +279,7 @@ def to_parquet(
     if checked.failures.num_rows:
         write_side_table(checked.failures, fail_file)
         result.failures_file = fail_file
-    meta = file_metadata(
-        dialect=checked.dialect,
-        rows=table.num_rows,
-        validation=validation_metadata(
-            checked.summary, on_invalid=on_invalid, rows_dropped=result.rows_dropped
-        ),
-        partition_by=partition_by,
-    )
-    schema = output_schema(table.schema, geo=geo, relax=False)
-    if partition_by:
-        if geo:
-            table = geo_.add_geometry(table)
-        full = schema.with_metadata(
-            merge_metadata(schema.metadata, meta, geo_.geo_metadata() if geo else {})
-        )
-        with atomic_path(path, directory=True) as temp:
-            write_dataset(
-                table.cast(full),
-                temp,
-                partition_by=partition_by,
-                schema=full,
-                compression=compression,
-                compression_level=compression_level,
-            )
-    else:
-        with atomic_path(path) as temp:
-            writer = EventFileWriter(
-                temp, schema, geo=geo, compression=compression, compression_level=compression_level
-            )
-            try:
-                writer.write(table)
-            except BaseException:
-                writer.abort()
-                raise
-            writer.close(meta)
-    result.rows_written = table.num_rows
-    remove_stale(
-        *(p for p in (fail_file, bad_file) if p not in (result.failures_file, result.invalid_file))
-    )
-    return result
+    return table, result
 
 
 # --------------------------------------------------------------------------- reading
@@ -480,7 +294,9 @@ def _dataset_partitioning(path: Path) -> ds.Partitioning | None:
     fields = [
         pa.field(
             f.name,
-            _value_type(canonical.field(f.name).type) if f.name in canonical.names else pa.string(),
+            partition_value_type(canonical.field(f.name).type)
+            if f.name in canonical.names
+            else pa.string(),
         )
         for f in part.schema
     ]

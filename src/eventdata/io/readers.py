@@ -6,7 +6,6 @@ that does not parse is reported (with its row) rather than lost in a type guess.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
+from eventdata.io.csv_header import PEEK_BYTES, sniff_csv_header
 from eventdata.io.dialects import (
     LEGACY_RENAMES,
     PANDAS_INDEX_NAMES,
@@ -33,7 +33,6 @@ CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
-_PEEK_BYTES = 64 * 1024
 CSV_BLOCK_SIZE = 4 << 20
 """CSV parser block size: small blocks parsed faster here than 16 MiB ones (docs/performance.md)."""
 
@@ -110,33 +109,11 @@ def _is_dataframe(obj: Any) -> bool:
 
 
 def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
-    with open(path, "rb") as fh:
-        head = fh.read(_PEEK_BYTES)
-    if b"\x00" in head:
-        raise InputError("is not a text CSV file (it contains NUL bytes)", path=path)
-    dialect = Dialect(format="csv")
-    offset = 0
-    if head.startswith(b"\xef\xbb\xbf"):
-        dialect.bom = True
-        offset = 3
-    text = head[offset:].decode("utf-8", errors="replace")
-    lines = text.splitlines()
-    skip = 0
-    while skip < len(lines) and (lines[skip].strip() == "" or lines[skip].strip() == "(Sample)"):
-        if lines[skip].strip() == "(Sample)":
-            dialect.preamble = True
-        skip += 1
-    if skip >= len(lines):
-        raise InputError("has no header line; expected ACLED column names", path=path)
-    header = next(csv.reader([lines[skip]]))
-    if len(header) < 2:
-        raise InputError(
-            f"header {lines[skip][:60]!r} is not a comma-separated list of ACLED columns", path=path
-        )
-    dialect.hxl = len(lines) > skip + 1 and lines[skip + 1].lstrip().startswith("#")
-    names = _unique_names(header)
+    header = sniff_csv_header(path)
+    dialect = Dialect(format="csv", bom=header.bom, preamble=header.preamble, hxl=header.hxl)
+    names = header.names
     read_options = pacsv.ReadOptions(
-        skip_rows=skip,
+        skip_rows=header.skip,
         column_names=names,
         skip_rows_after_names=1 + int(dialect.hxl),
         block_size=block_size or CSV_BLOCK_SIZE,
@@ -150,16 +127,16 @@ def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
     )
     parse_options = pacsv.ParseOptions(newlines_in_values=True)
     with open(path, "rb") as fh:
-        if offset:
-            fh.seek(offset)
+        if header.bom:
+            fh.seek(3)
         table = pacsv.read_csv(
             fh,
             read_options=read_options,
             parse_options=parse_options,
             convert_options=convert_options,
         )
-    if dialect.hxl:
-        table = _apply_hxl(table, next(csv.reader([lines[skip + 1]])), dialect)
+    if header.hxl_tags is not None:
+        table = _apply_hxl(table, header.hxl_tags, dialect)
     return _normalize(table, dialect, path)
 
 
@@ -182,25 +159,12 @@ def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
     return table.rename_columns(names)
 
 
-def _unique_names(header: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for name in header:
-        if name in seen:
-            seen[name] += 1
-            out.append(f"{name}.{seen[name]}")
-        else:
-            seen[name] = 0
-            out.append(name)
-    return out
-
-
 # -- JSON --------------------------------------------------------------------------------
 
 
 def _read_json(path: Path) -> RawTable:
     with open(path, "rb") as fh:
-        head = fh.read(_PEEK_BYTES).lstrip(b"\xef\xbb\xbf").lstrip()
+        head = fh.read(PEEK_BYTES).lstrip(b"\xef\xbb\xbf").lstrip()
     dialect = Dialect(format="json")
     if head.startswith(b"{") and path.suffix.lower() == ".json":
         with open(path, encoding="utf-8-sig") as fh:

@@ -30,7 +30,7 @@ from eventdata.io.dialects import PANDAS_INDEX_NAMES
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GED_RULES, CodeList, GedEvent
 from eventdata.validation.engine import Parsed
-from eventdata.validation.fieldrules import FieldSpec, field_spec, parse_column
+from eventdata.validation.fieldrules import ColumnMap, FieldSpec, field_spec, parse_column
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import to_mask
 
@@ -144,25 +144,6 @@ def _parse_codes(name: str, text: pa.Array) -> tuple[pa.Array, FailureBlock | No
     return values, block
 
 
-def _impossible_dates(
-    name: str, text: pa.Array, values: pa.Array
-) -> tuple[pa.Array, FailureBlock | None]:
-    """Catch ISO dates that do not exist (``2013-02-30``): Arrow's strptime rolls them over."""
-    shown = pc.strftime(pc.cast(values, pa.timestamp("s")), format="%Y-%m-%d")
-    iso = pc.match_substring_regex(text, r"^\s*\d{4}-\d{2}-\d{2}\s*$")
-    bad = to_mask(pc.and_(iso, pc.not_equal(shown, pc.utf8_trim_whitespace(text))))
-    if not bad.any():
-        return values, None
-    block = FailureBlock(
-        rule=f"type.{name}",
-        severity="error",
-        column=name,
-        rows=np.flatnonzero(bad),
-        expected="a date that exists, like 2024-01-31",
-    )
-    return pc.if_else(pa.array(bad), pa.scalar(None, pa.date32()), values), block
-
-
 def parse_ged(raw: RawTable, /) -> Parsed:
     """Parse every GED column of a text table into typed arrays; never raises on bad values.
 
@@ -174,7 +155,7 @@ def parse_ged(raw: RawTable, /) -> Parsed:
     """
     n = raw.n_rows
     present = set(raw.table.column_names)
-    columns: dict[str, pa.Array] = {}
+    columns: dict[str, Any] = {}
     blocks: list[FailureBlock] = []
     missing: list[str] = []
     for name in GedEvent.model_fields:
@@ -196,9 +177,6 @@ def parse_ged(raw: RawTable, /) -> Parsed:
             spec = FieldSpec(name=name, kind=spec.kind, required=False, nullable=True)
         result = parse_column(spec, text)
         columns[name] = result.values
-        if spec.kind == "date":
-            columns[name], block = _impossible_dates(name, text, result.values)
-            blocks.extend([block] if block else [])
         blocks.extend(
             FailureBlock(
                 rule=check.rule,
@@ -212,7 +190,12 @@ def parse_ged(raw: RawTable, /) -> Parsed:
     extra = [name for name in raw.table.column_names if name not in columns]
     absent = {name for name in columns if name not in present}
     return Parsed(
-        raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent
+        raw=raw,
+        columns=ColumnMap(columns),
+        extra=extra,
+        blocks=blocks,
+        missing=missing,
+        absent=absent,
     )
 
 

@@ -19,7 +19,13 @@ import pyarrow.compute as pc
 
 from eventdata.io.dialects import LEGACY_EVENT_TYPES
 from eventdata.io.readers import RawTable, read_raw
-from eventdata.validation.fieldrules import FIELD_SPECS, FieldSpec, iter_rule_names, parse_column
+from eventdata.validation.fieldrules import (
+    FIELD_SPECS,
+    ColumnMap,
+    FieldSpec,
+    iter_rule_names,
+    parse_column,
+)
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import CROSS_FIELD_RULES, Rule, to_mask
 from eventdata.vocabulary.codebook import SubEventType
@@ -44,7 +50,7 @@ class Parsed:
     """
 
     raw: RawTable
-    columns: dict[str, pa.Array]
+    columns: ColumnMap
     extra: list[str]
     blocks: list[FailureBlock] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
@@ -84,7 +90,7 @@ def parse(raw: RawTable) -> Parsed:
     """Parse every ACLED column of a text table; never raises on bad values."""
     n = raw.n_rows
     present = set(raw.table.column_names)
-    columns: dict[str, pa.Array] = {}
+    columns = ColumnMap()
     blocks: list[FailureBlock] = []
     missing: list[str] = []
     text_by_name: dict[str, pa.Array] = {}
@@ -208,9 +214,7 @@ def check(
                     expected="an id no other row has (every row of the group is reported)",
                 )
             )
-    context: dict[str, pa.Array] = dict(columns)
-    for name in parsed.extra:
-        context[name] = _array(parsed.raw.table.column(name))
+    context = columns.with_extra({name: parsed.raw.table.column(name) for name in parsed.extra})
     for rule in (*CROSS_FIELD_RULES, *rules):
         if not _selected(rule.name, select, ignore) or parsed.absent.intersection(rule.inputs):
             continue

@@ -15,8 +15,9 @@ not part of ISO 3166-1 and are not listed. Names are ISO's English short names; 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 __all__ = [
     "COUNTRIES",
@@ -36,6 +37,7 @@ class Country(NamedTuple):
         numeric: ISO 3166-1 numeric code (ACLED's ``iso`` column), e.g. 368.
         alpha3: ISO 3166-1 alpha-3 code (ACLED's event-id prefix), e.g. ``IRQ``.
         name: ISO's English short name, e.g. ``Iraq``.
+
     """
 
     numeric: int
@@ -297,7 +299,7 @@ COUNTRIES: tuple[Country, ...] = (
     _C(894, "ZMB", "Zambia"),
     _C(716, "ZWE", "Zimbabwe"),
 )
-"""The 249 ISO 3166-1 countries, alphabetically by English short name."""
+"""The 249 ISO 3166-1 countries, in the order of ISO's list (by English short name)."""
 # fmt: on
 
 _BY_NUMERIC: Mapping[int, Country] = MappingProxyType({c.numeric: c for c in COUNTRIES})
@@ -305,7 +307,7 @@ _BY_ALPHA3: Mapping[str, Country] = MappingProxyType({c.alpha3: c for c in COUNT
 
 
 def country_from_numeric(code: int | str) -> Country:
-    """The country of an ISO 3166-1 numeric code, as an int or as text (``"368"``, ``"004"``).
+    """Return the country of an ISO 3166-1 numeric code, given as int or text (``"004"``).
 
     Args:
         code: the numeric code, e.g. ACLED's ``iso`` value.
@@ -315,6 +317,7 @@ def country_from_numeric(code: int | str) -> Country:
 
     Raises:
         ValueError: if the code is not an assigned ISO 3166-1 numeric code.
+
     """
     try:
         return _BY_NUMERIC[int(code)]
@@ -323,10 +326,11 @@ def country_from_numeric(code: int | str) -> Country:
 
 
 def country_from_alpha3(code: str) -> Country:
-    """The country of an ISO 3166-1 alpha-3 code such as ``IRQ`` (case-insensitive).
+    """Return the country of an ISO 3166-1 alpha-3 code such as ``IRQ`` (any case).
 
     Raises:
         ValueError: if the code is not an assigned ISO 3166-1 alpha-3 code.
+
     """
     try:
         return _BY_ALPHA3[code.upper()]
@@ -335,25 +339,27 @@ def country_from_alpha3(code: str) -> Country:
 
 
 def alpha3_from_numeric(code: int | str) -> str:
-    """The alpha-3 code of a numeric code: ``alpha3_from_numeric(368) == "IRQ"``.
+    """Return the alpha-3 code of a numeric code: ``alpha3_from_numeric(368) == "IRQ"``.
 
     Raises:
         ValueError: if the code is not an assigned ISO 3166-1 numeric code.
+
     """
     return country_from_numeric(code).alpha3
 
 
 def numeric_from_alpha3(code: str) -> int:
-    """The numeric code of an alpha-3 code: ``numeric_from_alpha3("AFG") == 4``.
+    """Return the numeric code of an alpha-3 code: ``numeric_from_alpha3("AFG") == 4``.
 
     Raises:
         ValueError: if the code is not an assigned ISO 3166-1 alpha-3 code.
+
     """
     return country_from_alpha3(code).numeric
 
 
 def event_id_prefix(event_id_cnty: str) -> str:
-    """The letters before the number of an ACLED event id: ``"IRQ50538"`` -> ``"IRQ"``.
+    """Return the letters before the number of an ACLED event id: ``"IRQ50538"`` -> ``"IRQ"``.
 
     For current ACLED data the prefix is the alpha-3 code of the row's ``iso``.
     Returns ``""`` when the id does not start with a letter.

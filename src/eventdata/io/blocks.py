@@ -1,0 +1,285 @@
+"""Reading CSV and JSON Lines files in blocks of whole records, as all-text Arrow tables.
+
+CSV is read with ``pyarrow.csv.open_csv`` (1 MiB batches, every column as text) and its
+batches are gathered into blocks of about ``block_size`` bytes; the alternative reader
+``"ranges"`` cuts the file into byte ranges at record boundaries (a newline outside double
+quotes, found by quote parity) and parses each with ``pyarrow.csv.read_csv``. On a 2 GB
+file open_csv was the faster of the two (docs/performance-convert.md). :func:`prefetch`
+runs such an iterator on its own thread, a bounded number of items ahead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import threading
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from eventdata.exceptions import InputError
+from eventdata.io.csv_header import CsvHeader, sniff_csv_header
+from eventdata.io.readers import table_from_records
+
+__all__ = ["DEFAULT_BLOCK_SIZE", "DEFAULT_READER", "iter_text_blocks", "prefetch"]
+
+DEFAULT_BLOCK_SIZE = 64 << 20
+"""Bytes per block: ~100k ACLED rows, a good Parquet row group, ~0.5 GiB peak memory."""
+
+DEFAULT_READER = "open_csv"
+"""How CSV blocks are read; measured faster than ``"ranges"`` (docs/performance-convert.md)."""
+
+CSV_SUFFIXES = frozenset({".csv", ".txt"})
+"""Inputs read as CSV blocks."""
+
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""Inputs read as JSON Lines blocks."""
+
+
+def _record_boundary(buffer: bytearray, end: int, quotes: int, *, quoted: bool) -> int:
+    """Index just after the last record-ending newline in ``buffer[:end]``, or -1.
+
+    ``quotes`` is the number of double quotes in ``buffer[:end]``; a newline ends a record
+    when an even number of quotes precede it (the buffer starts at a record boundary).
+    """
+    pos = buffer.rfind(b"\n", 0, end)
+    if not quoted:
+        return pos + 1 if pos >= 0 else -1
+    while pos >= 0:
+        if (quotes - buffer.count(b'"', pos, end)) % 2 == 0:
+            return pos + 1
+        pos = buffer.rfind(b"\n", 0, pos)
+    return -1
+
+
+def _blocks(
+    path: Path, start: int, block_size: int, *, quoted: bool
+) -> Iterator[tuple[memoryview, int]]:
+    """Blocks of whole records from byte ``start``; yields (block, input bytes consumed).
+
+    One reusable buffer is filled with ``readinto``; a yielded block is valid until the
+    next one is requested (the consumer parses it into Arrow arrays first).
+    """
+    buffer = bytearray(block_size)
+    filled = 0  # bytes carried over from the previous block (a partial record)
+    carried_quotes = 0
+    consumed = start
+    with open(path, "rb", buffering=0) as fh:
+        fh.seek(start)
+        while True:
+            if filled == len(buffer):  # one record longer than the buffer: grow it
+                buffer = buffer + bytes(len(buffer))  # a new buffer: old views stay valid
+            n = fh.readinto(memoryview(buffer)[filled:])
+            end = filled + (n or 0)
+            if not n:
+                if buffer[:end].strip():
+                    tail = bytes(buffer[:end]) + (b"" if buffer[:end].endswith(b"\n") else b"\n")
+                    yield memoryview(tail), consumed + end
+                return
+            quotes = carried_quotes + buffer.count(b'"', filled, end)
+            cut = _record_boundary(buffer, end, quotes, quoted=quoted)
+            if cut <= 0:
+                filled, carried_quotes = end, quotes
+                continue
+            carried_quotes = buffer.count(b'"', cut, end)
+            yield memoryview(buffer)[:cut], consumed + cut
+            consumed += cut
+            buffer[: end - cut] = buffer[cut:end]
+            filled = end - cut
+
+
+_PARSE = pacsv.ParseOptions(newlines_in_values=True)
+
+
+def _csv_block(data: memoryview | bytes, names: list[str]) -> pa.Table:
+    return pacsv.read_csv(
+        pa.BufferReader(data),
+        read_options=pacsv.ReadOptions(column_names=names),
+        parse_options=_PARSE,
+        convert_options=_as_text(names),
+    )
+
+
+def _as_text(names: list[str]) -> pacsv.ConvertOptions:
+    """Every column as ``string``, empty cells as ``""`` (not null)."""
+    return pacsv.ConvertOptions(
+        column_types={name: pa.string() for name in names},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+    )
+
+
+def _jsonl_block(data: bytes, names: list[str] | None, path: Path) -> pa.Table:
+    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    table = table_from_records(records)
+    if names is None:
+        return table
+    new = [n for n in table.column_names if n not in names]
+    if new:
+        raise InputError(
+            f"column(s) {', '.join(new)} first appear after the first block; convert this "
+            "file with to_parquet (not streaming) or put every column in the first records",
+            path=path,
+        )
+    n = table.num_rows
+    return pa.table(
+        {
+            name: table.column(name) if name in table.column_names else pa.nulls(n, pa.string())
+            for name in names
+        }
+    )
+
+
+def _open_csv_blocks(
+    path: Path, header: CsvHeader, block_size: int
+) -> Iterator[tuple[pa.Table, int]]:
+    """Blocks from ``pyarrow.csv.open_csv``: its 1 MiB batches gathered to ``block_size``."""
+    if header.data_offset >= _size(path):
+        return
+    read_block = min(1 << 20, block_size)
+    with open(path, "rb") as fh, _explain_straddling(path, read_block):
+        fh.seek(header.data_offset)
+        reader = pacsv.open_csv(
+            fh,
+            read_options=pacsv.ReadOptions(column_names=header.names, block_size=read_block),
+            parse_options=_PARSE,
+            convert_options=_as_text(header.names),
+        )
+        batches: list[pa.RecordBatch] = []
+        size = 0
+        for batch in reader:
+            batches.append(batch)
+            size += batch.nbytes
+            if size >= block_size:
+                yield pa.Table.from_batches(batches, reader.schema), min(fh.tell(), _size(path))
+                batches, size = [], 0
+        if batches:
+            yield pa.Table.from_batches(batches, reader.schema), _size(path)
+
+
+@contextlib.contextmanager
+def _explain_straddling(path: Path, read_block: int) -> Iterator[None]:
+    try:
+        yield
+    except pa.ArrowInvalid as exc:
+        if "straddl" not in str(exc):
+            raise
+        raise InputError(
+            f"a record is longer than the {read_block}-byte read block of open_csv; "
+            "convert with a larger block_size or reader='ranges'",
+            path=path,
+        ) from None
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size
+
+
+def iter_text_blocks(
+    path: str | os.PathLike[str],
+    /,
+    *,
+    block_size: int = DEFAULT_BLOCK_SIZE,
+    reader: str = DEFAULT_READER,
+) -> Iterator[tuple[pa.Table, int, dict[str, bool]]]:
+    """Blocks of a CSV or JSON Lines file as all-text tables.
+
+    Args:
+        path: the input file.
+        block_size: about how many bytes of input (``"ranges"``) or of Arrow data
+            (``"open_csv"``) make one block.
+        reader: ``"open_csv"`` (pyarrow's streaming reader, batches gathered into
+            blocks) or ``"ranges"`` (byte ranges cut at record boundaries, each parsed
+            with ``pyarrow.csv.read_csv``); both measured in docs/performance-convert.md.
+
+    Yields:
+        ``(table, bytes_done, flags)``: the block's columns as ``string`` (``""`` for
+        empty cells), the input bytes consumed so far, and what was skipped
+        (``bom``, ``preamble``, ``hxl``).
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        names: list[str] | None = None
+        for data, done in _blocks(path, 0, block_size, quoted=False):
+            table = _jsonl_block(bytes(data), names, path)
+            del data
+            names = names or table.column_names
+            yield table, done, {}
+        return
+    header = sniff_csv_header(path)
+    flags = {"bom": header.bom, "preamble": header.preamble, "hxl": header.hxl}
+    empty = True
+    if reader == "open_csv":
+        for table, done in _open_csv_blocks(path, header, block_size):
+            empty = False
+            yield table, done, flags
+    elif reader == "ranges":
+        for data, done in _blocks(path, header.data_offset, block_size, quoted=True):
+            empty = False
+            table = _csv_block(data, header.names)
+            del data
+            yield table, done, flags
+    else:
+        raise ValueError(f"reader must be 'open_csv' or 'ranges', got {reader!r}")
+    if empty:
+        schema = pa.schema([(name, pa.string()) for name in header.names])
+        yield schema.empty_table(), _size(path), flags
+
+
+def prefetch(items: Iterator[Any], *, name: str, depth: int = 1) -> Generator[Any, None, None]:
+    """Run ``items`` on its own thread, at most ``depth`` items ahead of the consumer.
+
+    Args:
+        items: the iterator to run (closed on its thread when the consumer stops).
+        name: the thread's name, after ``eventdata-``.
+        depth: how many items may wait for the consumer.
+
+    Yields:
+        The items, in order; an exception raised by ``items`` is raised here.
+    """
+    box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        box.put(("item", item), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                del item
+                if stop.is_set():
+                    return
+            box.put(("done", None))
+        except BaseException as exc:  # handed to the consumer
+            box.put(("error", exc))
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+
+    thread = threading.Thread(target=work, daemon=True, name=f"eventdata-{name}")
+    thread.start()
+    try:
+        while True:
+            kind, value = box.get()
+            if kind == "done":
+                return
+            if kind == "error":
+                raise value
+            yield value
+            del value
+    finally:
+        stop.set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                box.get_nowait()
+        thread.join(timeout=10)

@@ -1,0 +1,100 @@
+"""Sniffing the header of a CSV file: BOM, ``(Sample)`` preamble, column names, HXL row.
+
+Shared by the whole-file reader (:mod:`eventdata.io.readers`) and the block readers of
+streamed conversion (:mod:`eventdata.io.blocks`), so that both read the same columns from
+the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventdata.exceptions import InputError
+
+__all__ = ["CsvHeader", "sniff_csv_header", "unique_names"]
+
+PEEK_BYTES = 64 * 1024
+"""How much of the file is read to find the header."""
+
+_BOM = b"\xef\xbb\xbf"
+_SAMPLE = b"(Sample)"
+
+
+@dataclass
+class CsvHeader:
+    """The header of a CSV file and what precedes and follows it.
+
+    Attributes:
+        names: the column names, repeats made unique (``name``, ``name.1``, ...).
+        skip: lines before the header (blank lines and ``(Sample)`` preamble lines),
+            counted after the BOM.
+        data_offset: byte offset of the first data record (after the header and the HXL
+            row, when there is one).
+        bom: the file starts with a UTF-8 byte-order mark.
+        preamble: the export tool's ``(Sample)`` line(s) precede the header.
+        hxl_tags: the HXL hashtag row that follows the header, as cells; None when there
+            is none.
+    """
+
+    names: list[str]
+    skip: int
+    data_offset: int
+    bom: bool
+    preamble: bool
+    hxl_tags: list[str] | None = None
+
+    @property
+    def hxl(self) -> bool:
+        """Whether an HXL hashtag row follows the header."""
+        return self.hxl_tags is not None
+
+
+def sniff_csv_header(path: Path) -> CsvHeader:
+    """Read the header of the CSV file ``path`` from its first 64 KiB.
+
+    Raises:
+        InputError: the file holds NUL bytes, has no header line, or its header is not a
+            comma-separated list of names.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(PEEK_BYTES)
+    if b"\x00" in head:
+        raise InputError("is not a text CSV file (it contains NUL bytes)", path=path)
+    bom = head.startswith(_BOM)
+    offset = len(_BOM) if bom else 0
+    lines = head[offset:].splitlines(keepends=True)
+    skip = 0
+    preamble = False
+    while skip < len(lines) and lines[skip].strip() in (b"", _SAMPLE):
+        preamble = preamble or lines[skip].strip() == _SAMPLE
+        skip += 1
+    if skip >= len(lines):
+        raise InputError("has no header line; expected ACLED column names", path=path)
+    text = _text(lines[skip])
+    header = next(csv.reader([text]))
+    if len(header) < 2:
+        raise InputError(
+            f"header {text[:60]!r} is not a comma-separated list of ACLED columns", path=path
+        )
+    data_offset = offset + sum(len(line) for line in lines[: skip + 1])
+    hxl_tags = None
+    if skip + 1 < len(lines) and lines[skip + 1].lstrip().startswith(b"#"):
+        hxl_tags = next(csv.reader([_text(lines[skip + 1])]))
+        data_offset += len(lines[skip + 1])
+    return CsvHeader(unique_names(header), skip, data_offset, bom, preamble, hxl_tags)
+
+
+def _text(line: bytes) -> str:
+    return line.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def unique_names(header: list[str]) -> list[str]:
+    """Column names with repeats made unique: ``a, a, a`` becomes ``a, a.1, a.2``."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in header:
+        seen[name] = seen.get(name, -1) + 1
+        out.append(f"{name}.{seen[name]}" if seen[name] else name)
+    return out
