@@ -30,6 +30,13 @@ def test_bundled_sample_has_exactly_its_documented_faults() -> None:
     assert report.n_errors == 6 and report.n_warnings == 0
 
 
+def test_bundled_sample_is_what_its_script_writes(tmp_path: Path) -> None:
+    result = _run(ROOT / "examples" / "data" / "make_sample.py", tmp_path / "sample.csv")
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "sample.csv").read_bytes() == SAMPLE.read_bytes()
+
+
 def test_quickstart_validates_converts_and_codes_the_baghdad_example(tmp_path: Path) -> None:
     result = _run(ROOT / "examples" / "quickstart.py", tmp_path)
 

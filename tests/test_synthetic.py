@@ -1,5 +1,6 @@
 import csv
 import datetime as dt
+import hashlib
 import io
 from pathlib import Path
 
@@ -138,6 +139,27 @@ def test_same_seed_same_table() -> None:
 
 def test_different_seed_different_table() -> None:
     assert not generate_events(500, seed=11).equals(generate_events(500, seed=12))
+
+
+# SHA-256 of the CSV bytes as written by the single-module synthetic.py (commit 6bcd43e),
+# before it became a package: refactors must keep them; a deliberate change to the data
+# generated for a seed updates them (and examples/data/sample_events.csv).
+_PINNED_CSV_SHA256 = "d702052572c188627d9fdd556c180e65b67a6d1d4d0c4a97a5ef30e972a43d80"
+_PINNED_FAULTY_CSV_SHA256 = "657eb51cd32663d692edc4b6e341f7a0b0cd0dc35ab4681bf2b7bff36e111841"
+
+
+def _csv_sha256(table: pa.Table, path: Path) -> str:
+    write_csv(table, path)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_output_for_a_seed_is_pinned(tmp_path: Path) -> None:
+    table = generate_events(500, seed=3)
+    assert _csv_sha256(table, tmp_path / "events.csv") == _PINNED_CSV_SHA256
+    bad, faults = inject_faults(table, seed=2, rate=0.06)
+    assert len(faults) == 30
+    assert sorted({f.kind for f in faults}) == sorted(FAULT_KINDS)
+    assert _csv_sha256(bad, tmp_path / "faulty.csv") == _PINNED_FAULTY_CSV_SHA256
 
 
 def test_larger_tables_span_several_batches() -> None:

@@ -4,11 +4,12 @@ The bundled sample is written by the project itself (no third-party data): 240 v
 events in the current ACLED dialect, then six rows corrupted in documented ways so the
 quick start shows what validation reports.
 
-    python examples/data/make_sample.py
+    python examples/data/make_sample.py [OUTPUT]
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from eventdata.synthetic import generate_events, inject_faults, write_csv
@@ -16,13 +17,13 @@ from eventdata.synthetic import generate_events, inject_faults, write_csv
 HERE = Path(__file__).resolve().parent
 
 
-def main() -> None:
+def main(output: Path = HERE / "sample_events.csv") -> None:
     table = generate_events(240, seed=2021)
     faulty, faults = inject_faults(table, seed=7, rate=0.025)
-    write_csv(faulty, HERE / "sample_events.csv")
+    write_csv(faulty, output)
     for fault in faults:
         print(fault)
 
 
 if __name__ == "__main__":
-    main()
+    main(*(Path(arg) for arg in sys.argv[1:2]))

@@ -9,9 +9,11 @@ cross-field rules on the parsed arrays, and collects every failure with its row 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -32,6 +34,7 @@ from eventdata.vocabulary.codebook import SubEventType
 
 __all__ = ["Parsed", "all_rules", "parse", "validate"]
 
+T = TypeVar("T")
 DUPLICATE_RULE = "duplicate.event_id_cnty"
 MISSING_COLUMN_RULE = "columns.missing"
 
@@ -93,7 +96,7 @@ def parse(raw: RawTable) -> Parsed:
     columns = ColumnMap()
     blocks: list[FailureBlock] = []
     missing: list[str] = []
-    text_by_name: dict[str, pa.Array] = {}
+    jobs: list[tuple[FieldSpec, pa.Array]] = []
     for spec in _specs_for(raw.dialect.name):
         if spec.name in present:
             text = _array(raw.table.column(spec.name))
@@ -103,8 +106,9 @@ def parse(raw: RawTable) -> Parsed:
             if spec.required and not derived:
                 missing.append(spec.name)  # reported once, as columns.missing
             spec = dataclasses.replace(spec, required=False)
-        text_by_name[spec.name] = text
-        result = parse_column(spec, text)
+        jobs.append((spec, text))
+    # Arrow kernels release the GIL: columns parse in parallel on every core
+    for (spec, _text), result in zip(jobs, _map_parallel(parse_column, jobs), strict=True):
         columns[spec.name] = result.values
         for check in result.checks:
             blocks.append(
@@ -126,6 +130,19 @@ def parse(raw: RawTable) -> Parsed:
     return Parsed(
         raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent
     )
+
+
+_THREAD_MIN_ROWS = 50_000  # below this, threads cost more than they save
+
+
+def _map_parallel(function: Callable[..., T], jobs: Sequence[tuple[Any, ...]]) -> list[T]:
+    """``[function(*job) for job in jobs]``, on a thread per core for large inputs."""
+    workers = min(os.cpu_count() or 1, len(jobs))
+    rows = max((len(job[-1]) for job in jobs if hasattr(job[-1], "__len__")), default=0)
+    if workers < 2 or rows < _THREAD_MIN_ROWS:
+        return [function(*job) for job in jobs]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda job: function(*job), jobs))
 
 
 _SUB = pa.array([s.value for s in SubEventType])

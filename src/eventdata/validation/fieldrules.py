@@ -284,10 +284,14 @@ def _cast_where(text: pa.Array, ok: pa.Array, target: pa.DataType) -> pa.Array:
     return pc.cast(cleaned, target)
 
 
-def _fast_number(text: pa.Array, blank: pa.Array, target: pa.DataType) -> pa.Array | None:
+def _fast_number(text: pa.Array, target: pa.DataType) -> pa.Array | None:
     """Cast a clean column in one step; None when some value needs the careful path."""
     try:
-        return pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), text), target)
+        return pc.cast(text, target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass  # blanks, or values that need the careful path
+    try:
+        return pc.cast(_blank_to_null(text), target)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
 
@@ -322,6 +326,8 @@ def _lookup_labels(text: pa.Array, labels: tuple[str, ...], codes: tuple[str, ..
     """Labels for text that is either a label or a numeric code (codes[i] <-> labels[i])."""
     label_array = pa.array(labels)
     index = pc.index_in(text, value_set=label_array)
+    if index.null_count == 0:
+        return text  # every value is a label already
     blanks = pc.sum(pc.equal(text, "")).as_py() or 0
     if codes and index.null_count > blanks + text.null_count:
         by_code = pc.index_in(pc.utf8_trim_whitespace(text), value_set=pa.array(codes))
@@ -358,12 +364,15 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
     present = pc.invert(blank)
     values: pa.Array
     if spec.kind == "text":
-        values = _blank_to_null(text) if spec.nullable else pc.fill_null(text, "")
+        if spec.nullable:
+            values = LazyArray(lambda: _blank_to_null(text))
+        else:
+            values = pc.fill_null(text, "") if text.null_count else text
         if spec.min_length:
-            fail("not_empty", pc.less(pc.utf8_length(values), spec.min_length), "non-empty text")
+            fail("not_empty", pc.less(pc.utf8_length(text), spec.min_length), "non-empty text")
     elif spec.kind in ("integer", "float"):
         target = pa.int64() if spec.kind == "integer" else pa.float64()
-        fast = _fast_number(text, blank, target)
+        fast = _fast_number(text, target)
         if fast is not None and spec.kind == "float":
             fast = None if pc.any(pc.is_nan(fast)).as_py() else fast  # "nan": careful path
         if fast is not None:
@@ -404,24 +413,24 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
     elif spec.kind == "list":
         values = LazyArray(lambda: _split_joined(text))
     elif spec.kind == "source_scale":
-        values = _blank_to_null(text)
+        values = LazyArray(lambda: _blank_to_null(text))
         # few distinct values: check each once, then find the rows holding a bad one
         bad = [
             value
-            for value in pc.unique(values).to_pylist()
-            if value is not None and not set(value.split("-")) <= _SOURCE_SCALE_SET
+            for value in pc.unique(text).to_pylist()
+            if value and not set(value.split("-")) <= _SOURCE_SCALE_SET
         ]
         if bad:
             fail(
                 "vocabulary",
-                pc.is_in(values, value_set=pa.array(bad, pa.string())),
+                pc.is_in(text, value_set=pa.array(bad, pa.string())),
                 "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS),
             )
     elif spec.kind == "civilian_targeting":
-        values = _blank_to_null(text)
+        values = LazyArray(lambda: _blank_to_null(text))
         fail(
             "vocabulary",
-            pc.not_equal(values, CIVILIAN_TARGETING),
+            pc.and_(present, pc.not_equal(text, CIVILIAN_TARGETING)),
             f"blank or {CIVILIAN_TARGETING!r}",
         )
     else:  # pragma: no cover - guarded by field_spec
