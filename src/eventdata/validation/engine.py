@@ -9,6 +9,7 @@ cross-field rules on the parsed arrays, and collects every failure with its row 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -107,8 +108,8 @@ def parse(raw: RawTable) -> Parsed:
                 missing.append(spec.name)  # reported once, as columns.missing
             spec = dataclasses.replace(spec, required=False)
         jobs.append((spec, text))
-    # Arrow kernels release the GIL: columns parse in parallel on every core
-    for (spec, _text), result in zip(jobs, _map_parallel(parse_column, jobs), strict=True):
+    tasks = [functools.partial(parse_column, spec, text) for spec, text in jobs]
+    for (spec, _text), result in zip(jobs, _run_all(tasks, rows=n), strict=True):
         columns[spec.name] = result.values
         for check in result.checks:
             blocks.append(
@@ -135,14 +136,16 @@ def parse(raw: RawTable) -> Parsed:
 _THREAD_MIN_ROWS = 50_000  # below this, threads cost more than they save
 
 
-def _map_parallel(function: Callable[..., T], jobs: Sequence[tuple[Any, ...]]) -> list[T]:
-    """``[function(*job) for job in jobs]``, on a thread per core for large inputs."""
-    workers = min(os.cpu_count() or 1, len(jobs))
-    rows = max((len(job[-1]) for job in jobs if hasattr(job[-1], "__len__")), default=0)
+def _run_all(tasks: Sequence[Callable[[], T]], *, rows: int) -> list[T]:
+    """Run the tasks, in order; on a thread per core when the input is large.
+
+    Arrow kernels release the GIL, so columns parse and rules run in parallel.
+    """
+    workers = min(os.cpu_count() or 1, len(tasks))
     if workers < 2 or rows < _THREAD_MIN_ROWS:
-        return [function(*job) for job in jobs]
+        return [task() for task in tasks]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda job: function(*job), jobs))
+        return list(pool.map(lambda task: task(), tasks))
 
 
 _SUB = pa.array([s.value for s in SubEventType])
@@ -166,15 +169,7 @@ def all_rules() -> list[tuple[str, str, str, str]]:
         }[family]
         out.append((name, "error", spec.name, description))
     out.append((MISSING_COLUMN_RULE, "error", "", "Every required ACLED column is in the input."))
-    out.append(
-        (
-            DUPLICATE_RULE,
-            "error",
-            "event_id_cnty",
-            "event_id_cnty is unique; every row of a duplicate group is reported.",
-        )
-    )
-    for rule in CROSS_FIELD_RULES:
+    for rule in (*_table_rules(), *CROSS_FIELD_RULES):
         out.append((rule.name, rule.severity, rule.column, rule.description))
     return out
 
@@ -186,6 +181,22 @@ def _selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | N
     if select and not matches(select):
         return False
     return not (ignore and matches(ignore))
+
+
+@functools.cache
+def _table_rules() -> tuple[Rule, ...]:
+    """Rules that need the whole table, so have no row-wise form."""
+    return (
+        Rule(
+            name=DUPLICATE_RULE,
+            severity="error",
+            column="event_id_cnty",
+            description="event_id_cnty is unique; every row of a duplicate group is reported.",
+            expected="an id no other row has (every row of the group is reported)",
+            columnar=lambda c: _duplicates(c["event_id_cnty"]),
+            inputs=("event_id_cnty",),
+        ),
+    )
 
 
 def _duplicates(ids: pa.Array) -> np.ndarray:
@@ -219,23 +230,15 @@ def check(
                     expected=f"a column named {name!r} (ACLED's current export has it)",
                 )
             )
-    if _selected(DUPLICATE_RULE, select, ignore):
-        rows = np.flatnonzero(_duplicates(columns["event_id_cnty"]))
-        if len(rows):
-            blocks.append(
-                FailureBlock(
-                    rule=DUPLICATE_RULE,
-                    severity="error",
-                    column="event_id_cnty",
-                    rows=rows,
-                    expected="an id no other row has (every row of the group is reported)",
-                )
-            )
     context = columns.with_extra({name: parsed.raw.table.column(name) for name in parsed.extra})
-    for rule in (*CROSS_FIELD_RULES, *rules):
-        if not _selected(rule.name, select, ignore) or parsed.absent.intersection(rule.inputs):
-            continue
-        mask = np.asarray(rule.columnar(context), dtype=bool)
+    active = [
+        rule
+        for rule in (*_table_rules(), *CROSS_FIELD_RULES, *rules)
+        if _selected(rule.name, select, ignore) and not parsed.absent.intersection(rule.inputs)
+    ]
+    tasks = [functools.partial(rule.columnar, context) for rule in active]
+    for rule, result in zip(active, _run_all(tasks, rows=parsed.raw.n_rows), strict=True):
+        mask = np.asarray(result, dtype=bool)
         if len(mask) != parsed.raw.n_rows:
             raise ValueError(
                 f"rule {rule.name!r} returned {len(mask)} values for {parsed.raw.n_rows} rows"
