@@ -1,7 +1,9 @@
 """Reference pages generated from the code: the codebook, the rules, the schema.
 
-The pages in ``docs/`` that list codes, rules or schema fields are written by this module,
-never by hand, and a test fails when they drift from the code. Regenerate them with::
+The pages in ``docs/`` that list codes and rules are written by this module, never by
+hand, and a test fails when they drift from the code (the schema table in
+``docs/parquet.md`` comes from :func:`eventdata.io.arrow.schema_markdown` likewise).
+Regenerate them with::
 
     python -m eventdata.reference docs
 """
@@ -152,17 +154,9 @@ def rules_markdown() -> str:
     return "".join(out)
 
 
-def schema_page() -> str:
-    """The canonical Arrow schema as a markdown page."""
-    from eventdata.io.arrow import schema_markdown
-
-    return _GENERATED + "# The canonical table schema\n\n" + schema_markdown()
-
-
 PAGES = {
     "codebook.md": codebook_markdown,
     "rules.md": rules_markdown,
-    "schema.md": schema_page,
 }
 """Generated pages by file name under ``docs/``."""
 

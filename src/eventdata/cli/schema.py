@@ -61,7 +61,7 @@ Print the canonical schema of an event table.
 Examples:
   eventdata schema
   eventdata schema --format json-schema > event.schema.json
-  eventdata schema --format markdown >> docs/schema.md
+  eventdata schema --format markdown > schema.md
 """
 
 
