@@ -4,7 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean
+# The oldest versions of the runtime dependencies that pyproject.toml admits, tested in CI.
+MIN_DEPS := "pydantic==2.6.4" "pandas==2.2.3" "pyarrow==17.0.0" "click==8.2.0" "numpy<2" "pytest>=8"
+VENV_MIN := .venv-min
+MIN_STAMP := $(VENV_MIN)/.installed-stamp
+
+.PHONY: run test test-min lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +23,17 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+$(MIN_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV_MIN)
+	$(VENV_MIN)/bin/python -m pip install -q --upgrade pip
+	$(VENV_MIN)/bin/python -m pip install -q $(MIN_DEPS)
+	$(VENV_MIN)/bin/python -m pip install -q --no-deps -e .
+	touch $(MIN_STAMP)
+
+# the test suite against the minimum dependency versions (tests needing geopandas skip)
+test-min: $(MIN_STAMP)
+	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests examples bench
 	$(VENV)/bin/ruff format --check src tests examples bench
@@ -28,4 +44,4 @@ bench: $(STAMP)
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) $(VENV_MIN) out
