@@ -4,7 +4,7 @@ CSV is read with ``pyarrow.csv.open_csv`` (1 MiB batches, every column as text) 
 batches are gathered into blocks of about ``block_size`` bytes; the alternative reader
 ``"ranges"`` cuts the file into byte ranges at record boundaries (a newline outside double
 quotes, found by quote parity) and parses each with ``pyarrow.csv.read_csv``. On a 2 GB
-file open_csv was the faster of the two (docs/performance-convert.md). :func:`prefetch`
+file open_csv was the faster of the two (docs/performance.md). :func:`prefetch`
 runs such an iterator on its own thread, a bounded number of items ahead.
 """
 
@@ -32,7 +32,7 @@ DEFAULT_BLOCK_SIZE = 64 << 20
 """Bytes per block: ~100k ACLED rows, a good Parquet row group, ~0.5 GiB peak memory."""
 
 DEFAULT_READER = "open_csv"
-"""How CSV blocks are read; measured faster than ``"ranges"`` (docs/performance-convert.md)."""
+"""How CSV blocks are read; measured faster than ``"ranges"`` (docs/performance.md)."""
 
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
 """Inputs read as CSV blocks."""
@@ -195,7 +195,7 @@ def iter_text_blocks(
             (``"open_csv"``) make one block.
         reader: ``"open_csv"`` (pyarrow's streaming reader, batches gathered into
             blocks) or ``"ranges"`` (byte ranges cut at record boundaries, each parsed
-            with ``pyarrow.csv.read_csv``); both measured in docs/performance-convert.md.
+            with ``pyarrow.csv.read_csv``); both measured in docs/performance.md.
 
     Yields:
         ``(table, bytes_done, flags)``: the block's columns as ``string`` (``""`` for
