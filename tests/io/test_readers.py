@@ -274,3 +274,21 @@ def test_read_acled_refuses_values_it_would_lose(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"fatalities.*rows 0, 1, 2.*errors='coerce'"):
         read_acled(path)
     assert read_acled(path, errors="coerce")["fatalities"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "fragment"),
+    [
+        (b"a,b,c\n1,2,3\n4,5\n", "short.csv", "different number of fields"),
+        (b"event_id_cnty,actor1\nIRQ1,Caf\xe9\n", "latin1.csv", "column 'actor1'.*UTF-8"),
+        (b'{"a": 1}\n{"a": 2}\n', "lines.json", r"name it \.jsonl"),
+    ],
+)
+def test_unreadable_files_say_where_and_how_to_fix(
+    tmp_path: Path, content: bytes, name: str, fragment: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    with pytest.raises(InputError, match=fragment):
+        validate(path)

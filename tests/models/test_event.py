@@ -65,7 +65,7 @@ def test_numeric_codes_api_values_and_export_tool_dates_are_accepted(
         ({"time_precision": "4"}, "time_precision", "less than or equal to 3"),
         ({"geo_precision": "0"}, "geo_precision", "greater than or equal to 1"),
         ({"fatalities": "-1"}, "fatalities", "greater than or equal to 0"),
-        ({"fatalities": "many"}, "fatalities", "valid integer"),
+        ({"fatalities": "many"}, "fatalities", "'many' is not an integer"),
         ({"event_type": "Riots/Protests"}, "event_type", "Riots/Protests"),
         ({"inter1": "Militia"}, "inter1", "Militia"),
         ({"interaction": "99"}, "interaction", "not an ACLED interaction code"),

@@ -283,3 +283,113 @@ def test_header_only_input_validates_as_empty(tmp_path: Path) -> None:
 
     assert report.ok and report.n_rows == 0
     assert report.valid.empty and report.failures.empty
+
+
+# -- review regressions ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("column", ["event_id_cnty", "actor1", "region", "country", "location"])
+def test_missing_required_text_column_is_reported(column: str) -> None:
+    frame = pd.DataFrame(_rows_with({})).drop(columns=[column])
+
+    report = validate(frame)
+
+    assert report.counts() == {"columns.missing": 1}
+    assert report.failures["column"].tolist() == [column]
+
+
+@pytest.mark.parametrize("column", ["event_id_cnty", "actor1", "location"])
+def test_null_required_text_fails_but_blank_admin_names_do_not(column: str) -> None:
+    frame = pd.DataFrame(_rows_with({"admin1": ""}))
+    frame[column] = frame[column].astype(object)
+    frame.loc[2, column] = None
+
+    report = validate(frame)
+
+    assert report.counts() == {f"required.{column}": 1}
+    assert report.invalid_rows.tolist() == [2]
+
+
+def test_inter1_code_zero_is_not_an_actor_type() -> None:
+    report = validate(pd.DataFrame(_rows_with({"inter1": "0"})))
+
+    assert report.counts() == {"required.inter1": 1}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "rule"),
+    [
+        ({"timestamp": "99999999999999999999"}, "range.timestamp"),
+        ({"fatalities": "3000000000"}, "range.fatalities"),
+        ({"year": "40000"}, "range.year"),
+    ],
+)
+def test_huge_integers_are_range_failures_and_the_rest_still_splits(
+    overrides: dict[str, str], rule: str
+) -> None:
+    report = validate(pd.DataFrame(_rows_with(overrides)))
+
+    assert report.counts() == {rule: 1}
+    assert len(report.valid) == 4 and len(report.invalid) == 1
+
+
+def test_named_index_is_kept_as_a_column() -> None:
+    frame = pd.DataFrame(_rows_with({})).set_index("event_id_cnty")
+
+    report = validate(frame)
+
+    assert report.ok
+    assert report.valid["event_id_cnty"].tolist() == [f"IRQ900{i}" for i in range(5)]
+
+
+def test_filtered_frames_validate_without_an_index_column() -> None:
+    frame = pd.DataFrame(_rows_with({}))
+    subset = frame[frame["event_id_cnty"] != "IRQ9001"]
+
+    report = validate(subset)
+
+    assert report.ok and report.n_rows == 4
+    assert list(report.valid.columns) == list(make_row())
+
+
+@pytest.mark.parametrize(
+    ("frame", "fragment"),
+    [
+        (pd.DataFrame([[1, 2]], columns=["a", "a"]), "repeated column names"),
+        (pd.DataFrame({"a": [1, "x", 2.5]}), "cannot be read"),
+    ],
+)
+def test_unconvertible_frames_raise_input_error(frame: pd.DataFrame, fragment: str) -> None:
+    from eventdata import InputError
+
+    with pytest.raises(InputError, match=fragment):
+        validate(frame)
+
+
+def test_current_file_without_sub_event_type_is_not_taken_for_legacy() -> None:
+    frame = pd.DataFrame(_rows_with({})).drop(columns=["sub_event_type"])
+
+    report = validate(frame)
+
+    assert report.dialect.name == "current"
+    assert report.counts() == {"columns.missing": 1}
+
+
+def test_empty_api_response_is_zero_rows_and_ok(tmp_path: Path) -> None:
+    path = tmp_path / "empty.json"
+    path.write_text('{"success": true, "data": []}')
+
+    report = validate(path)
+
+    assert report.ok and report.n_rows == 0
+
+
+def test_unknown_labels_are_kept_when_read() -> None:
+    from eventdata import read_acled
+
+    rows = _rows_with({"event_type": "Explosions/remote violence", "inter1": "State Forces"})
+
+    frame = read_acled(pd.DataFrame(rows))
+
+    assert frame.loc[2, "event_type"] == "Explosions/remote violence"
+    assert frame.loc[2, "inter1"] == "State Forces"

@@ -101,3 +101,29 @@ def test_single_faults_name_the_same_column_both_ways(
     assert model_errors == {column}
     assert set(report.failures["column"]) == {column}
     assert set(report.failures["rule"]) == {rule}
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"inter1": "8 ", "inter2": " 3", "interaction": " 38"},
+        {"fatalities": "3."},
+        {"fatalities": "1_000"},
+        {"latitude": "1_0"},
+        {"event_date": " 2021-07-06"},
+        {"event_date": "06 Jul 2021"},
+        {"event_date": "2021-07-06T00:00:00"},
+        {"timestamp": "99999999999999999999"},
+        {"inter1": "0"},
+    ],
+)
+def test_odd_but_plausible_values_get_the_same_verdict_both_ways(
+    tmp_path: Path, overrides: dict[str, str]
+) -> None:
+    row = make_row(**overrides)
+    path = write_csv(tmp_path / "odd.csv", [row])
+
+    model_errors, _ = _row_verdict(row)
+    report = validate(path)
+
+    assert set(report.failures["column"]) == model_errors

@@ -95,6 +95,18 @@ def _normalize_tag(tag: str) -> str:
 
 _HXL_NORMALIZED = {_normalize_tag(tag): column for tag, column in HXL_TAGS.items()}
 
+_CURRENT_EVENT_TYPES = frozenset(
+    (
+        "Battles",
+        "Protests",
+        "Riots",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Strategic developments",
+    )
+)
+_LEGACY_ONLY_EVENT_TYPES = frozenset(LEGACY_EVENT_TYPES) - _CURRENT_EVENT_TYPES
+
 PANDAS_INDEX_NAMES = frozenset({"", "Unnamed: 0", "index"})
 """Header names a pandas-saved index column gets."""
 
@@ -136,18 +148,29 @@ class Dialect:
         return ", ".join(parts)
 
 
-def detect_dialect(columns: Sequence[str], *, inter_sample: Sequence[str] = ()) -> str:
+def detect_dialect(
+    columns: Sequence[str],
+    *,
+    inter_sample: Sequence[str] = (),
+    event_type_sample: Sequence[str] = (),
+) -> str:
     """Name the dialect of a header (after pandas index removal).
 
     Args:
         columns: column names as read.
         inter_sample: a few non-blank ``inter1`` values, to tell text from numeric codes.
+        event_type_sample: a few non-blank ``event_type`` values: a file without
+            ``sub_event_type`` is legacy only when they are legacy event types; otherwise
+            it is a current file missing a column, and validation says so.
     """
     names = set(columns)
+    legacy_values = bool(event_type_sample) and any(
+        v in _LEGACY_ONLY_EVENT_TYPES for v in event_type_sample
+    )
     if (
         "gwno" in names
         or "ally_actor_1" in names
-        or ("sub_event_type" not in names and "event_type" in names)
+        or ("sub_event_type" not in names and legacy_values)
     ):
         return "legacy"
     if "disorder_type" in names or "civilian_targeting" in names:

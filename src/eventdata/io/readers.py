@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,8 +72,7 @@ def read_raw(source: Any, /, *, block_size: int | None = None) -> RawTable:
     if isinstance(source, pa.Table):
         return _normalize(_as_text(source), Dialect(format="table"), None)
     if _is_dataframe(source):
-        table = pa.Table.from_pandas(source, preserve_index=False)
-        return _normalize(_as_text(table), Dialect(format="dataframe"), None)
+        return _normalize(_as_text(_from_pandas(source)), Dialect(format="dataframe"), None)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
@@ -88,13 +88,54 @@ def read_raw(source: Any, /, *, block_size: int | None = None) -> RawTable:
         except InputError:
             raise
         except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
-            raise InputError(f"cannot be read: {_first_line(exc)}", path=path) from exc
+            raise InputError(_explain(exc, path), path=path) from exc
         raise InputError(
             f"unknown file type {suffix!r}; expected .csv, .json, .jsonl or .parquet", path=path
         )
     raise InputError(
         f"cannot read {type(source).__name__}; pass a path, a pandas DataFrame or a pyarrow Table"
     )
+
+
+def _from_pandas(frame: Any) -> pa.Table:
+    """A DataFrame as an Arrow table; a named index (e.g. ``event_id_cnty``) becomes a column."""
+    if not frame.columns.is_unique:
+        repeated = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
+        raise InputError(
+            f"the DataFrame has repeated column names {repeated}; rename or drop the copies"
+        )
+    try:
+        named = any(name is not None for name in frame.index.names)
+        return pa.Table.from_pandas(frame, preserve_index=named)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+        raise InputError(
+            f"the DataFrame cannot be read: {_first_line(exc)}; make every column hold text, "
+            "numbers or dates (e.g. df.astype(str) for mixed columns)"
+        ) from exc
+
+
+def _explain(exc: BaseException, path: Path) -> str:
+    """A reader error in words that say where and how to fix it."""
+    message = _first_line(exc)
+    if "Expected" in message and "columns, got" in message:
+        return (
+            f"a record has a different number of fields than the header ({message}); "
+            "quote values that contain commas or line breaks"
+        )
+    if "invalid UTF8" in message:
+        match = re.search(r"column #(\d+)", message)
+        where = ""
+        if match:
+            names = sniff_csv_header(path).names
+            index = int(match.group(1))
+            where = f" in column {names[index]!r}" if index < len(names) else ""
+        return f"is not UTF-8 text{where}; re-save the file as UTF-8"
+    if isinstance(exc, json.JSONDecodeError) and "Extra data" in message:
+        return (
+            f"is not one JSON document ({message}); if it holds one JSON object per line, "
+            "name it .jsonl"
+        )
+    return f"cannot be read: {message}"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -220,9 +261,24 @@ def _text(value: Any) -> str | None:
 def _read_parquet(path: Path) -> RawTable:
     import pyarrow.dataset as ds
 
+    from eventdata.io.geo import derived_columns
+
+    if path.is_dir() and not any(
+        name.endswith(".parquet") and not name.startswith((".", "_"))
+        for _parent, _dirs, files in os.walk(path)
+        for name in files
+    ):
+        raise InputError(
+            "no Parquet files in this directory; pass a CSV, JSON or Parquet file, or a "
+            "dataset directory written by eventdata (to_parquet(..., partition_by=...) or "
+            "'eventdata convert --partition-by')",
+            path=path,
+        )
     dataset = ds.dataset(path, format="parquet", partitioning="hive")
     table = dataset.to_table()
-    derived = [n for n in ("geometry", "bbox") if n in table.column_names]
+    # only the columns the file's GeoParquet metadata declares as derived geometry; a
+    # column of the input that happens to be called geometry or bbox is data
+    derived = derived_columns(dataset.schema)
     if derived:
         table = table.drop_columns(derived)
     dialect = Dialect(format="parquet")
@@ -273,17 +329,23 @@ def _float_text(column: pa.Array) -> pa.Array:
 # -- normalization ----------------------------------------------------------------------
 
 
+def _sample(table: pa.Table, name: str, n: int = 50) -> list[str]:
+    if name not in table.column_names:
+        return []
+    return [v for v in table.column(name).slice(0, n).to_pylist() if v]
+
+
 def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable:
     names = list(table.column_names)
     if names and names[0] in PANDAS_INDEX_NAMES and "event_id_cnty" in names:
         dialect.notes.append(f"dropped the pandas index column {names[0]!r} (a row number)")
         table = table.drop_columns([names[0]])
         names = names[1:]
-    inter_sample: list[str] = []
-    if "inter1" in names:
-        head = table.column("inter1").slice(0, 50).to_pylist()
-        inter_sample = [v for v in head if v]
-    dialect.name = detect_dialect(names, inter_sample=inter_sample)
+    dialect.name = detect_dialect(
+        names,
+        inter_sample=_sample(table, "inter1"),
+        event_type_sample=_sample(table, "event_type"),
+    )
     if dialect.name == "legacy":
         renamed = [LEGACY_RENAMES.get(n, n) for n in names]
         for old, new in LEGACY_RENAMES.items():

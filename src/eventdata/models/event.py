@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from eventdata.models.fields import (
     LIST_SEPARATOR,
     AcledDate,
+    AcledFloat,
+    AcledInt,
     ActorTypeField,
     Categorical,
     CivilianTargeting,
@@ -61,8 +63,8 @@ class Event(BaseModel):
         )
     )
     event_date: AcledDate = Field(description="Day the event took place.")
-    year: int = Field(description="Year of event_date.")
-    time_precision: int = Field(ge=1, le=3, description="1 day known, 2 week, 3 month.")
+    year: AcledInt = Field(ge=0, le=9999, description="Year of event_date.")
+    time_precision: AcledInt = Field(ge=1, le=3, description="1 day known, 2 week, 3 month.")
     disorder_type: Annotated[DisorderType, Categorical()] = Field(
         description="Disorder type, fixed by the sub-event type."
     )
@@ -90,7 +92,7 @@ class Event(BaseModel):
     civilian_targeting: CivilianTargeting = Field(
         default=None, description="'Civilian targeting' when civilians were the primary target."
     )
-    iso: int = Field(ge=0, le=999, description="ISO 3166-1 numeric country code.")
+    iso: AcledInt = Field(ge=0, le=999, description="ISO 3166-1 numeric country code.")
     region: Annotated[str, Categorical()] = Field(description="ACLED region.")
     country: Annotated[str, Categorical()] = Field(
         description="Country, or a body of water for maritime events."
@@ -105,9 +107,9 @@ class Event(BaseModel):
         default=None, description="Third-level administrative unit."
     )
     location: str = Field(description="Place name, possibly with a district suffix.")
-    latitude: float = Field(ge=-90, le=90, description="WGS84 latitude, decimal degrees.")
-    longitude: float = Field(ge=-180, le=180, description="WGS84 longitude, decimal degrees.")
-    geo_precision: int = Field(
+    latitude: AcledFloat = Field(ge=-90, le=90, description="WGS84 latitude, decimal degrees.")
+    longitude: AcledFloat = Field(ge=-180, le=180, description="WGS84 longitude, decimal degrees.")
+    geo_precision: AcledInt = Field(
         ge=1, le=3, description="1 town, 2 near a town or part of a region, 3 larger region."
     )
     source: JoinedList = Field(default_factory=list, description="Sources ('; '-joined in ACLED).")
@@ -116,12 +118,16 @@ class Event(BaseModel):
         description="Scale of the sources: '-'-joined parts such as National-Regional.",
     )
     notes: OptionalText = Field(default=None, description="Free-text description of the event.")
-    fatalities: int = Field(ge=0, description="Reported fatalities; 0 when none or unknown.")
+    fatalities: AcledInt = Field(
+        ge=0, le=2**31 - 1, description="Reported fatalities; 0 when none or unknown."
+    )
     tags: JoinedList = Field(
         default_factory=list,
         description="Structured tags ('; '-joined in ACLED), e.g. crowd size=no report.",
     )
-    timestamp: int = Field(ge=0, description="Unix seconds of the row's last upload or change.")
+    timestamp: AcledInt = Field(
+        ge=0, le=10**18 - 1, description="Unix seconds of the row's last upload or change."
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -8,6 +8,7 @@ meaning is declared once, on the :class:`~eventdata.models.event.Event` field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -25,6 +26,11 @@ from eventdata.vocabulary.codebook import (
 __all__ = [
     "ACLED_DATE_FORMATS",
     "AcledDate",
+    "AcledFloat",
+    "AcledInt",
+    "INTEGER_PATTERN",
+    "MAX_INTEGER_DIGITS",
+    "NUMBER_PATTERN",
     "ActorTypeField",
     "Categorical",
     "CivilianTargeting",
@@ -43,8 +49,17 @@ __all__ = [
 LIST_SEPARATOR = "; "
 """How ACLED joins several values in one cell (assoc actors, sources, tags)."""
 
-ACLED_DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%d %B %Y")
+ACLED_DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y")
 """Date formats seen in real exports: the API's ISO dates and the export tool's."""
+
+INTEGER_PATTERN = r"^\s*[+-]?\d+(\.0+)?\s*$"
+"""Text accepted as an integer (``5``, `` 5``, ``+5``, ``5.0``); the columnar rules use it too."""
+
+NUMBER_PATTERN = r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$"
+"""Text accepted as a number (``33.2990``, ``-1.5e3``); the columnar rules use it too."""
+
+MAX_INTEGER_DIGITS = 18
+"""Longer integers are out of every column's range (and of what int64 holds)."""
 
 
 @dataclass(frozen=True)
@@ -68,15 +83,36 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def parse_acled_date(value: Any) -> Any:
-    """Parse ``2024-01-01`` or ``01 January 2024`` into a date; leave other values to pydantic."""
+    """Parse ``2024-01-01``, ``01 January 2024`` or ``01 Jan 2024`` into a date.
+
+    Other text is refused (no ISO datetimes or other formats), as the columnar rules do.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, str):
+    if isinstance(value, str) and value.strip():
         for fmt in ACLED_DATE_FORMATS:
             try:
-                return dt.datetime.strptime(value, fmt).date()
+                return dt.datetime.strptime(value.strip(), fmt).date()
             except ValueError:
                 continue
+        raise ValueError(f"{value!r} is not a date like 2024-01-31 or 31 January 2024")
+    return value
+
+
+def _check_integer(value: Any) -> Any:
+    if isinstance(value, str) and value.strip():
+        if not re.match(INTEGER_PATTERN, value):
+            raise ValueError(f"{value!r} is not an integer")
+        digits = value.strip().split(".")[0]
+        if len(digits.lstrip("+-")) > MAX_INTEGER_DIGITS:
+            raise ValueError(f"{value!r} has more than {MAX_INTEGER_DIGITS} digits")
+        return int(digits)
+    return value
+
+
+def _check_number(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() and not re.match(NUMBER_PATTERN, value):
+        raise ValueError(f"{value!r} is not a number")
     return value
 
 
@@ -93,7 +129,7 @@ def parse_actor_type(value: Any) -> Any:
     if isinstance(value, (int, float)) and float(value).is_integer():
         code = int(value)
         return None if code == 0 else _actor_from_code(code, value)
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.strip().isdigit():
         code = int(value)
         return None if code == 0 else _actor_from_code(code, value)
     return value
@@ -113,7 +149,7 @@ def parse_interaction(value: Any) -> Any:
         return value
     if isinstance(value, (int, float)) and float(value).is_integer():
         value = str(int(value))
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.strip().isdigit():
         return interaction_label(int(value))
     if isinstance(value, str):
         interaction_from_label(value)
@@ -149,6 +185,8 @@ def _check_civilian_targeting(value: Any) -> Any:
 
 
 AcledDate = Annotated[dt.date, BeforeValidator(parse_acled_date)]
+AcledInt = Annotated[int, BeforeValidator(_check_integer)]
+AcledFloat = Annotated[float, BeforeValidator(_check_number)]
 ActorTypeField = Annotated[ActorType, BeforeValidator(parse_actor_type), Categorical()]
 OptionalActorTypeField = Annotated[
     ActorType | None, BeforeValidator(parse_actor_type), Categorical()

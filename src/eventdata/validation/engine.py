@@ -26,6 +26,7 @@ from eventdata.validation.fieldrules import (
     FIELD_SPECS,
     ColumnMap,
     FieldSpec,
+    blank_to_null,
     iter_rule_names,
     parse_column,
 )
@@ -59,12 +60,23 @@ class Parsed:
     blocks: list[FailureBlock] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     absent: set[str] = field(default_factory=set)
+    labelled: frozenset[str] = frozenset(
+        s.name for s in FIELD_SPECS if s.kind in ("enum", "actor_type", "interaction")
+    )
 
     def table(self) -> pa.Table:
-        """The parsed columns (31 ACLED columns, then extra text columns) as one table."""
-        arrays = list(self.columns.values()) + [
-            _array(self.raw.table.column(n)) for n in self.extra
-        ]
+        """The parsed columns (31 ACLED columns, then extra text columns) as one table.
+
+        Labels outside the codebook are kept as their text (the rules saw them as missing
+        and reported them), so reading never loses a value.
+        """
+        arrays = []
+        for name, values in self.columns.items():
+            if name in self.labelled and name in self.raw.table.column_names:
+                text = blank_to_null(self.raw.table.column(name))
+                values = pc.coalesce(values, text)
+            arrays.append(values)
+        arrays += [_array(self.raw.table.column(n)) for n in self.extra]
         return pa.Table.from_arrays(arrays, names=[*self.columns, *self.extra])
 
 
@@ -76,7 +88,7 @@ def _array(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
 def _specs_for(dialect: str) -> tuple[FieldSpec, ...]:
     if dialect != "legacy":
         return FIELD_SPECS
-    relaxed = {"sub_event_type", "disorder_type", "iso", "timestamp"}
+    relaxed = {"sub_event_type", "disorder_type", "iso", "timestamp", "region"}
     out = []
     for spec in FIELD_SPECS:
         if spec.name == "event_type":
@@ -103,8 +115,8 @@ def parse(raw: RawTable) -> Parsed:
             text = _array(raw.table.column(spec.name))
         else:
             text = pa.nulls(n, pa.string())
-            derived = spec.name in _DERIVED and raw.dialect.name == "pre2023"
-            if spec.required and not derived:
+            derived = spec.name in _DERIVED and raw.dialect.name != "legacy"
+            if spec.required and not derived and raw.table.num_columns:
                 missing.append(spec.name)  # reported once, as columns.missing
             spec = dataclasses.replace(spec, required=False)
         jobs.append((spec, text))
@@ -121,12 +133,13 @@ def parse(raw: RawTable) -> Parsed:
                     expected=check.expected,
                 )
             )
-    if raw.dialect.name == "pre2023" and "disorder_type" not in present:
+    derive = raw.dialect.name != "legacy" and "disorder_type" not in present and n > 0
+    if derive:  # as Event does: pre-2023 files, and any file without the column
         columns["disorder_type"] = _derive_disorder(columns["sub_event_type"])
         raw.dialect.notes.append("derived disorder_type from sub_event_type")
     extra = [name for name in raw.table.column_names if name not in columns]
     absent = {name for name in columns if name not in present}
-    if raw.dialect.name == "pre2023":
+    if derive:
         absent -= _DERIVED
     return Parsed(
         raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent

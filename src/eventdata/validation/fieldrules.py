@@ -26,7 +26,10 @@ from pydantic.fields import FieldInfo
 from eventdata.models.event import Event
 from eventdata.models.fields import (
     ACLED_DATE_FORMATS,
+    INTEGER_PATTERN,
     LIST_SEPARATOR,
+    MAX_INTEGER_DIGITS,
+    NUMBER_PATTERN,
     Joined,
 )
 from eventdata.validation.rules import to_mask
@@ -69,7 +72,9 @@ class FieldSpec:
     Attributes:
         name: ACLED column name.
         kind: how the text is parsed.
-        required: a blank value is an error (the field has no default and is not optional).
+        required: the column must exist and a missing value is an error (the field has no
+            default and is not optional). For text, only a null is missing: ACLED writes
+            some required text columns blank (e.g. admin names) and pydantic accepts "".
         nullable: the parsed value may be missing.
         vocabulary: the allowed labels, for enum kinds.
         ge, le: inclusive bounds for numbers.
@@ -144,11 +149,10 @@ def field_spec(name: str, info: FieldInfo) -> FieldSpec:
         kind = "text"
     else:
         raise TypeError(f"Event.{name}: no columnar parser for type {info.annotation!r}")
-    required = info.is_required() and not optional
     return FieldSpec(
         name=name,
         kind=kind,
-        required=required and kind != "text",
+        required=info.is_required() and not optional,
         nullable=optional or not info.is_required(),
         vocabulary=vocabulary,
         ge=ge,
@@ -222,8 +226,8 @@ class ParsedColumn:
     checks: tuple[Check, ...]
 
 
-_INT_RE = r"^\s*[+-]?\d+(\.0*)?\s*$"
-_FLOAT_RE = r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$"
+_INT_RE = INTEGER_PATTERN
+_FLOAT_RE = NUMBER_PATTERN
 
 
 def _blank(text: pa.Array) -> pa.Array:
@@ -238,7 +242,7 @@ def _per_chunk(
     return convert(text)
 
 
-def _blank_to_null(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+def blank_to_null(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """Blank strings as nulls, sharing the text's buffers (no copy of the data)."""
 
     def convert(chunk: pa.Array) -> pa.Array:
@@ -291,7 +295,7 @@ def _fast_number(text: pa.Array, target: pa.DataType) -> pa.Array | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass  # blanks, or values that need the careful path
     try:
-        return pc.cast(_blank_to_null(text), target)
+        return pc.cast(blank_to_null(text), target)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
 
@@ -299,17 +303,19 @@ def _fast_number(text: pa.Array, target: pa.DataType) -> pa.Array | None:
 # where each date format writes the day of the month; strptime rolls impossible days over
 # (2021-02-30 -> 2021-03-02), so the day it parsed is compared with the day written
 _DAY_PATTERNS = {
-    "%Y-%m-%d": r"^\s*\d{4}-\d{1,2}-(?P<day>\d{1,2})",
-    "%d %B %Y": r"^\s*(?P<day>\d{1,2}) ",
+    "%Y-%m-%d": r"^\d{4}-\d{1,2}-(?P<day>\d{1,2})",
+    "%d %B %Y": r"^(?P<day>\d{1,2}) ",
+    "%d %b %Y": r"^(?P<day>\d{1,2}) ",
 }
 
 
 def _parse_date(text: pa.Array) -> pa.Array:
     try:  # fast path: strict ISO dates, which Arrow's cast checks for impossible days
-        return pc.cast(_blank_to_null(text), pa.date32())
+        return pc.cast(blank_to_null(text), pa.date32())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     result = None
+    text = pc.utf8_trim_whitespace(text)  # as Event does
     for fmt in ACLED_DATE_FORMATS:
         parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
         written = pc.struct_field(pc.extract_regex(text, _DAY_PATTERNS[fmt]), "day")
@@ -322,17 +328,24 @@ def _parse_date(text: pa.Array) -> pa.Array:
     return pc.cast(result, pa.date32())
 
 
-def _lookup_labels(text: pa.Array, labels: tuple[str, ...], codes: tuple[str, ...]) -> pa.Array:
-    """Labels for text that is either a label or a numeric code (codes[i] <-> labels[i])."""
+def _lookup_labels(
+    text: pa.Array, labels: tuple[str, ...], codes: tuple[str, ...]
+) -> tuple[pa.Array, pa.Array]:
+    """Labels for text that is a label or a numeric code (codes[i] <-> labels[i]).
+
+    Returns the labels (null where the text is neither: the rules skip such rows, and
+    ``Parsed.table`` puts the original text back so reading never loses it) and a boolean
+    array, True where the text was a label or a code.
+    """
     label_array = pa.array(labels)
     index = pc.index_in(text, value_set=label_array)
     if index.null_count == 0:
-        return text  # every value is a label already
+        return text, pc.is_valid(index)  # every value is a label already
     blanks = pc.sum(pc.equal(text, "")).as_py() or 0
     if codes and index.null_count > blanks + text.null_count:
         by_code = pc.index_in(pc.utf8_trim_whitespace(text), value_set=pa.array(codes))
         index = pc.coalesce(index, by_code)
-    return pc.take(label_array, index)
+    return pc.take(label_array, index), pc.is_valid(index)
 
 
 _SOURCE_SCALE_SET = frozenset(SOURCE_SCALE_PARTS)
@@ -359,19 +372,23 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
         if mask.any():
             checks.append(Check(f"{rule}.{spec.name}", mask, expected))
 
+    if spec.kind == "actor_type":  # legacy code 0 means "no actor"
+        blank = pc.or_kleene(blank, pc.equal(pc.utf8_trim_whitespace(text), "0"))
     if spec.required:
-        fail("required", blank, "a value (this column may not be blank)")
+        missing = pc.is_null(text) if spec.kind == "text" else blank
+        fail("required", missing, "a value (this column may not be blank)")
     present = pc.invert(blank)
     values: pa.Array
     if spec.kind == "text":
         if spec.nullable:
-            values = LazyArray(lambda: _blank_to_null(text))
+            values = LazyArray(lambda: blank_to_null(text))
         else:
             values = pc.fill_null(text, "") if text.null_count else text
         if spec.min_length:
             fail("not_empty", pc.less(pc.utf8_length(text), spec.min_length), "non-empty text")
     elif spec.kind in ("integer", "float"):
         target = pa.int64() if spec.kind == "integer" else pa.float64()
+        too_long: pa.Array | None = None
         fast = _fast_number(text, target)
         if fast is not None and spec.kind == "float":
             fast = None if pc.any(pc.is_nan(fast)).as_py() else fast  # "nan": careful path
@@ -382,13 +399,18 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
             ok = pc.match_substring_regex(text, pattern)
             noun = "an integer" if spec.kind == "integer" else "a number"
             fail("type", pc.and_(present, pc.invert(ok)), noun)
+            if spec.kind == "integer":  # too many digits for any column (or int64)
+                digits = pc.utf8_length(pc.replace_substring_regex(text, r"\.0+\s*$|[^0-9]", ""))
+                too_long = pc.and_(ok, pc.greater(digits, MAX_INTEGER_DIGITS))
+                ok = pc.and_(ok, pc.invert(too_long))
             values = _cast_where(text, ok, target)
-        out_of_range = None
+        out_of_range = too_long
         if spec.ge is not None:
-            out_of_range = pc.less(values, spec.ge)
+            below = pc.less(values, spec.ge)
+            out_of_range = below if out_of_range is None else pc.or_kleene(out_of_range, below)
         if spec.le is not None:
             above = pc.greater(values, spec.le)
-            out_of_range = above if out_of_range is None else pc.or_(out_of_range, above)
+            out_of_range = above if out_of_range is None else pc.or_kleene(out_of_range, above)
         if out_of_range is not None:
             fail("range", out_of_range, _expected_range(spec))
             values = pc.if_else(out_of_range, pa.scalar(None, target), values)
@@ -401,19 +423,18 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
         )
     elif spec.kind in ("enum", "actor_type", "interaction"):
         codes = {"actor_type": _ACTOR_CODES, "interaction": _INTERACTION_CODES}.get(spec.kind, ())
-        values = _lookup_labels(text, spec.vocabulary, codes)
-        known_blank = blank
-        if spec.kind == "actor_type":  # legacy code 0 means "no actor"
-            known_blank = pc.or_(blank, pc.equal(pc.utf8_trim_whitespace(text), "0"))
+        values, known = _lookup_labels(text, spec.vocabulary, codes)
+        if spec.kind == "actor_type":
+            values = pc.if_else(blank, pa.scalar(None, pa.string()), values)
         fail(
             "vocabulary",
-            pc.and_(pc.invert(known_blank), pc.is_null(values)),
+            pc.and_(present, pc.invert(known)),
             "one of: " + ", ".join(spec.vocabulary),
         )
     elif spec.kind == "list":
         values = LazyArray(lambda: _split_joined(text))
     elif spec.kind == "source_scale":
-        values = LazyArray(lambda: _blank_to_null(text))
+        values = LazyArray(lambda: blank_to_null(text))
         # few distinct values: check each once, then find the rows holding a bad one
         bad = [
             value
@@ -427,7 +448,7 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
                 "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS),
             )
     elif spec.kind == "civilian_targeting":
-        values = LazyArray(lambda: _blank_to_null(text))
+        values = LazyArray(lambda: blank_to_null(text))
         fail(
             "vocabulary",
             pc.and_(present, pc.not_equal(text, CIVILIAN_TARGETING)),
