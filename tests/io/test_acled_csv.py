@@ -3,10 +3,19 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
 import pyarrow as pa
 import pytest
-from acled_fixtures import make_row
+from acled_fixtures import (
+    CURRENT_FILES,
+    LEGACY_FILES,
+    PRE2023_FILES,
+    make_row,
+    read_rows,
+    shared_file,
+)
 
+from eventdata import validate
 from eventdata.io.acled_csv import PRE2023_COLUMNS, acled_text_table, write_acled
 from eventdata.io.arrow import conform
 from eventdata.io.parquet import read_parquet, to_parquet
@@ -158,3 +167,86 @@ def test_csv_module_reads_what_was_written(tmp_path):
     rows = list(csv.reader(io.StringIO(path.read_text())))
 
     assert len(rows) == 2 and len(rows[0]) == 31
+
+
+# --------------------------------------------------------------------------- plain frames
+
+PANDAS_READABLE = [*CURRENT_FILES, *PRE2023_FILES, *LEGACY_FILES]
+PANDAS_READABLE.remove("exporttool_sample_2024-11.csv")  # its "(Sample)" preamble
+
+
+def _zero_errors(path) -> int:
+    return int(validate(str(path)).summary()["n_errors"])
+
+
+@pytest.mark.parametrize("name", PANDAS_READABLE)
+def test_write_acled_of_a_pandas_text_frame_revalidates(tmp_path, name):
+    source = shared_file(name)
+    out = tmp_path / "out.csv"
+
+    written = write_acled(pd.read_csv(source, dtype=str, keep_default_na=False), out)
+
+    assert written == len(read_rows(source))
+    assert _zero_errors(out) == 0
+
+
+@pytest.mark.parametrize("name", PANDAS_READABLE)
+def test_write_acled_of_a_plain_pd_read_csv_frame_revalidates(tmp_path, name):
+    source = shared_file(name)
+    out = tmp_path / "out.csv"
+
+    written = write_acled(pd.read_csv(source), out)
+
+    assert written == len(read_rows(source))
+    assert _zero_errors(out) == 0
+
+
+def test_write_acled_of_somalia_keeps_the_all_blank_admin3(tmp_path):
+    source = shared_file("somalia_2025-04_2026-03.csv")
+    frame = pd.read_csv(source)
+    out = tmp_path / "out.csv"
+
+    write_acled(frame, out)
+
+    assert frame["admin3"].dtype == "float64"
+    assert {row["admin3"] for row in _read(out)} == {""}
+
+
+def test_write_acled_of_a_pre2023_frame_maps_the_dialect(tmp_path):
+    source = shared_file("afghanistan_2020-03_pre2023_exporttool.csv")
+    out = tmp_path / "out.csv"
+
+    write_acled(pd.read_csv(source), out)
+
+    rows = _read(out)
+    assert list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    assert rows[0]["disorder_type"] != ""
+
+
+def test_write_acled_refuses_values_that_would_be_lost(tmp_path):
+    frame = pd.DataFrame(
+        [
+            make_row(event_id_cnty="IRQ1"),
+            make_row(event_id_cnty="IRQ2", fatalities="many", latitude="33,29"),
+        ]
+    )
+    out = tmp_path / "out.csv"
+
+    with pytest.raises(ValueError) as excinfo:
+        write_acled(frame, out)
+
+    message = str(excinfo.value)
+    assert "fatalities: row 1 'many'" in message
+    assert "latitude: row 1 '33,29'" in message
+    assert "eventdata.validate" in message and "read_table" not in message
+    assert not out.exists()
+
+
+def test_write_acled_of_a_read_parquet_frame_with_geometry_drops_only_derived_columns(tmp_path):
+    parquet = tmp_path / "events.parquet"
+    to_parquet(pa.Table.from_pylist([make_row()]), parquet)
+    out = tmp_path / "out.csv"
+
+    write_acled(read_parquet(parquet, geometry=True), out)
+
+    assert list(_read(out)[0]) == list(ACLED_COLUMNS)

@@ -8,7 +8,15 @@ import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row
 
-from eventdata.io.geo import add_geometry, bbox_of, geo_metadata, merge_bbox, strip_geometry
+from eventdata.io.geo import (
+    DerivedColumnClash,
+    add_geometry,
+    bbox_of,
+    derived_columns,
+    geo_metadata,
+    merge_bbox,
+    strip_geometry,
+)
 from eventdata.io.parquet import read_parquet, to_parquet
 
 
@@ -136,3 +144,30 @@ def test_geopandas_bbox_filter_uses_the_covering_column(tmp_path):
     frame = gpd.read_parquet(path, bbox=(45.0, 2.0, 45.5, 2.1))
 
     assert frame["event_id_cnty"].tolist() == ["SOM1"]
+
+
+def test_strip_geometry_keeps_columns_the_geo_metadata_does_not_declare():
+    table = _coords([1.0], [2.0]).append_column("geometry", pa.array(["POINT (2 1)"]))
+
+    stripped = strip_geometry(table)
+
+    assert stripped.column_names == ["latitude", "longitude", "geometry"]
+
+
+def test_derived_columns_are_the_primary_column_and_its_covering_bbox(tmp_path):
+    path = tmp_path / "events.parquet"
+    to_parquet(pa.Table.from_pylist([make_row(bbox="mine")]), path, geo=False)
+    plain = pq.read_schema(path)
+    to_parquet(pa.Table.from_pylist([make_row()]), path)
+
+    declared = derived_columns(pq.read_schema(path))
+
+    assert declared == ["geometry", "bbox"]
+    assert derived_columns(plain) == []
+
+
+def test_add_geometry_refuses_an_input_column_named_bbox():
+    table = _coords([1.0], [2.0]).append_column("bbox", pa.array(["1,2,1,2"]))
+
+    with pytest.raises(DerivedColumnClash, match="'bbox'.*geo=False"):
+        add_geometry(table)

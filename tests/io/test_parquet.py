@@ -7,11 +7,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, write_csv
+from click.testing import CliRunner
 
 from eventdata import SCHEMA_VERSION, SchemaVersionError, ValidationFailed, __version__
+from eventdata.cli.app import cli
+from eventdata.exceptions import InputError
 from eventdata.io.arrow import arrow_schema
 from eventdata.io.atomic import TEMP_MARKER
 from eventdata.io.parquet import failures_path, invalid_path, read_parquet, to_parquet
+from eventdata.io.readers import read_raw
 from eventdata.models.event import ACLED_COLUMNS
 
 
@@ -269,3 +273,95 @@ def test_read_missing_path_is_an_input_error(tmp_path):
 
     with pytest.raises(InputError, match="no such file"):
         read_parquet(tmp_path / "nope.parquet")
+
+
+# --------------------------------------------------------------------------- review fixes
+
+
+def _files(directory) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_failed_write_leaves_no_side_files_beside_the_previous_output(tmp_path):
+    out = tmp_path / "out.parquet"
+    to_parquet(_table([make_row(event_id_cnty="IRQ1")]), out)
+    before = _files(tmp_path)
+
+    with pytest.raises(Exception, match="bogus"):
+        to_parquet(_table(_rows()), out, on_invalid="drop", compression="bogus")
+
+    assert _files(tmp_path) == before
+    assert not failures_path(out).exists()
+    assert not invalid_path(out).exists()
+
+
+def test_failed_write_keeps_the_previous_side_files(tmp_path):
+    out = tmp_path / "out.parquet"
+    to_parquet(_table(_rows()), out, on_invalid="drop")
+    before = _files(tmp_path)
+    clash = [make_row(event_id_cnty="IRQ9", fatalities="many") | {"geometry": "POINT (1 2)"}]
+
+    with pytest.raises(ValueError, match="geometry"):
+        to_parquet(_table(clash), out, on_invalid="drop")
+
+    assert sorted(before) == ["out.failures.parquet", "out.invalid.parquet", "out.parquet"]
+    assert _files(tmp_path) == before
+
+
+def test_user_column_named_geometry_is_refused_with_how_to_fix(tmp_path):
+    rows = [make_row() | {"geometry": "POINT (44.396 33.299)", "bbox": "44,33,45,34"}]
+
+    with pytest.raises(ValueError) as excinfo:
+        to_parquet(_table(rows), tmp_path / "out.parquet")
+
+    message = str(excinfo.value)
+    assert "'geometry', 'bbox'" in message
+    assert "Rename" in message
+    assert "geo=False" in message
+    assert isinstance(excinfo.value, InputError)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_user_columns_named_geometry_and_bbox_survive_a_round_trip_without_geo(tmp_path):
+    out = tmp_path / "out.parquet"
+    rows = [make_row() | {"geometry": "POINT (44.396 33.299)", "bbox": "44,33,45,34"}]
+    to_parquet(_table(rows), out, geo=False)
+
+    raw = read_raw(out)
+    frame = read_parquet(out)
+
+    assert raw.table.column("geometry").to_pylist() == ["POINT (44.396 33.299)"]
+    assert raw.table.column("bbox").to_pylist() == ["44,33,45,34"]
+    assert frame["geometry"].tolist() == ["POINT (44.396 33.299)"]
+    assert frame["bbox"].tolist() == ["44,33,45,34"]
+
+
+def test_reading_drops_only_the_geometry_the_geo_metadata_declares(tmp_path):
+    out = tmp_path / "out.parquet"
+    to_parquet(_table([make_row()]), out)
+
+    raw = read_raw(out)
+
+    assert "geometry" not in raw.table.column_names
+    assert "bbox" not in raw.table.column_names
+    assert raw.dialect.notes == ["ignored derived column(s) geometry, bbox"]
+
+
+def test_read_raw_of_a_directory_without_parquet_files_is_an_input_error(tmp_path):
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not data")
+
+    with pytest.raises(InputError, match="no Parquet files in this directory"):
+        read_raw(empty)
+
+
+def test_cli_validate_of_an_empty_directory_exits_2(tmp_path):
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+
+    result = CliRunner().invoke(cli, ["validate", str(empty)])
+
+    assert result.exit_code == 2
+    assert "no Parquet files in this directory" in result.output
+    assert "columns.missing" not in result.output

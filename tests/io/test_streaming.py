@@ -215,3 +215,67 @@ def test_partitioned_raise_writes_nothing(tmp_path):
         convert(src, tmp_path / "ds", block_size=1500, partition_by=["country"])
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def _files(directory) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir()) if p.suffix == ".parquet"}
+
+
+def test_streamed_convert_that_fails_midway_keeps_the_previous_output_and_side_files(tmp_path):
+    dst = tmp_path / "out.parquet"
+    first = _rows(5)
+    first[1]["fatalities"] = "many"
+    convert(write_csv(tmp_path / "first.csv", first), dst, on_invalid="drop")
+    before = _files(tmp_path)
+    rows = _rows(60)
+    rows[0]["fatalities"] = "many"  # invalid in the first block: side files get started
+    records = [json.dumps(r) for r in rows]
+    records[-1] = json.dumps(rows[-1] | {"late_column": "x"})  # fails in a later block
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(records) + "\n", encoding="utf-8")
+
+    with pytest.raises(InputError, match="late_column"):
+        convert(src, dst, on_invalid="drop", block_size=4096)
+
+    assert sorted(before) == ["out.failures.parquet", "out.invalid.parquet", "out.parquet"]
+    assert _files(tmp_path) == before
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+
+
+def test_convert_to_csv_that_fails_while_writing_leaves_no_side_files(tmp_path, monkeypatch):
+    rows = _rows(3)
+    rows[1]["fatalities"] = "many"
+    src = write_csv(tmp_path / "in.csv", rows)
+    dst = tmp_path / "out.csv"
+    dst.write_text("previous output\n", encoding="utf-8")
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("eventdata.io.acled_csv.write_acled", disk_full)
+
+    with pytest.raises(OSError, match="No space left"):
+        convert(src, dst, on_invalid="drop")
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+    assert dst.read_text(encoding="utf-8") == "previous output\n"
+
+
+def test_streamed_duplicates_across_blocks_report_only_later_occurrences(tmp_path):
+    rows = _rows(60)
+    rows[59]["event_id_cnty"] = "IRQ0"  # same id as row 0, many blocks later
+    src = write_csv(tmp_path / "in.csv", rows)
+    streamed, whole = tmp_path / "streamed.parquet", tmp_path / "whole.parquet"
+
+    result = convert(src, streamed, on_invalid="drop", block_size=4096)
+    reference = to_parquet(src, whole, on_invalid="drop")
+
+    failures = pq.read_table(failures_path(streamed)).to_pylist()
+    assert [(f["row"], f["rule"]) for f in failures] == [(59, "duplicate.event_id_cnty")]
+    assert "an earlier block of the input has it" in failures[0]["message"]
+    assert result.rows_dropped == 1
+    kept = read_parquet(streamed)["event_id_cnty"].tolist()
+    assert kept.count("IRQ0") == 1 and kept[0] == "IRQ0"
+    # whole-file writing drops every row of the group
+    assert reference.rows_dropped == 2
+    assert "IRQ0" not in read_parquet(whole)["event_id_cnty"].tolist()

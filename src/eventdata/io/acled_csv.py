@@ -11,19 +11,23 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from eventdata.io.arrow import conform
+from eventdata.io.arrow import arrow_schema, conform
 from eventdata.io.atomic import atomic_path
-from eventdata.io.geo import strip_geometry
+from eventdata.io.geo import BBOX_COLUMN, BBOX_TYPE, GEOMETRY_COLUMN, strip_geometry
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
 from eventdata.vocabulary.codebook import INTERACTIONS, ActorType
+
+if TYPE_CHECKING:
+    from eventdata.validation.engine import Parsed
 
 __all__ = ["DATE_FORMATS", "PRE2023_COLUMNS", "acled_text_table", "write_acled"]
 
@@ -49,25 +53,122 @@ _INTERACTION_LABELS = pa.array(list(INTERACTIONS.values()))
 _INTERACTION_CODES = pa.array(list(INTERACTIONS), pa.int64())
 
 
-def _is_typed(table: pa.Table) -> bool:
-    probes = [c for c in ("event_date", "year", "latitude") if c in table.column_names]
-    return any(not pa.types.is_string(table.schema.field(c).type) for c in probes)
+def _logical(kind: pa.DataType) -> pa.DataType:
+    """A type with storage details removed: dictionaries by value, large/view strings."""
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    if pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
+        return pa.string()
+    if pa.types.is_large_list(kind) or pa.types.is_list_view(kind):
+        return pa.list_(_logical(kind.value_type))
+    if pa.types.is_list(kind):
+        return pa.list_(_logical(kind.value_type))
+    return kind
+
+
+def _is_canonical(table: pa.Table) -> bool:
+    """Every required ACLED column present, and every ACLED column in its canonical type.
+
+    Storage details do not count (dictionary index width, ``large_string`` from pandas
+    3); an all-null column of type ``null`` fits any nullable column. Anything else, e.g.
+    ``pd.read_csv`` frames (``year`` int64, an all-blank ``admin3`` read as float), is
+    text to parse.
+    """
+    schema = arrow_schema()
+    for target in schema:
+        if target.name not in table.column_names:
+            if not target.nullable:
+                return False
+            continue
+        kind = table.schema.field(target.name).type
+        if pa.types.is_dictionary(kind) and pa.types.is_null(kind.value_type):
+            kind = pa.null()
+        if pa.types.is_null(kind) and target.nullable:
+            continue
+        if _logical(kind) != _logical(target.type):
+            return False
+    return True
+
+
+def _strip_derived(table: pa.Table) -> pa.Table:
+    """Drop derived geometry: as the ``geo`` metadata declares, or as read_parquet gives it.
+
+    A DataFrame from ``read_parquet(..., geometry=True)`` has lost the metadata; its
+    ``geometry`` (WKB, binary) and ``bbox`` (the covering struct) are recognised by type.
+    Columns of those names with other types are the input's own and are kept.
+    """
+    table = strip_geometry(table)
+    derived = [
+        name
+        for name, kind in ((GEOMETRY_COLUMN, pa.binary()), (BBOX_COLUMN, BBOX_TYPE))
+        if name in table.column_names and table.schema.field(name).type == kind
+    ]
+    return table.drop_columns(derived) if derived else table
+
+
+def _lost_values(parsed: Parsed) -> list[tuple[str, list[int], list[str]]]:
+    """ACLED columns whose non-blank text did not parse (it would be written blank)."""
+    raw = parsed.raw.table
+    table = parsed.table()
+    lost = []
+    for name in ACLED_COLUMNS:
+        if name not in raw.column_names or name not in table.column_names:
+            continue
+        text = raw.column(name)
+        mask = pc.and_(
+            pc.and_(pc.is_valid(text), pc.not_equal(pc.utf8_trim_whitespace(text), "")),
+            pc.is_null(table.column(name)),
+        )
+        rows = np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool))
+        if len(rows):
+            values = pc.take(text, pa.array(rows[:3])).to_pylist()
+            lost.append((name, rows.tolist(), values))
+    return lost
+
+
+def _lost_message(lost: list[tuple[str, list[int], list[str]]]) -> str:
+    parts = []
+    for name, rows, values in lost:
+        shown = ", ".join(f"row {r} {v!r}" for r, v in zip(rows, values, strict=False))
+        more = f" and {len(rows) - len(values)} more" if len(rows) > len(values) else ""
+        parts.append(f"  {name}: {shown}{more}")
+    return (
+        "write_acled: these values do not parse as their ACLED column's type and would be "
+        "written blank (rows are 0-based positions in the input):\n"
+        + "\n".join(parts)
+        + "\nFix the values, or see every failure with eventdata.validate(data) "
+        "(eventdata.read_acled(path) reads a file into canonical columns)."
+    )
 
 
 def _canonical(data: Any) -> pa.Table:
-    if isinstance(data, pd.DataFrame):
-        data = pa.Table.from_pandas(data, preserve_index=False)
-    if isinstance(data, pa.Table) and _is_typed(data):
-        return conform(strip_geometry(data))
-    if isinstance(data, (str, os.PathLike)) and Path(data).suffix.lower() == ".parquet":
-        from eventdata.io.parquet import read_parquet
+    """Canonical columns for any input; text goes through the same parsing as to_parquet.
 
-        return conform(pa.Table.from_pandas(read_parquet(data), preserve_index=False))
+    Raises:
+        ValueError: a value would be lost (does not parse); the message names the
+            column, rows and values.
+        InputError: a path cannot be read.
+
+    """
     from eventdata.io.readers import RawTable, read_raw
     from eventdata.validation.engine import parse
 
+    if isinstance(data, pd.DataFrame):
+        data = pa.Table.from_pandas(data, preserve_index=False)
+    if isinstance(data, (str, os.PathLike)) and Path(data).suffix.lower() == ".parquet":
+        from eventdata.io.parquet import read_parquet
+
+        data = pa.Table.from_pandas(read_parquet(data), preserve_index=False)
+    if isinstance(data, pa.Table):
+        data = _strip_derived(data)
+        if _is_canonical(data):
+            return conform(data)
     raw = data if isinstance(data, RawTable) else read_raw(data)
-    return conform(parse(raw).table())
+    parsed = parse(raw)
+    lost = _lost_values(parsed)
+    if lost:
+        raise ValueError(_lost_message(lost))
+    return conform(parsed.table())
 
 
 def _blank_to_null(text: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -1,8 +1,9 @@
 """Checking a CSV / JSON Lines input block by block, as one input.
 
 Each block is parsed and validated with global row numbers. Duplicate ``event_id_cnty``
-values across blocks are found with a 64-bit hash of every id seen (8 bytes per row): the
-later occurrences are reported (earlier ones were already written). The summaries of the
+values across blocks are found with a 64-bit hash of every id seen (8 bytes per row): only
+the later occurrences are reported (earlier ones were already written and stay valid),
+unlike ``to_parquet``, which reports every row of a group (docs/parquet.md). The summaries of the
 blocks add up to the summary of the whole input.
 """
 

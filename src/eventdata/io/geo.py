@@ -21,12 +21,17 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.exceptions import InputError
+
 __all__ = [
     "BBOX_COLUMN",
     "GEOMETRY_COLUMN",
     "GEOPARQUET_VERSION",
     "add_geometry",
+    "DerivedColumnClash",
     "bbox_of",
+    "check_no_clash",
+    "derived_columns",
     "geo_metadata",
     "merge_bbox",
     "strip_geometry",
@@ -41,7 +46,77 @@ _WKB_POINT = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f
 _WKB_SIZE = _WKB_POINT.itemsize  # 21: no padding in a numpy structured dtype by default
 _MAX_ROWS_PER_CHUNK = (2**31 - 1) // _WKB_SIZE  # int32 binary offsets
 
+DERIVED_COLUMNS = (GEOMETRY_COLUMN, BBOX_COLUMN)
+
 BBox = tuple[float, float, float, float]
+
+
+class DerivedColumnClash(InputError, ValueError):
+    """An input column has the name of a derived GeoParquet column (``geometry``, ``bbox``).
+
+    An :class:`~eventdata.InputError` (the CLI exits 2) and a ``ValueError``.
+    """
+
+
+def check_no_clash(names: list[str] | tuple[str, ...], /) -> None:
+    """Refuse input columns named like the derived ``geometry``/``bbox`` columns.
+
+    Args:
+        names: the column names of the table to write with geometry.
+
+    Raises:
+        DerivedColumnClash: a column is named ``geometry`` or ``bbox``; the message says
+            which and how to fix it (rename the column, or write without geometry).
+
+    """
+    clash = [name for name in DERIVED_COLUMNS if name in names]
+    if clash:
+        shown = ", ".join(repr(name) for name in clash)
+        renames = ", ".join(f"{name!r}: '{name}_input'" for name in clash)
+        raise DerivedColumnClash(
+            f"the input has column(s) {shown}, the name(s) of the GeoParquet column(s) "
+            "eventdata derives from longitude/latitude; writing both would lose the "
+            f"input's values. Rename the column(s) (e.g. df.rename(columns={{{renames}}})), "
+            "or pass geo=False to write without derived geometry (the column(s) are then "
+            "kept as they are)."
+        )
+
+
+def derived_columns(schema: pa.Schema, /) -> list[str]:
+    """The derived geometry columns a schema's GeoParquet ``geo`` metadata declares.
+
+    Only the ``primary_column`` and the column of its ``covering.bbox`` count; a column
+    merely named ``geometry`` or ``bbox`` without such metadata is an ordinary column.
+
+    Args:
+        schema: a table or file schema (its metadata is read).
+
+    Returns:
+        The names, among ``schema.names``, in schema order.
+
+    """
+    raw = (schema.metadata or {}).get(b"geo")
+    if raw is None:
+        return []
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(document, dict):
+        return []
+    declared: set[str] = set()
+    primary = document.get("primary_column")
+    if isinstance(primary, str):
+        declared.add(primary)
+        columns = document.get("columns")
+        column = columns.get(primary) if isinstance(columns, dict) else None
+        covering = column.get("covering") if isinstance(column, dict) else None
+        bbox = covering.get("bbox") if isinstance(covering, dict) else None
+        if isinstance(bbox, dict):
+            for path in bbox.values():
+                if isinstance(path, list) and path and isinstance(path[0], str):
+                    declared.add(path[0])
+    return [name for name in schema.names if name in declared]
 
 
 def _coordinates(table: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -81,16 +156,22 @@ def _bbox_struct(lon: np.ndarray, lat: np.ndarray, valid: np.ndarray) -> pa.Arra
 
 
 def add_geometry(table: pa.Table, /) -> pa.Table:
-    """Append the ``geometry`` (WKB point) and ``bbox`` columns, replacing stale ones.
+    """Append the ``geometry`` (WKB point) and ``bbox`` columns, replacing derived ones.
 
     Args:
-        table: a table with ``latitude`` and ``longitude`` columns.
+        table: a table with ``latitude`` and ``longitude`` columns. Derived columns its
+            ``geo`` metadata declares (e.g. from an earlier ``add_geometry``) are replaced.
 
     Returns:
-        The table with ``geometry`` and ``bbox`` as its last two columns.
+        The table with ``geometry`` and ``bbox`` as its last two columns, and ``geo``
+        metadata declaring them.
+
+    Raises:
+        DerivedColumnClash: the table has an ordinary column named ``geometry`` or ``bbox``.
 
     """
     table = strip_geometry(table)
+    check_no_clash(table.column_names)
     lon, lat, valid = _coordinates(table)
     geometry: list[pa.Array] = []
     boxes: list[pa.Array] = []
@@ -101,13 +182,26 @@ def add_geometry(table: pa.Table, /) -> pa.Table:
     table = table.append_column(
         pa.field(GEOMETRY_COLUMN, pa.binary()), pa.chunked_array(geometry, pa.binary())
     )
-    return table.append_column(pa.field(BBOX_COLUMN, BBOX_TYPE), pa.chunked_array(boxes, BBOX_TYPE))
+    table = table.append_column(
+        pa.field(BBOX_COLUMN, BBOX_TYPE), pa.chunked_array(boxes, BBOX_TYPE)
+    )
+    metadata = dict(table.schema.metadata or {})
+    metadata[b"geo"] = geo_metadata()["geo"].encode()
+    return table.replace_schema_metadata(metadata)
 
 
 def strip_geometry(table: pa.Table, /) -> pa.Table:
-    """Drop the derived ``geometry`` and ``bbox`` columns if present."""
-    derived = [c for c in (GEOMETRY_COLUMN, BBOX_COLUMN) if c in table.column_names]
-    return table.drop_columns(derived) if derived else table
+    """Drop the derived geometry columns the table's ``geo`` metadata declares.
+
+    Columns named ``geometry`` or ``bbox`` that the metadata does not declare are the
+    input's own and are kept; so is everything when there is no ``geo`` metadata.
+    """
+    derived = derived_columns(table.schema)
+    if not derived:
+        return table
+    table = table.drop_columns(derived)
+    metadata = {k: v for k, v in (table.schema.metadata or {}).items() if k != b"geo"}
+    return table.replace_schema_metadata(metadata or None)
 
 
 def bbox_of(table: pa.Table, /) -> BBox | None:

@@ -9,8 +9,9 @@ and schema versions, the source dialect, the row count and the validation summar
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -24,6 +25,7 @@ import pyarrow.parquet as pq
 from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io import geo as geo_
 from eventdata.io.arrow import arrow_schema, conform, table_to_pandas
+from eventdata.io.atomic import atomic_path
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
 from eventdata.io.parquet_meta import validation_metadata as validation_metadata
@@ -54,6 +56,7 @@ __all__ = [
     "merge_metadata",
     "read_parquet",
     "check_raw",
+    "side_files",
     "to_parquet",
 ]
 
@@ -202,7 +205,7 @@ def to_parquet(
     path = Path(path)
     raw = data if isinstance(data, RawTable) else read_raw(data)
     checked = check_raw(raw, validate=validate)
-    table, result = apply_policy(checked, path, on_invalid=on_invalid)
+    table, result, sides = apply_policy(checked, path, on_invalid=on_invalid)
     meta = file_metadata(
         dialect=checked.dialect,
         rows=table.num_rows,
@@ -212,39 +215,61 @@ def to_parquet(
         partition_by=partition_by,
     )
     schema = output_schema(table.schema, geo=geo, relax=False)
-    if partition_by:
-        write_event_dataset(
-            table,
-            path,
-            schema,
-            partition_by=partition_by,
-            geo=geo,
-            compression=compression,
-            compression_level=compression_level,
-            metadata=meta,
-        )
-    else:
-        write_event_file(
-            [table],
-            path,
-            schema,
-            geo=geo,
-            compression=compression,
-            compression_level=compression_level,
-            metadata=lambda _rows: meta,
-        )
+    with side_files(path, sides):
+        if partition_by:
+            write_event_dataset(
+                table,
+                path,
+                schema,
+                partition_by=partition_by,
+                geo=geo,
+                compression=compression,
+                compression_level=compression_level,
+                metadata=meta,
+            )
+        else:
+            write_event_file(
+                [table],
+                path,
+                schema,
+                geo=geo,
+                compression=compression,
+                compression_level=compression_level,
+                metadata=lambda _rows: meta,
+            )
     result.rows_written = table.num_rows
-    fail_file, bad_file = failures_path(path), invalid_path(path)
-    remove_stale(
-        *(p for p in (fail_file, bad_file) if p not in (result.failures_file, result.invalid_file))
-    )
     return result
+
+
+@contextlib.contextmanager
+def side_files(path: Path, sides: dict[Path, pa.Table], /) -> Iterator[None]:
+    """Write the side files of output ``path`` so that they appear only with it.
+
+    The side tables are written to temporary files first; the body writes (and commits)
+    the main output; only then are the side files moved into place and side files of an
+    earlier write that this one does not have removed. When the body raises, the
+    temporary files are removed and the earlier output and side files stay as they were.
+
+    Args:
+        path: the main output.
+        sides: side file path -> table (see :func:`apply_policy`).
+
+    """
+    with contextlib.ExitStack() as stack:
+        for side, table in sides.items():
+            temp = stack.enter_context(atomic_path(side))
+            pq.write_table(table, temp, compression="zstd", compression_level=1)
+        yield
+    remove_stale(*(p for p in (failures_path(path), invalid_path(path)) if p not in sides))
 
 
 def apply_policy(
     checked: Checked, path: Path, /, *, on_invalid: OnInvalid
-) -> tuple[pa.Table, WriteResult]:
+) -> tuple[pa.Table, WriteResult, dict[Path, pa.Table]]:
     """Apply ``on_invalid`` to a checked input before it is written to ``path``.
+
+    Nothing is written here: the side tables are returned, to be written with
+    :func:`side_files` around the write of the main output.
 
     Args:
         checked: the whole input, checked.
@@ -252,8 +277,9 @@ def apply_policy(
         on_invalid: as for :func:`to_parquet`.
 
     Returns:
-        The rows to write, and a :class:`WriteResult` with the invalid and dropped row
-        counts and the side files written (``rows_written`` is left to the caller).
+        The rows to write; a :class:`WriteResult` with the invalid and dropped row
+        counts and the side files to write (``rows_written`` is left to the caller);
+        and the side tables by path.
 
     Raises:
         ValidationFailed: ``on_invalid="raise"`` and a row breaks an error rule.
@@ -268,18 +294,19 @@ def apply_policy(
     fail_file, bad_file = failures_path(path), invalid_path(path)
     result = WriteResult(path=path, rows_written=0, report=report, summary=checked.summary or {})
     table = checked.table
+    sides: dict[Path, pa.Table] = {}
     n_invalid = int(checked.invalid.sum())
     result.rows_invalid = n_invalid
     if n_invalid:
-        write_side_table(rejected_rows(checked), bad_file)
+        sides[bad_file] = rejected_rows(checked)
         result.invalid_file = bad_file
         if on_invalid == "drop":
             table = table.filter(pa.array(~checked.invalid))
             result.rows_dropped = n_invalid
     if checked.failures.num_rows:
-        write_side_table(checked.failures, fail_file)
+        sides[fail_file] = checked.failures
         result.failures_file = fail_file
-    return table, result
+    return table, result, sides
 
 
 # --------------------------------------------------------------------------- reading

@@ -37,6 +37,7 @@ from eventdata.io.parquet import (
     apply_policy,
     check_raw,
     policy_error,
+    side_files,
     to_parquet,
 )
 from eventdata.io.parquet_meta import file_metadata, validation_metadata
@@ -95,6 +96,17 @@ def convert(
         geo: write GeoParquet geometry and bbox columns.
         compression: Parquet codec.
         compression_level: codec level.
+
+    Duplicate ids differ from :func:`~eventdata.io.parquet.to_parquet`, which flags every
+    row of a duplicate group: here, within one block every row of a group is flagged, but
+    across blocks only the rows whose id an *earlier* block has (found through a 64-bit
+    hash of every id seen) are; the earlier rows are already written and stay valid. So
+    ``"drop"`` keeps the first block's occurrence of an id repeated in a later block (see
+    docs/parquet.md, "Duplicate ids").
+
+    Side files are written to temporary files and moved into place only after the output
+    is committed; a conversion that fails leaves the previous output and side files as
+    they were.
 
     Returns:
         A :class:`~eventdata.io.parquet.WriteResult` (``report`` is None: the summary
@@ -216,6 +228,7 @@ def _to_acled_csv(src: Path, dst: Path, *, on_invalid: OnInvalid, validate: bool
     from eventdata.io.acled_csv import write_acled
 
     checked = check_raw(read_raw(src), validate=validate)
-    table, result = apply_policy(checked, dst, on_invalid=on_invalid)
-    result.rows_written = write_acled(table, dst)
+    table, result, sides = apply_policy(checked, dst, on_invalid=on_invalid)
+    with side_files(dst, sides):
+        result.rows_written = write_acled(table, dst)
     return result

@@ -114,7 +114,15 @@ class EventFileWriter:
 def output_schema(
     canonical: pa.Schema, *, geo: bool, relax: bool, drop: Sequence[str] = ()
 ) -> pa.Schema:
-    """The schema of written files: every field nullable when ``relax``; derived geo last."""
+    """The schema of written files: every field nullable when ``relax``; derived geo last.
+
+    Raises:
+        DerivedColumnClash: ``geo`` and ``canonical`` has a column named ``geometry`` or
+            ``bbox`` (checked before anything is written).
+
+    """
+    if geo:
+        geo_.check_no_clash([name for name in canonical.names if name not in drop])
     fields = [f.with_nullable(True) if relax else f for f in canonical if f.name not in drop]
     if geo:
         fields += [
