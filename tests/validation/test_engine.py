@@ -393,3 +393,50 @@ def test_unknown_labels_are_kept_when_read() -> None:
 
     assert frame.loc[2, "event_type"] == "Explosions/remote violence"
     assert frame.loc[2, "inter1"] == "State Forces"
+
+
+def test_csv_columns_skipped_while_validating_are_read_for_the_split(tmp_path: Path) -> None:
+    from eventdata import read_acled
+
+    rows = _rows_with({"fatalities": "x"})
+    rows[0]["notes"] = 'Interception: a drone, "shot down", over\nthe Green Zone.'
+    path = write_csv(tmp_path / "e.csv", rows)
+
+    report = validate(path)
+
+    assert "notes" in report._parsed.raw.skipped
+    expected = read_acled(path, errors="coerce").drop(index=2)
+    assert report.valid["notes"].tolist() == expected["notes"].tolist()
+    assert report.valid["source"].tolist() == expected["source"].tolist()
+    assert report.invalid.loc[2, "notes"] == rows[2]["notes"]
+
+
+def test_a_file_changed_after_validation_is_not_silently_mixed(tmp_path: Path) -> None:
+    from eventdata import InputError
+
+    path = write_csv(tmp_path / "e.csv", _rows_with({}))
+    report = validate(path)
+    write_csv(path, _rows_with({}, n=6))
+
+    with pytest.raises(InputError, match="changed since it was validated"):
+        report.valid  # noqa: B018
+
+
+def test_user_rules_can_read_every_column_of_a_csv(tmp_path: Path) -> None:
+    import pyarrow.compute as pc
+
+    from eventdata.validation.rules import to_mask
+
+    needs_notes = Rule(
+        name="house.notes_mention_date",
+        severity="warning",
+        column="notes",
+        description="Notes start with the date.",
+        expected="notes that start with 'On '",
+        columnar=lambda c: to_mask(pc.invert(pc.starts_with(c["notes"], "On "))),
+    )
+    path = write_csv(tmp_path / "e.csv", _rows_with({"notes": "On 6 July 2021, ..."}))
+
+    report = validate(path, rules=[needs_notes])
+
+    assert report.counts() == {"house.notes_mention_date": 4}

@@ -251,7 +251,7 @@ def conform(table: pa.Table, /, *, columns: list[str] | None = None) -> pa.Table
         if required:
             raise ValueError(
                 f"table lacks ACLED column(s) {', '.join(required)}; read files with "
-                "eventdata.read_acled / read_table, which map every dialect to these columns"
+                "eventdata.read_acled, which maps every dialect to these columns"
             )
         order = [*ACLED_COLUMNS, *(c for c in present if c not in ACLED_COLUMNS)]
     else:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,25 +47,65 @@ class RawTable:
         table: every column as ``string`` (nulls for missing cells), in input order.
         dialect: what was recognised and how it was mapped.
         source: the path read, or None for in-memory data.
+        skipped: columns of the file left unread (see ``read_raw(skip=...)``);
+            :meth:`complete` reads them when they are needed.
     """
 
     table: pa.Table
     dialect: Dialect
     source: Path | None = None
+    skipped: tuple[str, ...] = ()
+    stamp: tuple[int, int] | None = None
+    _complete: RawTable | None = field(default=None, repr=False)
 
     @property
     def n_rows(self) -> int:
         """Number of data records."""
         return int(self.table.num_rows)
 
+    @property
+    def column_names(self) -> list[str]:
+        """Every column of the input, read or skipped."""
+        return [*self.table.column_names, *self.skipped]
 
-def read_raw(source: Any, /, *, block_size: int | None = None) -> RawTable:
+    def complete(self) -> RawTable:
+        """This input with every column read (the file is read again if columns were skipped).
+
+        Raises:
+            InputError: the file changed since it was first read.
+        """
+        if not self.skipped:
+            return self
+        if self._complete is None:
+            assert self.source is not None
+            if _stamp(self.source) != self.stamp:
+                raise InputError(
+                    "changed since it was validated; validate it again", path=self.source
+                )
+            full = read_raw(self.source)
+            if full.n_rows != self.n_rows:  # pragma: no cover - guarded by the stamp
+                raise InputError("changed since it was validated", path=self.source)
+            self._complete = full
+        return self._complete
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def read_raw(
+    source: Any, /, *, block_size: int | None = None, skip: Collection[str] = ()
+) -> RawTable:
     """Read a path, DataFrame or Arrow table into a :class:`RawTable`.
 
     Args:
         source: a path (``str`` / ``PathLike``) to CSV, JSON, JSON Lines or Parquet (file or
             dataset directory), a pandas DataFrame, or a pyarrow Table.
         block_size: CSV reader block size in bytes (tuning only).
+        skip: columns a CSV file need not be read for now (validation skips free text no
+            rule reads: about half the bytes of an export are ``notes``); they are read
+            when :meth:`RawTable.complete` is called. Ignored for other inputs.
 
     Raises:
         InputError: the path is missing, of an unknown format, or not parseable.
@@ -84,7 +125,7 @@ def read_raw(source: Any, /, *, block_size: int | None = None) -> RawTable:
             if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
                 return _read_json(path)
             if suffix in CSV_SUFFIXES or suffix == "":
-                return _read_csv(path, block_size=block_size)
+                return _read_csv(path, block_size=block_size, skip=skip)
         except InputError:
             raise
         except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
@@ -149,7 +190,8 @@ def _is_dataframe(obj: Any) -> bool:
 # -- CSV ---------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
+def _read_csv(path: Path, *, block_size: int | None, skip: Collection[str] = ()) -> RawTable:
+    stamp = _stamp(path)
     header = sniff_csv_header(path)
     dialect = Dialect(format="csv", bom=header.bom, preamble=header.preamble, hxl=header.hxl)
     names = header.names
@@ -161,11 +203,14 @@ def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
     )
     # skip_rows counts physical lines before the header; the header itself is skipped as
     # the first "row after names" since explicit column names are given.
+    skipped = tuple(n for n in names if n in skip) if header.hxl_tags is None else ()
     convert_options = pacsv.ConvertOptions(
         column_types={name: pa.string() for name in names},
         strings_can_be_null=False,
         quoted_strings_can_be_null=False,
     )
+    if skipped:
+        convert_options.include_columns = [n for n in names if n not in skipped]
     parse_options = pacsv.ParseOptions(newlines_in_values=True)
     with open(path, "rb") as fh:
         if header.bom:
@@ -178,7 +223,9 @@ def _read_csv(path: Path, *, block_size: int | None) -> RawTable:
         )
     if header.hxl_tags is not None:
         table = _apply_hxl(table, header.hxl_tags, dialect)
-    return _normalize(table, dialect, path)
+    raw = _normalize(table, dialect, path)
+    raw.skipped, raw.stamp = skipped, stamp
+    return raw
 
 
 def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:

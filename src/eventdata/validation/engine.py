@@ -26,6 +26,7 @@ from eventdata.validation.fieldrules import (
     FIELD_SPECS,
     ColumnMap,
     FieldSpec,
+    LazyArray,
     blank_to_null,
     iter_rule_names,
     parse_column,
@@ -76,8 +77,28 @@ class Parsed:
                 text = blank_to_null(self.raw.table.column(name))
                 values = pc.coalesce(values, text)
             arrays.append(values)
-        arrays += [_array(self.raw.table.column(n)) for n in self.extra]
+        complete = self.raw.complete()
+        arrays += [_array(complete.table.column(n)) for n in self.extra]
         return pa.Table.from_arrays(arrays, names=[*self.columns, *self.extra])
+
+
+def _parse_skipped(raw: RawTable, spec: FieldSpec) -> pa.Array:
+    values = parse_column(spec, raw.complete().table.column(spec.name)).values
+    return values.get() if isinstance(values, LazyArray) else values
+
+
+def skippable_columns() -> frozenset[str]:
+    """Columns validation need not read from a CSV: text no built-in rule can fail on.
+
+    Free text (``notes`` is about half the bytes of an export), admin names and the
+    ``; ``-joined lists: a CSV cell is never null, so their required-checks cannot fail.
+    """
+    read_by_rules = {name for rule in CROSS_FIELD_RULES for name in rule.inputs}
+    return frozenset(
+        spec.name
+        for spec in FIELD_SPECS
+        if spec.kind in ("text", "list") and not spec.min_length and spec.name not in read_by_rules
+    )
 
 
 def _array(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -105,12 +126,15 @@ _DERIVED = {"disorder_type"}  # derived from sub_event_type when the dialect lac
 def parse(raw: RawTable) -> Parsed:
     """Parse every ACLED column of a text table; never raises on bad values."""
     n = raw.n_rows
-    present = set(raw.table.column_names)
+    present = set(raw.column_names)
     columns = ColumnMap()
     blocks: list[FailureBlock] = []
     missing: list[str] = []
     jobs: list[tuple[FieldSpec, pa.Array]] = []
     for spec in _specs_for(raw.dialect.name):
+        if spec.name in raw.skipped:  # parsed from the full file only if asked for
+            columns[spec.name] = LazyArray(functools.partial(_parse_skipped, raw, spec))
+            continue
         if spec.name in present:
             text = _array(raw.table.column(spec.name))
         else:
@@ -299,5 +323,9 @@ def validate(
     Raises:
         InputError: the input cannot be read at all (missing file, garbage bytes).
     """
-    raw = data if isinstance(data, RawTable) else read_raw(data)
+    rules = tuple(rules)
+    if isinstance(data, RawTable):
+        raw = data
+    else:  # user rules may read any column: skip nothing for them
+        raw = read_raw(data, skip=() if rules else skippable_columns())
     return check(parse(raw), select=select, ignore=ignore, rules=rules)

@@ -236,7 +236,8 @@ class ValidationReport:
     def invalid(self) -> pd.DataFrame:
         """The rows with errors, as the input's text (nothing lost), indexed by input row."""
         rows = self.invalid_rows
-        return _frame(self._parsed.raw.table.take(pa.array(rows, pa.int64())), rows)
+        table = self._parsed.raw.complete().table
+        return _frame(table.take(pa.array(rows, pa.int64())), rows)
 
     def raise_if_failed(self) -> None:
         """Raise :class:`~eventdata.ValidationFailed` when the report is not ``ok``."""
