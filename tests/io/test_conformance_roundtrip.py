@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
+from acled_fixtures import read_rows, shared_file
 
 from eventdata.io.acled_csv import write_acled
 from eventdata.io.parquet import read_parquet, to_parquet
@@ -29,20 +28,6 @@ PRE2023 = ["afghanistan_2020-03_pre2023_exporttool.csv"]
 COORDINATES = {"latitude", "longitude"}
 
 
-def _source(name: str) -> Path:
-    path = ACLED / name
-    if not path.exists():
-        pytest.skip(f"real ACLED data not available: {path}")
-    return path
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    text = path.read_text(encoding="utf-8-sig")
-    if text.startswith("(Sample)"):
-        text = text.split("\n", 2)[2]
-    return list(csv.DictReader(io.StringIO(text)))
-
-
 def _assert_same_text(original: list[dict[str, str]], written: list[dict[str, str]]) -> None:
     assert len(written) == len(original)
     assert list(written[0]) == list(original[0])
@@ -63,8 +48,8 @@ def _date_format(rows: list[dict[str, str]]) -> str:
     [(n, "current") for n in CURRENT] + [(n, "pre2023") for n in PRE2023],
 )
 def test_csv_parquet_csv_gives_the_same_text(tmp_path, name, dialect):
-    src = _source(name)
-    original = _rows(src)
+    src = shared_file(name)
+    original = read_rows(src)
 
     to_parquet(src, tmp_path / "events.parquet", on_invalid="keep")
     write_acled(
@@ -74,13 +59,13 @@ def test_csv_parquet_csv_gives_the_same_text(tmp_path, name, dialect):
         date_format=_date_format(original),
     )
 
-    _assert_same_text(original, _rows(tmp_path / "back.csv"))
+    _assert_same_text(original, read_rows(tmp_path / "back.csv"))
 
 
 @pytest.mark.parametrize("name", ["somalia_2025-04_2026-03.csv", *PRE2023])
 def test_streamed_conversion_round_trips_too(tmp_path, name):
-    src = _source(name)
-    original = _rows(src)
+    src = shared_file(name)
+    original = read_rows(src)
     dialect = "pre2023" if name in PRE2023 else "current"
 
     convert(src, tmp_path / "events.parquet", block_size=64 * 1024, on_invalid="keep")
@@ -91,12 +76,12 @@ def test_streamed_conversion_round_trips_too(tmp_path, name):
         date_format=_date_format(original),
     )
 
-    _assert_same_text(original, _rows(tmp_path / "back.csv"))
+    _assert_same_text(original, read_rows(tmp_path / "back.csv"))
 
 
 def test_unknown_pre2023_columns_survive_in_parquet(tmp_path):
-    src = _source(PRE2023[0])
-    original = _rows(src)
+    src = shared_file(PRE2023[0])
+    original = read_rows(src)
 
     to_parquet(src, tmp_path / "events.parquet", on_invalid="keep")
 

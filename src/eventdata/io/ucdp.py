@@ -29,7 +29,7 @@ from eventdata.exceptions import InputError
 from eventdata.io.dialects import PANDAS_INDEX_NAMES
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GED_RULES, CodeList, GedEvent
-from eventdata.validation.engine import Parsed
+from eventdata.validation.engine import Parsed, rule_selected
 from eventdata.validation.fieldrules import ColumnMap, FieldSpec, field_spec, parse_column
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import to_mask
@@ -317,15 +317,6 @@ class GedValidationReport(ValidationReport):
         return _typed_table(self._parsed)
 
 
-def _selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
-    def matches(patterns: Sequence[str]) -> bool:
-        return any(name == p or name.startswith(p.rstrip(".") + ".") for p in patterns)
-
-    if select and not matches(select):
-        return False
-    return not (ignore and matches(ignore))
-
-
 def ged_rules() -> list[tuple[str, str, str, str]]:
     """Every GED rule as ``(name, severity, column, description)``, for docs and listings."""
     out: list[tuple[str, str, str, str]] = []
@@ -375,8 +366,8 @@ def validate_ged(
 
     """
     parsed = parse_ged(_read_raw_ged(source))
-    blocks = [b for b in parsed.blocks if _selected(b.rule, select, ignore)]
-    if _selected(MISSING_COLUMN_RULE, select, ignore):
+    blocks = [b for b in parsed.blocks if rule_selected(b.rule, select, ignore)]
+    if rule_selected(MISSING_COLUMN_RULE, select, ignore):
         blocks.extend(
             FailureBlock(
                 rule=MISSING_COLUMN_RULE,
@@ -388,7 +379,7 @@ def validate_ged(
             for name in parsed.missing
         )
     for rule in GED_RULES:
-        if not _selected(rule.name, select, ignore) or parsed.absent.intersection(rule.inputs):
+        if not rule_selected(rule.name, select, ignore) or parsed.absent.intersection(rule.inputs):
             continue
         rows = np.flatnonzero(rule.columnar(parsed.columns))
         if len(rows):

@@ -35,7 +35,7 @@ from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import CROSS_FIELD_RULES, Rule, to_mask
 from eventdata.vocabulary.codebook import SubEventType
 
-__all__ = ["Parsed", "all_rules", "parse", "validate"]
+__all__ = ["Parsed", "all_rules", "parse", "rule_selected", "validate"]
 
 T = TypeVar("T")
 DUPLICATE_RULE = "duplicate.event_id_cnty"
@@ -211,7 +211,9 @@ def all_rules() -> list[tuple[str, str, str, str]]:
     return out
 
 
-def _selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+def rule_selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+    """Whether a rule runs: its name equals or extends one of ``select`` and none of ``ignore``."""
+
     def matches(patterns: Sequence[str]) -> bool:
         return any(name == p or name.startswith(p.rstrip(".") + ".") for p in patterns)
 
@@ -254,9 +256,9 @@ def check(
     rules: Iterable[Rule] = (),
 ) -> ValidationReport:
     """Run every rule over a parsed input and build the report."""
-    blocks = [b for b in parsed.blocks if _selected(b.rule, select, ignore)]
+    blocks = [b for b in parsed.blocks if rule_selected(b.rule, select, ignore)]
     columns = parsed.columns
-    if parsed.missing and _selected(MISSING_COLUMN_RULE, select, ignore):
+    if parsed.missing and rule_selected(MISSING_COLUMN_RULE, select, ignore):
         for name in parsed.missing:
             blocks.append(
                 FailureBlock(
@@ -271,7 +273,7 @@ def check(
     active = [
         rule
         for rule in (*_table_rules(), *CROSS_FIELD_RULES, *rules)
-        if _selected(rule.name, select, ignore) and not parsed.absent.intersection(rule.inputs)
+        if rule_selected(rule.name, select, ignore) and not parsed.absent.intersection(rule.inputs)
     ]
     tasks = [functools.partial(rule.columnar, context) for rule in active]
     for rule, result in zip(active, _run_all(tasks, rows=parsed.raw.n_rows), strict=True):
