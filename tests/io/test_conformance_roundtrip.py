@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from acled_fixtures import read_rows, shared_file
 
 from eventdata.io.acled_csv import write_acled
 from eventdata.io.parquet import read_parquet, to_parquet
 from eventdata.io.streaming import convert
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-ACLED = SHARED / "acled"
 
 CURRENT = [
     "iraq_2024-01_2024-03_prefix.csv",
