@@ -29,8 +29,9 @@ from eventdata.exceptions import InputError
 from eventdata.io.dialects import PANDAS_INDEX_NAMES
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GED_RULES, CodeList, GedEvent
+from eventdata.validation.arrays import ColumnMap
 from eventdata.validation.engine import Parsed, rule_selected
-from eventdata.validation.fieldrules import ColumnMap, FieldSpec, field_spec, parse_column
+from eventdata.validation.fieldrules import FieldSpec, field_spec, parse_column
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import to_mask
 

@@ -22,12 +22,10 @@ import pyarrow.compute as pc
 
 from eventdata.io.dialects import LEGACY_EVENT_TYPES
 from eventdata.io.readers import RawTable, read_raw
+from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
 from eventdata.validation.fieldrules import (
     FIELD_SPECS,
-    ColumnMap,
     FieldSpec,
-    LazyArray,
-    blank_to_null,
     iter_rule_names,
     parse_column,
 )
