@@ -190,9 +190,12 @@ def format_description(
         f"  fatalities  {document['fatalities']:,}",
     ]
     if document["unparsed_values"]:
+        count = document["unparsed_values"]
+        phrase = (
+            "value does not parse and counts" if count == 1 else ("values do not parse and count")
+        )
         lines.append(
-            f"  note        {document['unparsed_values']:,} values did not parse and are counted "
-            "as missing; 'eventdata validate' lists them"
+            f"  note        {count:,} {phrase} as missing; 'eventdata validate' lists them"
         )
     for name, title in profile.counted:
         if name in document["counts"]:
