@@ -18,16 +18,18 @@ When several weapons are used, ACLED's precedence order within Explosions/Remote
 picks the sub-event type (Air/drone strike before Shelling before IED). Interaction codes
 always come from the actors' types. Lowering is deterministic: records are numbered in
 (date, time, id) order.
+
+This module plans the rows and numbers them; :mod:`eventdata.models.acled_rows` codes a
+planned row (sub-event type, notes, sources) as an :class:`~eventdata.Event`.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from eventdata.exceptions import EventdataError
+from eventdata.models.acled_rows import RowPlan, event_row, notes_text, sub_event_type_of
 from eventdata.models.actors import Actor, unidentified_armed_group
 from eventdata.models.collection import AnyRecord, EventCollection
 from eventdata.models.event import Event
@@ -40,78 +42,17 @@ from eventdata.models.records import (
     Response,
     ResponseKind,
 )
-from eventdata.models.weapons import (
-    Aircraft,
-    Artillery,
-    Drone,
-    Explosive,
-    ExplosiveDevice,
-    Firearm,
-    Missile,
-    Mortar,
-    Rocket,
-    is_air_defence,
-)
-from eventdata.vocabulary.codebook import (
-    CIVILIAN_TARGETING,
-    INTERACTIONS,
-    SOURCE_SCALE_PARTS,
-    ActorType,
-    EventType,
-    SubEventType,
-    interaction_code,
-)
+from eventdata.models.weapons import Firearm, is_air_defence
+from eventdata.vocabulary.codebook import ActorType, SubEventType
 from eventdata.vocabulary.countries import alpha3_from_numeric
 
 __all__ = ["LoweringError", "lower", "lower_by_record", "sub_event_type_of"]
 
 _S = SubEventType
-_EXPLOSIVE_SUB_EVENT: Mapping[ExplosiveDevice, SubEventType] = {
-    ExplosiveDevice.IED: _S.REMOTE_EXPLOSIVE_LANDMINE_IED,
-    ExplosiveDevice.VBIED: _S.REMOTE_EXPLOSIVE_LANDMINE_IED,
-    ExplosiveDevice.LANDMINE: _S.REMOTE_EXPLOSIVE_LANDMINE_IED,
-    ExplosiveDevice.GRENADE: _S.GRENADE,
-    ExplosiveDevice.SUICIDE: _S.SUICIDE_BOMB,
-}
-_PRECEDENCE = EventType.EXPLOSIONS_REMOTE_VIOLENCE.sub_event_types
 
 
 class LoweringError(EventdataError, ValueError):
     """Records that cannot become valid ACLED rows (missing place, prefix or weapon)."""
-
-
-def sub_event_type_of(weapons: Iterable[object], /) -> SubEventType | None:
-    """Return the Explosions/Remote violence sub-event type ACLED gives these weapons.
-
-    Air defence is ignored; firearms alone give None (a clash, not remote violence).
-    Unarmed drones do not strike. Several weapons: ACLED's precedence order decides.
-    """
-    found: set[SubEventType] = set()
-    for weapon in weapons:
-        if isinstance(weapon, Aircraft) or (
-            isinstance(weapon, Drone) and weapon.armed is not False
-        ):
-            found.add(_S.AIR_DRONE_STRIKE)
-        elif isinstance(weapon, (Rocket, Mortar, Missile, Artillery)):
-            found.add(_S.SHELLING_ARTILLERY_MISSILE_ATTACK)
-        elif isinstance(weapon, Explosive):
-            found.add(_EXPLOSIVE_SUB_EVENT[weapon.device])
-    return next((sub_event for sub_event in _PRECEDENCE if sub_event in found), None)
-
-
-@dataclass
-class _Plan:
-    """A row before it has an event id."""
-
-    record: AnyRecord
-    sub_event: SubEventType
-    actor1: Actor
-    actor2: Actor | None
-    place: Place
-    notes: str
-    assoc1: tuple[Actor, ...] = ()
-    assoc2: tuple[Actor, ...] = ()
-    extra_sources: tuple[AnyRecord, ...] = ()
 
 
 def lower_by_record(
@@ -144,7 +85,7 @@ def lower_by_record(
     """
     collection = records if isinstance(records, EventCollection) else EventCollection(records)
     ordered = sorted(collection, key=lambda r: (r.date, r.time or dt.time.min, r.id))
-    plans: list[_Plan] = []
+    plans: list[RowPlan] = []
     problems: list[str] = []
     for record in ordered:
         try:
@@ -168,7 +109,7 @@ def lower_by_record(
         first = start if isinstance(start, int) else start.get(prefix, 1)
         number = counters.get(prefix, first)
         counters[prefix] = number + 1
-        rows[plan.record.id] = _event(plan, f"{prefix}{number}", timestamp)
+        rows[plan.record.id] = event_row(plan, f"{prefix}{number}", timestamp)
     if problems:
         listing = "\n".join(f"  - {p}" for p in problems)
         raise LoweringError(f"{len(problems)} record(s) cannot be lowered to ACLED:\n{listing}")
@@ -191,7 +132,7 @@ def lower(
     return list(rows.values())
 
 
-def _plan(record: AnyRecord, collection: EventCollection) -> _Plan | None:
+def _plan(record: AnyRecord, collection: EventCollection) -> RowPlan | None:
     if record.report_status is not ReportStatus.CONFIRMED:
         return None
     if isinstance(record, Attack):
@@ -224,7 +165,7 @@ def _carrier(attack: Attack, collection: EventCollection) -> Response | None:
     return None
 
 
-def _plan_attack(attack: Attack, collection: EventCollection) -> _Plan | None:
+def _plan_attack(attack: Attack, collection: EventCollection) -> RowPlan | None:
     place = _place(attack, attack.place)
     attacker = attack.attacker or unidentified_armed_group(place.country)
     if attack.outcome is Outcome.INTERCEPTED:
@@ -235,20 +176,20 @@ def _plan_attack(attack: Attack, collection: EventCollection) -> _Plan | None:
                 f"attack {attack.id!r} was intercepted but nobody is named as interceptor; add "
                 "a Response(kind='interception', responder=...) answering it, or a target actor"
             )
-        return _Plan(
+        return RowPlan(
             record=attack,
             sub_event=_S.DISRUPTED_WEAPONS_USE,
             actor1=attack.target,
             actor2=attacker,
             place=place,
-            notes="Interception: " + _notes(attack, attacker, "intercepted"),
+            notes="Interception: " + notes_text(attack, attacker, "intercepted"),
             assoc1=attack.target_associates,
             assoc2=attack.associates,
         )
     return _strike(attack, attacker, attack.target, place)
 
 
-def _plan_response(response: Response, collection: EventCollection) -> _Plan | None:
+def _plan_response(response: Response, collection: EventCollection) -> RowPlan | None:
     if response.kind is ResponseKind.RETALIATION:
         responder = _responder(response)
         return _strike(response, responder, response.target, _place(response, response.place))
@@ -262,20 +203,20 @@ def _plan_response(response: Response, collection: EventCollection) -> _Plan | N
     place = _place(response, response.place or first.place)
     attacker = first.attacker or unidentified_armed_group(place.country)
     source = response if response.description else first
-    return _Plan(
+    return RowPlan(
         record=response,
         sub_event=_S.DISRUPTED_WEAPONS_USE,
         actor1=responder,
         actor2=attacker,
         place=place,
-        notes="Interception: " + _notes(source, attacker, "intercepted"),
+        notes="Interception: " + notes_text(source, attacker, "intercepted"),
         assoc1=response.associates,
         assoc2=first.associates,
         extra_sources=tuple(attacks),
     )
 
 
-def _strike(record: AnyRecord, actor1: Actor, actor2: Actor | None, place: Place) -> _Plan:
+def _strike(record: AnyRecord, actor1: Actor, actor2: Actor | None, place: Place) -> RowPlan:
     sub_event = sub_event_type_of(record.weapons)
     offensive = [w for w in record.weapons if not is_air_defence(w)]
     if sub_event is None:
@@ -290,13 +231,13 @@ def _strike(record: AnyRecord, actor1: Actor, actor2: Actor | None, place: Place
         else:  # only unarmed drones
             sub_event = _S.OTHER
     verb = "attacked" if isinstance(record, Attack) else "struck"
-    return _Plan(
+    return RowPlan(
         record=record,
         sub_event=sub_event,
         actor1=actor1,
         actor2=actor2,
         place=place,
-        notes=_notes(record, actor1, verb),
+        notes=notes_text(record, actor1, verb),
         assoc1=record.associates,
         assoc2=record.target_associates,
     )
@@ -320,29 +261,7 @@ def _place(record: AnyRecord, place: Place | None) -> Place:
     return place
 
 
-def _notes(record: AnyRecord, actor: Actor, verb: str) -> str:
-    if record.description:
-        return record.description
-    day = record.date
-    when = f"{day.day} {calendar.month_name[day.month]} {day.year}"
-    target = record.target_description or (record.target.name if record.target else "a target")
-    where = record.place.name if record.place else "an unknown place"
-    weapons = ", ".join(_weapon_text(w) for w in record.weapons) or "unknown weapons"
-    text = f"On {when}, {actor.name} {verb} {target} in {where} using {weapons}"
-    if record.outcome not in (Outcome.IMPACTED, Outcome.UNKNOWN) and verb != "intercepted":
-        text += f" ({record.outcome.value})"
-    return text + "."
-
-
-def _weapon_text(weapon: object) -> str:
-    kind = str(getattr(weapon, "kind", "weapon")).replace("_", " ")
-    system = getattr(weapon, "system", None)
-    count = getattr(weapon, "count", None)
-    label = f"{system} {kind}" if system else kind
-    return f"{count} x {label}" if count else label
-
-
-def _prefix(plan: _Plan, prefixes: Mapping[str, str] | None) -> str | None:
+def _prefix(plan: RowPlan, prefixes: Mapping[str, str] | None) -> str | None:
     place = plan.place
     if prefixes is not None and place.country in prefixes:
         return prefixes[place.country]
@@ -352,65 +271,3 @@ def _prefix(plan: _Plan, prefixes: Mapping[str, str] | None) -> str | None:
         return alpha3_from_numeric(place.iso)
     except ValueError:
         return None
-
-
-def _sources(plan: _Plan) -> tuple[list[str], str | None]:
-    names: list[str] = []
-    scales: set[str] = set()
-    for record in (plan.record, *plan.extra_sources):
-        for source in record.sources:
-            if source.name not in names:
-                names.append(source.name)
-            if source.scale is not None:
-                scales.add(source.scale)
-    scale = "-".join(part for part in SOURCE_SCALE_PARTS if part in scales) or None
-    return names, scale
-
-
-def _event(plan: _Plan, event_id: str, timestamp: int | None) -> Event:
-    record, place = plan.record, plan.place
-    day = record.date
-    if timestamp is None:
-        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-        timestamp = max(0, int(midnight.timestamp()))
-    actor2 = plan.actor2
-    inter2 = actor2.actor_type if actor2 is not None else None
-    sources, scale = _sources(plan)
-    fatalities = record.casualties.fatalities
-    civilians = actor2 is not None and actor2.actor_type is ActorType.CIVILIANS
-    row = {
-        "event_id_cnty": event_id,
-        "event_date": day,
-        "year": day.year,
-        "time_precision": int(record.date_precision),
-        "disorder_type": plan.sub_event.disorder_type,
-        "event_type": plan.sub_event.event_type,
-        "sub_event_type": plan.sub_event,
-        "actor1": plan.actor1.name,
-        "assoc_actor_1": [a.name for a in plan.assoc1],
-        "inter1": plan.actor1.actor_type,
-        "actor2": actor2.name if actor2 is not None else None,
-        "assoc_actor_2": [a.name for a in plan.assoc2] if actor2 is not None else [],
-        "inter2": inter2,
-        "interaction": INTERACTIONS[interaction_code(plan.actor1.actor_type, inter2)],
-        "civilian_targeting": CIVILIAN_TARGETING
-        if civilians and plan.sub_event is not _S.DISRUPTED_WEAPONS_USE
-        else None,
-        "iso": place.iso,
-        "region": place.region,
-        "country": place.country,
-        "admin1": place.admin1,
-        "admin2": place.admin2,
-        "admin3": place.admin3,
-        "location": place.name,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "geo_precision": int(place.geo_precision),
-        "source": sources,
-        "source_scale": scale,
-        "notes": plan.notes,
-        "fatalities": fatalities.acled if fatalities is not None else 0,
-        "tags": [],
-        "timestamp": timestamp,
-    }
-    return Event.model_validate(row)

@@ -1,0 +1,171 @@
+"""How a planned row is coded as an ACLED :class:`~eventdata.Event`.
+
+:mod:`eventdata.models.lowering` decides which records give rows and with which actors and
+place (a :class:`RowPlan`); this module codes the row the way ACLED's codebook does: the
+Explosions/Remote violence sub-event type of the weapons (:func:`sub_event_type_of`, ACLED's
+precedence order when several are used), the notes, the sources and their scale, and the
+:class:`~eventdata.Event` itself (:func:`event_row`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from eventdata.models.actors import Actor
+from eventdata.models.collection import AnyRecord
+from eventdata.models.event import Event
+from eventdata.models.records import Outcome, Place
+from eventdata.models.weapons import (
+    Aircraft,
+    Artillery,
+    Drone,
+    Explosive,
+    ExplosiveDevice,
+    Missile,
+    Mortar,
+    Rocket,
+)
+from eventdata.vocabulary.codebook import (
+    CIVILIAN_TARGETING,
+    INTERACTIONS,
+    SOURCE_SCALE_PARTS,
+    ActorType,
+    EventType,
+    SubEventType,
+    interaction_code,
+)
+
+__all__ = ["RowPlan", "event_row", "notes_text", "sub_event_type_of"]
+
+_S = SubEventType
+_EXPLOSIVE_SUB_EVENT: Mapping[ExplosiveDevice, SubEventType] = {
+    ExplosiveDevice.IED: _S.REMOTE_EXPLOSIVE_LANDMINE_IED,
+    ExplosiveDevice.VBIED: _S.REMOTE_EXPLOSIVE_LANDMINE_IED,
+    ExplosiveDevice.LANDMINE: _S.REMOTE_EXPLOSIVE_LANDMINE_IED,
+    ExplosiveDevice.GRENADE: _S.GRENADE,
+    ExplosiveDevice.SUICIDE: _S.SUICIDE_BOMB,
+}
+_PRECEDENCE = EventType.EXPLOSIONS_REMOTE_VIOLENCE.sub_event_types
+
+
+def sub_event_type_of(weapons: Iterable[object], /) -> SubEventType | None:
+    """Return the Explosions/Remote violence sub-event type ACLED gives these weapons.
+
+    Air defence is ignored; firearms alone give None (a clash, not remote violence).
+    Unarmed drones do not strike. Several weapons: ACLED's precedence order decides.
+    """
+    found: set[SubEventType] = set()
+    for weapon in weapons:
+        if isinstance(weapon, Aircraft) or (
+            isinstance(weapon, Drone) and weapon.armed is not False
+        ):
+            found.add(_S.AIR_DRONE_STRIKE)
+        elif isinstance(weapon, (Rocket, Mortar, Missile, Artillery)):
+            found.add(_S.SHELLING_ARTILLERY_MISSILE_ATTACK)
+        elif isinstance(weapon, Explosive):
+            found.add(_EXPLOSIVE_SUB_EVENT[weapon.device])
+    return next((sub_event for sub_event in _PRECEDENCE if sub_event in found), None)
+
+
+@dataclass
+class RowPlan:
+    """A row before it has an event id."""
+
+    record: AnyRecord
+    sub_event: SubEventType
+    actor1: Actor
+    actor2: Actor | None
+    place: Place
+    notes: str
+    assoc1: tuple[Actor, ...] = ()
+    assoc2: tuple[Actor, ...] = ()
+    extra_sources: tuple[AnyRecord, ...] = ()
+
+
+def notes_text(record: AnyRecord, actor: Actor, verb: str) -> str:
+    """Return the record's description, else a sentence saying who did what, where, how."""
+    if record.description:
+        return record.description
+    day = record.date
+    when = f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    target = record.target_description or (record.target.name if record.target else "a target")
+    where = record.place.name if record.place else "an unknown place"
+    weapons = ", ".join(_weapon_text(w) for w in record.weapons) or "unknown weapons"
+    text = f"On {when}, {actor.name} {verb} {target} in {where} using {weapons}"
+    if record.outcome not in (Outcome.IMPACTED, Outcome.UNKNOWN) and verb != "intercepted":
+        text += f" ({record.outcome.value})"
+    return text + "."
+
+
+def _weapon_text(weapon: object) -> str:
+    kind = str(getattr(weapon, "kind", "weapon")).replace("_", " ")
+    system = getattr(weapon, "system", None)
+    count = getattr(weapon, "count", None)
+    label = f"{system} {kind}" if system else kind
+    return f"{count} x {label}" if count else label
+
+
+def _sources(plan: RowPlan) -> tuple[list[str], str | None]:
+    names: list[str] = []
+    scales: set[str] = set()
+    for record in (plan.record, *plan.extra_sources):
+        for source in record.sources:
+            if source.name not in names:
+                names.append(source.name)
+            if source.scale is not None:
+                scales.add(source.scale)
+    scale = "-".join(part for part in SOURCE_SCALE_PARTS if part in scales) or None
+    return names, scale
+
+
+def event_row(plan: RowPlan, event_id: str, timestamp: int | None) -> Event:
+    """Code the planned row as an ACLED event; None ``timestamp`` is the date's midnight UTC."""
+    record, place = plan.record, plan.place
+    day = record.date
+    if timestamp is None:
+        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+        timestamp = max(0, int(midnight.timestamp()))
+    actor2 = plan.actor2
+    inter2 = actor2.actor_type if actor2 is not None else None
+    sources, scale = _sources(plan)
+    fatalities = record.casualties.fatalities
+    civilians = actor2 is not None and actor2.actor_type is ActorType.CIVILIANS
+    row = {
+        "event_id_cnty": event_id,
+        "event_date": day,
+        "year": day.year,
+        "time_precision": int(record.date_precision),
+        "disorder_type": plan.sub_event.disorder_type,
+        "event_type": plan.sub_event.event_type,
+        "sub_event_type": plan.sub_event,
+        "actor1": plan.actor1.name,
+        "assoc_actor_1": [a.name for a in plan.assoc1],
+        "inter1": plan.actor1.actor_type,
+        "actor2": actor2.name if actor2 is not None else None,
+        "assoc_actor_2": [a.name for a in plan.assoc2] if actor2 is not None else [],
+        "inter2": inter2,
+        "interaction": INTERACTIONS[interaction_code(plan.actor1.actor_type, inter2)],
+        "civilian_targeting": CIVILIAN_TARGETING
+        if civilians and plan.sub_event is not _S.DISRUPTED_WEAPONS_USE
+        else None,
+        "iso": place.iso,
+        "region": place.region,
+        "country": place.country,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "admin3": place.admin3,
+        "location": place.name,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": int(place.geo_precision),
+        "source": sources,
+        "source_scale": scale,
+        "notes": plan.notes,
+        "fatalities": fatalities.acled if fatalities is not None else 0,
+        "tags": [],
+        "timestamp": timestamp,
+    }
+    return Event.model_validate(row)
