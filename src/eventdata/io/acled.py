@@ -7,13 +7,10 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-from eventdata.exceptions import InputError
 from eventdata.io.readers import read_raw
-from eventdata.validation.engine import Parsed, parse
+from eventdata.validation.engine import Parsed, parse, refuse_lossy
 
 __all__ = ["read_acled", "read_canonical_table"]
-
-_LOSSY = ("type.", "range.")
 
 
 def read_canonical_table(
@@ -28,19 +25,7 @@ def read_canonical_table(
 
     parsed = parse(read_raw(source))
     if errors == "raise":
-        lossy = [b for b in parsed.blocks if b.rule.startswith(_LOSSY) and b.rows is not None]
-        if lossy:
-            block = lossy[0]
-            bad: list[int] = [] if block.rows is None else block.rows.tolist()
-            rows = ", ".join(str(r) for r in bad[:5])
-            more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
-            raise InputError(
-                f"column {block.column!r} has values that are not {block.expected} "
-                f"(rule {block.rule}) in rows {rows}{more}; reading them would lose them. "
-                "Run eventdata.validate() for every failure, or pass errors='coerce' to read "
-                "them as missing values.",
-                path=parsed.raw.source,
-            )
+        refuse_lossy(parsed, validator="eventdata.validate")
     return conform(parsed.table()), parsed
 
 

@@ -25,12 +25,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.exceptions import InputError
 from eventdata.io.dialects import PANDAS_INDEX_NAMES
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GED_RULES, CodeList, GedEvent
 from eventdata.validation.arrays import ColumnMap
-from eventdata.validation.engine import Parsed, rule_selected
+from eventdata.validation.engine import Parsed, collect_failures, refuse_lossy
 from eventdata.validation.fieldrules import FieldSpec, field_spec, parse_column
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import to_mask
@@ -67,7 +66,6 @@ GED_FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
 """Single-field specs of every GedEvent field except the code lists, in file order."""
 
 _SPECS = {spec.name: spec for spec in GED_FIELD_SPECS}
-_LOSSY = ("type.", "range.")
 _CODE_LIST_TYPE = pa.list_(pa.int64())
 
 
@@ -244,19 +242,7 @@ def read_ged_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "rais
     """
     parsed = parse_ged(_read_raw_ged(source))
     if errors == "raise":
-        lossy = [b for b in parsed.blocks if b.rule.startswith(_LOSSY) and b.rows is not None]
-        if lossy:
-            block = lossy[0]
-            rows = block.rows if block.rows is not None else np.array([], dtype=np.int64)
-            shown = ", ".join(str(r) for r in rows[:5])
-            more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-            raise InputError(
-                f"column {block.column!r} has values that are not {block.expected} "
-                f"(rule {block.rule}) in rows {shown}{more}; reading them would lose them. "
-                "Run eventdata.io.ucdp.validate_ged() for every failure, or pass "
-                "errors='coerce' to read them as missing values.",
-                path=parsed.raw.source,
-            )
+        refuse_lossy(parsed, validator="eventdata.io.ucdp.validate_ged")
     return _typed_table(parsed)
 
 
@@ -367,32 +353,13 @@ def validate_ged(
 
     """
     parsed = parse_ged(_read_raw_ged(source))
-    blocks = [b for b in parsed.blocks if rule_selected(b.rule, select, ignore)]
-    if rule_selected(MISSING_COLUMN_RULE, select, ignore):
-        blocks.extend(
-            FailureBlock(
-                rule=MISSING_COLUMN_RULE,
-                severity="error",
-                column=name,
-                rows=None,
-                expected=f"a column named {name!r} (every GED release has it)",
-            )
-            for name in parsed.missing
-        )
-    for rule in GED_RULES:
-        if not rule_selected(rule.name, select, ignore) or parsed.absent.intersection(rule.inputs):
-            continue
-        rows = np.flatnonzero(rule.columnar(parsed.columns))
-        if len(rows):
-            blocks.append(
-                FailureBlock(
-                    rule=rule.name,
-                    severity=rule.severity,
-                    column=rule.column,
-                    rows=rows,
-                    expected=rule.expected,
-                )
-            )
+    blocks = collect_failures(
+        parsed,
+        rules=GED_RULES,
+        select=select,
+        ignore=ignore,
+        missing_hint="every GED release has it",
+    )
     return GedValidationReport(parsed=parsed, blocks=blocks)
 
 

@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.exceptions import InputError
 from eventdata.io.dialects import LEGACY_EVENT_TYPES
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
@@ -33,10 +34,20 @@ from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import CROSS_FIELD_RULES, Rule, to_mask
 from eventdata.vocabulary.codebook import SubEventType
 
-__all__ = ["Parsed", "all_rules", "parse", "rule_selected", "validate"]
+__all__ = [
+    "Parsed",
+    "all_rules",
+    "collect_failures",
+    "parse",
+    "refuse_lossy",
+    "rule_selected",
+    "validate",
+]
 
 T = TypeVar("T")
 DUPLICATE_RULE = "duplicate.event_id_cnty"
+LOSSY_RULES = ("type.", "range.")
+"""Failures whose values a reader would have to drop (they do not parse as their type)."""
 MISSING_COLUMN_RULE = "columns.missing"
 
 
@@ -246,16 +257,20 @@ def _duplicates(ids: pa.Array) -> np.ndarray:
     return to_mask(pc.and_(pc.is_in(ids, value_set=repeated), pc.not_equal(ids, "")))
 
 
-def check(
+def collect_failures(
     parsed: Parsed,
     *,
+    rules: Sequence[Rule],
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
-    rules: Iterable[Rule] = (),
-) -> ValidationReport:
-    """Run every rule over a parsed input and build the report."""
+    missing_hint: str = "ACLED's current export has it",
+) -> list[FailureBlock]:
+    """Every failure of a parsed input: its parse failures, missing columns and ``rules``.
+
+    Rules run in parallel on large inputs; a rule is skipped when a column it reads is
+    absent from the input. Shared by ACLED and UCDP GED validation.
+    """
     blocks = [b for b in parsed.blocks if rule_selected(b.rule, select, ignore)]
-    columns = parsed.columns
     if parsed.missing and rule_selected(MISSING_COLUMN_RULE, select, ignore):
         for name in parsed.missing:
             blocks.append(
@@ -264,13 +279,15 @@ def check(
                     severity="error",
                     column=name,
                     rows=None,
-                    expected=f"a column named {name!r} (ACLED's current export has it)",
+                    expected=f"a column named {name!r} ({missing_hint})",
                 )
             )
-    context = columns.with_extra({name: parsed.raw.table.column(name) for name in parsed.extra})
+    context = parsed.columns.with_extra(
+        {name: parsed.raw.table.column(name) for name in parsed.extra}
+    )
     active = [
         rule
-        for rule in (*_table_rules(), *CROSS_FIELD_RULES, *rules)
+        for rule in rules
         if rule_selected(rule.name, select, ignore) and not parsed.absent.intersection(rule.inputs)
     ]
     tasks = [functools.partial(rule.columnar, context) for rule in active]
@@ -295,7 +312,50 @@ def check(
                     details=details,
                 )
             )
+    return blocks
+
+
+def check(
+    parsed: Parsed,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    rules: Iterable[Rule] = (),
+) -> ValidationReport:
+    """Run every ACLED rule (and ``rules``) over a parsed input and build the report."""
+    blocks = collect_failures(
+        parsed,
+        rules=(*_table_rules(), *CROSS_FIELD_RULES, *rules),
+        select=select,
+        ignore=ignore,
+    )
     return ValidationReport(parsed=parsed, blocks=blocks)
+
+
+def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
+    """Raise when reading would lose values that do not parse as their column's type.
+
+    Args:
+        parsed: the parse result.
+        validator: the function that lists every failure, named in the message.
+
+    Raises:
+        InputError: naming the column, the rule and the first rows.
+    """
+    lossy = [b for b in parsed.blocks if b.rule.startswith(LOSSY_RULES) and b.rows is not None]
+    if not lossy:
+        return
+    block = lossy[0]
+    bad: list[int] = [] if block.rows is None else block.rows.tolist()
+    rows = ", ".join(str(r) for r in bad[:5])
+    more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
+    raise InputError(
+        f"column {block.column!r} has values that are not {block.expected} "
+        f"(rule {block.rule}) in rows {rows}{more}; reading them would lose them. "
+        f"Run {validator}() for every failure, or pass errors='coerce' to read them as "
+        "missing values.",
+        path=parsed.raw.source,
+    )
 
 
 def validate(
