@@ -118,7 +118,10 @@ class Dialect:
     Attributes:
         name: ``current``, ``current-numeric``, ``pre2023``, ``legacy`` or ``unknown``.
         format: ``csv``, ``json``, ``jsonl``, ``parquet``, ``dataframe`` or ``table``.
-        date_format: ``iso`` or ``export-tool`` (``01 November 2024``).
+        date_format: the style of ``event_date`` (see ``eventdata.models.dates``):
+            ``iso``, ``export-tool`` (``01 November 2024``), ``%d-%m-%y``, ... Set before
+            parsing (``date_format=``) it is used as given; else it is decided from the
+            column and filled in.
         preamble: the export tool's ``(Sample)`` lines were skipped.
         bom: the file started with a UTF-8 byte-order mark.
         hxl: an HXL hashtag row followed the header and was skipped.
@@ -127,7 +130,7 @@ class Dialect:
 
     name: str = "unknown"
     format: str = "csv"
-    date_format: str = "iso"
+    date_format: str | None = None
     preamble: bool = False
     bom: bool = False
     hxl: bool = False
@@ -136,7 +139,7 @@ class Dialect:
     def describe(self) -> str:
         """A one-line description, e.g. ``pre2023 CSV, export-tool dates, BOM``."""
         parts = [f"{self.name} {self.format.upper()}"]
-        if self.date_format != "iso":
+        if self.date_format not in (None, "iso"):
             parts.append(f"{self.date_format} dates")
         for flag, text in (
             (self.preamble, "(Sample) preamble"),

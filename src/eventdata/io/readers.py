@@ -407,8 +407,4 @@ def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable
             dialect.notes.append(
                 "gwno (Gleditsch-Ward code) kept as an extra column; iso stays blank"
             )
-    if "event_date" in table.column_names and table.num_rows:
-        first = next((v for v in table.column("event_date").slice(0, 50).to_pylist() if v), "")
-        if first and not first[:4].isdigit():
-            dialect.date_format = "export-tool"
     return RawTable(table=table, dialect=dialect, source=path)

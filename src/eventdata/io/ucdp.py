@@ -29,7 +29,7 @@ from eventdata.io.dialects import PANDAS_INDEX_NAMES
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GED_RULES, CodeList, GedEvent
 from eventdata.validation.arrays import ColumnMap
-from eventdata.validation.engine import Parsed, collect_failures, refuse_lossy
+from eventdata.validation.engine import Parsed, collect_failures, parse_dates_of, refuse_lossy
 from eventdata.validation.fieldrules import FieldSpec, field_spec, parse_column
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import to_mask
@@ -174,7 +174,9 @@ def parse_ged(raw: RawTable, /) -> Parsed:
         spec = _SPECS[name]
         if name not in present:  # reported once as columns.missing, not once per row
             spec = FieldSpec(name=name, kind=spec.kind, required=False, nullable=True)
-        result = parse_column(spec, text)
+        result = (
+            parse_dates_of(raw, spec, text) if spec.kind == "date" else parse_column(spec, text)
+        )
         columns[name] = result.values
         blocks.extend(
             FailureBlock(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from eventdata.models.dates import UnreadableDate, resolve_date
 from eventdata.models.fields import (
     LIST_SEPARATOR,
     AcledDate,
@@ -128,6 +129,30 @@ class Event(BaseModel):
     timestamp: AcledInt = Field(
         ge=0, le=10**18 - 1, description="Unix seconds of the row's last upload or change."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _settle_date(cls, data: Any, info: ValidationInfo) -> Any:
+        """Read a text ``event_date`` with the row's ``year`` and the context's date format.
+
+        ``Event.model_validate(row, context={"date_format": "%d-%m-%y"})`` reads the date in
+        that style (as ``validate(..., date_format=...)`` does for a column); without it,
+        the row's ``year`` settles two-digit centuries and styles that read differently.
+        A value that stays ambiguous is left for the field, which refuses it by name.
+        """
+        if not isinstance(data, dict) or not isinstance(data.get("event_date"), str):
+            return data
+        given = (info.context or {}).get("date_format")
+        year = data.get("year")
+        try:
+            year_number = int(float(year)) if isinstance(year, (str, int, float)) else None
+        except ValueError:
+            year_number = None
+        try:
+            date: Any = resolve_date(data["event_date"], year=year_number, date_format=given)
+        except ValueError as exc:
+            date = UnreadableDate(data["event_date"], str(exc))
+        return {**data, "event_date": date}
 
     @model_validator(mode="before")
     @classmethod

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
+from eventdata.models.dates import UnreadableDate, resolve_date
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -24,7 +25,6 @@ from eventdata.vocabulary.codebook import (
 )
 
 __all__ = [
-    "ACLED_DATE_FORMATS",
     "AcledDate",
     "AcledFloat",
     "AcledInt",
@@ -48,9 +48,6 @@ __all__ = [
 
 LIST_SEPARATOR = "; "
 """How ACLED joins several values in one cell (assoc actors, sources, tags)."""
-
-ACLED_DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y")
-"""Date formats seen in real exports: the API's ISO dates and the export tool's."""
 
 INTEGER_PATTERN = r"^\s*[+-]?\d+(\.0+)?\s*$"
 """Text accepted as an integer (``5``, `` 5``, ``+5``, ``5.0``); the columnar rules use it too."""
@@ -83,19 +80,19 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def parse_acled_date(value: Any) -> Any:
-    """Parse ``2024-01-01``, ``01 January 2024`` or ``01 Jan 2024`` into a date.
+    """Parse one date value as a column of that single value would be parsed.
 
-    Other text is refused (no ISO datetimes or other formats), as the columnar rules do.
+    Every style of :data:`eventdata.models.dates.DATE_STYLES` is read (``2024-01-01``,
+    ``01 January 2024``, ``31/12/2019``, ...); a value that reads as different dates in
+    several styles (``03-04-19``) is refused: ``Event.model_validate`` settles it with the
+    row's ``year`` or the ``date_format`` of its validation context.
     """
+    if isinstance(value, UnreadableDate):
+        raise ValueError(value.message)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str) and value.strip():
-        for fmt in ACLED_DATE_FORMATS:
-            try:
-                return dt.datetime.strptime(value.strip(), fmt).date()
-            except ValueError:
-                continue
-        raise ValueError(f"{value!r} is not a date like 2024-01-31 or 31 January 2024")
+        return resolve_date(value)
     return value
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.models.fields import ACLED_DATE_FORMATS, LIST_SEPARATOR
+from eventdata.models.fields import LIST_SEPARATOR
 from eventdata.validation.rules import to_mask
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "cast_where",
     "fast_number",
     "lookup_labels",
-    "parse_date",
     "split_joined",
 ]
 
@@ -140,35 +139,6 @@ def fast_number(text: pa.Array, target: pa.DataType) -> pa.Array | None:
         return pc.cast(blank_to_null(text), target)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-
-
-# where each date format writes the day of the month; strptime rolls impossible days over
-# (2021-02-30 -> 2021-03-02), so the day it parsed is compared with the day written
-_DAY_PATTERNS = {
-    "%Y-%m-%d": r"^\d{4}-\d{1,2}-(?P<day>\d{1,2})",
-    "%d %B %Y": r"^(?P<day>\d{1,2}) ",
-    "%d %b %Y": r"^(?P<day>\d{1,2}) ",
-}
-
-
-def parse_date(text: pa.Array) -> pa.Array:
-    """Dates from ISO or export-tool text; null where the text is not a real date."""
-    try:  # fast path: strict ISO dates, which Arrow's cast checks for impossible days
-        return pc.cast(blank_to_null(text), pa.date32())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        pass
-    result = None
-    text = pc.utf8_trim_whitespace(text)  # as Event does
-    for fmt in ACLED_DATE_FORMATS:
-        parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
-        written = pc.struct_field(pc.extract_regex(text, _DAY_PATTERNS[fmt]), "day")
-        rolled = pc.not_equal(pc.day(parsed), pc.cast(written, pa.int64()))
-        parsed = pc.if_else(pc.fill_null(rolled, False), pa.scalar(None, parsed.type), parsed)
-        result = parsed if result is None else pc.coalesce(result, parsed)
-        if result.null_count == 0:
-            break
-    assert result is not None
-    return pc.cast(result, pa.date32())
 
 
 def lookup_labels(

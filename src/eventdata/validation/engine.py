@@ -27,6 +27,7 @@ from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
 from eventdata.validation.fieldrules import (
     FIELD_SPECS,
     FieldSpec,
+    ParsedColumn,
     iter_rule_names,
     parse_column,
 )
@@ -153,9 +154,11 @@ def parse(raw: RawTable) -> Parsed:
                 missing.append(spec.name)  # reported once, as columns.missing
             spec = dataclasses.replace(spec, required=False)
         jobs.append((spec, text))
-    tasks = [functools.partial(parse_column, spec, text) for spec, text in jobs]
+    tasks = [_parse_task(raw, spec, text) for spec, text in jobs]
     for (spec, _text), result in zip(jobs, _run_all(tasks, rows=n), strict=True):
         columns[spec.name] = result.values
+        if result.date_style and spec.name == "event_date":
+            raw.dialect.date_format = result.date_style
         for check in result.checks:
             blocks.append(
                 FailureBlock(
@@ -177,6 +180,27 @@ def parse(raw: RawTable) -> Parsed:
     return Parsed(
         raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent
     )
+
+
+def _parse_task(raw: RawTable, spec: FieldSpec, text: pa.Array) -> Callable[[], ParsedColumn]:
+    """The parse of one column; a date column is read with the input's year and date format."""
+    if spec.kind != "date":
+        return functools.partial(parse_column, spec, text)
+    return functools.partial(parse_dates_of, raw, spec, text)
+
+
+def parse_dates_of(raw: RawTable, spec: FieldSpec, text: pa.Array) -> ParsedColumn:
+    """Parse the date column ``spec`` of ``raw``, deciding its style from the whole column.
+
+    Raises:
+        InputError: the dates can be read in several ways (naming the option that settles
+            it), or the given date format is no style.
+    """
+    year = raw.table.column("year") if "year" in raw.table.column_names else None
+    try:
+        return parse_column(spec, text, year=year, date_format=raw.dialect.date_format)
+    except ValueError as exc:  # AmbiguousDates, or an unknown date_format
+        raise InputError(f"column {spec.name!r}: {exc}", path=raw.source) from exc
 
 
 _THREAD_MIN_ROWS = 50_000  # below this, threads cost more than they save

@@ -37,9 +37,9 @@ from eventdata.validation.arrays import (
     fast_number,
     is_blank,
     lookup_labels,
-    parse_date,
     split_joined,
 )
+from eventdata.validation.dates import date_column
 from eventdata.validation.rules import to_mask
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
@@ -189,6 +189,7 @@ class ParsedColumn:
 
     values: pa.Array | LazyArray
     checks: tuple[Check, ...]
+    date_style: str | None = None
 
 
 _SOURCE_SCALE_SET = frozenset(SOURCE_SCALE_PARTS)
@@ -205,8 +206,27 @@ def _expected_range(spec: FieldSpec) -> str:
     return " and ".join(parts)
 
 
-def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
-    """Parse one all-string column by its spec; return typed values and failure masks."""
+def parse_column(
+    spec: FieldSpec,
+    text: pa.Array,
+    *,
+    year: pa.Array | None = None,
+    date_format: str | None = None,
+) -> ParsedColumn:
+    """Parse one all-string column by its spec; return typed values and failure masks.
+
+    Args:
+        spec: what the column demands.
+        text: the column as text.
+        year: the input's ``year`` column as text, for date columns (it settles the
+            century of two-digit years and ties between date styles).
+        date_format: the date style to use for a date column; decided from the values
+            when None (see :mod:`eventdata.models.dates`).
+
+    Raises:
+        AmbiguousDates: a date column can be read as different dates in several styles.
+    """
+    date_style = None
     blank = is_blank(text)
     checks: list[Check] = []
 
@@ -258,11 +278,15 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
             fail("range", out_of_range, _expected_range(spec))
             values = pc.if_else(out_of_range, pa.scalar(None, target), values)
     elif spec.kind == "date":
-        values = parse_date(text)
+        values, decision = date_column(text, year=year, given=date_format)
+        date_style = decision.name
+        example = decision.main.example if decision.main else "2019-12-31"
         fail(
             "type",
             pc.and_(present, pc.is_null(values)),
-            "a date like 2024-01-31 or 31 January 2024",
+            f"a date written like the column's other dates ({example})"
+            if decision.main and decision.main.name != "iso"
+            else "a date like 2024-01-31 or 31 January 2024",
         )
     elif spec.kind in ("enum", "actor_type", "interaction"):
         codes = {"actor_type": _ACTOR_CODES, "interaction": _INTERACTION_CODES}.get(spec.kind, ())
@@ -299,7 +323,7 @@ def parse_column(spec: FieldSpec, text: pa.Array) -> ParsedColumn:
         )
     else:  # pragma: no cover - guarded by field_spec
         raise TypeError(spec.kind)
-    return ParsedColumn(values=values, checks=tuple(checks))
+    return ParsedColumn(values=values, checks=tuple(checks), date_style=date_style)
 
 
 def iter_rule_names() -> Iterator[tuple[str, str, FieldSpec]]:
