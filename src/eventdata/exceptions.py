@@ -9,7 +9,9 @@ __all__ = [
     "EventdataError",
     "InputError",
     "IntegrityError",
+    "NotEventDataError",
     "SchemaVersionError",
+    "UnknownRuleError",
     "ValidationFailed",
 ]
 
@@ -40,3 +42,11 @@ class SchemaVersionError(EventdataError):
 
 class IntegrityError(EventdataError):
     """A collection of rich records is inconsistent (duplicate or dangling ids, bad dates)."""
+
+
+class NotEventDataError(InputError):
+    """The input is a table, but not one event per row (e.g. an aggregate of counts)."""
+
+
+class UnknownRuleError(EventdataError, ValueError):
+    """A rule name or prefix given to ``select=`` / ``ignore=`` names no rule."""

@@ -280,7 +280,6 @@ def test_read_acled_refuses_values_it_would_lose(tmp_path: Path) -> None:
     ("content", "name", "fragment"),
     [
         (b"a,b,c\n1,2,3\n4,5\n", "short.csv", "different number of fields"),
-        (b"event_id_cnty,actor1\nIRQ1,Caf\xe9\n", "latin1.csv", "column 'actor1'.*UTF-8"),
         (b'{"a": 1}\n{"a": 2}\n', "lines.json", r"name it \.jsonl"),
     ],
 )
@@ -292,3 +291,11 @@ def test_unreadable_files_say_where_and_how_to_fix(
 
     with pytest.raises(InputError, match=fragment):
         validate(path)
+
+
+def test_a_file_not_in_the_given_encoding_names_the_column_and_the_option(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"event_id_cnty,actor1\nIRQ1,Caf\xe9\n")
+
+    with pytest.raises(InputError, match="not utf-8 text in column 'actor1'.*encoding="):
+        validate(path, encoding="utf-8")

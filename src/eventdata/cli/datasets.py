@@ -13,8 +13,6 @@ if TYPE_CHECKING:
 __all__ = ["DATASETS", "dataset_option", "resolve_dataset", "rule_names", "ucdp_available"]
 
 DATASETS = ("auto", "acled", "ucdp")
-GED_MARKERS = frozenset({"relid", "type_of_violence", "side_a", "side_b", "best"})
-"""Columns every UCDP GED release has and ACLED never has."""
 
 dataset_option = click.option(
     "--dataset",
@@ -48,10 +46,9 @@ def resolve_dataset(choice: str, raw: RawTable) -> str:
     """``acled`` or ``ucdp``: ``choice`` itself, or recognised from the input's columns."""
     if choice != "auto":
         return choice
-    names = set(raw.table.column_names)
-    if "event_id_cnty" not in names and GED_MARKERS <= names and ucdp_available():
-        return "ucdp"
-    return "acled"
+    from eventdata.io.dialects import detect_dataset
+
+    return detect_dataset(raw.column_names, source=raw.source)
 
 
 def rule_names(choice: str) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eventdata.exceptions import InputError
 
-__all__ = ["CsvHeader", "sniff_csv_header", "unique_names"]
+__all__ = ["CsvHeader", "detect_encoding", "is_hxl_row", "sniff_csv_header", "unique_names"]
 
 PEEK_BYTES = 64 * 1024
 """How much of the file is read to find the header."""
@@ -36,6 +36,9 @@ class CsvHeader:
         preamble: the export tool's ``(Sample)`` line(s) precede the header.
         hxl_tags: the HXL hashtag row that follows the header, as cells; None when there
             is none.
+        delimiter: the field separator: ``,``, ``;``, a tab or ``|``.
+        encoding: ``utf-8``, or ``cp1252`` / ``latin-1`` when the first 64 KiB are not
+            UTF-8 (or as given).
     """
 
     names: list[str]
@@ -44,6 +47,8 @@ class CsvHeader:
     bom: bool
     preamble: bool
     hxl_tags: list[str] | None = None
+    delimiter: str = ","
+    encoding: str = "utf-8"
 
     @property
     def hxl(self) -> bool:
@@ -51,12 +56,17 @@ class CsvHeader:
         return self.hxl_tags is not None
 
 
-def sniff_csv_header(path: Path) -> CsvHeader:
+def sniff_csv_header(path: Path, *, encoding: str | None = None) -> CsvHeader:
     """Read the header of the CSV file ``path`` from its first 64 KiB.
+
+    Args:
+        path: the file.
+        encoding: the text encoding; detected when None (UTF-8, else Windows-1252, else
+            Latin-1).
 
     Raises:
         InputError: the file holds NUL bytes, has no header line, or its header is not a
-            comma-separated list of names.
+            list of names.
     """
     with open(path, "rb") as fh:
         head = fh.read(PEEK_BYTES)
@@ -64,6 +74,7 @@ def sniff_csv_header(path: Path) -> CsvHeader:
         raise InputError("is not a text CSV file (it contains NUL bytes)", path=path)
     bom = head.startswith(_BOM)
     offset = len(_BOM) if bom else 0
+    encoding = encoding or detect_encoding(head[offset:], complete=len(head) < PEEK_BYTES)
     lines = head[offset:].splitlines(keepends=True)
     skip = 0
     preamble = False
@@ -72,22 +83,68 @@ def sniff_csv_header(path: Path) -> CsvHeader:
         skip += 1
     if skip >= len(lines):
         raise InputError("has no header line; expected ACLED column names", path=path)
-    text = _text(lines[skip])
-    header = next(csv.reader([text]))
+    text = _text(lines[skip], encoding)
+    delimiter = _delimiter(text)
+    header = next(csv.reader([text], delimiter=delimiter))
     if len(header) < 2:
         raise InputError(
-            f"header {text[:60]!r} is not a comma-separated list of ACLED columns", path=path
+            f"header {text[:60]!r} is not a list of ACLED columns separated by commas, "
+            "semicolons or tabs",
+            path=path,
         )
     data_offset = offset + sum(len(line) for line in lines[: skip + 1])
     hxl_tags = None
-    if skip + 1 < len(lines) and lines[skip + 1].lstrip().startswith(b"#"):
-        hxl_tags = next(csv.reader([_text(lines[skip + 1])]))
-        data_offset += len(lines[skip + 1])
-    return CsvHeader(unique_names(header), skip, data_offset, bom, preamble, hxl_tags)
+    if skip + 1 < len(lines):
+        cells = next(csv.reader([_text(lines[skip + 1], encoding)], delimiter=delimiter), [])
+        if is_hxl_row(cells):
+            hxl_tags = cells
+            data_offset += len(lines[skip + 1])
+    return CsvHeader(
+        unique_names(header), skip, data_offset, bom, preamble, hxl_tags, delimiter, encoding
+    )
 
 
-def _text(line: bytes) -> str:
-    return line.decode("utf-8", errors="replace").rstrip("\r\n")
+def is_hxl_row(cells: list[str]) -> bool:
+    """Whether a row is HXL hashtags: every non-empty cell a ``#tag``, and at least one.
+
+    HDX's files often leave the first cells empty (``,,#date+year,...``).
+    """
+    tags = [cell.strip() for cell in cells if cell.strip()]
+    return bool(tags) and all(tag.startswith("#") for tag in tags)
+
+
+def detect_encoding(data: bytes, *, complete: bool) -> str:
+    """``utf-8`` when ``data`` decodes as UTF-8, else ``cp1252``, else ``latin-1``.
+
+    Args:
+        data: the start of a file.
+        complete: ``data`` is the whole file (else a multi-byte character may be cut at
+            its end, which is not an error).
+    """
+    for cut in range(1 if complete else 4):
+        try:
+            data[: len(data) - cut].decode("utf-8")
+            return "utf-8"
+        except UnicodeDecodeError:
+            continue
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(line: str) -> str:
+    """The separator that splits the header line into the most fields (commas on a tie)."""
+    counts = {d: len(next(csv.reader([line], delimiter=d))) for d in _DELIMITERS}
+    return max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
+
+
+def _text(line: bytes, encoding: str = "utf-8") -> str:
+    return line.decode(encoding, errors="replace").rstrip("\r\n")
 
 
 def unique_names(header: list[str]) -> list[str]:

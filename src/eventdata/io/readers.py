@@ -6,6 +6,7 @@ that does not parse is reported (with its row) rather than lost in a type guess.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -19,14 +20,16 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
-from eventdata.io.csv_header import PEEK_BYTES, sniff_csv_header
+from eventdata.io.csv_header import PEEK_BYTES, CsvHeader, detect_encoding, sniff_csv_header
 from eventdata.io.dialects import (
+    DIALECT_ONLY_COLUMNS,
     LEGACY_RENAMES,
     PANDAS_INDEX_NAMES,
     Dialect,
     detect_dialect,
     hxl_column,
 )
+from eventdata.models.dates import decision_named
 
 __all__ = ["RawTable", "read_raw", "table_from_records"]
 
@@ -95,7 +98,13 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 def read_raw(
-    source: Any, /, *, block_size: int | None = None, skip: Collection[str] = ()
+    source: Any,
+    /,
+    *,
+    block_size: int | None = None,
+    skip: Collection[str] = (),
+    encoding: str | None = None,
+    date_format: str | None = None,
 ) -> RawTable:
     """Read a path, DataFrame or Arrow table into a :class:`RawTable`.
 
@@ -106,10 +115,25 @@ def read_raw(
         skip: columns a CSV file need not be read for now (validation skips free text no
             rule reads: about half the bytes of an export are ``notes``); they are read
             when :meth:`RawTable.complete` is called. Ignored for other inputs.
+        encoding: the text encoding of a CSV file (e.g. ``"cp1252"``); detected when None:
+            UTF-8, else Windows-1252, else Latin-1 (the dialect says which).
+        date_format: the style of ``event_date`` (``"%d-%m-%y"``, ``"export-tool"``, ...,
+            see docs/dialects.md); decided from the whole column when None.
 
     Raises:
         InputError: the path is missing, of an unknown format, or not parseable.
+        ValueError: ``date_format`` names no date style.
     """
+    if date_format is not None:
+        decision_named(date_format)  # refuse an unknown style before reading anything
+    raw = _read_any(source, block_size=block_size, skip=skip, encoding=encoding)
+    raw.dialect.date_format = date_format
+    return raw
+
+
+def _read_any(
+    source: Any, *, block_size: int | None, skip: Collection[str], encoding: str | None
+) -> RawTable:
     if isinstance(source, pa.Table):
         return _normalize(_as_text(source), Dialect(format="table"), None)
     if _is_dataframe(source):
@@ -125,11 +149,11 @@ def read_raw(
             if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
                 return _read_json(path)
             if suffix in CSV_SUFFIXES or suffix == "":
-                return _read_csv(path, block_size=block_size, skip=skip)
+                return _read_csv(path, block_size=block_size, skip=skip, encoding=encoding)
         except InputError:
             raise
         except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
-            raise InputError(_explain(exc, path), path=path) from exc
+            raise InputError(_explain(exc, path, encoding), path=path) from exc
         raise InputError(
             f"unknown file type {suffix!r}; expected .csv, .json, .jsonl or .parquet", path=path
         )
@@ -155,7 +179,7 @@ def _from_pandas(frame: Any) -> pa.Table:
         ) from exc
 
 
-def _explain(exc: BaseException, path: Path) -> str:
+def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str:
     """A reader error in words that say where and how to fix it."""
     message = _first_line(exc)
     if "Expected" in message and "columns, got" in message:
@@ -170,7 +194,11 @@ def _explain(exc: BaseException, path: Path) -> str:
             names = sniff_csv_header(path).names
             index = int(match.group(1))
             where = f" in column {names[index]!r}" if index < len(names) else ""
-        return f"is not UTF-8 text{where}; re-save the file as UTF-8"
+        return (
+            f"is not {encoding or 'UTF-8'} text{where}; pass the file's encoding "
+            "(encoding='cp1252' in Python, --encoding cp1252 on the command line), or leave "
+            "it out to have it detected"
+        )
     if isinstance(exc, json.JSONDecodeError) and "Extra data" in message:
         return (
             f"is not one JSON document ({message}); if it holds one JSON object per line, "
@@ -190,16 +218,55 @@ def _is_dataframe(obj: Any) -> bool:
 # -- CSV ---------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, *, block_size: int | None, skip: Collection[str] = ()) -> RawTable:
+def _read_csv(
+    path: Path,
+    *,
+    block_size: int | None,
+    skip: Collection[str] = (),
+    encoding: str | None = None,
+) -> RawTable:
     stamp = _stamp(path)
-    header = sniff_csv_header(path)
-    dialect = Dialect(format="csv", bom=header.bom, preamble=header.preamble, hxl=header.hxl)
+    header = sniff_csv_header(path, encoding=encoding)
+    try:
+        table, skipped = _read_csv_table(path, header, block_size=block_size, skip=skip)
+    except pa.ArrowInvalid as exc:
+        if encoding is not None or header.encoding != "utf-8" or "invalid UTF8" not in str(exc):
+            raise
+        # the first 64 KiB were UTF-8, a later line is not: a single-byte encoding
+        with open(path, "rb") as fh:
+            header.encoding = detect_encoding(fh.read(), complete=True)
+        table, skipped = _read_csv_table(path, header, block_size=block_size, skip=skip)
+    dialect = Dialect(
+        format="csv",
+        bom=header.bom,
+        preamble=header.preamble,
+        hxl=header.hxl,
+        encoding=header.encoding,
+        delimiter=header.delimiter,
+    )
+    if header.encoding != "utf-8" and encoding is None:
+        dialect.notes.append(
+            f"read as {header.encoding} text (not UTF-8); pass encoding= to choose another"
+        )
+    if header.delimiter != ",":
+        dialect.notes.append(f"fields separated by {header.delimiter!r}")
+    if header.hxl_tags is not None:
+        table = _apply_hxl(table, header.hxl_tags, dialect)
+    raw = _normalize(table, dialect, path)
+    raw.skipped, raw.stamp = skipped, stamp
+    return raw
+
+
+def _read_csv_table(
+    path: Path, header: CsvHeader, *, block_size: int | None, skip: Collection[str]
+) -> tuple[pa.Table, tuple[str, ...]]:
     names = header.names
     read_options = pacsv.ReadOptions(
         skip_rows=header.skip,
         column_names=names,
-        skip_rows_after_names=1 + int(dialect.hxl),
+        skip_rows_after_names=1 + int(header.hxl),
         block_size=block_size or CSV_BLOCK_SIZE,
+        encoding=header.encoding,
     )
     # skip_rows counts physical lines before the header; the header itself is skipped as
     # the first "row after names" since explicit column names are given.
@@ -211,7 +278,7 @@ def _read_csv(path: Path, *, block_size: int | None, skip: Collection[str] = ())
     )
     if skipped:
         convert_options.include_columns = [n for n in names if n not in skipped]
-    parse_options = pacsv.ParseOptions(newlines_in_values=True)
+    parse_options = pacsv.ParseOptions(newlines_in_values=True, delimiter=header.delimiter)
     with open(path, "rb") as fh:
         if header.bom:
             fh.seek(3)
@@ -221,11 +288,7 @@ def _read_csv(path: Path, *, block_size: int | None, skip: Collection[str] = ())
             parse_options=parse_options,
             convert_options=convert_options,
         )
-    if header.hxl_tags is not None:
-        table = _apply_hxl(table, header.hxl_tags, dialect)
-    raw = _normalize(table, dialect, path)
-    raw.skipped, raw.stamp = skipped, stamp
-    return raw
+    return table, skipped
 
 
 def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
@@ -382,7 +445,51 @@ def _sample(table: pa.Table, name: str, n: int = 50) -> list[str]:
     return [v for v in table.column(name).slice(0, n).to_pylist() if v]
 
 
+@functools.cache
+def _known_names() -> dict[str, str]:
+    """Every column name eventdata knows (ACLED's, older dialects', UCDP GED's), by lower case."""
+    from eventdata.models.event import ACLED_COLUMNS
+    from eventdata.models.ged import GedEvent
+
+    names = [*ACLED_COLUMNS, *LEGACY_RENAMES, *DIALECT_ONLY_COLUMNS, *GedEvent.model_fields]
+    return {name.lower(): name for name in names}
+
+
+_UNNAMED = re.compile(r"^(|\.\d+|Unnamed: \d+(_level_\d+)?)$")
+
+
+def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
+    """Known column names matched case-insensitively; unnamed empty columns dropped."""
+    known = _known_names()
+    names = list(table.column_names)
+    folded = [known.get(n.strip().lower(), n) if n not in known.values() else n for n in names]
+    if folded != names and len(set(folded)) == len(folded):
+        changed = [f"{a} -> {b}" for a, b in zip(names, folded, strict=True) if a != b]
+        shown = ", ".join(changed[:3]) + (
+            f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        )
+        dialect.notes.append(f"matched column names case-insensitively ({shown})")
+        table = table.rename_columns(folded)
+    empty = [
+        name
+        for index, name in enumerate(table.column_names)
+        if _UNNAMED.match(name)
+        and index > 0
+        and pc.all(is_blank_text(table.column(name))).as_py() is not False
+    ]
+    if empty:
+        dialect.notes.append(f"dropped {len(empty)} unnamed empty column(s)")
+        table = table.drop_columns(empty)
+    return table
+
+
+def is_blank_text(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """True where a text cell is null or white space only."""
+    return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), ""), True)
+
+
 def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable:
+    table = _fold_header(table, dialect)
     names = list(table.column_names)
     if names and names[0] in PANDAS_INDEX_NAMES and "event_id_cnty" in names:
         dialect.notes.append(f"dropped the pandas index column {names[0]!r} (a row number)")

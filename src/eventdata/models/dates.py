@@ -147,7 +147,8 @@ DATE_STYLES: tuple[DateStyle, ...] = (
     DateStyle("iso", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", "2019-12-31", unambiguous=True),
     DateStyle(
         "iso-datetime",
-        r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?",
+        r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+        r"[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?",
         "2019-12-31 00:00:00.000",
         unambiguous=True,
     ),

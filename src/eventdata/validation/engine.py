@@ -9,6 +9,7 @@ cross-field rules on the parsed arrays, and collects every failure with its row 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -20,8 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.exceptions import InputError
-from eventdata.io.dialects import LEGACY_EVENT_TYPES
+from eventdata.exceptions import InputError, UnknownRuleError
+from eventdata.io.dialects import LEGACY_EVENT_TYPES, detect_dataset
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
 from eventdata.validation.fieldrules import (
@@ -38,6 +39,7 @@ from eventdata.vocabulary.codebook import SubEventType
 __all__ = [
     "Parsed",
     "all_rules",
+    "check_rule_patterns",
     "collect_failures",
     "parse",
     "refuse_lossy",
@@ -134,7 +136,20 @@ _DERIVED = {"disorder_type"}  # derived from sub_event_type when the dialect lac
 
 
 def parse(raw: RawTable) -> Parsed:
-    """Parse every ACLED column of a text table; never raises on bad values."""
+    """Parse every ACLED column of a text table; never raises on bad values.
+
+    Raises:
+        NotEventDataError: the table is not one event per row.
+        InputError: the table is UCDP GED (naming the functions that read it), or its
+            dates can be read in several ways.
+    """
+    if detect_dataset(raw.column_names, source=raw.source) == "ucdp":
+        raise InputError(
+            "is a UCDP GED table, not ACLED: read it with eventdata.read_ged(), validate "
+            "it with eventdata.validate() (which recognises it), or map it to ACLED columns "
+            "with eventdata.ged_to_acled()",
+            path=raw.source,
+        )
     n = raw.n_rows
     present = set(raw.column_names)
     columns = ColumnMap()
@@ -382,34 +397,94 @@ def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
     )
 
 
+def check_rule_patterns(
+    patterns: str | Sequence[str] | None, names: Iterable[str], *, option: str
+) -> list[str] | None:
+    """The rule patterns of ``select=`` / ``ignore=``, each checked to name or prefix a rule.
+
+    Args:
+        patterns: rule names or prefixes (``"vocabulary"``, ``"type.fatalities"``); one
+            string is one pattern.
+        names: every rule that can run.
+        option: the option's name, for the message.
+
+    Raises:
+        UnknownRuleError: a pattern matches no rule (the closest names are suggested).
+    """
+    if patterns is None:
+        return None
+    listed = [patterns] if isinstance(patterns, str) else list(patterns)
+    known = list(names)
+    stems = sorted({n.split(".")[0] for n in known} | set(known))
+    for pattern in listed:
+        if not isinstance(pattern, str):
+            raise UnknownRuleError(f"{option}: rule patterns are text, got {pattern!r}")
+        stem = pattern.rstrip(".")
+        if not any(name == stem or name.startswith(stem + ".") for name in known):
+            close = difflib.get_close_matches(stem, stems, n=3)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise UnknownRuleError(
+                f"{option}: no rule is named {pattern!r} or starts with '{stem}.'{hint} "
+                "(eventdata.validation.engine.all_rules() and 'eventdata rules' list them)"
+            )
+    return listed
+
+
 def validate(
     data: Any,
     /,
     *,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
+    select: str | Sequence[str] | None = None,
+    ignore: str | Sequence[str] | None = None,
     rules: Iterable[Rule] = (),
+    dataset: str = "auto",
+    date_format: str | None = None,
+    encoding: str | None = None,
 ) -> ValidationReport:
-    """Validate ACLED data against the codebook, columnar, reporting every failure.
+    """Validate event data against its codebook, columnar, reporting every failure.
 
     Args:
-        data: a pandas DataFrame, a pyarrow Table, or a path (``str`` or ``Path``) to CSV,
-            JSON / JSON Lines (including saved ACLED API responses) or Parquet.
+        data: a pandas or polars DataFrame, a pyarrow Table, or a path (``str`` or
+            ``Path``) to CSV, JSON / JSON Lines (including saved ACLED API responses),
+            Excel or Parquet.
         select: only run rules whose name equals or starts with one of these
             (``"vocabulary"`` selects ``vocabulary.event_type`` and the rest).
         ignore: skip rules whose name equals or starts with one of these.
         rules: extra :class:`~eventdata.validation.rules.Rule` objects to run; their
             ``columnar`` callables receive the parsed columns by name.
+        dataset: ``"auto"`` (recognise UCDP GED by its columns, else ACLED), ``"acled"``
+            or ``"ucdp"``.
+        date_format: the style of the date column (``"%d-%m-%y"``, ...; docs/dialects.md);
+            decided from the whole column and ``year`` when None.
+        encoding: the text encoding of a CSV file; detected when None.
 
     Returns:
         The report: ``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid`` and more.
 
     Raises:
-        InputError: the input cannot be read at all (missing file, garbage bytes).
+        InputError: the input cannot be read at all (missing file, garbage bytes), or its
+            dates can be read in several ways (pass ``date_format``).
+        NotEventDataError: the input is not one event per row (an aggregate table).
+        UnknownRuleError: ``select`` or ``ignore`` names no rule.
     """
     rules = tuple(rules)
+    if dataset not in ("auto", "acled", "ucdp"):
+        raise ValueError(f"dataset must be 'auto', 'acled' or 'ucdp', got {dataset!r}")
     if isinstance(data, RawTable):
         raw = data
     else:  # user rules may read any column: skip nothing for them
-        raw = read_raw(data, skip=() if rules else skippable_columns())
+        skip = () if rules or dataset == "ucdp" else skippable_columns()
+        raw = read_raw(data, skip=skip, encoding=encoding, date_format=date_format)
+    if dataset == "auto":
+        dataset = detect_dataset(raw.column_names, source=raw.source)
+    if dataset == "ucdp":
+        from eventdata.io.ucdp import ged_rules, validate_ged
+
+        names = [rule[0] for rule in ged_rules()]
+        select = check_rule_patterns(select, names, option="select")
+        ignore = check_rule_patterns(ignore, names, option="ignore")
+        return validate_ged(raw.complete(), select=select, ignore=ignore)
+    names = [rule[0] for rule in all_rules()] + [rule.name for rule in rules]
+    select = check_rule_patterns(select, names, option="select")
+    ignore = check_rule_patterns(ignore, names, option="ignore")
     return check(parse(raw), select=select, ignore=ignore, rules=rules)

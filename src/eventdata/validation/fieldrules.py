@@ -257,7 +257,8 @@ def parse_column(
             fast = None if pc.any(pc.is_nan(fast)).as_py() else fast  # "nan": careful path
         if fast is not None:
             values = fast
-        else:
+        else:  # white space of any kind around a number is no error (as float() allows)
+            text = pc.utf8_trim_whitespace(text)
             pattern = INTEGER_PATTERN if spec.kind == "integer" else NUMBER_PATTERN
             ok = pc.match_substring_regex(text, pattern)
             noun = "an integer" if spec.kind == "integer" else "a number"
