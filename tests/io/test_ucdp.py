@@ -234,7 +234,7 @@ def test_rule_listing_names_each_cross_field_rule_once() -> None:
 
     assert len(names) == len(set(names))
     assert {rule.name for rule in GED_RULES} <= set(names)
-    assert {"range.where_prec", "type.gwnob", "not_empty.relid"} <= set(names)
+    assert {"range.where_prec", "type.gwnob", "not_empty.side_a"} <= set(names)
 
 
 # -- the reader ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from eventdata.io.atomic import atomic_path
 from eventdata.io.geo import BBOX_COLUMN, BBOX_TYPE, GEOMETRY_COLUMN, strip_geometry
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
+from eventdata.validation.engine import NO_ACTOR_CODE_COLUMNS
 from eventdata.vocabulary.codebook import INTERACTIONS, ActorType
 
 if TYPE_CHECKING:
@@ -115,10 +116,11 @@ def _lost_values(parsed: Parsed) -> list[tuple[str, list[int], list[str]]]:
         if name not in raw.column_names or name not in table.column_names:
             continue
         text = raw.column(name)
-        mask = pc.and_(
-            pc.and_(pc.is_valid(text), pc.not_equal(pc.utf8_trim_whitespace(text), "")),
-            pc.is_null(table.column(name)),
-        )
+        trimmed = pc.utf8_trim_whitespace(text)
+        given = pc.and_(pc.is_valid(text), pc.not_equal(trimmed, ""))
+        if name in NO_ACTOR_CODE_COLUMNS:  # code 0 is "no actor": blank on purpose
+            given = pc.and_(given, pc.not_equal(trimmed, "0"))
+        mask = pc.and_(given, pc.is_null(table.column(name)))
         rows = np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool))
         if len(rows):
             values = pc.take(text, pa.array(rows[:3])).to_pylist()

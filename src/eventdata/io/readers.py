@@ -293,9 +293,7 @@ def _read_csv_table(
 
 def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
     """Name columns by their HXL hashtags where the header does not use ACLED's names."""
-    from eventdata.models.event import ACLED_COLUMNS
-
-    known = set(ACLED_COLUMNS) | {"iso3"}
+    known = set(_known_names().values())
     names = list(table.column_names)
     renamed = []
     padded = (tags + [""] * len(names))[: len(names)]

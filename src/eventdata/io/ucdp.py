@@ -203,7 +203,7 @@ def parse_ged(raw: RawTable, /) -> Parsed:
 def _read_raw_ged(source: Any) -> RawTable:
     raw = source if isinstance(source, RawTable) else read_raw(source)
     names = raw.table.column_names
-    if names and names[0] in PANDAS_INDEX_NAMES and "relid" in names:
+    if names and names[0] in PANDAS_INDEX_NAMES and "type_of_violence" in names:
         raw.table = raw.table.drop_columns([names[0]])
         raw.dialect.notes.append(f"dropped the row-name column {names[0]!r} (a row number)")
     raw.dialect.name = GED_DIALECT
@@ -360,7 +360,7 @@ def validate_ged(
         rules=GED_RULES,
         select=select,
         ignore=ignore,
-        missing_hint="every GED release has it",
+        missing_hint="GED releases have it, old and new",
     )
     return GedValidationReport(parsed=parsed, blocks=blocks)
 

@@ -18,6 +18,7 @@ from eventdata.models.fields import (
     CivilianTargeting,
     InteractionLabel,
     JoinedList,
+    NonBlank,
     OptionalActorTypeField,
     OptionalText,
     SourceScale,
@@ -32,7 +33,6 @@ from eventdata.vocabulary.codebook import (
 
 __all__ = ["ACLED_COLUMNS", "Event"]
 
-NonEmpty = Annotated[str, Field(min_length=1)]
 _ERROR_RULES: tuple[Rule, ...] = tuple(
     r for r in CROSS_FIELD_RULES if r.severity == "error" and r.row is not None
 )
@@ -58,7 +58,7 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="allow", frozen=True, use_enum_values=False)
 
-    event_id_cnty: NonEmpty = Field(
+    event_id_cnty: NonBlank = Field(
         description=(
             "ACLED event id: country prefix and number, e.g. IRQ50538; stable across revisions."
         )
@@ -73,7 +73,7 @@ class Event(BaseModel):
     sub_event_type: Annotated[SubEventType, Categorical()] = Field(
         description="ACLED sub-event type; belongs to event_type."
     )
-    actor1: NonEmpty = Field(description="Named primary actor.")
+    actor1: NonBlank = Field(description="Named primary actor.")
     assoc_actor_1: JoinedList = Field(
         default_factory=list, description="Actors associated with actor1 ('; '-joined in ACLED)."
     )
@@ -94,8 +94,8 @@ class Event(BaseModel):
         default=None, description="'Civilian targeting' when civilians were the primary target."
     )
     iso: AcledInt = Field(ge=0, le=999, description="ISO 3166-1 numeric country code.")
-    region: Annotated[str, Categorical()] = Field(description="ACLED region.")
-    country: Annotated[str, Categorical()] = Field(
+    region: Annotated[NonBlank, Categorical()] = Field(description="ACLED region.")
+    country: Annotated[NonBlank, Categorical()] = Field(
         description="Country, or a body of water for maritime events."
     )
     admin1: Annotated[OptionalText, Categorical()] = Field(
@@ -107,7 +107,7 @@ class Event(BaseModel):
     admin3: Annotated[OptionalText, Categorical()] = Field(
         default=None, description="Third-level administrative unit."
     )
-    location: str = Field(description="Place name, possibly with a district suffix.")
+    location: NonBlank = Field(description="Place name, possibly with a district suffix.")
     latitude: AcledFloat = Field(ge=-90, le=90, description="WGS84 latitude, decimal degrees.")
     longitude: AcledFloat = Field(ge=-180, le=180, description="WGS84 longitude, decimal degrees.")
     geo_precision: AcledInt = Field(

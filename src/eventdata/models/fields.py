@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from eventdata.models.dates import UnreadableDate, resolve_date
 from eventdata.vocabulary.codebook import (
@@ -38,6 +38,7 @@ __all__ = [
     "Joined",
     "JoinedList",
     "LIST_SEPARATOR",
+    "NonBlank",
     "OptionalActorTypeField",
     "OptionalText",
     "SourceScale",
@@ -67,6 +68,16 @@ class Categorical:
 @dataclass(frozen=True)
 class Joined:
     """Marks a list column that ACLED stores as one ``; ``-joined text cell."""
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank (empty or white space only)")
+    return value
+
+
+NonBlank = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+"""Required text: blank or white-space-only values are refused (``not_empty.<col>``)."""
 
 
 def _blank_to_none(value: Any) -> Any:

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from eventdata.models.fields import NonBlank
 from eventdata.validation.rules import Columns, Rule, rule_errors, to_mask
 
 __all__ = [
@@ -69,7 +70,7 @@ def parse_code_list(value: Any) -> Any:
     return value
 
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = NonBlank
 Count = Annotated[int, Field(ge=0)]
 CodeListField = Annotated[list[int] | None, BeforeValidator(parse_code_list), CodeList()]
 
@@ -92,25 +93,38 @@ class GedEvent(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     id: int = Field(ge=1, description="UCDP event id, unique in a GED release.")
-    relid: NonEmpty = Field(description="UCDP release-specific id, e.g. SYR-2013-1-11973-99.")
+    relid: str | None = Field(
+        default=None,
+        description="UCDP release-specific id, e.g. SYR-2013-1-11973-99 (not in older layouts).",
+    )
     year: int = Field(ge=1946, le=2100, description="Year of the event.")
     active_year: int = Field(
         ge=0, le=1, description="1 when the dyad passed 25 battle deaths that year."
     )
-    code_status: NonEmpty = Field(description="Coding status, e.g. Clear.")
+    code_status: str | None = Field(
+        default=None, description="Coding status, e.g. Clear (not in older layouts)."
+    )
     type_of_violence: int = Field(
         ge=1, le=3, description="1 state-based, 2 non-state, 3 one-sided (against civilians)."
     )
-    conflict_dset_id: int = Field(description="Conflict id in the UCDP dataset of its type.")
+    conflict_dset_id: int | None = Field(
+        default=None, description="Conflict id in the UCDP dataset of its type (newer layouts)."
+    )
     conflict_new_id: int = Field(description="Conflict id in the UCDP actor/conflict lists.")
     conflict_name: NonEmpty = Field(description="Conflict name, e.g. Syria: Government.")
-    dyad_dset_id: int = Field(description="Dyad id in the UCDP dataset of its type.")
+    dyad_dset_id: int | None = Field(
+        default=None, description="Dyad id in the UCDP dataset of its type (newer layouts)."
+    )
     dyad_new_id: int = Field(description="Dyad id in the UCDP dyad list.")
     dyad_name: NonEmpty = Field(description="Dyad name: side_a - side_b.")
-    side_a_dset_id: int = Field(description="Actor id of side_a.")
+    side_a_dset_id: int | None = Field(
+        default=None, description="Actor id of side_a (newer layouts)."
+    )
     side_a_new_id: int = Field(description="Actor id of side_a in the UCDP actor list.")
     side_a: NonEmpty = Field(description="Side A: a government in state-based conflict.")
-    side_b_dset_id: int = Field(description="Actor id of side_b.")
+    side_b_dset_id: int | None = Field(
+        default=None, description="Actor id of side_b (newer layouts)."
+    )
     side_b_new_id: int = Field(description="Actor id of side_b in the UCDP actor list.")
     side_b: NonEmpty = Field(description="Side B; Civilians in one-sided violence.")
     number_of_sources: int = Field(ge=-1, description="Number of sources; -1 when unknown.")

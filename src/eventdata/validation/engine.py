@@ -52,6 +52,8 @@ DUPLICATE_RULE = "duplicate.event_id_cnty"
 LOSSY_RULES = ("type.", "range.")
 """Failures whose values a reader would have to drop (they do not parse as their type)."""
 MISSING_COLUMN_RULE = "columns.missing"
+NO_ACTOR_CODE_COLUMNS = frozenset({"inter1", "inter2"})
+"""Actor-type columns where numeric files write ``0`` for "no actor" (read as blank)."""
 
 
 @dataclass
@@ -87,6 +89,9 @@ class Parsed:
         for name, values in self.columns.items():
             if name in self.labelled and name in self.raw.table.column_names:
                 text = blank_to_null(self.raw.table.column(name))
+                if name in NO_ACTOR_CODE_COLUMNS:  # code 0: no actor, read as blank
+                    zero = pc.equal(pc.utf8_trim_whitespace(text), "0")
+                    text = pc.if_else(zero, pa.scalar(None, pa.string()), text)
                 values = pc.coalesce(values, text)
             arrays.append(values)
         complete = self.raw.complete()
@@ -127,7 +132,7 @@ def _specs_for(dialect: str) -> tuple[FieldSpec, ...]:
         if spec.name == "event_type":
             spec = dataclasses.replace(spec, vocabulary=LEGACY_EVENT_TYPES)
         elif spec.name in relaxed:
-            spec = dataclasses.replace(spec, required=False, nullable=True)
+            spec = dataclasses.replace(spec, required=False, nullable=True, min_length=None)
         out.append(spec)
     return tuple(out)
 
@@ -250,7 +255,7 @@ def all_rules() -> list[tuple[str, str, str, str]]:
             "type": f"{spec.name} parses as {spec.kind}.",
             "range": f"{spec.name} lies within its bounds.",
             "vocabulary": f"{spec.name} is an ACLED label.",
-            "not_empty": f"{spec.name} is non-empty text.",
+            "not_empty": f"{spec.name} is not blank (empty or white space only).",
         }[family]
         out.append((name, "error", spec.name, description))
     out.append((MISSING_COLUMN_RULE, "error", "", "Every required ACLED column is in the input."))
