@@ -17,12 +17,14 @@ from typing import Any
 import click
 
 __all__ = [
+    "DATE_FORMAT_HELP",
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_UNREADABLE",
     "InputProblem",
     "describe_exception",
     "dump_json",
+    "read_options",
     "readable_input",
     "split_values",
     "unexpected_message",
@@ -152,3 +154,24 @@ def stderr_is_terminal() -> bool:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+DATE_FORMAT_HELP = (
+    "Style of event_date when the file's dates can be read two ways, e.g. %d-%m-%y, "
+    "%m/%d/%Y, export-tool, iso (docs/dialects.md lists them); default: decided from "
+    "the whole column and the year column."
+)
+
+
+def read_options(command: Any) -> Any:
+    """Add ``--date-format`` and ``--encoding`` (how a text input is read) to a command."""
+    command = click.option(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="Text encoding of a CSV input, e.g. cp1252; default: detected (UTF-8, else "
+        "Windows-1252, else Latin-1).",
+    )(command)
+    return click.option(
+        "--date-format", "date_format", default=None, metavar="STYLE", help=DATE_FORMAT_HELP
+    )(command)

@@ -13,6 +13,7 @@ import click
 from eventdata.cli.common import (
     EXIT_ERRORS,
     InputProblem,
+    read_options,
     readable_input,
     split_values,
 )
@@ -115,7 +116,14 @@ def _refuse(src: Path, dst: Path, message: str) -> None:
 
 
 def _run(
-    src: Path, dst: Path, on_invalid: OnInvalid, partition_by: list[str], bar: ProgressBar
+    src: Path,
+    dst: Path,
+    on_invalid: OnInvalid,
+    partition_by: list[str],
+    bar: ProgressBar,
+    *,
+    date_format: str | None,
+    encoding: str | None,
 ) -> ConvertStats | None:
     """Convert with :func:`eventdata.io.streaming.convert`; None when rows were refused."""
     from eventdata.exceptions import ValidationFailed
@@ -133,6 +141,8 @@ def _run(
                 on_invalid=on_invalid,
                 partition_by=partition_by or None,
                 progress=bar,
+                date_format=date_format,
+                encoding=encoding,
             )
         except ValidationFailed as exc:
             bar.close()
@@ -201,6 +211,7 @@ written), 2 SRC unreadable, DST unwritable or bad usage.
     default=None,
     help="Force the progress bar on or off (default: on when stderr is a terminal).",
 )
+@read_options
 @click.pass_context
 def convert(
     ctx: click.Context,
@@ -209,6 +220,8 @@ def convert(
     on_invalid: str,
     partition_by: tuple[str, ...],
     progress: bool | None,
+    date_format: str | None,
+    encoding: str | None,
 ) -> None:
     """Convert SRC to DST, validating on the way; formats follow the file names."""
     columns = split_values(partition_by)
@@ -220,7 +233,15 @@ def convert(
     )
     started = time.perf_counter()
     try:
-        stats = _run(src, dst, cast("OnInvalid", on_invalid), columns, bar)
+        stats = _run(
+            src,
+            dst,
+            cast("OnInvalid", on_invalid),
+            columns,
+            bar,
+            date_format=date_format,
+            encoding=encoding,
+        )
     finally:
         bar.close()
     if stats is None:

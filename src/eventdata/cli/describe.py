@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from eventdata.cli.common import dump_json, readable_input
+from eventdata.cli.common import dump_json, read_options, readable_input
 from eventdata.cli.datasets import check_dataset, dataset_option, resolve_dataset
 
 if TYPE_CHECKING:
@@ -118,7 +119,12 @@ def _top_actors(table: pa.Table, names: tuple[str, ...], top: int) -> dict[str, 
 
 
 def describe_table(
-    table: pa.Table, /, *, top: int = 10, profile: Profile = ACLED_PROFILE
+    table: pa.Table,
+    /,
+    *,
+    top: int = 10,
+    profile: Profile = ACLED_PROFILE,
+    absent: Collection[str] = (),
 ) -> dict[str, Any]:
     """Count and measure a typed event table (JSON-ready).
 
@@ -127,6 +133,8 @@ def describe_table(
             GED table with ``profile=UCDP_PROFILE``.
         top: how many actors to list.
         profile: which columns hold dates, fatalities, categories and actors.
+        absent: columns the input did not have (blank in ``table``): no figure is given
+            for them (``None``, or left out of ``counts``), never a zero.
 
     Returns:
         ``n_rows``, ``date_range`` (``[first, last]`` ISO dates or None), ``fatalities``
@@ -137,14 +145,14 @@ def describe_table(
     """
     import pyarrow.compute as pc
 
-    names = table.column_names
+    names = [name for name in table.column_names if name not in absent]
     date_range: list[str] | None = None
     if {profile.first_date, profile.last_date} <= set(names) and table.num_rows:
         first = pc.min(table.column(profile.first_date)).as_py()
         last = pc.max(table.column(profile.last_date)).as_py()
         if first is not None and last is not None:
             date_range = [first.isoformat(), last.isoformat()]
-    fatalities = 0
+    fatalities: int | None = None
     if profile.fatalities in names:
         fatalities = int(pc.sum(table.column(profile.fatalities)).as_py() or 0)
     counts = {
@@ -157,7 +165,8 @@ def describe_table(
         "date_range": date_range,
         "fatalities": fatalities,
         "counts": counts,
-        "top_actors": _top_actors(table, profile.actors, top),
+        "top_actors": _top_actors(table, tuple(a for a in profile.actors if a in names), top),
+        "absent_columns": sorted(set(absent) & set(table.column_names)),
     }
 
 
@@ -187,7 +196,9 @@ def format_description(
     lines = [
         f"{document['source']}: {document['n_rows']:,} rows ({document['dialect_details']})",
         f"  dates       {dates[0]} .. {dates[1]}" if dates else "  dates       none",
-        f"  fatalities  {document['fatalities']:,}",
+        f"  fatalities  {document['fatalities']:,}"
+        if document["fatalities"] is not None
+        else f"  fatalities  none: the input has no {profile.fatalities} column",
     ]
     if document["unparsed_values"]:
         count = document["unparsed_values"]
@@ -201,8 +212,11 @@ def format_description(
         if name in document["counts"]:
             limit = None if name in profile.full_listing else top
             lines.extend(_listing(title, document["counts"][name], limit))
-    actors = " and ".join(profile.actors)
-    lines.extend(_listing(f"top actors ({actors} combined)", document["top_actors"], None))
+    actors = " and ".join(a for a in profile.actors if a not in document["absent_columns"])
+    if actors:
+        lines.extend(_listing(f"top actors ({actors} combined)", document["top_actors"], None))
+    if document["absent_columns"]:
+        lines.append(f"  not in the input: {', '.join(document['absent_columns'])}")
     return "\n".join(lines)
 
 
@@ -245,13 +259,21 @@ Exit code: 0, or 2 when the file cannot be read.
     help="Actors listed, and the length of the longer text listings.",
 )
 @dataset_option
-def describe(path: Path, fmt: str, top: int, dataset: str) -> None:
+@read_options
+def describe(
+    path: Path,
+    fmt: str,
+    top: int,
+    dataset: str,
+    date_format: str | None,
+    encoding: str | None,
+) -> None:
     """Summarise a file: rows, dialect, date range, counts, fatalities, top actors."""
     check_dataset(dataset)
     with readable_input(path, also=(ValueError,)):
         from eventdata.io.readers import read_raw
 
-        raw = read_raw(path)
+        raw = read_raw(path, date_format=date_format, encoding=encoding)
         if resolve_dataset(dataset, raw) == "ucdp":
             from eventdata.io.ucdp import parse_ged, read_ged_table
 
@@ -276,7 +298,7 @@ def describe(path: Path, fmt: str, top: int, dataset: str) -> None:
         "unparsed_values": sum(
             block.count for block in parsed.blocks if block.rule.startswith(lossy)
         ),
-        **describe_table(table, top=top, profile=profile),
+        **describe_table(table, top=top, profile=profile, absent=parsed.absent),
     }
     if fmt == "json":
         click.echo(dump_json(document))

@@ -14,11 +14,12 @@ from eventdata.cli.common import (
     EXIT_UNREADABLE,
     InputProblem,
     dump_json,
+    read_options,
     readable_input,
     split_values,
     write_text_file,
 )
-from eventdata.cli.datasets import check_dataset, dataset_option, resolve_dataset, rule_names
+from eventdata.cli.datasets import check_dataset, dataset_option, rule_names
 
 if TYPE_CHECKING:
     from eventdata.validation.report import ValidationReport
@@ -82,18 +83,24 @@ def report_document(
 
 
 def _run(
-    path: Path, dataset: str, *, select: list[str] | None, ignore: list[str] | None
+    path: Path,
+    dataset: str,
+    *,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    date_format: str | None,
+    encoding: str | None,
 ) -> ValidationReport:
-    from eventdata.io.readers import read_raw
-
-    raw = read_raw(path)
-    if resolve_dataset(dataset, raw) == "ucdp":
-        from eventdata.io.ucdp import validate_ged
-
-        return validate_ged(raw, select=select, ignore=ignore)
     from eventdata.validation.engine import validate as run
 
-    return run(raw, select=select, ignore=ignore)
+    return run(
+        path,
+        select=select,
+        ignore=ignore,
+        dataset=dataset,
+        date_format=date_format,
+        encoding=encoding,
+    )
 
 
 def _passed(report: ValidationReport, warnings_as_errors: bool) -> bool:
@@ -200,6 +207,7 @@ Exit code: 0 no errors, 1 errors found, 2 an input cannot be read or bad usage.
     help="Also write the JSON report to FILE (written atomically).",
 )
 @dataset_option
+@read_options
 @click.pass_context
 def validate(
     ctx: click.Context,
@@ -211,6 +219,8 @@ def validate(
     warnings_as_errors: bool,
     output: Path | None,
     dataset: str,
+    date_format: str | None,
+    encoding: str | None,
 ) -> None:
     """Validate files against the ACLED codebook and report every failure."""
     check_dataset(dataset)
@@ -221,8 +231,15 @@ def validate(
     status = EXIT_OK
     for path in paths:
         try:
-            with readable_input(path):
-                report = _run(path, dataset, select=selected, ignore=ignored)
+            with readable_input(path, also=(ValueError,)):
+                report = _run(
+                    path,
+                    dataset,
+                    select=selected,
+                    ignore=ignored,
+                    date_format=date_format,
+                    encoding=encoding,
+                )
         except InputProblem as problem:
             message = problem.format_message()
             click.echo(f"Error: {message}", err=True)

@@ -14,7 +14,12 @@ __all__ = ["read_acled", "read_canonical_table"]
 
 
 def read_canonical_table(
-    source: Any, /, *, errors: Literal["raise", "coerce"] = "raise"
+    source: Any,
+    /,
+    *,
+    errors: Literal["raise", "coerce"] = "raise",
+    date_format: str | None = None,
+    encoding: str | None = None,
 ) -> tuple[pa.Table, Parsed]:
     """Read any supported input into the canonical Arrow table.
 
@@ -23,13 +28,20 @@ def read_canonical_table(
     """
     from eventdata.io.arrow import conform
 
-    parsed = parse(read_raw(source))
+    parsed = parse(read_raw(source, date_format=date_format, encoding=encoding))
     if errors == "raise":
         refuse_lossy(parsed, validator="eventdata.validate")
     return conform(parsed.table()), parsed
 
 
-def read_acled(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pd.DataFrame:
+def read_acled(
+    source: Any,
+    /,
+    *,
+    errors: Literal["raise", "coerce"] = "raise",
+    date_format: str | None = None,
+    encoding: str | None = None,
+) -> pd.DataFrame:
     """Read ACLED data of any supported dialect and format into canonical columns.
 
     The result has the 31 current ACLED columns by name and in order (unknown columns kept
@@ -43,13 +55,24 @@ def read_acled(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") 
             parse as their column's type (e.g. ``fatalities="many"``); ``"coerce"`` reads
             them as missing. Vocabulary problems never lose data and do not raise here: use
             :func:`eventdata.validate` to check the codebook.
+        date_format: the style of ``event_date`` (``"%d-%m-%y"``, ``"export-tool"``, ...;
+            docs/dialects.md lists them); decided from the whole column and ``year`` when
+            None, and refused when the column can be read two ways.
+        encoding: the text encoding of a CSV file; detected when None (UTF-8, else
+            Windows-1252, else Latin-1).
 
     Raises:
-        InputError: the input cannot be read, or (``errors="raise"``) holds unparseable values.
+        InputError: the input cannot be read, holds dates that read two ways, or
+            (``errors="raise"``) holds unparseable values; a UCDP GED table is refused
+            naming ``read_ged``.
+        NotEventDataError: the input is not one event per row (an aggregate table).
     """
     from eventdata.io.arrow import table_to_pandas
 
-    table, parsed = read_canonical_table(source, errors=errors)
+    table, parsed = read_canonical_table(
+        source, errors=errors, date_format=date_format, encoding=encoding
+    )
     frame = table_to_pandas(table)
     frame.attrs["eventdata.dialect"] = parsed.raw.dialect.name
+    frame.attrs["eventdata.date_format"] = parsed.raw.dialect.date_format
     return frame

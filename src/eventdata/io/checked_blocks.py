@@ -159,20 +159,35 @@ class Block:
 
 
 def checked_blocks(
-    src: Path, *, block_size: int, validate: bool, kind: str, reader: str
+    src: Path,
+    *,
+    block_size: int,
+    validate: bool,
+    kind: str,
+    reader: str,
+    date_format: str | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Block]:
-    """The blocks of ``src`` checked in turn; the reading runs a block ahead on a thread."""
+    """The blocks of ``src`` checked in turn; the reading runs a block ahead on a thread.
+
+    The date style is decided on the first block (or given) and kept for the others, so
+    every block reads its dates the same way.
+    """
     seen = SeenIds()
     offset = 0
-    texts = prefetch(iter_text_blocks(src, block_size=block_size, reader=reader), name="read")
+    texts = prefetch(
+        iter_text_blocks(src, block_size=block_size, reader=reader, encoding=encoding),
+        name="read",
+    )
     for text, done, flags in texts:
-        raw = read_raw(text)
+        raw = read_raw(text, date_format=date_format)
         del text
         raw.dialect.format = kind
         raw.source = src
         for name, value in flags.items():
             setattr(raw.dialect, name, value)
         checked = check_raw(raw, validate=validate)
+        date_format = date_format or raw.dialect.date_format
         if validate:
             checked = _cross_block_duplicates(checked, seen, offset)
         rejected = rejected_rows(checked, row_offset=offset) if checked.invalid.any() else None

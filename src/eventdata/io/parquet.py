@@ -159,6 +159,26 @@ def policy_error(message: str, where: object, /) -> ValidationFailed:
     )
 
 
+_NOT_PARQUET = frozenset({".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xls"})
+
+
+def refuse_output(source: Any, path: Path, /, *, partitioned: bool = False) -> None:
+    """Refuse to write Parquet over the input itself or into a file named like another format.
+
+    Raises:
+        InputError: naming the output and what to do instead.
+    """
+    if isinstance(source, (str, os.PathLike)) and Path(source).exists() and path.exists():
+        if Path(source).resolve() == path.resolve():
+            raise InputError("is both the input and the output; write to another path", path=path)
+    if not partitioned and path.suffix.lower() in _NOT_PARQUET:
+        raise InputError(
+            f"is named like a {path.suffix.lower()} file, but to_parquet writes Parquet; name "
+            "it .parquet, or write ACLED CSV with eventdata.write_acled()",
+            path=path,
+        )
+
+
 def to_parquet(
     data: pd.DataFrame | pa.Table | RawTable | str | os.PathLike[str],
     path: str | os.PathLike[str],
@@ -170,6 +190,8 @@ def to_parquet(
     geo: bool = True,
     on_invalid: OnInvalid = "raise",
     validate: bool = True,
+    date_format: str | None = None,
+    encoding: str | None = None,
 ) -> WriteResult:
     """Write events to a (Geo)Parquet file, or a hive-partitioned dataset directory.
 
@@ -191,19 +213,28 @@ def to_parquet(
             found the failure table goes to ``NAME.failures.parquet``, beside the output.
         validate: run the validation rules (``on_invalid`` then applies); the input is
             parsed either way.
+        date_format: the style of ``event_date`` in a text input (docs/dialects.md);
+            decided from the whole column when None.
+        encoding: the text encoding of a CSV input; detected when None.
 
     Returns:
         A :class:`WriteResult`.
 
     Raises:
         ValidationFailed: ``on_invalid="raise"`` and a row breaks an error rule.
-        InputError: ``data`` is a path that cannot be read.
+        InputError: ``data`` is a path that cannot be read, or ``path`` is the input
+            itself or is named like another format (``.csv``, ``.json``).
 
     """
     if on_invalid not in _POLICIES:
         raise ValueError(f"on_invalid must be one of {', '.join(_POLICIES)}, got {on_invalid!r}")
     path = Path(path)
-    raw = data if isinstance(data, RawTable) else read_raw(data)
+    refuse_output(data, path, partitioned=bool(partition_by))
+    raw = (
+        data
+        if isinstance(data, RawTable)
+        else read_raw(data, date_format=date_format, encoding=encoding)
+    )
     checked = check_raw(raw, validate=validate)
     table, result, sides = apply_policy(checked, path, on_invalid=on_invalid)
     meta = file_metadata(

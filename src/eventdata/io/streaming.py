@@ -72,6 +72,8 @@ def convert(
     geo: bool = True,
     compression: str = "zstd",
     compression_level: int | None = 1,
+    date_format: str | None = None,
+    encoding: str | None = None,
 ) -> WriteResult:
     """Convert a CSV or JSON Lines file to (Geo)Parquet block by block, validating each block.
 
@@ -96,6 +98,9 @@ def convert(
         geo: write GeoParquet geometry and bbox columns.
         compression: Parquet codec.
         compression_level: codec level.
+        date_format: the style of ``event_date`` (docs/dialects.md); decided from the first
+            block's whole column when None and then kept for every block.
+        encoding: the text encoding of a CSV input; detected when None.
 
     Duplicate ids differ from :func:`~eventdata.io.parquet.to_parquet`, which flags every
     row of a duplicate group: here, within one block every row of a group is flagged, but
@@ -120,8 +125,11 @@ def convert(
     src, dst = Path(src), Path(dst)
     if not src.is_file() and not src.is_dir():
         raise InputError("no such file or directory", path=src)
+    options: dict[str, Any] = {"date_format": date_format, "encoding": encoding}
+    if dst.exists() and src.resolve() == dst.resolve():
+        raise InputError("is both the input and the output; write to another path", path=dst)
     if dst.suffix.lower() == ".csv":
-        return _to_acled_csv(src, dst, on_invalid=on_invalid, validate=validate)
+        return _to_acled_csv(src, dst, on_invalid=on_invalid, validate=validate, **options)
     suffix = src.suffix.lower()
     if src.is_dir() or suffix not in CSV_SUFFIXES | JSONL_SUFFIXES:
         return to_parquet(
@@ -133,6 +141,7 @@ def convert(
             geo=geo,
             on_invalid=on_invalid,
             validate=validate,
+            **options,
         )
     kind = "jsonl" if suffix in JSONL_SUFFIXES else "csv"
     total = src.stat().st_size
@@ -144,7 +153,7 @@ def convert(
         failures = SideFile(fail_file, stack)
         rejected = SideFile(bad_file, stack)
         checks = checked_blocks(
-            src, block_size=block_size, validate=validate, kind=kind, reader=reader
+            src, block_size=block_size, validate=validate, kind=kind, reader=reader, **options
         )
         blocks = prefetch(checks, name="check")
         stack.callback(blocks.close)
@@ -223,11 +232,20 @@ def _chain(first: Block, rest: Iterator[Block]) -> Iterator[Block]:
     yield from rest
 
 
-def _to_acled_csv(src: Path, dst: Path, *, on_invalid: OnInvalid, validate: bool) -> WriteResult:
+def _to_acled_csv(
+    src: Path,
+    dst: Path,
+    *,
+    on_invalid: OnInvalid,
+    validate: bool,
+    date_format: str | None,
+    encoding: str | None,
+) -> WriteResult:
     """Any readable input to ACLED CSV (read whole), validating on the way."""
     from eventdata.io.acled_csv import write_acled
 
-    checked = check_raw(read_raw(src), validate=validate)
+    raw = read_raw(src, date_format=date_format, encoding=encoding)
+    checked = check_raw(raw, validate=validate)
     table, result, sides = apply_policy(checked, dst, on_invalid=on_invalid)
     with side_files(dst, sides):
         result.rows_written = write_acled(table, dst)

@@ -320,7 +320,7 @@ def decide_style(
             a, b = main.parse(value, year=year), other.parse(value, year=year)
             if a != b and a is not None and b is not None:
                 raise AmbiguousDates((main, other), value, (a, b))
-    fill = ()
+    fill: tuple[DateStyle, ...] = ()
     if best:
         unread = [v for v in sample if main.parse(v) is None]
         fill = tuple(

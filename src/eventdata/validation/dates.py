@@ -48,7 +48,12 @@ def _years_by_value(text: pa.Array, year: pa.Array | None) -> dict[str, int] | N
     for value, y in zip(pairs["t"].to_pylist(), pairs["y"].to_pylist(), strict=True):
         if value:
             seen.setdefault(value, set()).add(_year_int(y))
-    return {v: next(iter(ys)) for v, ys in seen.items() if len(ys) == 1 and None not in ys}
+    out: dict[str, int] = {}
+    for value, ys in seen.items():
+        only = next(iter(ys)) if len(ys) == 1 else None
+        if only is not None:
+            out[value] = only
+    return out
 
 
 def date_column(
