@@ -26,6 +26,7 @@ from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io import geo as geo_
 from eventdata.io.arrow import arrow_schema, conform, table_to_pandas
 from eventdata.io.atomic import atomic_path
+from eventdata.io.dialects import detect_dataset
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
 from eventdata.io.parquet_meta import validation_metadata as validation_metadata
@@ -120,7 +121,12 @@ class Checked:
 
 
 def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
-    """Parse a text table and, when ``validate``, run every rule over it."""
+    """Parse a text table and, when ``validate``, run every rule over it.
+
+    A UCDP GED table is checked against the GED rules and keeps its typed GED columns.
+    """
+    if detect_dataset(raw.column_names, source=raw.source) == "ucdp":
+        return _check_ged(raw, validate=validate)
     parsed = parse(raw)
     if not validate:
         return Checked(
@@ -140,6 +146,22 @@ def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
         summary=report.summary(),
         dialect=raw.dialect.name,
         report=report,
+    )
+
+
+def _check_ged(raw: RawTable, /, *, validate: bool) -> Checked:
+    from eventdata.io.ucdp import validate_ged
+
+    report = validate_ged(raw.complete(), select=None if validate else ["columns.missing"])
+    invalid = np.asarray(report.invalid_mask, dtype=bool)
+    return Checked(
+        table=report.canonical_table,
+        raw=raw.table,
+        invalid=invalid if validate else np.zeros(raw.n_rows, dtype=bool),
+        failures=report.failure_table if validate else FAILURE_SCHEMA.empty_table(),
+        summary=report.summary() if validate else None,
+        dialect=raw.dialect.name,
+        report=report if validate else None,
     )
 
 

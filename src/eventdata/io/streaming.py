@@ -31,6 +31,8 @@ from eventdata.io.checked_blocks import (
     policy_message,
     shift_rows,
 )
+from eventdata.io.csv_header import sniff_csv_header
+from eventdata.io.dialects import detect_dataset
 from eventdata.io.parquet import (
     OnInvalid,
     WriteResult,
@@ -131,7 +133,7 @@ def convert(
     if dst.suffix.lower() == ".csv":
         return _to_acled_csv(src, dst, on_invalid=on_invalid, validate=validate, **options)
     suffix = src.suffix.lower()
-    if src.is_dir() or suffix not in CSV_SUFFIXES | JSONL_SUFFIXES:
+    if src.is_dir() or suffix not in CSV_SUFFIXES | JSONL_SUFFIXES or _is_ged(src):
         return to_parquet(
             src,
             dst,
@@ -225,6 +227,14 @@ def convert(
     result.invalid_file = bad_file if used[bad_file] else None
     result.summary = summary or {}
     return result
+
+
+def _is_ged(src: Path) -> bool:
+    """A UCDP GED CSV (read whole: its typed columns are not ACLED's streamed schema)."""
+    if src.suffix.lower() not in CSV_SUFFIXES:
+        return False
+    names = sniff_csv_header(src).names
+    return detect_dataset([n.lower() for n in names], source=src) == "ucdp"
 
 
 def _chain(first: Block, rest: Iterator[Block]) -> Iterator[Block]:
