@@ -29,6 +29,7 @@ from eventdata.io.dialects import (
     detect_dialect,
     hxl_column,
 )
+from eventdata.io.excel import EXCEL_SUFFIXES, read_excel_table
 from eventdata.models.dates import decision_named
 
 __all__ = ["RawTable", "read_raw", "table_from_records"]
@@ -148,6 +149,11 @@ def _read_any(
                 return _read_parquet(path)
             if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
                 return _read_json(path)
+            if suffix in EXCEL_SUFFIXES:
+                table, notes = read_excel_table(path)
+                raw = _normalize(table, Dialect(format="excel", notes=notes), path)
+                raw.stamp = _stamp(path)
+                return raw
             if suffix in CSV_SUFFIXES or suffix == "":
                 return _read_csv(path, block_size=block_size, skip=skip, encoding=encoding)
         except InputError:
@@ -155,7 +161,8 @@ def _read_any(
         except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
             raise InputError(_explain(exc, path, encoding), path=path) from exc
         raise InputError(
-            f"unknown file type {suffix!r}; expected .csv, .json, .jsonl or .parquet", path=path
+            f"unknown file type {suffix!r}; expected .csv, .json, .jsonl, .parquet or .xlsx",
+            path=path,
         )
     raise InputError(
         f"cannot read {type(source).__name__}; pass a path, a pandas DataFrame or a pyarrow Table"

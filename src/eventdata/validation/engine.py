@@ -177,8 +177,6 @@ def parse(raw: RawTable) -> Parsed:
     tasks = [_parse_task(raw, spec, text) for spec, text in jobs]
     for (spec, _text), result in zip(jobs, _run_all(tasks, rows=n), strict=True):
         columns[spec.name] = result.values
-        if result.date_style and spec.name == "event_date":
-            raw.dialect.date_format = result.date_style
         for check in result.checks:
             blocks.append(
                 FailureBlock(
@@ -188,6 +186,13 @@ def parse(raw: RawTable) -> Parsed:
                     rows=np.flatnonzero(check.mask),
                     expected=check.expected,
                 )
+            )
+    if "actor2" not in present and "event_id_cnty" in present and n:
+        ids = raw.table.column("event_id_cnty")
+        if pc.count_distinct(ids).as_py() < n:
+            raw.dialect.notes.append(
+                "no actor2 column and event ids repeat: this looks like a one-row-per-actor "
+                "(long or monadic) table, whose repeated ids are reported as duplicates"
             )
     derive = raw.dialect.name != "legacy" and "disorder_type" not in present and n > 0
     if derive:  # as Event does: pre-2023 files, and any file without the column
@@ -218,9 +223,12 @@ def parse_dates_of(raw: RawTable, spec: FieldSpec, text: pa.Array) -> ParsedColu
     """
     year = raw.table.column("year") if "year" in raw.table.column_names else None
     try:
-        return parse_column(spec, text, year=year, date_format=raw.dialect.date_format)
+        result = parse_column(spec, text, year=year, date_format=raw.dialect.date_format)
     except ValueError as exc:  # AmbiguousDates, or an unknown date_format
         raise InputError(f"column {spec.name!r}: {exc}", path=raw.source) from exc
+    if raw.dialect.date_format is None:
+        raw.dialect.date_format = result.date_style
+    return result
 
 
 _THREAD_MIN_ROWS = 50_000  # below this, threads cost more than they save
