@@ -248,7 +248,8 @@ def test_notes_with_quotes_commas_and_newlines_keep_row_numbers(tmp_path: Path) 
         (b"", ".csv", "no header"),
         (b"{not json", ".json", "cannot be read"),
         (b"PAR1garbage", ".parquet", "cannot be read"),
-        (b"a,b\n1,2\n", ".xlsx", "unknown file type"),
+        (b"a,b\n1,2\n", ".xlsx", "cannot be read as a spreadsheet"),
+        (b"a,b\n1,2\n", ".docx", "unknown file type"),
     ],
 )
 def test_unreadable_input_raises_input_error_naming_the_file(
