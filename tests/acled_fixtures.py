@@ -110,6 +110,10 @@ MUTATIONS: list[tuple[dict[str, str], str, str]] = [
     ({"event_date": "2021-13-45"}, "event_date", "type.event_date"),
     ({"event_date": ""}, "event_date", "required.event_date"),
     ({"actor1": ""}, "actor1", "not_empty.actor1"),
+    ({"country": "   "}, "country", "not_empty.country"),
+    ({"region": ""}, "region", "not_empty.region"),
+    ({"location": " \t"}, "location", "not_empty.location"),
+    ({"actor1": "\u00a0"}, "actor1", "not_empty.actor1"),
     ({"event_id_cnty": ""}, "event_id_cnty", "not_empty.event_id_cnty"),
     ({"source_scale": "National-Global"}, "source_scale", "vocabulary.source_scale"),
     (
@@ -146,18 +150,28 @@ def write_csv(
     bom: bool = False,
     crlf: bool = False,
     hxl: str | None = None,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    upper: bool = False,
+    trailing_empty: int = 0,
 ) -> Path:
-    """Write rows as an ACLED-style CSV with the given dialect quirks."""
+    """Write rows as an ACLED-style CSV with the given dialect quirks.
+
+    ``upper`` writes the header in capitals; ``trailing_empty`` adds that many unnamed
+    empty columns at the end of every line (as ACLED's v6 files have).
+    """
     buffer = io.StringIO()
     newline = "\r\n" if crlf else "\n"
     if preamble:
         buffer.write("(Sample)" + newline + newline)
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator=newline)
-    writer.writeheader()
+    names = list(rows[0]) + [f"_empty{i}" for i in range(trailing_empty)]
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    writer.writerow([n.upper() if upper else n for n in rows[0]] + [""] * trailing_empty)
     if hxl:
         buffer.write(hxl + newline)
-    writer.writerows(rows)
-    data = buffer.getvalue().encode("utf-8")
+    for row in rows:
+        writer.writerow([row.get(n, "") for n in names])
+    data = buffer.getvalue().encode(encoding)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
     return path
 
