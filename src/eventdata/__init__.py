@@ -67,6 +67,8 @@ _EXPORTS: dict[str, str] = {
     "EventdataError": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
     "IntegrityError": "eventdata.exceptions",
+    "NotEventDataError": "eventdata.exceptions",
+    "UnknownRuleError": "eventdata.exceptions",
     "SchemaVersionError": "eventdata.exceptions",
     "ValidationFailed": "eventdata.exceptions",
 }
@@ -92,7 +94,9 @@ if TYPE_CHECKING:
         EventdataError,
         InputError,
         IntegrityError,
+        NotEventDataError,
         SchemaVersionError,
+        UnknownRuleError,
         ValidationFailed,
     )
     from eventdata.io.acled import read_acled

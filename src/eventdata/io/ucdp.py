@@ -120,10 +120,11 @@ def _missing_as_blank(text: pa.Array) -> pa.Array:
 
 
 def _parse_codes(name: str, text: pa.Array) -> tuple[pa.Array, FailureBlock | None]:
-    """``2;200;900`` to ``[2, 200, 900]``; a row with a non-integer part becomes null."""
+    """``2;200;900`` (or ``645.0``) to ``[2, 200, 900]``; a non-integer part nulls the row."""
     blank = pc.equal(text, "")
     parts = pc.split_pattern(pc.if_else(blank, pa.scalar(None, pa.string()), text), CODE_SEPARATOR)
     flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+    flat = pc.replace_substring_regex(flat, r"\.0+$", "")  # 645.0, as spreadsheets write it
     ok = pc.fill_null(pc.match_substring_regex(flat, r"^[+-]?\d+$"), False)
     parents = np.asarray(pc.list_parent_indices(parts))
     bad = np.zeros(len(text), dtype=bool)

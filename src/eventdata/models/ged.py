@@ -13,6 +13,7 @@ Gleditsch-Ward country codes joined by ``;`` (``2;200;900``) and become ``list[i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -65,8 +66,8 @@ def parse_code_list(value: Any) -> Any:
     if isinstance(value, int):
         return [value]
     if isinstance(value, str):
-        parts = [p.strip() for p in value.split(CODE_SEPARATOR)]
-        return [int(p) if p.lstrip("-").isdigit() else p for p in parts]
+        parts = [re.sub(r"\.0+$", "", p.strip()) for p in value.split(CODE_SEPARATOR)]
+        return [int(p) if p.lstrip("+-").isdigit() else p for p in parts]
     return value
 
 
