@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdata.reference import PAGES
+from eventdata.reference import BLOCKS, PAGES, update_blocks
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -25,3 +25,14 @@ def test_rules_page_lists_every_rule() -> None:
 
     for name, *_ in all_rules():
         assert f"`{name}`" in page
+
+
+@pytest.mark.parametrize("name", sorted(BLOCKS))
+def test_generated_blocks_match_the_code(name: str) -> None:
+    actual = (DOCS / name).read_text(encoding="utf-8")
+
+    assert update_blocks(name, actual) == actual, (
+        f"docs/{name} is stale: run `python -m eventdata.reference docs`"
+    )
+    for block in BLOCKS[name]:
+        assert f"<!-- generated:{block} -->" in actual

@@ -248,8 +248,8 @@ def parse_column(
         else:
             values = pc.fill_null(text, "") if text.null_count else text
         if spec.min_length:
-            length = pc.utf8_length(pc.utf8_trim_whitespace(text))
-            fail("not_empty", pc.less(length, spec.min_length), "text that is not blank")
+            short = pc.less(pc.utf8_length(text), spec.min_length)
+            fail("not_empty", pc.or_kleene(short, pc.utf8_is_space(text)), "text that is not blank")
     elif spec.kind in ("integer", "float"):
         target = pa.int64() if spec.kind == "integer" else pa.float64()
         too_long: pa.Array | None = None
