@@ -229,8 +229,11 @@ def test_pandas_round_trip_is_lossless():
     frame = table_to_pandas(canonical)
     back = pandas_to_table(frame)
 
-    assert isinstance(frame["country"].dtype, pd.CategoricalDtype)
-    assert frame["event_date"].dtype == pd.ArrowDtype(pa.date32())
+    assert isinstance(frame["event_type"].dtype, pd.CategoricalDtype)
+    assert list(frame["event_type"].cat.categories[:2]) == ["Battles", "Protests"]
+    assert frame["country"].dtype == pd.ArrowDtype(pa.string())
+    assert frame["event_date"].dtype == "datetime64[s]"
+    assert frame["source"].dtype == pd.ArrowDtype(pa.string())
     assert frame["year"].dtype == pd.ArrowDtype(pa.int16())
     assert back.equals(canonical)
 

@@ -76,7 +76,7 @@ def test_round_trip_from_path_dataframe_and_table_agree(tmp_path):
     second = read_parquet(tmp_path / "b.parquet")
 
     pd.testing.assert_frame_equal(first, second)
-    assert list(first.loc[0, "source"]) == ["AFP", "Reuters"]
+    assert first.loc[0, "source"] == "AFP; Reuters"
     assert first.loc[0, "latitude"] == 33.299
 
 

@@ -152,7 +152,7 @@ def test_read_acled_gives_canonical_columns_whatever_the_dialect(tmp_path: Path,
     assert (
         frame["interaction"].astype(str).tolist() == ["Political militia-External/Other forces"] * 3
     )
-    assert str(frame["event_date"].iloc[0]) == "2021-07-06"
+    assert frame["event_date"].iloc[0] == pd.Timestamp("2021-07-06")
     assert frame["fatalities"].tolist() == [0, 0, 0]
     assert frame["latitude"].tolist() == [33.299] * 3
     assert frame["disorder_type"].astype(str).tolist() == ["Strategic developments"] * 3

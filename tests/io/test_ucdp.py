@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from eventdata.exceptions import InputError
 from eventdata.io.acled import read_acled
+from eventdata.io.arrow import pandas_to_table
 from eventdata.io.ucdp import ged_rules, read_ged, read_ged_table, validate_ged
 from eventdata.io.ucdp_mapping import (
     DATASET,
@@ -395,7 +396,7 @@ def test_mapped_rows_validate_as_acled(tmp_path: Path) -> None:
 def test_ged_and_acled_rows_share_one_parquet_dataset(tmp_path: Path) -> None:
     acled_csv = write_csv(tmp_path / "acled.csv", [make_row(), make_row(event_id_cnty="IRQ90002")])
     ged_csv = write_ged(tmp_path / "ged.csv", [ged_row(), ged_row(id="5")])
-    acled = pa.Table.from_pandas(read_acled(acled_csv), preserve_index=False)
+    acled = pandas_to_table(read_acled(acled_csv))
     acled = acled.append_column("dataset", pa.array(["acled"] * acled.num_rows))
     mapped: pa.Table = ged_to_acled(read_ged_table(ged_csv))
     ged = mapped.select([*ACLED_COLUMNS, "dataset"])

@@ -11,6 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from eventdata.io.acled import read_acled
+from eventdata.io.arrow import pandas_to_table
 from eventdata.io.ucdp import read_ged, validate_ged
 from eventdata.io.ucdp_mapping import ged_to_acled
 from eventdata.models.event import ACLED_COLUMNS
@@ -96,7 +97,7 @@ def test_real_acled_and_ged_rows_combine_in_one_parquet_dataset(tmp_path: Path) 
     acled_path = SHARED_DATA / "acled" / "iraq_2024-01_2024-03_prefix.csv"
     if not acled_path.exists():
         pytest.skip("real ACLED data not available")
-    acled = pa.Table.from_pandas(read_acled(acled_path), preserve_index=False)
+    acled = pandas_to_table(read_acled(acled_path))
     acled = acled.append_column("dataset", pa.array(["acled"] * acled.num_rows))
     ged: pa.Table = ged_to_acled(pa.Table.from_pandas(read_ged(ucdp_file("ged231_iraq_syria.csv"))))
     combined = pa.concat_tables(

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, write_csv
@@ -185,7 +186,7 @@ def test_an_older_ged_layout_from_hdx_reads_and_validates(tmp_path):
     assert report.dialect.hxl
     assert report.dialect.date_format == "iso-datetime"
     assert report.ok, report.format_text()
-    assert report.valid["date_start"].iloc[0] == dt.date(2014, 1, 22)
+    assert report.valid["date_start"].iloc[0] == pd.Timestamp("2014-01-22")
     assert report.valid["country_id"].iloc[0] == 369
 
 

@@ -41,13 +41,16 @@ def read_acled(
     errors: Literal["raise", "coerce"] = "raise",
     date_format: str | None = None,
     encoding: str | None = None,
+    lists: bool = False,
 ) -> pd.DataFrame:
     """Read ACLED data of any supported dialect and format into canonical columns.
 
     The result has the 31 current ACLED columns by name and in order (unknown columns kept
     after them), ``inter1``/``inter2``/``interaction`` as text labels whatever the input
-    used, ``event_date`` as dates, numbers as numbers and the ``; ``-joined fields as
-    lists. Columns use Arrow-backed pandas dtypes.
+    used, ``event_date`` as ``datetime64``, numbers as numbers (keeping nulls), the
+    ``; ``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
+    vocabularies as categoricals with every codebook label, open text as
+    ``string[pyarrow]`` (see :func:`eventdata.io.arrow.table_to_pandas`).
 
     Args:
         source: a path to CSV, JSON, JSON Lines or Parquet, a DataFrame or a pyarrow Table.
@@ -60,6 +63,7 @@ def read_acled(
             None, and refused when the column can be read two ways.
         encoding: the text encoding of a CSV file; detected when None (UTF-8, else
             Windows-1252, else Latin-1).
+        lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists.
 
     Raises:
         InputError: the input cannot be read, holds dates that read two ways, or
@@ -72,7 +76,7 @@ def read_acled(
     table, parsed = read_canonical_table(
         source, errors=errors, date_format=date_format, encoding=encoding
     )
-    frame = table_to_pandas(table)
+    frame = table_to_pandas(table, lists=lists)
     frame.attrs["eventdata.dialect"] = parsed.raw.dialect.name
     frame.attrs["eventdata.date_format"] = parsed.raw.dialect.date_format
     return frame

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import types
 import typing
@@ -292,23 +293,68 @@ def to_parsed(table: pa.Table, /) -> pa.Table:
 
 def _types_mapper() -> Callable[[pa.DataType], Any]:
     def mapper(arrow: pa.DataType) -> Any:
-        if pa.types.is_dictionary(arrow):
-            return None  # pandas Categorical
+        if pa.types.is_dictionary(arrow) or pa.types.is_timestamp(arrow):
+            return None  # pandas Categorical, numpy datetime64
         return pd.ArrowDtype(arrow)
 
     return mapper
 
 
-def table_to_pandas(table: pa.Table, /) -> pd.DataFrame:
-    """An Arrow table as a pandas DataFrame without loss.
+@functools.cache
+def codebook_categories() -> dict[str, tuple[str, ...]]:
+    """The codebook's labels of each categorical column with a fixed vocabulary."""
+    from eventdata.vocabulary.codebook import ActorType, DisorderType, EventType, SubEventType
 
-    Dictionary (categorical) columns become pandas ``Categorical`` (fast group-bys,
-    ``value_counts`` in category order, small memory); every other column is Arrow-backed
-    (``pd.ArrowDtype``): ``string[pyarrow]`` text with ``pd.NA`` for blanks,
-    ``date32[day][pyarrow]`` dates, ``int8``/``int16``/... ``[pyarrow]`` integers that
-    keep nulls, ``list<item: string>[pyarrow]`` lists. :func:`pandas_to_table` inverts it.
+    return {
+        "disorder_type": tuple(d.value for d in DisorderType),
+        "event_type": tuple(e.value for e in EventType),
+        "sub_event_type": tuple(s.value for s in SubEventType),
+        "inter1": tuple(a.value for a in ActorType),
+        "inter2": tuple(a.value for a in ActorType),
+    }
+
+
+def _pandas_column(name: str, column: pa.ChunkedArray, *, lists: bool) -> pa.ChunkedArray:
+    """One column as pandas users work with it (see :func:`table_to_pandas`)."""
+    kind = column.type
+    if pa.types.is_date(kind):
+        return pc.cast(column, pa.timestamp("s"))
+    if pa.types.is_dictionary(kind) and name not in codebook_categories():
+        return pc.cast(column, kind.value_type)  # open vocabulary: plain text
+    if (pa.types.is_list(kind) or pa.types.is_large_list(kind)) and not lists:
+        if _is_list_text(kind.value_type):
+            joined = pc.binary_join(column, LIST_SEPARATOR)
+            empty = pc.equal(pc.list_value_length(column), 0)
+            return pc.if_else(pc.fill_null(empty, True), pa.scalar(None, pa.string()), joined)
+    return column
+
+
+def table_to_pandas(table: pa.Table, /, *, lists: bool = False) -> pd.DataFrame:
+    """An Arrow table as a pandas DataFrame that ordinary pandas code works with.
+
+    - dates are ``datetime64`` (``.dt``, ``resample``, ``pd.Grouper(freq="MS")`` and
+      comparisons with ``"2024-01-01"`` work; Arrow and Parquet keep ``date32``);
+    - the codebook's closed vocabularies (``disorder_type``, ``event_type``,
+      ``sub_event_type``, ``inter1``, ``inter2``) are pandas ``Categorical`` with the
+      codebook's full list of labels (values outside it follow them), so frames read from
+      different files concatenate as categoricals;
+    - open text (countries, admin names, actors, notes) is ``string[pyarrow]``, with
+      ``pd.NA`` for blanks;
+    - ``; ``-joined ACLED lists (``source``, ``assoc_actor_*``, ``tags``) are ``; ``-joined
+      text as ACLED writes them (``lists=True`` gives ``list<string>`` columns);
+    - integers keep nulls (``int8``/``int16``/... ``[pyarrow]``).
+
+    :func:`pandas_to_table` inverts it.
     """
-    frame: pd.DataFrame = table.to_pandas(types_mapper=_types_mapper())
+    names = table.column_names
+    arrays = [_pandas_column(n, table.column(n), lists=lists) for n in names]
+    frame: pd.DataFrame = pa.table(arrays, names=names).to_pandas(
+        types_mapper=_types_mapper(), date_as_object=False
+    )
+    for name, labels in codebook_categories().items():
+        if name in frame.columns and isinstance(frame[name].dtype, pd.CategoricalDtype):
+            present = [c for c in frame[name].cat.categories if c not in labels]
+            frame[name] = frame[name].cat.set_categories([*labels, *sorted(present)])
     return frame
 
 

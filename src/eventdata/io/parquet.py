@@ -400,6 +400,7 @@ def read_parquet(
     columns: Iterable[str] | None = None,
     filters: Any = None,
     geometry: bool = False,
+    lists: bool = False,
 ) -> pd.DataFrame:
     """Read an eventdata Parquet file or hive-partitioned dataset directory.
 
@@ -409,6 +410,8 @@ def read_parquet(
         filters: a pyarrow filter expression or DNF list, e.g.
             ``[("country", "=", "Iraq"), ("year", ">=", 2020)]``.
         geometry: keep the derived ``geometry``/``bbox`` columns (dropped by default).
+        lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists instead of
+            ACLED's ``; ``-joined text.
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
@@ -439,4 +442,4 @@ def read_parquet(
     if not geometry:
         table = geo_.strip_geometry(table)
     conformed = conform(table, columns=wanted if wanted is not None else None)
-    return table_to_pandas(conformed)
+    return table_to_pandas(conformed, lists=lists)
