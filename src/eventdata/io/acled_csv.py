@@ -8,6 +8,7 @@ coordinates as their shortest decimal representation (``35.748``, ``45.798``), l
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import warnings
 from pathlib import Path
@@ -232,6 +233,31 @@ def _pre2023(table: pa.Table) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=names)
 
 
+def _date_pattern(date_format: str) -> str:
+    """The strftime pattern of ``date_format``, checked to write dates that read back.
+
+    Raises:
+        ValueError: neither a documented name nor a pattern that round-trips.
+    """
+    if date_format in DATE_FORMATS:
+        return DATE_FORMATS[date_format]
+    samples = (dt.date(2019, 12, 31), dt.date(2024, 1, 5))
+    try:
+        ok = all(
+            dt.datetime.strptime(day.strftime(date_format), date_format).date() == day
+            for day in samples
+        )
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ValueError(
+            f"date_format {date_format!r} is neither {', '.join(map(repr, DATE_FORMATS))} nor "
+            "a strftime pattern that writes a day, month and year that read back "
+            "(e.g. '%d/%m/%Y')"
+        )
+    return date_format
+
+
 def acled_text_table(
     data: Any, /, *, dialect: Dialect = "current", date_format: str = "iso"
 ) -> pa.Table:
@@ -253,7 +279,7 @@ def acled_text_table(
     """
     if dialect not in ("current", "pre2023"):
         raise ValueError(f"dialect must be 'current' or 'pre2023', got {dialect!r}")
-    pattern = DATE_FORMATS.get(date_format, date_format)
+    pattern = _date_pattern(date_format)
     table = _canonical(data)
     if dialect == "pre2023":
         table = _pre2023(table)

@@ -110,8 +110,10 @@ def read_raw(
     """Read a path, DataFrame or Arrow table into a :class:`RawTable`.
 
     Args:
-        source: a path (``str`` / ``PathLike``) to CSV, JSON, JSON Lines or Parquet (file or
-            dataset directory), a pandas DataFrame, or a pyarrow Table.
+        source: a path (``str`` / ``PathLike``) to CSV, JSON, JSON Lines, Excel or Parquet
+            (file or dataset directory), a pandas or polars DataFrame (or LazyFrame), a
+            pyarrow Table, or a sequence of ``Event`` objects (or an ``EventCollection``,
+            lowered).
         block_size: CSV reader block size in bytes (tuning only).
         skip: columns a CSV file need not be read for now (validation skips free text no
             rule reads: about half the bytes of an export are ``notes``); they are read
@@ -139,6 +141,12 @@ def _read_any(
         return _normalize(_as_text(source), Dialect(format="table"), None)
     if _is_dataframe(source):
         return _normalize(_as_text(_from_pandas(source)), Dialect(format="dataframe"), None)
+    polars = _from_polars(source)
+    if polars is not None:
+        return _normalize(_as_text(polars), Dialect(format="polars"), None)
+    events = _from_events(source)
+    if events is not None:
+        return _normalize(events, Dialect(format="events"), None)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
@@ -165,8 +173,39 @@ def _read_any(
             path=path,
         )
     raise InputError(
-        f"cannot read {type(source).__name__}; pass a path, a pandas DataFrame or a pyarrow Table"
+        f"cannot read {type(source).__name__}; pass a path, a pandas or polars DataFrame, a "
+        "pyarrow Table, or Event objects (e.g. from eventdata.lower)"
     )
+
+
+def _from_polars(frame: Any) -> pa.Table | None:
+    """A polars DataFrame or LazyFrame as Arrow (zero-copy where polars allows); else None."""
+    module = type(frame).__module__
+    if not module.startswith("polars"):
+        return None
+    name = type(frame).__name__
+    if name == "LazyFrame":
+        frame = frame.collect()
+    elif name != "DataFrame":
+        return None
+    table: pa.Table = frame.to_arrow()
+    return table
+
+
+def _from_events(source: Any) -> pa.Table | None:
+    """``Event`` rows (a list, a tuple, or an ``EventCollection`` lowered) as text; else None."""
+    from eventdata.models.collection import EventCollection
+    from eventdata.models.event import Event
+
+    if isinstance(source, EventCollection):
+        from eventdata.models.lowering import lower
+
+        source = lower(source)
+    if not isinstance(source, (list, tuple)) or not source:
+        return None
+    if not all(isinstance(item, Event) for item in source):
+        return None
+    return table_from_records([event.to_acled() for event in source])
 
 
 def _from_pandas(frame: Any) -> pa.Table:
@@ -325,15 +364,7 @@ def _read_json(path: Path) -> RawTable:
     if head.startswith(b"{") and path.suffix.lower() == ".json":
         with open(path, encoding="utf-8-sig") as fh:
             document = json.load(fh)
-        if isinstance(document, dict) and "data" in document:
-            if document.get("success") is False:
-                raise InputError(
-                    f"is an ACLED API error response: {document.get('error')!r}", path=path
-                )
-            records = document["data"]
-            dialect.notes.append("read the 'data' array of an ACLED API response")
-        else:
-            records = [document]
+        records = _records_of(document, dialect, path)
     elif head.startswith(b"["):
         with open(path, encoding="utf-8-sig") as fh:
             records = json.load(fh)
@@ -342,8 +373,55 @@ def _read_json(path: Path) -> RawTable:
         with open(path, encoding="utf-8-sig") as fh:
             records = [json.loads(line) for line in fh if line.strip()]
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise InputError("JSON must hold a list of records (objects)", path=path)
+        raise InputError(
+            "JSON must hold a list of records (objects); pandas' orient='values' has no "
+            "column names: write df.to_json(orient='records') instead",
+            path=path,
+        )
     return _normalize(table_from_records(records), dialect, path)
+
+
+def _records_of(document: Any, dialect: Dialect, path: Path) -> Any:
+    """The records of a JSON document: an ACLED API response, or a pandas ``to_json`` orient.
+
+    Raises:
+        InputError: an API error response, or pandas' ``values`` orient (no column names).
+    """
+    if not isinstance(document, dict):
+        return document
+    known = set(_known_names().values())
+    data = document.get("data")
+    if "columns" in document and isinstance(data, list):  # orient="split"
+        columns = document["columns"]
+        dialect.notes.append("read a pandas to_json(orient='split') document")
+        return [dict(zip(columns, row, strict=False)) for row in data]
+    if data is not None:
+        if document.get("success") is False:
+            raise InputError(
+                f"is an ACLED API error response: {document.get('error')!r}", path=path
+            )
+        if "schema" in document:
+            dialect.notes.append("read a pandas to_json(orient='table') document")
+        else:
+            dialect.notes.append("read the 'data' array of an ACLED API response")
+        return data
+    values = list(document.values())
+    if values and all(isinstance(v, dict) for v in values):
+        if known & set(document):  # orient="columns", pandas' default
+            dialect.notes.append("read a pandas to_json() document (orient='columns')")
+            index = list(dict.fromkeys(key for column in values for key in column))
+            return [{c: document[c].get(i) for c in document} for i in index]
+        if known & set(values[0]):  # orient="index"
+            dialect.notes.append("read a pandas to_json(orient='index') document")
+            return values
+    if not known & set(document):
+        raise InputError(
+            "is a JSON object but neither records nor a pandas to_json document with ACLED "
+            "columns; write the frame with df.to_json(orient='records') or to_json(path, "
+            "orient='records', lines=True)",
+            path=path,
+        )
+    return [document]
 
 
 def table_from_records(records: list[dict[str, Any]]) -> pa.Table:
@@ -383,13 +461,32 @@ def _read_parquet(path: Path) -> RawTable:
         for _parent, _dirs, files in os.walk(path)
         for name in files
     ):
+        texts = sorted(p.name for p in path.iterdir() if p.suffix.lower() in CSV_SUFFIXES)
+        hint = (
+            f" It holds {len(texts)} CSV file(s) ({', '.join(texts[:3])}"
+            f"{', ...' if len(texts) > 3 else ''}): pass them one by one, e.g. "
+            f"'eventdata validate {path}/*.csv'."
+            if texts
+            else ""
+        )
         raise InputError(
             "no Parquet files in this directory; pass a CSV, JSON or Parquet file, or a "
             "dataset directory written by eventdata (to_parquet(..., partition_by=...) or "
-            "'eventdata convert --partition-by')",
+            f"'eventdata convert --partition-by').{hint}",
             path=path,
         )
     dataset = ds.dataset(path, format="parquet", partitioning="hive")
+    if _is_records(dataset.schema):  # rich records: read as the ACLED rows they lower to
+        from eventdata.io.records import read_records
+        from eventdata.models.lowering import lower
+
+        collection = read_records(path)
+        events = _from_events(lower(collection))
+        dialect = Dialect(format="records")
+        dialect.notes.append(
+            f"lowered {len(collection.records)} rich records (write_records) to their ACLED rows"
+        )
+        return _normalize(events if events is not None else pa.table({}), dialect, path)
     table = dataset.to_table()
     # only the columns the file's GeoParquet metadata declares as derived geometry; a
     # column of the input that happens to be called geometry or bbox is data
@@ -400,6 +497,11 @@ def _read_parquet(path: Path) -> RawTable:
     if derived:
         dialect.notes.append(f"ignored derived column(s) {', '.join(derived)}")
     return _normalize(_as_text(table), dialect, path)
+
+
+def _is_records(schema: pa.Schema) -> bool:
+    """Whether a Parquet schema is a rich-records table written by ``write_records``."""
+    return bool(schema.metadata) and b"eventdata.format" in schema.metadata
 
 
 def _as_text(table: pa.Table) -> pa.Table:

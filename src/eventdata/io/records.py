@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import types
 import typing
 from collections.abc import Mapping
@@ -28,6 +27,7 @@ import pyarrow.parquet as pq
 from pydantic import BaseModel, ValidationError
 
 from eventdata.exceptions import InputError
+from eventdata.io.atomic import atomic_path
 from eventdata.models.collection import AnyRecord, EventCollection
 from eventdata.models.event import ACLED_COLUMNS, Event
 from eventdata.models.fields import LIST_SEPARATOR
@@ -280,14 +280,8 @@ def write_records(
     if not target.parent.is_dir():
         raise InputError("directory does not exist; create it first", path=target.parent)
     table = records_to_table(records, prefixes=prefixes, start=start, timestamp=timestamp)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    try:
+    with atomic_path(target) as temporary:  # the same permissions as every other output
         pq.write_table(table, temporary, compression=compression)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target
 
 

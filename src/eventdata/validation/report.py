@@ -91,6 +91,10 @@ class ValidationReport:
 
     # -- verdict -----------------------------------------------------------------------
 
+    def __bool__(self) -> bool:
+        """``if report:`` means "no errors", as ``report.ok`` does."""
+        return self.ok
+
     @property
     def ok(self) -> bool:
         """True when no failure has severity ``error`` (warnings are allowed)."""
@@ -151,7 +155,7 @@ class ValidationReport:
                 shown = pc.if_else(
                     pc.is_null(value),
                     "blank",
-                    pc.binary_join_element_wise("'", value, "'", ""),
+                    pc.binary_join_element_wise("'", _clip(value), "'", ""),
                 )
                 message = pc.binary_join_element_wise(
                     f"{block.column}: ",
@@ -326,6 +330,19 @@ class ValidationReport:
         import html
 
         return "<pre>" + html.escape(self.format_text()) + "</pre>"
+
+
+MAX_SHOWN = 120
+"""Characters of a value shown in a failure message (the ``value`` column keeps it all)."""
+
+
+def _clip(value: pa.Array) -> pa.Array:
+    """Values longer than :data:`MAX_SHOWN` characters cut, with an ellipsis."""
+    long = pc.fill_null(pc.greater(pc.utf8_length(value), MAX_SHOWN), False)
+    if not pc.any(long).as_py():
+        return value
+    cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(value, 0, MAX_SHOWN), "...", "")
+    return pc.if_else(long, cut, value)
 
 
 def _text_column(table: pa.Table, name: str, n: int) -> pa.Array:
