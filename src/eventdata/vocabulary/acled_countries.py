@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from eventdata.vocabulary.countries import COUNTRIES, alpha3_from_numeric
+from eventdata.vocabulary.countries import COUNTRIES, alpha3_from_numeric, country_from_numeric
 
 __all__ = [
     "ACLED_COUNTRY_NAMES",
@@ -33,6 +33,7 @@ __all__ = [
     "is_acled_region",
     "name_key",
     "numerics_of_name",
+    "place_name_warnings",
 ]
 
 
@@ -172,3 +173,47 @@ def event_id_prefixes(numeric: int, /) -> frozenset[str]:
         return frozenset()
     own = _PREFIX_BY_NUMERIC.get(numeric)
     return frozenset({iso} if own is None else {iso, own})
+
+
+def place_name_warnings(country: str, iso: int, region: str, /, *, where: str) -> list[str]:
+    """Check a place's country and region against the tables; return what is unknown.
+
+    Args:
+        country: the place's country name.
+        iso: its ISO 3166-1 numeric code; other codes (bodies of water) leave ``country``
+            free text.
+        region: its ACLED region.
+        where: how messages name the place, e.g. ``"place 'Abuja'"``.
+
+    Returns:
+        One message per unknown name: a country name not known for ``iso``, a region not
+        in :data:`ACLED_REGIONS`.
+
+    Raises:
+        ValueError: the country name belongs to another ISO code than ``iso``.
+
+    """
+    found: list[str] = []
+    try:
+        iso_name = country_from_numeric(iso).name
+    except ValueError:
+        iso_name = None
+    if iso_name is not None:
+        owners = numerics_of_name(country)
+        if owners and iso not in owners:
+            named = ", ".join(f"{n} ({country_from_numeric(n).name})" for n in sorted(owners))
+            raise ValueError(
+                f"{where}: country {country!r} is the country of iso {named}, but iso is "
+                f"{iso} ({iso_name}); fix the country or the iso"
+            )
+        if not owners:
+            found.append(
+                f"{where}: country {country!r} is not a name the countries table knows for "
+                f"iso {iso} ({iso_name}); check the spelling"
+            )
+    if not is_acled_region(region):
+        found.append(
+            f"{where}: region {region!r} is not one of ACLED's regions "
+            f"({', '.join(sorted(ACLED_REGIONS))})"
+        )
+    return found
