@@ -23,6 +23,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic_core import PydanticCustomError, ValidationError
 
+from eventdata.validation.place_rules import (
+    col_country_iso,
+    col_region,
+    explain_country_iso,
+    row_country_iso,
+    row_region,
+)
 from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, event_id_prefixes
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
@@ -415,5 +422,34 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         row=_row_id_prefix,
         inputs=("event_id_cnty", "iso"),
         explain=_explain_id_prefix,
+    ),
+    Rule(
+        name="country.iso",
+        severity="warning",
+        column="country",
+        description=(
+            "country is a name of the row's iso: ISO's short name or ACLED's common name "
+            "(Syria for 760); rows whose iso is not an ISO code (bodies of water) and rows "
+            "whose `dataset` column names another dataset are not compared. A warning, since "
+            "ACLED adds names."
+        ),
+        expected="the country of iso (e.g. Iraq for 368)",
+        columnar=col_country_iso,
+        row=row_country_iso,
+        inputs=("country", "iso"),
+        explain=explain_country_iso,
+    ),
+    Rule(
+        name="region.acled",
+        severity="warning",
+        column="region",
+        description=(
+            "region is one of ACLED's regions (rows whose `dataset` column names another "
+            "dataset are not compared). A warning, since ACLED adds regions."
+        ),
+        expected="one of ACLED's regions (e.g. Middle East, Eastern Africa)",
+        columnar=col_region,
+        row=row_region,
+        inputs=("region",),
     ),
 )
