@@ -9,7 +9,7 @@ names: an unknown name is reported, never refused. Rows of a combined table whos
 compared.
 
 The columnar forms normalise each *distinct* country name once (a column holds few), then
-compare ``iso|name`` pairs with one vectorized set lookup.
+compare (iso, name) pairs, encoded as integers, with one vectorized set lookup.
 """
 
 from __future__ import annotations
@@ -41,8 +41,17 @@ _ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
 _PREFERRED_NAME = pa.array(
     [ACLED_COUNTRY_NAMES.get(c.numeric, (c.name,))[0] for c in COUNTRIES], pa.string()
 )
+_KEY_IDS: dict[str, int] = {
+    key: i for i, key in enumerate(sorted({k for c in COUNTRIES for k in country_names(c.numeric)}))
+}
+_PAIR_BASE = len(_KEY_IDS) + 1
 _VALID_PAIRS = pa.array(
-    sorted({f"{c.numeric}|{key}" for c in COUNTRIES for key in country_names(c.numeric)})
+    sorted(
+        c.numeric * _PAIR_BASE + _KEY_IDS[key]
+        for c in COUNTRIES
+        for key in country_names(c.numeric)
+    ),
+    pa.int64(),
 )
 _REGIONS = pa.array(sorted(ACLED_REGIONS))
 
@@ -70,19 +79,23 @@ def row_country_iso(v: Mapping[str, Any]) -> bool:
     return bool(keys) and name_key(v["country"]) not in keys and not _other_dataset(v)
 
 
-def _name_keys(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+def _name_ids(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Per row, the id of the country name's comparison key; -1 when no table has it."""
     values = countries
     if pa.types.is_dictionary(values.type):
         values = pc.cast(values, pa.string())
     distinct = pc.unique(values)
-    keys = pa.array([None if n is None else name_key(n) for n in distinct.to_pylist()], pa.string())
-    return pc.take(keys, pc.index_in(values, value_set=distinct))
+    ids = pa.array(
+        [-1 if n is None else _KEY_IDS.get(name_key(n), -1) for n in distinct.to_pylist()],
+        pa.int64(),
+    )
+    return pc.take(ids, pc.index_in(values, value_set=distinct))
 
 
 def col_country_iso(c: Mapping[str, pa.Array]) -> np.ndarray:
     """Columnar :func:`row_country_iso`: True where the country is not a name of iso."""
     iso = c["iso"]
-    pairs = pc.binary_join_element_wise(pc.cast(iso, pa.string()), _name_keys(c["country"]), "|")
+    pairs = pc.add(pc.multiply(pc.cast(iso, pa.int64()), _PAIR_BASE), _name_ids(c["country"]))
     known = pc.is_in(pairs, value_set=_VALID_PAIRS)
     is_iso = pc.is_in(iso, value_set=_ISO_NUMERIC)
     return _mask(pc.and_(is_iso, pc.invert(known)), c)
