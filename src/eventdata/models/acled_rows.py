@@ -96,7 +96,7 @@ def notes_text(record: AnyRecord, actor: Actor, verb: str) -> str:
     where = record.place.name if record.place else "an unknown place"
     weapons = ", ".join(_weapon_text(w) for w in record.weapons) or "unknown weapons"
     text = f"On {when}, {actor.name} {verb} {target} in {where} using {weapons}"
-    if record.outcome not in (Outcome.IMPACTED, Outcome.UNKNOWN) and verb != "intercepted":
+    if record.outcome not in (Outcome.IMPACTED, Outcome.UNKNOWN):
         text += f" ({record.outcome.value})"
     return text + "."
 
