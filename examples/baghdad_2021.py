@@ -18,7 +18,7 @@ from eventdata.io.records import write_records
 from eventdata.models.actors import Actor
 from eventdata.models.collection import EventCollection
 from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.lowering import lower_by_record
+from eventdata.models.lowering import lower_records
 from eventdata.models.records import (
     Assertion,
     Attack,
@@ -64,11 +64,15 @@ KATAIB_SAYYID_AL_SHUHADA = Actor(
 IRAQ = {"country": "Iraq", "iso": 368, "region": "Middle East"}
 SYRIA = {"country": "Syria", "iso": 760, "region": "Middle East"}
 
+# names and coordinates as ACLED's Iraq data codes these places (admin1 "Al Anbar", not
+# "Anbar"; the airport as located in ACLED's 2024 rows)
 BAGHDAD_AIRPORT = Place(
     name="Baghdad International Airport",
     admin1="Baghdad",
-    latitude=33.2625,
-    longitude=44.2346,
+    admin2="Al Kadhmiyah",
+    admin3="Abu Ghraib",
+    latitude=33.2619,
+    longitude=44.2338,
     **IRAQ,
 )
 AL_QAIM = Place(
@@ -286,7 +290,9 @@ def main(argv: list[str]) -> int:
 
     collection = EventCollection(RECORDS)  # raises IntegrityError listing every problem
     parquet_path = write_records(collection, outdir / "baghdad_2021.parquet")
-    rows = lower_by_record(collection)
+    lowering = lower_records(collection)  # rows, and every record that gives none and why
+    rows = lowering.rows
+    unlowered = {u.record_id: u for u in lowering.unlowered}
     csv_path = outdir / "baghdad_2021_acled.csv"
     with csv_path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(ACLED_COLUMNS))
@@ -299,7 +305,12 @@ def main(argv: list[str]) -> int:
     print(f"wrote {csv_path} ({len(rows)} ACLED rows)")
     for record in collection:
         row = rows.get(record.id)
-        coded = f"{row.event_id_cnty} {row.sub_event_type.value}" if row else "no ACLED row"
+        if row is not None:
+            coded = f"{row.event_id_cnty} {row.sub_event_type.value}"
+        else:
+            coded = f"no ACLED row: {unlowered[record.id].reason}"
+            if unlowered[record.id].coded_in:
+                coded += f" (coded in {unlowered[record.id].coded_in})"
         print(f"  {record.date} {record.id:<38} -> {coded}")
     print("retaliation chain:")
     for depth, record in collection.chain("2021-06-09-baghdad-airport-drones"):

@@ -28,6 +28,7 @@ def outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no warning: the example reports unlowered records itself
     (out / "stdout.txt").write_text(result.stdout, encoding="utf-8")
     return out
 
@@ -136,3 +137,25 @@ def test_summary_prints_the_retaliation_chain(outdir: Path) -> None:
     assert "retaliation chain:" in stdout
     assert "    2021-06-27 retaliation: 2021-06-27-us-strike-al-qaim" in stdout
     assert "      2021-07-06 attack: 2021-07-06-us-embassy-drone" in stdout
+
+
+def test_summary_says_why_records_give_no_row(outdir: Path) -> None:
+    stdout = (outdir / "stdout.txt").read_text(encoding="utf-8")
+
+    assert (
+        "2021-07-04-rumoured-us-strike-syria    -> no ACLED row: report status 'denied'" in stdout
+    )
+    assert "(coded in 2021-07-06-us-embassy-c-ram)" in stdout
+    assert "2021-07-06-us-will-respond             -> no ACLED row: a threat response" in stdout
+
+
+def test_airport_is_placed_as_acled_places_it(events: list[Event]) -> None:
+    (event,) = by_date(events, "2021-06-09")
+
+    assert (event.location, event.admin1, event.admin2, event.admin3) == (
+        "Baghdad International Airport",
+        "Baghdad",
+        "Al Kadhmiyah",
+        "Abu Ghraib",
+    )
+    assert (event.latitude, event.longitude) == (33.2619, 44.2338)

@@ -151,10 +151,10 @@ def test_acled_columns_hold_the_lowered_row_or_null() -> None:
     assert rows["a-rockets"]["event_id_cnty"] == "IRQ7"
     assert rows["a-rockets"]["sub_event_type"] == "Shelling/artillery/missile attack"
     assert rows["a-rockets"]["event_date"] == dt.date(2021, 7, 5)
-    # r-cram also answers the partly intercepted rockets, so the drone carries its own row
-    assert rows["a-drone"]["sub_event_type"] == "Disrupted weapons use"
-    assert rows["a-drone"]["event_id_cnty"] == "IRQ8"
-    assert rows["r-cram"]["event_id_cnty"] is None
+    # the interception carries the Disrupted weapons use row; the drone it stopped has none
+    assert rows["r-cram"]["sub_event_type"] == "Disrupted weapons use"
+    assert rows["r-cram"]["event_id_cnty"] == "IRQ8"
+    assert rows["a-drone"]["event_id_cnty"] is None
     assert rows["r-threat"]["sub_event_type"] is None
 
 

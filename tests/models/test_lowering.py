@@ -8,7 +8,14 @@ import pytest
 
 from eventdata.models.actors import Actor
 from eventdata.models.event import Event
-from eventdata.models.lowering import LoweringError, lower, lower_by_record, sub_event_type_of
+from eventdata.models.lowering import (
+    LoweringError,
+    UnloweredRecordsWarning,
+    lower,
+    lower_by_record,
+    lower_records,
+    sub_event_type_of,
+)
 from eventdata.models.records import (
     Attack,
     Casualties,
@@ -61,6 +68,16 @@ ABU_KAMAL = Place(
     region="Middle East",
     latitude=34.45,
     longitude=40.92,
+)
+
+ABUJA = Place(
+    name="Abuja",
+    country="Nigeria",
+    iso=566,
+    region="Western Africa",
+    admin1="Federal Capital Territory",
+    latitude=9.0833,
+    longitude=7.5333,
 )
 
 
@@ -148,31 +165,65 @@ def test_firearms_against_civilians_is_violence_against_civilians() -> None:
     ("outcome", "counts"),
     [
         (Outcome.IMPACTED, {"launched": 2, "impacted": 2}),
-        (Outcome.PARTIALLY_INTERCEPTED, {"launched": 3, "intercepted": 2, "impacted": 1}),
         (Outcome.FAILED, {}),
         (Outcome.CRASHED, {}),
         (Outcome.UNKNOWN, {}),
     ],
 )
-def test_outcomes_other_than_interception_give_a_strike_row(
+def test_outcomes_other_than_interception_give_a_strike_row_and_report_the_response(
     outcome: Outcome, counts: dict[str, Any]
 ) -> None:
     records = [attack(outcome=outcome, **counts), interception()]
 
-    row = only_row(records)
+    result = lower_records(records)
 
+    assert list(result.rows) == ["a1"]
+    row = result.rows["a1"]
     assert row.sub_event_type is S.AIR_DRONE_STRIKE
-    assert row.actor1 == "Unidentified Armed Group (Iraq)"
-    assert row.actor2 == US.name
+    assert (row.actor1, row.actor2) == ("Unidentified Armed Group (Iraq)", US.name)
+    assert [(u.record_id, u.coded_in) for u in result.unlowered] == [("r1", None)]
+    assert result.unlowered[0].reason.startswith(
+        f"no attack it answers was intercepted (outcomes: {outcome.value})"
+    )
+
+
+def test_partial_interception_gives_the_strike_row_and_the_interception_row() -> None:
+    # ACLED coded the 20 Dec 2020 Green Zone rocket attack as these two rows
+    rockets = attack(
+        date=dt.date(2020, 12, 20),
+        weapons=(Rocket(count=8, system="107 mm"),),
+        outcome=Outcome.PARTIALLY_INTERCEPTED,
+        launched=8,
+        intercepted=2,
+        impacted=6,
+    )
+    c_ram = interception(date=dt.date(2020, 12, 20))
+
+    result = lower_records([c_ram, rockets])
+
+    assert result.unlowered == ()
+    assert {k: (v.event_id_cnty, v.sub_event_type) for k, v in result.rows.items()} == {
+        "a1": ("IRQ1", S.SHELLING_ARTILLERY_MISSILE_ATTACK),
+        "r1": ("IRQ2", S.DISRUPTED_WEAPONS_USE),
+    }
+    strike, intercept = result.rows["a1"], result.rows["r1"]
+    assert (strike.actor1, strike.actor2) == ("Unidentified Armed Group (Iraq)", US.name)
+    assert (intercept.actor1, intercept.actor2) == (US.name, "Unidentified Armed Group (Iraq)")
+    assert intercept.notes == (
+        "Interception: On 20 December 2020, Military Forces of the United States (2021-) "
+        "intercepted 8 x 107 mm rocket launched by Unidentified Armed Group (Iraq) at "
+        "Military Forces of the United States (2021-) in Baghdad - Green Zone."
+    )
 
 
 def test_full_interception_gives_one_disrupted_weapons_use_row() -> None:
     records = [attack(outcome=Outcome.INTERCEPTED, launched=1, intercepted=1), interception()]
 
-    rows = lower_by_record(records)
+    result = lower_records(records)
 
-    assert list(rows) == ["r1"]
-    row = rows["r1"]
+    assert list(result.rows) == ["r1"]
+    assert [(u.record_id, u.coded_in) for u in result.unlowered] == [("a1", "r1")]
+    row = result.rows["r1"]
     assert row.sub_event_type is S.DISRUPTED_WEAPONS_USE
     assert row.event_type.value == "Strategic developments"
     assert (row.actor1, row.inter1) == (US.name, ActorType.EXTERNAL_OTHER_FORCES)
@@ -181,40 +232,60 @@ def test_full_interception_gives_one_disrupted_weapons_use_row() -> None:
         ActorType.POLITICAL_MILITIA,
     )
     assert row.interaction == "Political militia-External/Other forces"
-    assert row.notes is not None and row.notes.startswith("Interception: On 6 July 2021, ")
+    assert row.notes == (
+        "Interception: On 6 July 2021, Military Forces of the United States (2021-) "
+        "intercepted drone launched by Unidentified Armed Group (Iraq) at "
+        "Military Forces of the United States (2021-) in Baghdad - Green Zone."
+    )
     assert (row.location, row.latitude, row.longitude) == ("Baghdad - Green Zone", 33.299, 44.396)
 
 
+def test_interception_notes_use_the_description_when_there_is_one() -> None:
+    records = [
+        attack(outcome=Outcome.INTERCEPTED),
+        interception(description="C-RAM took out the drone."),
+    ]
+
+    assert lower_records(records).rows["r1"].notes == "Interception: C-RAM took out the drone."
+
+
 def test_interception_without_response_uses_the_target_as_interceptor() -> None:
-    row = only_row([attack(outcome=Outcome.INTERCEPTED)])
+    row = only_row([attack(outcome=Outcome.INTERCEPTED, target_description="the embassy")])
 
     assert row.sub_event_type is S.DISRUPTED_WEAPONS_USE
-    assert row.actor1 == US.name
-    assert row.notes is not None and row.notes.startswith("Interception:")
+    assert (row.actor1, row.actor2) == (US.name, "Unidentified Armed Group (Iraq)")
+    assert row.notes == (
+        f"Interception: On 6 July 2021, {US.name} intercepted drone launched by "
+        "Unidentified Armed Group (Iraq) at the embassy in Baghdad - Green Zone."
+    )
 
 
-def test_two_interceptions_of_one_attack_give_one_row() -> None:
+@pytest.mark.parametrize("outcome", [Outcome.INTERCEPTED, Outcome.PARTIALLY_INTERCEPTED])
+def test_two_interceptions_of_one_attack_give_one_interception_row(outcome: Outcome) -> None:
     ew = interception(weapons=(AirDefence(system="jammer"),)).model_copy(update={"id": "r2"})
 
-    rows = lower_by_record([attack(outcome=Outcome.INTERCEPTED), interception(), ew])
+    result = lower_records([attack(outcome=outcome), interception(), ew])
 
-    assert list(rows) == ["r1"]
+    assert [r.sub_event_type for r in result.rows.values()].count(S.DISRUPTED_WEAPONS_USE) == 1
+    assert "r1" in result.rows
+    assert ("r2", "r1") in [(u.record_id, u.coded_in) for u in result.unlowered]
 
 
-def test_interception_also_answering_an_impact_does_not_carry_the_row() -> None:
+def test_interception_answering_an_interception_and_a_partial_one() -> None:
     records = [
         attack("a1", outcome=Outcome.INTERCEPTED),
         attack("a2", outcome=Outcome.PARTIALLY_INTERCEPTED, weapons=(Rocket(),)),
         interception(("a1", "a2")),
     ]
 
-    rows = lower_by_record(records)
+    result = lower_records(records)
 
-    assert {k: v.sub_event_type for k, v in rows.items()} == {
-        "a1": S.DISRUPTED_WEAPONS_USE,
+    assert {k: v.sub_event_type for k, v in result.rows.items()} == {
         "a2": S.SHELLING_ARTILLERY_MISSILE_ATTACK,
+        "r1": S.DISRUPTED_WEAPONS_USE,
     }
-    assert rows["a1"].actor1 == US.name
+    assert result.rows["r1"].actor1 == US.name
+    assert [(u.record_id, u.coded_in) for u in result.unlowered] == [("a1", "r1")]
 
 
 def test_interception_with_nobody_to_name_is_an_error() -> None:
@@ -222,11 +293,27 @@ def test_interception_with_nobody_to_name_is_an_error() -> None:
         lower([attack(outcome=Outcome.INTERCEPTED, target=None)])
 
 
+@pytest.mark.parametrize("outcome", [Outcome.INTERCEPTED, Outcome.PARTIALLY_INTERCEPTED])
+def test_interception_response_without_responder_is_an_error(outcome: Outcome) -> None:
+    records = [attack(outcome=outcome), interception(responder=None)]
+
+    with pytest.raises(LoweringError, match=r"response 'r1' \(interception\) has no responder"):
+        lower_records(records)
+
+
 @pytest.mark.parametrize("status", [ReportStatus.DENIED, ReportStatus.UNCONFIRMED])
-def test_denied_and_unconfirmed_records_give_no_row(status: ReportStatus) -> None:
+def test_denied_and_unconfirmed_records_give_no_row_and_are_reported(
+    status: ReportStatus,
+) -> None:
     records = [attack(report_status=status), attack("a2", report_status=status, place=None)]
 
-    assert lower(records) == []
+    result = lower_records(records)
+
+    assert result.rows == {}
+    assert [str(u) for u in result.unlowered] == [
+        f"'{i}': report status '{status.value}': ACLED codes confirmed events only"
+        for i in ("a1", "a2")
+    ]
 
 
 @pytest.mark.parametrize("kind", [ResponseKind.THREAT, ResponseKind.OTHER])
@@ -235,9 +322,21 @@ def test_statements_give_no_row(kind: ResponseKind) -> None:
         id="r1", kind=kind, date=dt.date(2021, 7, 7), responder=US, responds_to=("a1",)
     )
 
-    rows = lower_by_record([attack(), statement])
+    result = lower_records([attack(), statement])
 
-    assert list(rows) == ["a1"]
+    assert list(result.rows) == ["a1"]
+    assert [u.record_id for u in result.unlowered] == ["r1"]
+    assert f"a {kind.value} response is words" in result.unlowered[0].reason
+
+
+def test_lower_and_lower_by_record_warn_about_records_without_a_row() -> None:
+    records = [attack(), attack("a2", report_status=ReportStatus.DENIED)]
+
+    with pytest.warns(UnloweredRecordsWarning, match=r"1 record\(s\) give no ACLED row") as seen:
+        rows = lower(records)
+
+    assert [r.event_id_cnty for r in rows] == ["IRQ1"]
+    assert "'a2': report status 'denied'" in str(seen[0].message)
 
 
 def test_retaliatory_airstrike_is_air_drone_strike() -> None:
@@ -299,7 +398,9 @@ def test_lowering_is_deterministic_whatever_the_input_order() -> None:
     ("place", "prefixes", "expected"),
     [
         (ABU_KAMAL, None, "SYR1"),  # alpha-3 of iso 760
-        (GREEN_ZONE, None, "IRQ1"),  # country_code
+        (GREEN_ZONE, None, "IRQ1"),  # country_code IRQ agrees
+        (ABUJA, None, "NIG1"),  # ACLED's own code for Nigeria, not NGA
+        (ABUJA.model_copy(update={"country_code": "NGA"}), None, "NIG1"),
         (GREEN_ZONE, {"Iraq": "XIQ"}, "XIQ1"),  # caller's map wins
     ],
 )
@@ -344,8 +445,9 @@ def test_every_row_passes_event_validation_as_acled_text() -> None:
         attack("a3", weapons=(Firearm(),), target=VILLAGERS),
     ]
 
-    rows = lower(records, timestamp=1625529600)
+    rows = lower_records(records, timestamp=1625529600).events
 
+    assert len(rows) == 3
     for row in rows:
         again = Event.model_validate(row.to_acled())
         assert again == row

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from eventdata.models.records import (
     Response,
     ResponseKind,
     Source,
+    UnknownPlaceWarning,
     stable_id,
 )
 from eventdata.models.weapons import CounterRAM, Drone
@@ -206,3 +208,53 @@ def test_record_union_round_trips_through_json(record: Attack | Response, model:
 
     assert back == record
     assert type(back) is model
+
+
+@pytest.mark.parametrize(
+    ("country", "iso", "named"),
+    [("Iraq", 760, "368 (Iraq)"), ("Syria", 368, "760 (Syrian Arab Republic)")]
+    + [("Nigeria", 562, "566 (Nigeria)")],
+)
+def test_place_whose_country_and_iso_disagree_is_refused_naming_both(
+    country: str, iso: int, named: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Place(name="Here", country=country, iso=iso, region="Middle East")
+
+    message = str(caught.value)
+    assert f"country {country!r} is the country of iso {named}, but iso is {iso}" in message
+
+
+@pytest.mark.parametrize(
+    ("country", "iso", "region"),
+    [
+        ("Iraq", 368, "Middle East"),
+        ("Syria", 760, "Middle East"),
+        ("Syrian Arab Republic", 760, "Middle East"),
+        ("Ivory Coast", 384, "Western Africa"),
+        ("Democratic Republic of Congo", 180, "Middle Africa"),
+        ("Red Sea", 0, "Middle East"),  # not an ISO code: the country is free text
+    ],
+)
+def test_known_country_and_region_pass_without_warning(country: str, iso: int, region: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        place = Place(name="Here", country=country, iso=iso, region=region)
+
+    assert (place.country, place.iso) == (country, iso)
+
+
+@pytest.mark.parametrize(
+    ("country", "region", "expected"),
+    [
+        ("Narnia", "Middle East", "country 'Narnia' is not a name the countries table knows"),
+        ("Iraq", "Middle Earth", "region 'Middle Earth' is not one of ACLED's regions"),
+    ],
+)
+def test_unknown_country_or_region_warns(country: str, region: str, expected: str) -> None:
+    with pytest.warns(UnknownPlaceWarning, match=expected) as seen:
+        place = Place(name="Here", country=country, iso=368, region=region)
+
+    assert place.country == country
+    assert len(seen) == 1
+    assert seen[0].filename == __file__

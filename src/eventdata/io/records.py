@@ -31,7 +31,7 @@ from eventdata.io.atomic import atomic_path
 from eventdata.models.collection import AnyRecord, EventCollection
 from eventdata.models.event import ACLED_COLUMNS, Event
 from eventdata.models.fields import LIST_SEPARATOR
-from eventdata.models.lowering import lower_by_record
+from eventdata.models.lowering import lower_records
 from eventdata.models.records import Attack, Response
 
 __all__ = [
@@ -176,7 +176,9 @@ def records_to_table(
 
     """
     schema = records_schema()
-    rows = lower_by_record(records, prefixes=prefixes, start=start, timestamp=timestamp)
+    # records that give no ACLED row keep null ACLED columns: the table is the report
+    lowering = lower_records(records, prefixes=prefixes, start=start, timestamp=timestamp)
+    rows = lowering.rows
     data = [{**_plain(r), **_acled_row(rows.get(r.id))} for r in records]
     return pa.Table.from_pylist(data, schema=schema)
 

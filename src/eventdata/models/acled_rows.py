@@ -27,6 +27,7 @@ from eventdata.models.weapons import (
     Missile,
     Mortar,
     Rocket,
+    is_air_defence,
 )
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
@@ -38,7 +39,7 @@ from eventdata.vocabulary.codebook import (
     interaction_code,
 )
 
-__all__ = ["RowPlan", "event_row", "notes_text", "sub_event_type_of"]
+__all__ = ["RowPlan", "event_row", "interception_notes", "notes_text", "sub_event_type_of"]
 
 _S = SubEventType
 _EXPLOSIVE_SUB_EVENT: Mapping[ExplosiveDevice, SubEventType] = {
@@ -95,9 +96,33 @@ def notes_text(record: AnyRecord, actor: Actor, verb: str) -> str:
     where = record.place.name if record.place else "an unknown place"
     weapons = ", ".join(_weapon_text(w) for w in record.weapons) or "unknown weapons"
     text = f"On {when}, {actor.name} {verb} {target} in {where} using {weapons}"
-    if record.outcome not in (Outcome.IMPACTED, Outcome.UNKNOWN) and verb != "intercepted":
+    if record.outcome not in (Outcome.IMPACTED, Outcome.UNKNOWN):
         text += f" ({record.outcome.value})"
     return text + "."
+
+
+def interception_notes(
+    attack: AnyRecord, interceptor: Actor, attacker: Actor, description: str | None
+) -> str:
+    """Return ``Interception:`` notes: the description, else who intercepted whose weapons.
+
+    The sentence names the interceptor as the one intercepting and the attacker as the
+    one who launched: "On 6 July 2021, <interceptor> intercepted 1 x drone launched by
+    <attacker> at <target> in <place>."
+    """
+    if description:
+        return "Interception: " + description
+    day = attack.date
+    when = f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    offensive = [w for w in attack.weapons if not is_air_defence(w)]
+    weapons = ", ".join(_weapon_text(w) for w in offensive) or "weapons"
+    target = attack.target_description or (attack.target.name if attack.target else None)
+    aimed = f" at {target}" if target else ""
+    where = f" in {attack.place.name}" if attack.place else ""
+    return (
+        f"Interception: On {when}, {interceptor.name} intercepted {weapons} launched by "
+        f"{attacker.name}{aimed}{where}."
+    )
 
 
 def _weapon_text(weapon: object) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+import warnings
 from enum import Enum
 from typing import Annotated, Literal
 
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from eventdata.models.actors import Actor
 from eventdata.models.weapons import Weapon
+from eventdata.vocabulary.acled_countries import place_name_warnings
 from eventdata.vocabulary.codebook import SOURCE_SCALE_PARTS, GeoPrecision, TimePrecision
 from eventdata.vocabulary.countries import alpha3_from_numeric
 
@@ -38,6 +40,7 @@ __all__ = [
     "Response",
     "ResponseKind",
     "Source",
+    "UnknownPlaceWarning",
     "stable_id",
 ]
 
@@ -48,6 +51,10 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "eventdata/records")
 _Frozen = ConfigDict(frozen=True, extra="forbid")
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
 _NonNegative = Annotated[int, Field(ge=0)]
+
+
+class UnknownPlaceWarning(UserWarning):
+    """A place's country or region is not in the vocabulary tables; ACLED may add names."""
 
 
 def stable_id(**fields: object) -> str:
@@ -134,9 +141,13 @@ class ClaimKind(str, Enum):
 class Place(BaseModel):
     """A located place, with the fields an ACLED row needs.
 
+    ``country`` and ``iso`` must agree: a country name that the countries table gives to
+    another code (``country="Iraq", iso=760``) is refused, naming both. A name the table
+    does not know for an ISO code (``"Narnia"``) and a region that is not one of ACLED's
+    (``"Middle Earth"``) give an :class:`UnknownPlaceWarning`, since ACLED adds names.
     ``country_code`` is the ISO 3166-1 alpha-3 code (``IRQ``); it must agree with ``iso``
-    and is only needed when ``iso`` is not an ISO 3166-1 code. Lowering uses it, else the
-    alpha-3 code of ``iso``, as the ``event_id_cnty`` prefix.
+    and is only needed when ``iso`` is not an ISO 3166-1 code. Lowering numbers events
+    with ACLED's prefix for ``iso`` (``NIG`` for 566), else ``country_code``.
     """
 
     model_config = _Frozen
@@ -157,6 +168,7 @@ class Place(BaseModel):
     def _consistent(self) -> Place:
         if (self.latitude is None) != (self.longitude is None):
             raise ValueError(f"place {self.name!r}: give both latitude and longitude, or neither")
+        _check_country(self)
         if self.country_code is not None:
             try:
                 expected = alpha3_from_numeric(self.iso)
@@ -168,6 +180,14 @@ class Place(BaseModel):
                     f"ISO 3166-1 alpha-3 code of iso {self.iso} ({expected!r}); fix one of them"
                 )
         return self
+
+
+def _check_country(place: Place) -> None:
+    """Refuse a country named for another iso; warn about names and regions not known."""
+    for message in place_name_warnings(
+        place.country, place.iso, place.region, where=f"place {place.name!r}"
+    ):
+        warnings.warn(message, UnknownPlaceWarning, stacklevel=4)
 
 
 class Estimate(BaseModel):

@@ -23,6 +23,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic_core import PydanticCustomError, ValidationError
 
+from eventdata.validation.place_rules import (
+    col_country_iso,
+    col_region,
+    explain_country_iso,
+    row_country_iso,
+    row_region,
+)
+from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, event_id_prefixes
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -31,7 +39,7 @@ from eventdata.vocabulary.codebook import (
     SubEventType,
     interaction_code,
 )
-from eventdata.vocabulary.countries import COUNTRIES, alpha3_from_numeric, event_id_prefix
+from eventdata.vocabulary.countries import COUNTRIES, event_id_prefix
 
 __all__ = ["CROSS_FIELD_RULES", "Columns", "Rule", "Severity", "rule_errors", "to_mask"]
 
@@ -253,6 +261,8 @@ def _col_vac_targeting(c: Columns) -> np.ndarray:
 
 _ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
 _ISO_ALPHA3 = pa.array([c.alpha3 for c in COUNTRIES])
+_OWN_NUMERIC = pa.array([p.numeric for p in ACLED_PREFIXES], pa.int64())
+_OWN_CODE = pa.array([p.code for p in ACLED_PREFIXES])
 
 
 ACLED_DATASET = "acled"
@@ -262,29 +272,36 @@ ACLED_DATASET = "acled"
 def _row_id_prefix(v: Mapping[str, Any]) -> bool:
     if v.get("dataset") not in (None, "", ACLED_DATASET):
         return False  # ids of other datasets (e.g. GED123) follow their own scheme
-    try:
-        expected = alpha3_from_numeric(v["iso"])
-    except ValueError:
+    accepted = event_id_prefixes(v["iso"])
+    if not accepted:
         return False  # not an ISO country (e.g. a body of water): nothing to compare
     prefix = event_id_prefix(v["event_id_cnty"])
-    return prefix != "" and prefix != expected
+    return prefix != "" and prefix not in accepted
 
 
 def _explain_id_prefix(c: Columns) -> pa.Array:
-    return pc.binary_join_element_wise(_lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3), "...", "")
+    iso = _lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
+    own = _lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
+    both = pc.binary_join_element_wise(iso, "... or ", own, "...", "")
+    return pc.coalesce(both, pc.binary_join_element_wise(iso, "...", ""))
+
+
+def _differs(ids: pa.Array, code: pa.Array) -> pa.Array:
+    # the leading letters equal the 3-letter code exactly when the first three characters
+    # do and the fourth is not a letter; slicing is several times cheaper than a regex
+    return pc.or_(
+        pc.not_equal(pc.utf8_slice_codeunits(ids, 0, 3), code),
+        pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 3, 4)),
+    )
 
 
 def _col_id_prefix(c: Columns) -> np.ndarray:
-    expected = _lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
     ids = c["event_id_cnty"]
-    # the leading letters equal the 3-letter code exactly when the first three characters
-    # do and the fourth is not a letter; slicing is several times cheaper than a regex
     has_prefix = pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 0, 1))
-    differs = pc.or_(
-        pc.not_equal(pc.utf8_slice_codeunits(ids, 0, 3), expected),
-        pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 3, 4)),
-    )
-    failing = pc.and_(has_prefix, differs)
+    not_iso = _differs(ids, _lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3))
+    own = _lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
+    not_own = pc.fill_null(_differs(ids, own), True)  # no code of ACLED's own: ISO only
+    failing = pc.and_(has_prefix, pc.and_(not_iso, not_own))
     if "dataset" in c:  # combined tables: only ACLED rows use ACLED ids
         dataset = pc.fill_null(c["dataset"], "")
         acled = pc.or_(pc.equal(dataset, ""), pc.equal(dataset, ACLED_DATASET))
@@ -392,14 +409,47 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         severity="warning",
         column="event_id_cnty",
         description=(
-            "The letters of event_id_cnty are the ISO alpha-3 code of the row's iso "
-            "(ids without letters, as in 2016 data, and rows whose `dataset` column names "
-            "another dataset are not compared)."
+            "The letters of event_id_cnty are the ISO alpha-3 code of the row's iso or, in "
+            "the countries where ACLED has its own, ACLED's code (NIG for Nigeria, 566); "
+            "ids without letters, as in 2016 data, and rows whose `dataset` column names "
+            "another dataset are not compared."
         ),
-        expected="an id starting with the alpha-3 code of iso (e.g. IRQ for 368)",
+        expected=(
+            "an id starting with the alpha-3 code of iso (e.g. IRQ for 368) or ACLED's own "
+            "code for it (e.g. NIG for 566)"
+        ),
         columnar=_col_id_prefix,
         row=_row_id_prefix,
         inputs=("event_id_cnty", "iso"),
         explain=_explain_id_prefix,
+    ),
+    Rule(
+        name="country.iso",
+        severity="warning",
+        column="country",
+        description=(
+            "country is a name of the row's iso: ISO's short name or ACLED's common name "
+            "(Syria for 760); rows whose iso is not an ISO code (bodies of water) and rows "
+            "whose `dataset` column names another dataset are not compared. A warning, since "
+            "ACLED adds names."
+        ),
+        expected="the country of iso (e.g. Iraq for 368)",
+        columnar=col_country_iso,
+        row=row_country_iso,
+        inputs=("country", "iso"),
+        explain=explain_country_iso,
+    ),
+    Rule(
+        name="region.acled",
+        severity="warning",
+        column="region",
+        description=(
+            "region is one of ACLED's regions (rows whose `dataset` column names another "
+            "dataset are not compared). A warning, since ACLED adds regions."
+        ),
+        expected="one of ACLED's regions (e.g. Middle East, Eastern Africa)",
+        columnar=col_region,
+        row=row_region,
+        inputs=("region",),
     ),
 )

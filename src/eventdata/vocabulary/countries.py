@@ -2,8 +2,10 @@
 
 ACLED's ``iso`` column holds the ISO 3166-1 *numeric* code, not zero-padded
 (Afghanistan ``4``, Iraq ``368``), and the letters that prefix ``event_id_cnty``
-(``IRQ50538``, ``SOM49639``) are the ISO 3166-1 *alpha-3* code of the same country, so
-``alpha3_from_numeric(int(row["iso"]))`` is the expected event-id prefix of a row.
+(``IRQ50538``, ``SOM49639``) are mostly the ISO 3166-1 *alpha-3* code of the same country.
+Some countries keep ACLED's own code (``NIG`` for Nigeria):
+:mod:`eventdata.vocabulary.acled_countries` declares those, and its ``acled_prefix``
+gives the prefix ACLED uses for a row's ``iso``.
 
 The table below is written out literally, one line per country, so that it can be
 audited against the ISO 3166-1 list line by line. It holds the 249 officially assigned
@@ -361,8 +363,9 @@ def numeric_from_alpha3(code: str) -> int:
 def event_id_prefix(event_id_cnty: str) -> str:
     """Return the letters before the number of an ACLED event id: ``"IRQ50538"`` -> ``"IRQ"``.
 
-    For current ACLED data the prefix is the alpha-3 code of the row's ``iso``.
-    Returns ``""`` when the id does not start with a letter.
+    For current ACLED data the prefix is the alpha-3 code of the row's ``iso`` or ACLED's
+    own code for it (see :mod:`eventdata.vocabulary.acled_countries`). Returns ``""``
+    when the id does not start with a letter.
     """
     end = 0
     while end < len(event_id_cnty) and event_id_cnty[end].isalpha():

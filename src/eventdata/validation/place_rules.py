@@ -1,0 +1,116 @@
+"""The country and region vocabulary checks, for rows and for columns.
+
+ACLED's ``country`` and ``region`` are text; these predicates compare them with the
+countries table (ISO 3166-1 short names and ACLED's common names, see
+:mod:`eventdata.vocabulary.acled_countries`) and ACLED's regions.
+:mod:`eventdata.validation.rules` declares them as warning rules, because ACLED adds
+names: an unknown name is reported, never refused. Rows of a combined table whose
+``dataset`` column names another dataset (UCDP GED's own country and region names) are not
+compared.
+
+The columnar forms normalise each *distinct* country name once (a column holds few), then
+compare (iso, name) pairs, encoded as integers, with one vectorized set lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventdata.vocabulary.acled_countries import (
+    ACLED_COUNTRY_NAMES,
+    ACLED_REGIONS,
+    country_names,
+    name_key,
+)
+from eventdata.vocabulary.countries import COUNTRIES
+
+__all__ = [
+    "col_country_iso",
+    "col_region",
+    "explain_country_iso",
+    "row_country_iso",
+    "row_region",
+]
+
+_ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
+_PREFERRED_NAME = pa.array(
+    [ACLED_COUNTRY_NAMES.get(c.numeric, (c.name,))[0] for c in COUNTRIES], pa.string()
+)
+_KEY_IDS: dict[str, int] = {
+    key: i for i, key in enumerate(sorted({k for c in COUNTRIES for k in country_names(c.numeric)}))
+}
+_PAIR_BASE = len(_KEY_IDS) + 1
+_VALID_PAIRS = pa.array(
+    sorted(
+        c.numeric * _PAIR_BASE + _KEY_IDS[key]
+        for c in COUNTRIES
+        for key in country_names(c.numeric)
+    ),
+    pa.int64(),
+)
+_REGIONS = pa.array(sorted(ACLED_REGIONS))
+
+
+ACLED_DATASET = "acled"
+"""Rows of a combined table whose ``dataset`` is another (``ucdp-ged``) use its names."""
+
+
+def _mask(values: pa.Array | pa.ChunkedArray, c: Mapping[str, pa.Array]) -> np.ndarray:
+    if "dataset" in c:
+        dataset = pc.fill_null(c["dataset"], "")
+        acled = pc.or_(pc.equal(dataset, ""), pc.equal(dataset, ACLED_DATASET))
+        values = pc.and_(values, acled)
+    filled = pc.fill_null(values, False)
+    return np.asarray(filled.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _other_dataset(v: Mapping[str, Any]) -> bool:
+    return v.get("dataset") not in (None, "", ACLED_DATASET)
+
+
+def row_country_iso(v: Mapping[str, Any]) -> bool:
+    """Whether one row's country is not a name of its ISO ``iso`` (other codes pass)."""
+    keys = country_names(v["iso"])
+    return bool(keys) and name_key(v["country"]) not in keys and not _other_dataset(v)
+
+
+def _name_ids(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Per row, the id of the country name's comparison key; -1 when no table has it."""
+    values = countries
+    if pa.types.is_dictionary(values.type):
+        values = pc.cast(values, pa.string())
+    distinct = pc.unique(values)
+    ids = pa.array(
+        [-1 if n is None else _KEY_IDS.get(name_key(n), -1) for n in distinct.to_pylist()],
+        pa.int64(),
+    )
+    return pc.take(ids, pc.index_in(values, value_set=distinct))
+
+
+def col_country_iso(c: Mapping[str, pa.Array]) -> np.ndarray:
+    """Columnar :func:`row_country_iso`: True where the country is not a name of iso."""
+    iso = c["iso"]
+    pairs = pc.add(pc.multiply(pc.cast(iso, pa.int64()), _PAIR_BASE), _name_ids(c["country"]))
+    known = pc.is_in(pairs, value_set=_VALID_PAIRS)
+    is_iso = pc.is_in(iso, value_set=_ISO_NUMERIC)
+    return _mask(pc.and_(is_iso, pc.invert(known)), c)
+
+
+def explain_country_iso(c: Mapping[str, pa.Array]) -> pa.Array:
+    """The country name expected for each row's iso (ACLED's name where it has one)."""
+    return pc.take(_PREFERRED_NAME, pc.index_in(c["iso"], value_set=_ISO_NUMERIC))
+
+
+def row_region(v: Mapping[str, Any]) -> bool:
+    """Whether one row's region is not one of ACLED's regions."""
+    return v["region"] not in ACLED_REGIONS and not _other_dataset(v)
+
+
+def col_region(c: Mapping[str, pa.Array]) -> np.ndarray:
+    """Columnar :func:`row_region`."""
+    return _mask(pc.invert(pc.is_in(c["region"], value_set=_REGIONS)), c)
