@@ -478,14 +478,21 @@ def _read_parquet(path: Path) -> RawTable:
     dataset = ds.dataset(path, format="parquet", partitioning="hive")
     if _is_records(dataset.schema):  # rich records: read as the ACLED rows they lower to
         from eventdata.io.records import read_records
-        from eventdata.models.lowering import lower
+        from eventdata.models.lowering import lower_records
 
         collection = read_records(path)
-        events = _from_events(lower(collection))
+        lowering = lower_records(collection)
+        events = _from_events(lowering.events)
         dialect = Dialect(format="records")
         dialect.notes.append(
-            f"lowered {len(collection.records)} rich records (write_records) to their ACLED rows"
+            f"lowered {len(collection.records)} rich records (write_records) to their "
+            f"{len(lowering.rows)} ACLED rows"
         )
+        dialect.notes += [
+            f"record {u.record_id!r} gives no row of its own: {u.reason}"
+            + (f" (coded in {u.coded_in!r})" if u.coded_in else "")
+            for u in lowering.unlowered
+        ]
         return _normalize(events if events is not None else pa.table({}), dialect, path)
     table = dataset.to_table()
     # only the columns the file's GeoParquet metadata declares as derived geometry; a

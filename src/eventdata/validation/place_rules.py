@@ -92,13 +92,20 @@ def _name_ids(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArr
     return pc.take(ids, pc.index_in(values, value_set=distinct))
 
 
+def _given(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """True where a text cell holds more than white space (blank ones fail not_empty)."""
+    if pa.types.is_dictionary(text.type):
+        text = pc.cast(text, pa.string())
+    return pc.and_(pc.greater(pc.utf8_length(text), 0), pc.invert(pc.utf8_is_space(text)))
+
+
 def col_country_iso(c: Mapping[str, pa.Array]) -> np.ndarray:
     """Columnar :func:`row_country_iso`: True where the country is not a name of iso."""
     iso = c["iso"]
     pairs = pc.add(pc.multiply(pc.cast(iso, pa.int64()), _PAIR_BASE), _name_ids(c["country"]))
     known = pc.is_in(pairs, value_set=_VALID_PAIRS)
     is_iso = pc.is_in(iso, value_set=_ISO_NUMERIC)
-    return _mask(pc.and_(is_iso, pc.invert(known)), c)
+    return _mask(pc.and_(pc.and_(is_iso, pc.invert(known)), _given(c["country"])), c)
 
 
 def explain_country_iso(c: Mapping[str, pa.Array]) -> pa.Array:
@@ -113,4 +120,5 @@ def row_region(v: Mapping[str, Any]) -> bool:
 
 def col_region(c: Mapping[str, pa.Array]) -> np.ndarray:
     """Columnar :func:`row_region`."""
-    return _mask(pc.invert(pc.is_in(c["region"], value_set=_REGIONS)), c)
+    unknown = pc.invert(pc.is_in(c["region"], value_set=_REGIONS))
+    return _mask(pc.and_(unknown, _given(c["region"])), c)
