@@ -45,6 +45,8 @@ _EXPORTS: dict[str, str] = {
     "Outcome": "eventdata.models.records",
     "EventCollection": "eventdata.models.collection",
     "lower": "eventdata.models.lowering",
+    "lower_records": "eventdata.models.lowering",
+    "Lowering": "eventdata.models.lowering",
     "write_records": "eventdata.io.records",
     "read_records": "eventdata.io.records",
     # tables
@@ -64,7 +66,11 @@ _EXPORTS: dict[str, str] = {
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
     # exceptions
+    "AmbiguousDates": "eventdata.exceptions",
     "EventdataError": "eventdata.exceptions",
+    "LoweringError": "eventdata.exceptions",
+    "UnknownPlaceWarning": "eventdata.exceptions",
+    "UnloweredRecordsWarning": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
     "IntegrityError": "eventdata.exceptions",
     "NotEventDataError": "eventdata.exceptions",
@@ -91,12 +97,16 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from eventdata.exceptions import (
+        AmbiguousDates,
         EventdataError,
         InputError,
         IntegrityError,
+        LoweringError,
         NotEventDataError,
         SchemaVersionError,
+        UnknownPlaceWarning,
         UnknownRuleError,
+        UnloweredRecordsWarning,
         ValidationFailed,
     )
     from eventdata.io.acled import read_acled
@@ -111,7 +121,7 @@ if TYPE_CHECKING:
     from eventdata.models.collection import EventCollection
     from eventdata.models.event import ACLED_COLUMNS, Event
     from eventdata.models.ged import GedEvent
-    from eventdata.models.lowering import lower
+    from eventdata.models.lowering import Lowering, lower, lower_records
     from eventdata.models.records import (
         Attack,
         Attribution,

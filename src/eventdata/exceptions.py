@@ -5,13 +5,25 @@ Every message says what was wrong, where (file, row, column, value) and how to f
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventdata.models.dates import DateStyle
+
 __all__ = [
+    "AmbiguousDates",
+    "DerivedColumnClash",
     "EventdataError",
     "InputError",
     "IntegrityError",
+    "LoweringError",
     "NotEventDataError",
     "SchemaVersionError",
+    "UnknownPlaceWarning",
     "UnknownRuleError",
+    "UnloweredRecordsWarning",
     "ValidationFailed",
 ]
 
@@ -50,3 +62,46 @@ class NotEventDataError(InputError):
 
 class UnknownRuleError(EventdataError, ValueError):
     """A rule name or prefix given to ``select=`` / ``ignore=`` names no rule."""
+
+
+class DerivedColumnClash(InputError, ValueError):
+    """An input column has the name of a derived GeoParquet column (``geometry``, ``bbox``).
+
+    An :class:`~eventdata.InputError` (the CLI exits 2) and a ``ValueError``.
+    """
+
+
+class LoweringError(EventdataError, ValueError):
+    """Records that cannot become valid ACLED rows (missing place, prefix or weapon)."""
+
+
+class UnloweredRecordsWarning(UserWarning):
+    """Some records give no ACLED row; the message names each one and says why."""
+
+
+class UnknownPlaceWarning(UserWarning):
+    """A place's country or region is not in the vocabulary tables; ACLED may add names."""
+
+
+class AmbiguousDates(EventdataError, ValueError):
+    """The values read as different dates in several styles and nothing settles which.
+
+    Attributes:
+        styles: the styles still possible.
+        value: a value they read differently.
+        readings: what that value means in each style.
+    """
+
+    def __init__(self, styles: Sequence[DateStyle], value: str, readings: Sequence[dt.date]):
+        self.styles = tuple(styles)
+        self.value = value
+        self.readings = tuple(readings)
+        options = " or ".join(
+            f"{reading:%d %B %Y} (date_format={style.name!r})"
+            for style, reading in zip(styles, readings, strict=True)
+        )
+        super().__init__(
+            f"dates like {value!r} can be read as {options}, and neither the other dates nor "
+            "the year column settle which; pass date_format= in Python or --date-format on "
+            "the command line"
+        )

@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.exceptions import InputError
+from eventdata.exceptions import DerivedColumnClash
 
 __all__ = [
     "BBOX_COLUMN",
@@ -49,13 +49,6 @@ _MAX_ROWS_PER_CHUNK = (2**31 - 1) // _WKB_SIZE  # int32 binary offsets
 DERIVED_COLUMNS = (GEOMETRY_COLUMN, BBOX_COLUMN)
 
 BBox = tuple[float, float, float, float]
-
-
-class DerivedColumnClash(InputError, ValueError):
-    """An input column has the name of a derived GeoParquet column (``geometry``, ``bbox``).
-
-    An :class:`~eventdata.InputError` (the CLI exits 2) and a ``ValueError``.
-    """
 
 
 def check_no_clash(names: list[str] | tuple[str, ...], /) -> None:

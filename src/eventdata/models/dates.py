@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from eventdata.exceptions import AmbiguousDates
+
 __all__ = [
     "DATE_STYLES",
     "AmbiguousDates",
@@ -208,30 +210,6 @@ class UnreadableDate:
 
     value: str
     message: str
-
-
-class AmbiguousDates(ValueError):
-    """The values read as different dates in several styles and nothing settles which.
-
-    Attributes:
-        styles: the styles still possible.
-        value: a value they read differently.
-        readings: what that value means in each style.
-    """
-
-    def __init__(self, styles: Sequence[DateStyle], value: str, readings: Sequence[dt.date]):
-        self.styles = tuple(styles)
-        self.value = value
-        self.readings = tuple(readings)
-        options = " or ".join(
-            f"{reading:%d %B %Y} (date_format={style.name!r})"
-            for style, reading in zip(styles, readings, strict=True)
-        )
-        super().__init__(
-            f"dates like {value!r} can be read as {options}, and neither the other dates nor "
-            "the year column settle which; pass date_format= in Python or --date-format on "
-            "the command line"
-        )
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from eventdata.exceptions import EventdataError
+from eventdata.exceptions import LoweringError, UnloweredRecordsWarning
 from eventdata.models.acled_rows import (
     RowPlan,
     event_row,
@@ -74,14 +74,6 @@ __all__ = [
 
 _S = SubEventType
 _INTERCEPTED = (Outcome.INTERCEPTED, Outcome.PARTIALLY_INTERCEPTED)
-
-
-class LoweringError(EventdataError, ValueError):
-    """Records that cannot become valid ACLED rows (missing place, prefix or weapon)."""
-
-
-class UnloweredRecordsWarning(UserWarning):
-    """Some records give no ACLED row; the message names each one and says why."""
 
 
 @dataclass(frozen=True)

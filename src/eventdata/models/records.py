@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from eventdata.exceptions import UnknownPlaceWarning
 from eventdata.models.actors import Actor
 from eventdata.models.weapons import Weapon
 from eventdata.vocabulary.acled_countries import place_name_warnings
@@ -51,10 +52,6 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "eventdata/records")
 _Frozen = ConfigDict(frozen=True, extra="forbid")
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
 _NonNegative = Annotated[int, Field(ge=0)]
-
-
-class UnknownPlaceWarning(UserWarning):
-    """A place's country or region is not in the vocabulary tables; ACLED may add names."""
 
 
 def stable_id(**fields: object) -> str:
