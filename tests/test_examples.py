@@ -10,10 +10,14 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from eventdata import read_parquet, validate
+from eventdata.io.ucdp import read_ged, read_ged_table, validate_ged
+from eventdata.io.ucdp_mapping import ged_to_acled
+from eventdata.models.ged import GED_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "data" / "sample_events.csv"
 SAMPLE_FAULT_ROWS = [136, 149, 163, 185, 211, 219]
+SAMPLE_GED = ROOT / "examples" / "data" / "sample_ged.csv"
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -35,6 +39,35 @@ def test_bundled_sample_is_what_its_script_writes(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "sample.csv").read_bytes() == SAMPLE.read_bytes()
+
+
+def test_bundled_ged_sample_is_what_its_script_writes(tmp_path: Path) -> None:
+    result = _run(ROOT / "examples" / "data" / "make_sample_ged.py", tmp_path / "ged.csv")
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "ged.csv").read_bytes() == SAMPLE_GED.read_bytes()
+
+
+def test_bundled_ged_sample_has_the_49_columns_and_only_its_documented_warnings() -> None:
+    frame = read_ged(SAMPLE_GED)
+    report = validate_ged(SAMPLE_GED)
+    low_above_best = frame["low"] > frame["best"]
+    best_above_high = frame["best"] > frame["high"]
+
+    assert list(frame.columns) == list(GED_COLUMNS) and len(frame) == 50
+    assert report.n_errors == 0 and report.counts() == {"deaths.low_best_high": 3}
+    assert int(low_above_best.sum()) == 2 and int(best_above_high.sum()) == 1
+    assert sorted(report.failures["row"]) == sorted(frame.index[low_above_best | best_above_high])
+    assert frame["source_headline"].str.contains("\n").any()
+    assert [645, 2, 200] in frame["gwnoa"].dropna().tolist()
+
+
+def test_bundled_ged_sample_maps_to_acled_rows_that_validate() -> None:
+    mapped = ged_to_acled(read_ged_table(SAMPLE_GED))
+
+    report = validate(mapped)
+
+    assert report.ok and report.n_rows == 50 and report.counts() == {}
 
 
 def test_quickstart_validates_converts_and_codes_the_baghdad_example(tmp_path: Path) -> None:

@@ -153,7 +153,14 @@ def rules_markdown() -> str:
         '    expected="at least one source",\n'
         '    columnar=lambda c: to_mask(pc.equal(pc.list_value_length(c["source"]), 0)),\n'
         ")\n"
-        'report = validate("events.csv", rules=[source_named])\n'
+        'report = validate("examples/data/sample_events.csv", rules=[source_named])\n'
+        'report.counts().get("house.source_named", 0)   # 0: every sample row names a source\n\n'
+        "import pandas as pd\n\n"
+        'events = pd.read_csv("examples/data/sample_events.csv", dtype=str, '
+        "keep_default_na=False)\n"
+        'events.loc[0, "source"] = ""                  # a row with no source\n'
+        "report = validate(events, rules=[source_named])\n"
+        'report.counts()["house.source_named"]         # 1\n'
         "```\n\n"
         "`columnar` receives the parsed columns by name (dates as `date32`, numbers as "
         "`int64`/`float64`, labels as strings, lists as `list<string>`, unknown columns as "
