@@ -6,9 +6,12 @@ Every message says what was wrong, where (file, row, column, value) and how to f
 from __future__ import annotations
 
 __all__ = [
+    "ApiError",
+    "AuthenticationError",
     "EventdataError",
     "InputError",
     "IntegrityError",
+    "MissingExtraError",
     "SchemaVersionError",
     "ValidationFailed",
 ]
@@ -40,3 +43,27 @@ class SchemaVersionError(EventdataError):
 
 class IntegrityError(EventdataError):
     """A collection of rich records is inconsistent (duplicate or dangling ids, bad dates)."""
+
+
+class MissingExtraError(EventdataError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+class ApiError(EventdataError):
+    """A request to a data API failed (after retries) or its answer cannot be read.
+
+    Messages name the endpoint and the HTTP status; they never contain a password or token.
+
+    Attributes:
+        status: the HTTP status code, or None when no answer came (timeout, network).
+        url: the URL requested, without credentials.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, url: str | None = None) -> None:
+        self.status = status
+        self.url = url
+        super().__init__(message)
+
+
+class AuthenticationError(ApiError):
+    """The API refused the credentials (HTTP 400/401 at login, 401/403 on a read)."""
