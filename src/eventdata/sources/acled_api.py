@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from eventdata.exceptions import ApiError
-from eventdata.io.acled_api import read_api_responses, read_deletions
+from eventdata.io.acled_api import read_deletions
 from eventdata.io.arrow import arrow_schema, table_to_pandas
 from eventdata.sources._http import AcledSession
 from eventdata.sources._stream import AcledBatches, OnInvalid
@@ -36,6 +36,8 @@ __all__ = [
     "fetch_acled",
     "fetch_deletions",
     "iter_acled",
+    "stream_query",
+    "stream_table",
 ]
 
 EVENTS_PATH = "/api/acled/read"
@@ -253,7 +255,12 @@ def iter_acled(
         event_types=event_types,
         **filters,
     )
-    options = dict(
+    return stream_query(
+        params,
+        page_size=page_size,
+        on_invalid=on_invalid,
+        progress=progress,
+        session=session,
         email=email,
         password=password,
         base_url=base_url,
@@ -262,15 +269,40 @@ def iter_acled(
         backoff=backoff,
     )
 
+
+def stream_query(
+    params: Mapping[str, str],
+    *,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    on_invalid: OnInvalid = "keep",
+    progress: bool | None = None,
+    session: AcledSession | None = None,
+    **options: Any,
+) -> AcledBatches:
+    """:func:`iter_acled` for query parameters already built (see :func:`acled_query`).
+
+    Args:
+        params: the ACLED query parameters (without paging).
+        page_size: rows per request.
+        on_invalid: as :func:`fetch_acled`.
+        progress: as :func:`fetch_acled`.
+        session: an open session to reuse; else one is opened (and closed) from
+            ``options`` (``email``, ``password``, ``base_url``, ``timeout``,
+            ``max_retries``, ``backoff``).
+        **options: the session settings.
+
+    """
+    query = dict(params)
+
     def opener() -> tuple[AcledSession, bool]:
         return _open(session, options)
 
     return AcledBatches(
         opener,
-        lambda s: pages(s, EVENTS_PATH, params, page_size=page_size, what="ACLED events"),
+        lambda s: pages(s, EVENTS_PATH, query, page_size=page_size, what="ACLED events"),
         on_invalid=on_invalid,
         progress=progress,
-        query=params,
+        query=query,
     )
 
 
@@ -355,11 +387,7 @@ def fetch_acled(
         session=session,
         **filters,
     )
-    batches = list(stream)
-    table = pa.Table.from_batches(batches, schema=stream.schema)
-    if not batches:
-        table = arrow_schema().empty_table()
-    frame = table_to_pandas(table)
+    frame = table_to_pandas(stream_table(stream))
     frame.attrs["eventdata.dialect"] = "acled_api"
     frame.attrs["eventdata.failures"] = stream.failures.to_pandas()
     frame.attrs["eventdata.n_invalid"] = stream.n_invalid
@@ -431,6 +459,9 @@ def fetch_deletions(
         raise ApiError(f"ACLED deletions: {exc}") from None
 
 
-def page_table(records: list[dict[str, Any]]) -> pa.Table:
-    """One page's records as an all-text table (see :func:`eventdata.read_api_responses`)."""
-    return read_api_responses({"success": True, "data": records})
+def stream_table(stream: AcledBatches, /) -> pa.Table:
+    """Read a whole stream into one canonical table (the canonical schema when empty)."""
+    batches = list(stream)
+    if not batches:
+        return arrow_schema().empty_table()
+    return pa.Table.from_batches(batches, schema=stream.schema)
