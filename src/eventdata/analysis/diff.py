@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from eventdata.exceptions import InputError
 
-__all__ = ["CHANGE_SCHEMA", "Diff", "diff"]
+__all__ = ["CHANGE_SCHEMA", "Diff", "diff", "diff_tables", "read_side"]
 
 KEY = "event_id_cnty"
 CHANGE_SCHEMA = pa.schema(
@@ -85,7 +85,7 @@ def _differs(old: pa.Array, new: pa.Array) -> np.ndarray:
     return np.asarray(pc.or_(unequal, one_null), dtype=bool)
 
 
-def _ids(table: pa.Table, side: str) -> pa.Array:
+def ids_of(table: pa.Table, side: str) -> pa.Array:
     if KEY not in table.column_names:
         raise InputError(f"{side} has no {KEY} column; a diff matches events on it")
     ids = _text(_plain(table.column(KEY)))
@@ -229,9 +229,7 @@ class Diff:
         shown = self.changed_table.slice(0, max_rows).to_pylist()
         if shown:
             lines.append("  changes:")
-            lines += [
-                f"    {c[KEY]} {c['column']}: {c['old']!r} -> {c['new']!r}" for c in shown
-            ]
+            lines += [f"    {c[KEY]} {c['column']}: {c['old']!r} -> {c['new']!r}" for c in shown]
             if self.changed_table.num_rows > max_rows:
                 lines.append(f"    ... {self.changed_table.num_rows - max_rows} more")
         return "\n".join(lines)
@@ -299,8 +297,35 @@ def diff(old: Source, new: Source, /, *, ignore: Sequence[str] = ()) -> Diff:
         InputError: a side cannot be read, lacks ``event_id_cnty``, or repeats an id.
 
     """
-    old_table, new_table = read_side(old), read_side(new)
-    old_ids, new_ids = _ids(old_table, _label(old, "old")), _ids(new_table, _label(new, "new"))
+    return diff_tables(
+        read_side(old),
+        read_side(new),
+        ignore=ignore,
+        labels=(_label(old, "old"), _label(new, "new")),
+    )
+
+
+def diff_tables(
+    old_table: pa.Table,
+    new_table: pa.Table,
+    /,
+    *,
+    ignore: Sequence[str] = (),
+    labels: tuple[str, str] = ("the old table", "the new table"),
+) -> Diff:
+    """:func:`diff` of two canonical Arrow tables (as :func:`read_side` returns them).
+
+    Args:
+        old_table: the earlier version.
+        new_table: the later version.
+        ignore: columns not to compare.
+        labels: how messages call the two sides.
+
+    Raises:
+        InputError: a side lacks ``event_id_cnty`` or repeats an id.
+
+    """
+    old_ids, new_ids = ids_of(old_table, labels[0]), ids_of(new_table, labels[1])
     in_old = pc.index_in(new_ids, value_set=old_ids)
     shared = np.asarray(pc.is_valid(in_old), dtype=bool)
     kept_old = np.asarray(pc.is_in(old_ids, value_set=new_ids), dtype=bool)

@@ -42,6 +42,7 @@ class AcledBatches:
         pages: pages received so far.
         n_invalid: rows that broke at least one error rule.
         n_dropped: invalid rows left out (``on_invalid="drop"``).
+        on_invalid: what happens to rows that break error rules.
         n_repeated: rows left out because an earlier page had the same ``event_id_cnty``
             (ACLED's data changed during the download and paging shifted).
 
@@ -68,7 +69,7 @@ class AcledBatches:
         self.n_repeated = 0
         self._opener = opener
         self._pager = pager
-        self._on_invalid = on_invalid
+        self.on_invalid: OnInvalid = on_invalid
         self._progress = progress
         self._schema: pa.Schema | None = None
         self._failures: list[pa.Table] = []
@@ -140,9 +141,9 @@ class AcledBatches:
         if bad.any():
             self.n_invalid += int(bad.sum())
             self._rejected.append(rejected_rows(checked, row_offset=offset))
-            if self._on_invalid == "raise":
+            if self.on_invalid == "raise":
                 raise ValidationFailed(self._refusal(checked.failures, offset))
-            if self._on_invalid == "drop":
+            if self.on_invalid == "drop":
                 keep &= ~bad
                 self.n_dropped += int(bad.sum())
         ids = checked.table.column("event_id_cnty")
@@ -187,7 +188,7 @@ class AcledBatches:
     def _warn(self) -> None:
         notes = []
         if self.n_invalid:
-            what = "left out" if self._on_invalid == "drop" else "kept"
+            what = "left out" if self.on_invalid == "drop" else "kept"
             notes.append(
                 f"{self.n_invalid} of {self.rows} rows from ACLED break error rules ({what}; "
                 "see .failures, or df.attrs['eventdata.failures'])"
