@@ -182,7 +182,7 @@ written), 2 login refused, API unreachable or failing, OUT unwritable, bad usage
     help="Write a hive-partitioned dataset directory (e.g. year); repeatable or comma-separated.",
 )
 @click.pass_context
-def fetch(ctx: click.Context, out: Path, partition_by: tuple[str, ...], **options: Any) -> None:
+def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **options: Any) -> None:
     """Download ACLED events from ACLED's API into OUT, a Parquet store."""
     columns = split_values(partition_by)
     if not columns and out.suffix.lower() not in {".parquet", ".pq", ".geoparquet"}:
