@@ -227,7 +227,7 @@ def serve(state: FakeAcled) -> Iterator[FakeAcled]:
     """Run the fake API on 127.0.0.1 (a free port) while the block runs."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
