@@ -154,7 +154,8 @@ def write_stream(
 
     options: dict[str, Any] = dict(geo=geo, compression="zstd", compression_level=1)
     if partition_by:  # the metadata of every file needs the totals: read the pages first
-        table = pa.Table.from_batches(list(tables()), schema=stream.schema)
+        parts = list(tables())
+        table = pa.concat_tables(parts) if parts else stream.schema.empty_table()
         rows: int = table.num_rows
         write_event_dataset(
             table, path, schema, partition_by=partition_by, metadata=metadata(rows), **options

@@ -43,6 +43,7 @@ class AcledBatches:
         n_invalid: rows that broke at least one error rule.
         n_dropped: invalid rows left out (``on_invalid="drop"``).
         on_invalid: what happens to rows that break error rules.
+        failures_hint: where the warning at the end says the failures are listed.
         n_repeated: rows left out because an earlier page had the same ``event_id_cnty``
             (ACLED's data changed during the download and paging shifted).
 
@@ -70,6 +71,7 @@ class AcledBatches:
         self._opener = opener
         self._pager = pager
         self.on_invalid: OnInvalid = on_invalid
+        self.failures_hint = ".failures"
         self._progress = progress
         self._schema: pa.Schema | None = None
         self._failures: list[pa.Table] = []
@@ -191,7 +193,7 @@ class AcledBatches:
             what = "left out" if self.on_invalid == "drop" else "kept"
             notes.append(
                 f"{self.n_invalid} of {self.rows} rows from ACLED break error rules ({what}; "
-                "see .failures, or df.attrs['eventdata.failures'])"
+                f"see {self.failures_hint})"
             )
         if self.n_repeated:
             notes.append(

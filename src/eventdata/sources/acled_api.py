@@ -276,6 +276,7 @@ def fetch_acled(
         session=session,
         **filters,
     )
+    stream.failures_hint = "df.attrs['eventdata.failures']"
     frame = table_to_pandas(stream_table(stream))
     frame.attrs["eventdata.dialect"] = "acled_api"
     frame.attrs["eventdata.failures"] = stream.failures.to_pandas()

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 
 from eventdata.exceptions import InputError
 from eventdata.io.acled_api import apply_deletions
+from eventdata.io.writers import failures_path
 from eventdata.sources._query import Value
 from eventdata.sources._store_io import (
     STORE_KEY,
@@ -138,6 +139,7 @@ def _create(
     stream_options: dict[str, Any],
 ) -> UpdateSummary:
     stream = stream_query(query, **stream_options)
+    stream.failures_hint = str(failures_path(path))
     rows = write_stream(stream, path, partition_by=partition_by, started=started)
     newest = json.loads(read_store_meta(path).get(STORE_KEY, "{}")).get("newest_timestamp")
     return UpdateSummary(
@@ -267,6 +269,7 @@ def update(
         newest = newest_timestamp(old)
         since = {"timestamp": str(newest), "timestamp_where": ">="} if newest is not None else {}
         stream = stream_query({**query, **since}, **stream_options)
+        stream.failures_hint = str(failures_path(path))
         fresh = stream_table(stream)
         cutoff = info["last_update"] or newest
         deletions = fetch_deletions(since=cutoff, page_size=page_size, session=active)
