@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from eventdata.cli.common import EXIT_ERRORS, InputProblem, readable_input, split_values
+from eventdata.cli.common import EXIT_ERRORS, readable_input, split_values
 
 __all__ = ["CREDENTIALS_HELP", "connection", "fetch", "query_options", "refused"]
 
@@ -198,6 +198,7 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     began, started = time.perf_counter(), int(time.time())
+    refusal = None
     with readable_input(None, also=(ValueError,), named=(out,)), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the summary line says the same
         try:
@@ -210,10 +211,10 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
             )
             rows = write_stream(stream, out, partition_by=columns or None, started=started)
         except ValidationFailed as exc:
-            refused(str(exc))
-            ctx.exit(EXIT_ERRORS)
-    if not out.exists():  # pragma: no cover - the writers raise instead
-        raise InputProblem(f"{out}: nothing was written")
+            refusal = str(exc)
+    if refusal is not None:
+        refused(refusal)
+        ctx.exit(EXIT_ERRORS)
     invalid = ""
     if stream.n_invalid:
         what = "dropped" if stream.on_invalid == "drop" else "kept"

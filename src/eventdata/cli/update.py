@@ -64,6 +64,7 @@ def update(ctx: click.Context, /, store: Path, fmt: str, **options: Any) -> None
     from eventdata.sources.store import update as run
 
     arguments = query_arguments(options)
+    refusal = None
     with readable_input(store, also=(ValueError,)), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the summary says the same
         try:
@@ -76,8 +77,10 @@ def update(ctx: click.Context, /, store: Path, fmt: str, **options: Any) -> None
                 **arguments,
             )
         except ValidationFailed as exc:
-            refused(str(exc))
-            ctx.exit(EXIT_ERRORS)
+            refusal = str(exc)
+    if refusal is not None:
+        refused(refusal)
+        ctx.exit(EXIT_ERRORS)
     if fmt == "json":
         click.echo(dump_json(summary.to_dict()))
     else:
