@@ -208,12 +208,13 @@ def test_invalid_rows_are_reported_never_dropped_silently(
     with pytest.warns(UserWarning, match="1 of 3 rows from ACLED break error rules"):
         frame = fetch_acled(country="Somalia", on_invalid=on_invalid, **FAST)  # type: ignore[arg-type]
 
-    failures = frame.attrs["eventdata.failures"]
+    failures = pd.DataFrame(frame.attrs["eventdata.failures"])
     assert frame["event_id_cnty"].tolist() == ids
     assert frame.attrs["eventdata.n_invalid"] == 1
     assert failures[["row", "event_id_cnty", "column"]].values.tolist() == [
         [1, "SOM2", "fatalities"]
     ]
+    assert len(pd.concat([frame, frame])) == 2 * len(ids)
 
 
 def test_invalid_rows_can_be_refused(acled: FakeAcled) -> None:

@@ -220,8 +220,11 @@ def fetch_acled(
     Logs in with ACLED's OAuth password grant, reads ``/api/acled/read`` page by page and
     validates each page on arrival. Rows that break an error rule are handled by
     ``on_invalid`` and always reported: a warning says how many, and ``df.attrs`` holds
-    ``"eventdata.failures"`` (the failure table, rows numbered in arrival order) and
-    ``"eventdata.n_invalid"``.
+    ``"eventdata.n_invalid"`` and ``"eventdata.failures"``, the failures as a list of
+    records (``row`` in arrival order, ``event_id_cnty``, ``column``, ``rule``,
+    ``severity``, ``value``, ``message``; ``pd.DataFrame(df.attrs["eventdata.failures"])``
+    makes a table of them). Records, not DataFrames, keep ``pd.concat`` of such frames
+    working. For the failures as an Arrow table, use :func:`iter_acled`'s ``failures``.
 
     Args:
         country: country name(s) (ACLED's spelling, e.g. ``"Somalia"``).
@@ -237,7 +240,7 @@ def fetch_acled(
         page_size: rows per request (ACLED's ``limit``; at most 5000).
         on_invalid: ``"keep"`` (default) every row (values that do not parse become
             missing, and are reported), ``"drop"`` invalid rows (reported, and their text
-            kept in ``attrs["eventdata.invalid_rows"]``), or ``"raise"``
+            kept as records in ``attrs["eventdata.invalid_rows"]``), or ``"raise"``
             :class:`~eventdata.ValidationFailed` at the first page with one.
         progress: draw rows-so-far on stderr; default: when stderr is a terminal.
         timeout: seconds to wait for each answer (default 60).
@@ -279,10 +282,10 @@ def fetch_acled(
     stream.failures_hint = "df.attrs['eventdata.failures']"
     frame = table_to_pandas(stream_table(stream))
     frame.attrs["eventdata.dialect"] = "acled_api"
-    frame.attrs["eventdata.failures"] = stream.failures.to_pandas()
     frame.attrs["eventdata.n_invalid"] = stream.n_invalid
+    frame.attrs["eventdata.failures"] = stream.failures.to_pylist()
     if stream.invalid_rows.num_rows:
-        frame.attrs["eventdata.invalid_rows"] = stream.invalid_rows.to_pandas()
+        frame.attrs["eventdata.invalid_rows"] = stream.invalid_rows.to_pylist()
     return frame
 
 
