@@ -248,34 +248,90 @@ class Diff:
         }
 
 
+def _aligned(column: pa.ChunkedArray | pa.Array, rows: Selection) -> pa.Array:
+    """One column's values at ``rows`` (see :func:`_selection`)."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if rows is None:
+        return column
+    if isinstance(rows, slice):
+        return column.slice(rows.start, rows.stop - rows.start)
+    if isinstance(rows, pa.BooleanArray):
+        return column.filter(rows)
+    return column.take(rows)
+
+
+def _comparable(a: pa.Array, b: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """Two aligned arrays in a form ``_differs`` compares cheaply and exactly.
+
+    Dictionary columns are compared by their indices into one unified dictionary (no
+    strings decoded); lists by their ``; ``-joined text.
+    """
+    if pa.types.is_dictionary(a.type) and a.type == b.type:
+        unified = pa.chunked_array([a, b]).unify_dictionaries()
+        return unified.chunk(0).indices, unified.chunk(1).indices
+    return _plain(a), _plain(b)
+
+
+Selection: TypeAlias = "slice | pa.Array | None"
+
+
+def _selection(rows: np.ndarray, length: int) -> Selection:
+    """The cheapest way to pick ``rows`` of a column of ``length`` rows.
+
+    None for every row in order, a slice for a contiguous run, a boolean mask for rows in
+    increasing order (a filter copies sequentially), else indices for ``take``.
+    """
+    if not len(rows):
+        return slice(0, 0)
+    steps = np.diff(rows)
+    if len(rows) == length and rows[0] == 0 and (steps == 1).all():
+        return None
+    if (steps == 1).all():
+        return slice(int(rows[0]), int(rows[-1]) + 1)
+    if (steps > 0).all():
+        mask = np.zeros(length, dtype=bool)
+        mask[rows] = True
+        return pa.array(mask)
+    return pa.array(rows)
+
+
 def _changes(
-    old: pa.Table, new: pa.Table, ids: pa.Array, names: list[str]
-) -> tuple[pa.Table, list[str]]:
-    """The changed cells of two aligned tables (row i of each is the same event)."""
+    old: pa.Table,
+    new: pa.Table,
+    old_rows: np.ndarray,
+    new_rows: np.ndarray,
+    ids: pa.Array,
+    names: list[str],
+) -> pa.Table:
+    """The changed cells of the events at ``old_rows`` and ``new_rows`` (the same events)."""
     parts: list[pa.Table] = []
     order: list[np.ndarray] = []
+    take_old = _selection(old_rows, old.num_rows)
+    take_new = _selection(new_rows, new.num_rows)
     for position, name in enumerate(names):
-        a, b = _plain(old.column(name)), _plain(new.column(name))
-        differs = _differs(a, b)
+        a, b = _aligned(old.column(name), take_old), _aligned(new.column(name), take_new)
+        differs = _differs(*_comparable(a, b))
         if not differs.any():
             continue
-        rows = pa.array(np.flatnonzero(differs))
+        where = np.flatnonzero(differs)
+        rows = pa.array(where)
         parts.append(
             pa.table(
                 [
                     pc.take(ids, rows),
                     pa.array(np.full(len(rows), name, dtype=object), pa.string()),
-                    _text(pc.take(a, rows)),
-                    _text(pc.take(b, rows)),
+                    _text(_plain(pc.take(a, rows))),
+                    _text(_plain(pc.take(b, rows))),
                 ],
                 schema=CHANGE_SCHEMA,
             )
         )
-        order.append(np.flatnonzero(differs) * len(names) + position)
+        order.append(where * len(names) + position)
     if not parts:
-        return CHANGE_SCHEMA.empty_table(), names
+        return CHANGE_SCHEMA.empty_table()
     changed = pa.concat_tables(parts)
-    return changed.take(pa.array(np.argsort(np.concatenate(order), kind="stable"))), names
+    return changed.take(pa.array(np.argsort(np.concatenate(order), kind="stable")))
 
 
 def diff(old: Source, new: Source, /, *, ignore: Sequence[str] = ()) -> Diff:
@@ -331,19 +387,19 @@ def diff_tables(
     kept_old = np.asarray(pc.is_in(old_ids, value_set=new_ids), dtype=bool)
     added = new_table.filter(pa.array(~shared))
     deleted = old_table.filter(pa.array(~kept_old))
-    common = pa.array(np.flatnonzero(shared))
-    new_common = new_table.take(common)
-    old_common = old_table.take(pc.take(in_old, common))
+    new_rows = np.flatnonzero(shared)
+    old_rows = np.asarray(pc.take(in_old, pa.array(new_rows)), dtype=np.int64)
     skip = {KEY, *ignore}
     names = [c for c in new_table.column_names if c in old_table.column_names and c not in skip]
-    changed, compared = _changes(old_common, new_common, pc.take(new_ids, common), names)
+    ids = pc.take(new_ids, pa.array(new_rows))
+    changed = _changes(old_table, new_table, old_rows, new_rows, ids, names)
     return Diff(
         n_old=old_table.num_rows,
         n_new=new_table.num_rows,
         added=added,
         deleted=deleted,
         changed=changed,
-        compared=compared,
+        compared=names,
         columns_added=[c for c in new_table.column_names if c not in old_table.column_names],
         columns_removed=[c for c in old_table.column_names if c not in new_table.column_names],
     )
