@@ -271,3 +271,11 @@ def test_without_httpx_the_message_names_the_extra(
 
     with pytest.raises(MissingExtraError, match=r"pip install 'eventdata\[api\]'"):
         fetch_acled(country="Somalia", **FAST)
+
+
+def test_the_progress_bar_counts_rows(acled: FakeAcled, capfd: pytest.CaptureFixture[str]) -> None:
+    fetch_acled(country="Somalia", page_size=3, backoff=0.01, progress=True)
+
+    err = capfd.readouterr().err
+    assert "ACLED 3 rows received (1 pages)" in err
+    assert "ACLED 7 rows received (3 pages)" in err
