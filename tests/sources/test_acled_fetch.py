@@ -10,8 +10,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from acled_events import EMAIL, PASSWORD, event
 from acled_server import FakeAcled
-from conftest import EMAIL, PASSWORD, event
 
 pytest.importorskip("httpx")
 

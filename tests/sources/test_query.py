@@ -21,10 +21,8 @@ from eventdata.sources._query import acled_query, unix_seconds
             {"start_date": dt.date(2025, 1, 1), "end_date": "2025-03-31"},
             {"event_date": "2025-01-01|2025-03-31", "event_date_where": "BETWEEN"},
         ),
-        (
-            {"end_date": "2000-01-01"},
-            {"event_date": "1997-01-01|2000-01-01", "event_date_where": "BETWEEN"},
-        ),
+        ({"start_date": "2025-01-01"}, {"event_date": "2025-01-01", "event_date_where": ">="}),
+        ({"end_date": "2000-01-01"}, {"event_date": "2000-01-01", "event_date_where": "<="}),
         ({"timestamp": "2024-01-01"}, {"timestamp": "1704067200", "timestamp_where": ">="}),
         (
             {"event_types": ["battles", "EXPLOSIONS/REMOTE VIOLENCE"]},

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from acled_events import event
 from acled_server import FakeAcled
-from conftest import event
 
 pytest.importorskip("httpx")
 

@@ -86,8 +86,9 @@ def acled_query(
     Args:
         country: country name(s), e.g. ``"Somalia"`` or ``["Somalia", "Kenya"]``.
         region: ACLED region code(s) or name(s).
-        start_date: first event date; with only ``end_date`` given, 1997-01-01.
-        end_date: last event date (inclusive); with only ``start_date``, today.
+        start_date: first event date; alone, ``event_date_where=>=`` (open-ended: a
+            store recording the query keeps receiving new events).
+        end_date: last event date (inclusive); with ``start_date``, ``BETWEEN``.
         timestamp: only events added or revised at or after this time (Unix seconds, a
             date, or a datetime; naive means UTC).
         event_types: event type(s), any letter case.
@@ -107,13 +108,19 @@ def acled_query(
         params["country"] = _or(country)
     if region is not None:
         params["region"] = _or(region)
-    if start_date is not None or end_date is not None:
-        start = _day(start_date, "start_date") if start_date is not None else dt.date(1997, 1, 1)
-        end = _day(end_date, "end_date") if end_date is not None else dt.date.today()
+    start = _day(start_date, "start_date") if start_date is not None else None
+    end = _day(end_date, "end_date") if end_date is not None else None
+    if start is not None and end is not None:
         if start > end:
             raise ValueError(f"start_date {start} is after end_date {end}")
         params["event_date"] = f"{start.isoformat()}|{end.isoformat()}"
         params["event_date_where"] = "BETWEEN"
+    elif start is not None:  # open-ended, so that a store's recorded query keeps growing
+        params["event_date"] = start.isoformat()
+        params["event_date_where"] = ">="
+    elif end is not None:
+        params["event_date"] = end.isoformat()
+        params["event_date_where"] = "<="
     if timestamp is not None:
         params["timestamp"] = str(unix_seconds(timestamp))
         params["timestamp_where"] = ">="
