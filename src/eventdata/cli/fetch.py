@@ -150,8 +150,8 @@ _FETCH_HELP = (
     """\
 Download ACLED events from ACLED's API into OUT, a Parquet store.
 
-OUT is a .parquet file (pages are streamed to it in bounded memory), or a
-dataset directory with --partition-by. Every page is validated on arrival; rows
+OUT is a .parquet file, or a dataset directory with --partition-by; pages are
+streamed to it in bounded memory. Every page is validated on arrival; rows
 breaking error rules are kept and listed in OUT's .failures.parquet side file
 (see --on-invalid). The store records the query, so 'eventdata update OUT' keeps
 it current. Written atomically: on failure nothing is left behind.

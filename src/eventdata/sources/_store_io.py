@@ -107,6 +107,19 @@ def stream_summary(stream: AcledBatches) -> dict[str, Any]:
     }
 
 
+class _counting:
+    """An iterator of tables that counts the rows it passed on."""
+
+    def __init__(self, tables: Iterator[pa.Table]) -> None:
+        self.rows = 0
+        self._tables = tables
+
+    def __iter__(self) -> Iterator[pa.Table]:
+        for table in self._tables:
+            self.rows += table.num_rows
+            yield table
+
+
 def write_stream(
     stream: AcledBatches,
     path: str | os.PathLike[str],
@@ -153,13 +166,20 @@ def write_stream(
         )
 
     options: dict[str, Any] = dict(geo=geo, compression="zstd", compression_level=1)
-    if partition_by:  # the metadata of every file needs the totals: read the pages first
-        parts = list(tables())
-        table = pa.concat_tables(parts) if parts else stream.schema.empty_table()
-        rows: int = table.num_rows
-        write_event_dataset(
-            table, path, schema, partition_by=partition_by, metadata=metadata(rows), **options
+    if partition_by:
+        # every file's metadata is written before the totals are known: streamed, the
+        # dataset records the query and the partitioning (all update needs), no totals
+        meta = merge_metadata(
+            file_metadata(
+                dialect="acled_api", rows=None, validation=None, partition_by=partition_by
+            ),
+            store_metadata(query=stream.query, last_update=started, newest=None),
         )
+        counted = _counting(tables())
+        write_event_dataset(
+            counted, path, schema, partition_by=partition_by, metadata=meta, **options
+        )
+        rows = counted.rows
     else:
         rows = int(write_event_file(tables(), path, schema, metadata=metadata, **options))
     write_sides(stream, path)
