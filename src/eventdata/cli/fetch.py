@@ -23,7 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 CREDENTIALS_HELP = """\
 \b
-Credentials (your myACLED account; never passed on the command line):
+Credentials (your myACLED account; the password never goes on the command line):
   ACLED_API_EMAIL     account email (or --email)
   ACLED_API_PASSWORD  account password (asked for when unset and stdin is a terminal)
   ACLED_API_URL       API host (or --base-url; default https://acleddata.com)
@@ -34,7 +34,7 @@ _QUERY_OPTIONS = [
         "--country",
         multiple=True,
         metavar="NAME",
-        help="Country (ACLED's spelling); repeatable or comma-separated.",
+        help="Country (ACLED's spelling, which may hold commas); repeatable.",
     ),
     click.option("--region", multiple=True, metavar="REGION", help="ACLED region code or name."),
     click.option("--start", "start_date", metavar="YYYY-MM-DD", help="First event date."),
@@ -108,7 +108,10 @@ def query_arguments(options: dict[str, Any]) -> dict[str, Any]:
 
     """
     args: dict[str, Any] = {}
-    for name in ("country", "region", "event_types"):
+    countries = [c.strip() for c in options["country"] if c.strip()]
+    if countries:  # not split at commas: "Bonaire, Saint Eustatius and Saba"
+        args["country"] = countries
+    for name in ("region", "event_types"):
         values = split_values(options[name])
         if values:
             args[name] = values
@@ -159,7 +162,7 @@ it current. Written atomically: on failure nothing is left behind.
 \b
 Examples:
   eventdata fetch --country Somalia --start 2025-01-01 somalia.parquet
-  eventdata fetch --country Kenya,Somalia --event-type Battles east.parquet
+  eventdata fetch --country Kenya --country Somalia --event-type Battles east.parquet
   eventdata fetch --region 1 --filter fatalities=0 --filter fatalities_where='>' w.parquet
   eventdata fetch --country Iraq events/ --partition-by year
 
