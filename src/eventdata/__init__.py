@@ -65,6 +65,15 @@ _EXPORTS: dict[str, str] = {
     "ged_to_acled": "eventdata.io.ucdp_mapping",
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
+    # ACLED API and keeping data current
+    "fetch_acled": "eventdata.sources.acled_api",
+    "iter_acled": "eventdata.sources.acled_api",
+    "fetch_deletions": "eventdata.sources.acled_api",
+    "update": "eventdata.sources.store",
+    "UpdateSummary": "eventdata.sources.store",
+    # comparing versions
+    "diff": "eventdata.analysis.diff",
+    "Diff": "eventdata.analysis.diff",
     # exceptions
     "AmbiguousDates": "eventdata.exceptions",
     "EventdataError": "eventdata.exceptions",
@@ -77,6 +86,9 @@ _EXPORTS: dict[str, str] = {
     "UnknownRuleError": "eventdata.exceptions",
     "SchemaVersionError": "eventdata.exceptions",
     "ValidationFailed": "eventdata.exceptions",
+    "ApiError": "eventdata.exceptions",
+    "AuthenticationError": "eventdata.exceptions",
+    "MissingExtraError": "eventdata.exceptions",
 }
 
 __all__ = ["SCHEMA_VERSION", "__version__", *_EXPORTS]
@@ -96,12 +108,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from eventdata.analysis.diff import Diff, diff
     from eventdata.exceptions import (
         AmbiguousDates,
+        ApiError,
+        AuthenticationError,
         EventdataError,
         InputError,
         IntegrityError,
         LoweringError,
+        MissingExtraError,
         NotEventDataError,
         SchemaVersionError,
         UnknownPlaceWarning,
@@ -144,6 +160,8 @@ if TYPE_CHECKING:
         Rocket,
         Weapon,
     )
+    from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
+    from eventdata.sources.store import UpdateSummary, update
     from eventdata.validation.engine import validate
     from eventdata.validation.report import ValidationReport
     from eventdata.validation.rules import Rule

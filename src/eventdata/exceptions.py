@@ -20,6 +20,9 @@ __all__ = [
     "IntegrityError",
     "LoweringError",
     "NotEventDataError",
+    "ApiError",
+    "AuthenticationError",
+    "MissingExtraError",
     "SchemaVersionError",
     "UnknownPlaceWarning",
     "UnknownRuleError",
@@ -105,3 +108,26 @@ class AmbiguousDates(EventdataError, ValueError):
             "the year column settle which; pass date_format= in Python or --date-format on "
             "the command line"
         )
+
+
+class MissingExtraError(EventdataError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+class ApiError(EventdataError):
+    """A request to a data API failed (after retries) or its answer cannot be read.
+
+    Messages name the endpoint and the HTTP status; they never contain a password or token.
+
+        status: the HTTP status code, or None when no answer came (timeout, network).
+        url: the URL requested, without credentials.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, url: str | None = None) -> None:
+        self.status = status
+        self.url = url
+        super().__init__(message)
+
+
+class AuthenticationError(ApiError):
+    """The API refused the credentials (HTTP 400/401 at login, 401/403 on a read)."""

@@ -7,13 +7,17 @@ import click
 from eventdata._version import __version__
 from eventdata.cli.convert import convert
 from eventdata.cli.describe import describe
+from eventdata.cli.diff import diff
+from eventdata.cli.fetch import fetch
 from eventdata.cli.schema import rules, schema
+from eventdata.cli.update import update
 from eventdata.cli.validate import validate
 
 __all__ = ["cli"]
 
 _HELP = """\
-Validate, convert and describe ACLED-style conflict-event data.
+Validate, convert and describe ACLED-style conflict-event data; download it
+from ACLED's API, keep it current and compare versions.
 
 Reads CSV (every ACLED dialect and the export tool's format), JSON, JSON Lines
 and Parquet files or dataset directories.
@@ -29,12 +33,21 @@ Examples:
   eventdata describe acled.csv --format json
   eventdata schema --format markdown
   eventdata rules
+  eventdata fetch --country Somalia --start 2025-01-01 somalia.parquet
+  eventdata update somalia.parquet
+  eventdata diff acled_2025-05.csv somalia.parquet --format json
+
+\b
+ACLED API credentials (fetch, update): ACLED_API_EMAIL and ACLED_API_PASSWORD
+(your myACLED account), ACLED_API_URL (default https://acleddata.com).
 
 \b
 Exit codes:
   0  no errors found
-  1  the data breaks error rules (validate, convert)
-  2  an input cannot be read, an output cannot be written, or bad usage
+  1  the data breaks error rules (validate, convert, fetch, update);
+     the versions differ (diff --exit-code)
+  2  an input cannot be read, an output cannot be written, the API refused
+     the login or failed, or bad usage
 """
 
 
@@ -49,3 +62,6 @@ cli.add_command(convert)
 cli.add_command(describe)
 cli.add_command(schema)
 cli.add_command(rules)
+cli.add_command(fetch)
+cli.add_command(update)
+cli.add_command(diff)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from eventdata.exceptions import InputError
+from eventdata.exceptions import InputError, MissingExtraError
 from eventdata.io.csv_header import unique_names
 
 __all__ = ["EXCEL_SUFFIXES", "read_excel_table"]
@@ -46,16 +46,15 @@ def read_excel_table(path: Path) -> tuple[pa.Table, list[str]]:
     """The first sheet of a workbook as an all-text table, and notes on what was read.
 
     Raises:
-        InputError: the ``excel`` extra is not installed, or the workbook cannot be read
-            or has no header row.
+        MissingExtraError: the ``excel`` extra is not installed.
+        InputError: the workbook cannot be read or has no header row.
     """
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
-        raise InputError(
-            "is a spreadsheet; reading it needs the excel extra: pip install "
-            "'eventdata[excel]' (or save the sheet as CSV)",
-            path=path,
+        raise MissingExtraError(
+            f"{path}: is a spreadsheet; reading it needs the excel extra: pip install "
+            "'eventdata[excel]' (or save the sheet as CSV)"
         ) from None
     try:
         workbook = CalamineWorkbook.from_path(str(path))

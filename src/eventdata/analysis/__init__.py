@@ -1,0 +1,1 @@
+"""Analyses of event tables: comparing versions of a dataset and more."""

@@ -1,0 +1,351 @@
+"""The HTTP session for ACLED's API: OAuth password grant, bearer token, retries.
+
+ACLED's API (since September 2025) authenticates with an OAuth password grant:
+``POST {base}/oauth/token`` with ``username``, ``password``, ``grant_type=password`` and
+``client_id=acled`` answers ``access_token`` (valid about 24 hours), ``refresh_token`` and
+``expires_in``. Reads send ``Authorization: Bearer <access_token>``. A token about to
+expire is refreshed (``grant_type=refresh_token``), or requested again when refreshing
+fails; a read answered 401 gets one new token and one more try.
+
+Requests answered 429 wait for ``Retry-After`` (seconds or an HTTP date), 5xx answers,
+timeouts and network errors wait ``backoff * 2**attempt`` seconds; after ``max_retries``
+retries :class:`~eventdata.exceptions.ApiError` is raised. No message ever contains the
+password or a token.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import ModuleType, TracebackType
+from typing import Any
+
+from eventdata._version import __version__
+from eventdata.exceptions import ApiError, AuthenticationError, MissingExtraError
+
+__all__ = [
+    "BASE_URL_ENV",
+    "DEFAULT_BASE_URL",
+    "EMAIL_ENV",
+    "PASSWORD_ENV",
+    "AcledSession",
+    "require_httpx",
+]
+
+DEFAULT_BASE_URL = "https://acleddata.com"
+"""ACLED's API host; ``/oauth/token``, ``/api/acled/read`` and ``/api/deleted/read`` below it."""
+EMAIL_ENV = "ACLED_API_EMAIL"
+"""Environment variable read for the myACLED account email when none is passed."""
+PASSWORD_ENV = "ACLED_API_PASSWORD"
+"""Environment variable read for the myACLED account password when none is passed."""
+BASE_URL_ENV = "ACLED_API_URL"
+"""Environment variable read for the API base URL when none is passed."""
+CLIENT_ID = "acled"
+_REFRESH_MARGIN = 60.0  # seconds before expiry at which a token is renewed
+_DEFAULT_LIFETIME = 86_400.0
+
+
+def require_httpx() -> ModuleType:
+    """Import httpx, or explain which extra to install.
+
+    Raises:
+        MissingExtraError: httpx is not installed.
+
+    """
+    try:
+        import httpx
+    except ImportError:
+        raise MissingExtraError(
+            "downloading from the ACLED API needs the optional dependency httpx; "
+            "install it with: pip install 'eventdata[api]'"
+        ) from None
+    return httpx
+
+
+@dataclass
+class _Token:
+    access: str
+    refresh: str | None
+    expires_at: float  # time.monotonic() seconds
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(when.timestamp() - time.time(), 0.0)
+
+
+class AcledSession:
+    """One authenticated connection to ACLED's API, reused for every request.
+
+    Args:
+        email: the myACLED account email; default ``$ACLED_API_EMAIL``.
+        password: its password; default ``$ACLED_API_PASSWORD``.
+        base_url: the API host; default ``$ACLED_API_URL`` or ``https://acleddata.com``.
+        timeout: seconds to wait for a connection or for each read of an answer.
+        max_retries: retries of a request answered 429 or 5xx, or that timed out.
+        backoff: the first wait between retries in seconds, doubled each retry.
+        max_wait: the longest single wait (also caps ``Retry-After``).
+
+    Raises:
+        MissingExtraError: httpx is not installed.
+        AuthenticationError: no email or password was passed or set in the environment.
+
+    """
+
+    def __init__(
+        self,
+        *,
+        email: str | None = None,
+        password: str | None = None,
+        base_url: str | None = None,
+        timeout: float = 60.0,
+        max_retries: int = 5,
+        backoff: float = 1.0,
+        max_wait: float = 300.0,
+    ) -> None:
+        httpx = require_httpx()
+        self.email = email or os.environ.get(EMAIL_ENV) or ""
+        self._password = password or os.environ.get(PASSWORD_ENV) or ""
+        if not self.email or not self._password:
+            lacking = " and ".join(
+                name
+                for name, value in (("email", self.email), ("password", self._password))
+                if not value
+            )
+            raise AuthenticationError(
+                f"no ACLED {lacking}: pass email= and password=, or set {EMAIL_ENV} and "
+                f"{PASSWORD_ENV} to your myACLED account's email and password"
+            )
+        self.base_url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.max_wait = max_wait
+        self.requests = 0
+        self._httpx = httpx
+        self._token: _Token | None = None
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(timeout),
+            headers={"User-Agent": f"eventdata/{__version__}", "Accept": "application/json"},
+            follow_redirects=True,
+        )
+
+    def __enter__(self) -> AcledSession:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._client.close()
+
+    # ------------------------------------------------------------------ messages
+
+    def redact(self, text: str) -> str:
+        """``text`` with the password and tokens replaced by ``***``."""
+        secrets = [self._password]
+        if self._token is not None:
+            secrets += [self._token.access, self._token.refresh or ""]
+        for secret in secrets:
+            if secret:
+                text = text.replace(secret, "***")
+        return text
+
+    def _detail(self, response: Any) -> str:
+        """A short, redacted description of an error answer's body."""
+        try:
+            body = response.json()
+        except ValueError:
+            body = response.text
+        if isinstance(body, Mapping):
+            parts = [str(body[k]) for k in ("error", "error_description", "message") if body.get(k)]
+            text = "; ".join(parts)
+        else:
+            text = str(body).strip()
+        text = self.redact(" ".join(text.split()))
+        return f": {text[:200]}" if text else ""
+
+    # ------------------------------------------------------------------ tokens
+
+    def _token_request(self, data: dict[str, str]) -> Any:
+        url = f"{self.base_url}/oauth/token"
+        return self._send("POST", url, data=data, what="ACLED login")
+
+    def _store_token(self, response: Any) -> None:
+        try:
+            document = response.json()
+            access = str(document["access_token"])
+        except (ValueError, KeyError, TypeError):
+            raise ApiError(
+                f"ACLED login at {self.base_url}/oauth/token answered without an access_token; "
+                "check the base URL (ACLED_API_URL)",
+                status=response.status_code,
+                url=f"{self.base_url}/oauth/token",
+            ) from None
+        lifetime = float(document.get("expires_in") or _DEFAULT_LIFETIME)
+        refresh = document.get("refresh_token")
+        self._token = _Token(access, str(refresh) if refresh else None, time.monotonic() + lifetime)
+
+    def login(self) -> None:
+        """Request a new token with the password grant.
+
+        Raises:
+            AuthenticationError: the credentials were refused.
+            ApiError: the token endpoint failed after retries.
+
+        """
+        response = self._token_request(
+            {
+                "username": self.email,
+                "password": self._password,
+                "grant_type": "password",
+                "client_id": CLIENT_ID,
+            }
+        )
+        if response.status_code in (400, 401, 403):
+            raise AuthenticationError(
+                f"ACLED refused the login of {self.email} (HTTP {response.status_code}"
+                f"{self._detail(response)}); check {EMAIL_ENV} and {PASSWORD_ENV} (or the "
+                "email= and password= arguments), and that the account has API access",
+                status=response.status_code,
+                url=f"{self.base_url}/oauth/token",
+            )
+        self._raise_for_status(response, "ACLED login")
+        self._store_token(response)
+
+    def _renew(self) -> None:
+        """Refresh the token, or log in again when there is none or refreshing fails."""
+        token = self._token
+        if token is not None and token.refresh:
+            response = self._token_request(
+                {
+                    "grant_type": "refresh_token",
+                    "refresh_token": token.refresh,
+                    "client_id": CLIENT_ID,
+                }
+            )
+            if response.status_code == 200:
+                self._store_token(response)
+                return
+        self.login()
+
+    def _bearer(self) -> str:
+        if self._token is None:
+            self.login()
+        elif time.monotonic() >= self._token.expires_at - _REFRESH_MARGIN:
+            self._renew()
+        assert self._token is not None
+        return self._token.access
+
+    # ------------------------------------------------------------------ requests
+
+    def get_json(self, path: str, params: Mapping[str, Any], *, what: str) -> Any:
+        """GET ``{base}{path}`` with the bearer token and return the parsed JSON answer.
+
+        Args:
+            path: e.g. ``/api/acled/read``.
+            params: query parameters (values are sent as text).
+            what: what is requested, for messages (``ACLED events page 3``).
+
+        Raises:
+            AuthenticationError: 401 after a new token, or 403.
+            ApiError: any other failure after retries, or an answer that is not JSON.
+
+        """
+        url = f"{self.base_url}{path}"
+        response = None
+        for attempt in range(2):
+            headers = {"Authorization": f"Bearer {self._bearer()}"}
+            response = self._send("GET", url, params=params, headers=headers, what=what)
+            if response.status_code != 401 or attempt:
+                break
+            self._token = None  # expired or revoked on the server: log in again
+        assert response is not None
+        shown = self.redact(str(response.request.url))
+        if response.status_code in (401, 403):
+            reason = (
+                "the token was refused even after logging in again"
+                if response.status_code == 401
+                else "access denied: the account may lack API access, or its terms of use "
+                "are not accepted in myACLED"
+            )
+            raise AuthenticationError(
+                f"{what}: HTTP {response.status_code} from {shown}{self._detail(response)}; "
+                f"{reason}",
+                status=response.status_code,
+                url=shown,
+            )
+        self._raise_for_status(response, what)
+        try:
+            return response.json()
+        except ValueError:
+            raise ApiError(
+                f"{what}: {shown} answered {response.headers.get('content-type', 'something')}"
+                " that is not JSON; check the base URL (ACLED_API_URL)",
+                status=response.status_code,
+                url=shown,
+            ) from None
+
+    def _raise_for_status(self, response: Any, what: str) -> None:
+        if response.status_code < 400:
+            return
+        shown = self.redact(str(response.request.url))
+        raise ApiError(
+            f"{what}: HTTP {response.status_code} from {shown}{self._detail(response)}",
+            status=response.status_code,
+            url=shown,
+        )
+
+    def _wait(self, attempt: int, response: Any | None) -> float:
+        wait = None
+        if response is not None and response.status_code == 429:
+            wait = _retry_after(response.headers.get("Retry-After"))
+        if wait is None:
+            wait = self.backoff * (2**attempt)
+        return min(wait, self.max_wait)
+
+    def _send(self, method: str, url: str, *, what: str, **kwargs: Any) -> Any:
+        """Send one request, retrying 429, 5xx, timeouts and network errors."""
+        httpx = self._httpx
+        for attempt in range(self.max_retries + 1):
+            response = None
+            try:
+                self.requests += 1
+                response = self._client.request(method, url, **kwargs)
+            except httpx.TimeoutException:
+                problem = f"no answer within {self.timeout:g} s"
+            except httpx.TransportError as exc:
+                problem = f"network error ({type(exc).__name__}: {self.redact(str(exc))})"
+            else:
+                if response.status_code != 429 and response.status_code < 500:
+                    return response
+                problem = f"HTTP {response.status_code}{self._detail(response)}"
+            if attempt == self.max_retries:
+                raise ApiError(
+                    f"{what}: {problem} from {self.redact(url)}, after {attempt + 1} attempts; "
+                    "try again later (429: ACLED's rate limit; 5xx: ACLED's servers)",
+                    status=response.status_code if response is not None else None,
+                    url=self.redact(url),
+                )
+            time.sleep(self._wait(attempt, response))
+        raise AssertionError("unreachable")  # pragma: no cover

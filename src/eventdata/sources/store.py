@@ -1,0 +1,297 @@
+"""Keep a local Parquet store of ACLED events current: :func:`update` and :class:`UpdateSummary`.
+
+A store is a Parquet file or a hive-partitioned dataset directory written by eventdata.
+Besides the usual ``eventdata`` metadata, a store made or updated from the API carries the
+``eventdata.acled`` metadata entry (JSON): the ACLED ``query`` it holds (so that
+``update(store)`` needs no filters), ``last_update`` (Unix seconds when the last download
+started: deletions are requested from then on) and ``newest_timestamp``.
+
+An update requests the events with a ``timestamp`` at or after the store's newest, replaces
+the revised ones (same ``event_id_cnty``), appends the new ones, removes the events ACLED
+deleted since the last update (:func:`eventdata.apply_deletions`), and writes the result
+atomically: until the new store is complete the old one stays as it was, also when the
+process is killed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventdata.exceptions import InputError
+from eventdata.io.acled_api import apply_deletions
+from eventdata.io.writers import failures_path
+from eventdata.sources._query import Value
+from eventdata.sources._store_io import (
+    STORE_KEY,
+    newest_timestamp,
+    read_store_info,
+    read_store_meta,
+    rewrite_store,
+    store_metadata,
+    write_stream,
+)
+from eventdata.sources._stream import OnInvalid
+from eventdata.sources.acled_api import (
+    DEFAULT_PAGE_SIZE,
+    AcledSession,
+    acled_query,
+    fetch_deletions,
+    open_session,
+    stream_query,
+    stream_table,
+)
+
+__all__ = ["STORE_KEY", "UpdateSummary", "read_store_info", "update", "write_stream"]
+
+
+@dataclass
+class UpdateSummary:
+    """What :func:`update` did to a store.
+
+    Attributes:
+        store: the file or dataset directory.
+        created: the store did not exist and was downloaded whole.
+        added: events the store did not have.
+        updated: events the store had, replaced by a revised version.
+        unchanged: events ACLED sent again without a change.
+        deleted: events removed because ACLED deleted them.
+        rows_before: rows in the store before.
+        rows_after: rows in the store after.
+        received: rows received from the API.
+        deletions_listed: deletions ACLED listed since the last update (most concern
+            other countries and are not in the store).
+        n_invalid: received rows that break error rules (kept or dropped per
+            ``on_invalid``; listed in ``NAME.failures.parquet`` beside the store).
+        query: the ACLED query the store holds.
+        last_update: Unix seconds when this update's download started.
+        newest_timestamp: the newest ``timestamp`` in the store after the update.
+
+    """
+
+    store: Path
+    created: bool = False
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rows_before: int = 0
+    rows_after: int = 0
+    received: int = 0
+    deletions_listed: int = 0
+    n_invalid: int = 0
+    query: dict[str, str] = field(default_factory=dict)
+    last_update: int = 0
+    newest_timestamp: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
+        out = asdict(self)
+        out["store"] = str(self.store)
+        return out
+
+    def __str__(self) -> str:
+        verb = "created" if self.created else "updated"
+        return (
+            f"{self.store}: {verb}; {self.added} added, {self.updated} updated, "
+            f"{self.deleted} deleted ({self.rows_before:,} -> {self.rows_after:,} rows; "
+            f"{self.received:,} received, {self.unchanged:,} unchanged)"
+        )
+
+
+def _merge(old: pa.Table, fresh: pa.Table, deletions: pa.Table) -> tuple[pa.Table, dict[str, int]]:
+    """Replace revised events, append new ones, drop deleted ones; count each."""
+    from eventdata.analysis.diff import diff_tables, ids_of
+    from eventdata.io.arrow import conform
+
+    old_ids = ids_of(old, "the store")
+    fresh_ids = ids_of(fresh, "the download")
+    revised = pc.is_in(old_ids, value_set=fresh_ids)
+    existed = pc.is_in(fresh_ids, value_set=old_ids)
+    n_existed = pc.sum(existed).as_py() or 0
+    changes = diff_tables(old.filter(revised), fresh.filter(existed))
+    updated = changes.summary()["changed_events"]
+    kept = conform(old.filter(pc.invert(revised)))
+    merged = pa.concat_tables([kept, conform(fresh)], promote_options="permissive")
+    merged, deleted = apply_deletions(merged, deletions)
+    return merged, {
+        "added": fresh.num_rows - n_existed,
+        "updated": updated,
+        "unchanged": n_existed - updated,
+        "deleted": deleted,
+    }
+
+
+def _create(
+    path: Path,
+    query: dict[str, str],
+    *,
+    started: int,
+    partition_by: list[str] | None,
+    stream_options: dict[str, Any],
+) -> UpdateSummary:
+    stream = stream_query(query, **stream_options)
+    stream.failures_hint = str(failures_path(path))
+    rows = write_stream(stream, path, partition_by=partition_by, started=started)
+    newest = json.loads(read_store_meta(path).get(STORE_KEY, "{}")).get("newest_timestamp")
+    return UpdateSummary(
+        store=path,
+        created=True,
+        added=rows,
+        rows_after=rows,
+        received=stream.rows,
+        n_invalid=stream.n_invalid,
+        query=query,
+        last_update=started,
+        newest_timestamp=newest,
+    )
+
+
+def update(
+    store: str | os.PathLike[str],
+    /,
+    *,
+    country: Value | None = None,
+    region: Value | None = None,
+    start_date: str | Any | None = None,
+    end_date: str | Any | None = None,
+    event_types: Value | None = None,
+    email: str | None = None,
+    password: str | None = None,
+    base_url: str | None = None,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    on_invalid: OnInvalid = "keep",
+    progress: bool | None = None,
+    timeout: float | None = None,
+    max_retries: int | None = None,
+    backoff: float | None = None,
+    session: AcledSession | None = None,
+    partition_by: Iterable[str] | None = None,
+    **filters: Any,
+) -> UpdateSummary:
+    """Bring a local store of ACLED events up to date with ACLED's API.
+
+    Requests the events added or revised since the store's newest ``timestamp``,
+    replaces the revised ones (same ``event_id_cnty``), appends the new ones and removes
+    those ACLED deleted since the store's last update, then rewrites the store atomically
+    (a failed or killed update leaves the old store as it was).
+
+    Args:
+        store: a Parquet file or partitioned dataset directory written by eventdata. When
+            it does not exist it is created from a full download of the query (then
+            filters are required).
+        country: as :func:`eventdata.fetch_acled`. Filters replace the query recorded in
+            the store; without any, the recorded one is used.
+        region: as :func:`eventdata.fetch_acled`.
+        start_date: as :func:`eventdata.fetch_acled`.
+        end_date: as :func:`eventdata.fetch_acled`.
+        event_types: as :func:`eventdata.fetch_acled`.
+        email: as :func:`eventdata.fetch_acled` (default ``$ACLED_API_EMAIL``).
+        password: as :func:`eventdata.fetch_acled` (default ``$ACLED_API_PASSWORD``).
+        base_url: as :func:`eventdata.fetch_acled` (default ``$ACLED_API_URL``).
+        page_size: rows per request.
+        on_invalid: received rows breaking error rules: ``"keep"`` (default, reported in
+            ``NAME.failures.parquet``), ``"drop"`` or ``"raise"`` (nothing is written).
+        progress: draw rows-so-far on stderr; default: when stderr is a terminal.
+        timeout: as :func:`eventdata.fetch_acled`.
+        max_retries: as :func:`eventdata.fetch_acled`.
+        backoff: as :func:`eventdata.fetch_acled`.
+        session: an open :class:`~eventdata.sources.acled_api.AcledSession` to reuse.
+        partition_by: when creating the store, write a dataset partitioned by these
+            columns (an existing store keeps its partitioning).
+        **filters: other ACLED filters, e.g. ``iso=706``.
+
+    Returns:
+        An :class:`UpdateSummary` with the added, updated and deleted counts.
+
+    Raises:
+        InputError: the store cannot be read, or has no recorded query and none is given.
+        AuthenticationError: missing or refused credentials.
+        ApiError: the API failed after retries.
+        ValidationFailed: ``on_invalid="raise"`` and a received row breaks an error rule.
+
+    """
+    from eventdata.analysis.diff import read_side
+
+    path = Path(store)
+    given = {
+        k: v
+        for k, v in dict(
+            country=country,
+            region=region,
+            start_date=start_date,
+            end_date=end_date,
+            event_types=event_types,
+            **filters,
+        ).items()
+        if v is not None
+    }
+    started = int(time.time())
+    options = dict(
+        email=email,
+        password=password,
+        base_url=base_url,
+        timeout=timeout,
+        max_retries=max_retries,
+        backoff=backoff,
+    )
+    exists = path.exists()
+    info = read_store_info(path) if exists else None
+    query = acled_query(**given) if given else (info or {}).get("query")
+    if query is None:
+        raise InputError(
+            "does not exist; pass the ACLED query to download into it, e.g. country='Somalia'"
+            if not exists
+            else "has no recorded ACLED query (it was not written by eventdata fetch or "
+            "update); pass the query it holds, e.g. country='Somalia'",
+            path=path,
+        )
+    query = {k: v for k, v in query.items() if k not in ("timestamp", "timestamp_where")}
+    active, owned = open_session(session, options)
+    stream_options: dict[str, Any] = dict(
+        page_size=page_size, on_invalid=on_invalid, progress=progress, session=active
+    )
+    try:
+        if info is None:
+            parts = list(partition_by) if partition_by else None
+            return _create(
+                path, query, started=started, partition_by=parts, stream_options=stream_options
+            )
+        old = read_side(path)
+        newest = newest_timestamp(old)
+        since = {"timestamp": str(newest), "timestamp_where": ">="} if newest is not None else {}
+        stream = stream_query({**query, **since}, **stream_options)
+        stream.failures_hint = str(failures_path(path))
+        fresh = stream_table(stream)
+        cutoff = info["last_update"] or newest
+        deletions = fetch_deletions(since=cutoff, page_size=page_size, session=active)
+    finally:
+        if owned:
+            active.close()
+    merged, counts = _merge(old, fresh, deletions)
+    newest_after = newest_timestamp(merged)
+    meta = store_metadata(query=query, last_update=started, newest=newest_after)
+    rewrite_store(merged, path, info, meta)
+    return UpdateSummary(
+        store=path,
+        rows_before=old.num_rows,
+        rows_after=merged.num_rows,
+        received=stream.rows,
+        deletions_listed=deletions.num_rows,
+        n_invalid=stream.n_invalid,
+        query=query,
+        last_update=started,
+        newest_timestamp=newest_after,
+        added=counts["added"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        deleted=counts["deleted"],
+    )

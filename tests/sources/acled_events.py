@@ -1,0 +1,26 @@
+"""The account and the events of the fake ACLED API used by the tests in this directory."""
+
+from __future__ import annotations
+
+from acled_fixtures import make_row
+
+EMAIL = "analyst@example.org"
+PASSWORD = "correct horse battery staple"
+
+
+def event(number: int, *, country: str = "Somalia", **changes: str) -> dict[str, str]:
+    """A valid API row: ``SOM<number>`` (or the country's prefix), timestamp 1700000000+n."""
+    prefix = {"Somalia": "SOM", "Kenya": "KEN", "Iraq": "IRQ"}[country]
+    iso = {"Somalia": "706", "Kenya": "404", "Iraq": "368"}[country]
+    region = {"Somalia": "Eastern Africa", "Kenya": "Eastern Africa", "Iraq": "Middle East"}
+    row = make_row(
+        event_id_cnty=f"{prefix}{number}",
+        country=country,
+        iso=iso,
+        region=region[country],
+        timestamp=str(1_700_000_000 + number),
+        event_date=f"2025-01-{1 + number % 28:02d}",
+        year="2025",
+    )
+    row.update(changes)
+    return row
