@@ -1,0 +1,1 @@
+"""Analysis-ready tables from event data: monadic (one row per actor) and period aggregates."""
