@@ -56,6 +56,11 @@ _EXPORTS: dict[str, str] = {
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
     "arrow_schema": "eventdata.io.arrow",
+    # analysis
+    "to_monadic": "eventdata.analysis.monadic",
+    "to_dyadic": "eventdata.analysis.monadic",
+    "aggregate": "eventdata.analysis.aggregate",
+    "report": "eventdata.reporting",
     # other sources
     "GedEvent": "eventdata.models.ged",
     "read_ged": "eventdata.io.ucdp",
@@ -88,6 +93,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from eventdata.analysis.aggregate import aggregate
+    from eventdata.analysis.monadic import to_dyadic, to_monadic
     from eventdata.exceptions import (
         EventdataError,
         InputError,
@@ -130,6 +137,7 @@ if TYPE_CHECKING:
         Rocket,
         Weapon,
     )
+    from eventdata.reporting import report
     from eventdata.validation.engine import validate
     from eventdata.validation.report import ValidationReport
     from eventdata.validation.rules import Rule
