@@ -8,9 +8,11 @@ stacks the two sides, columnar; :func:`to_dyadic` undoes it exactly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -32,37 +34,49 @@ _ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 _ATTR = "eventdata.dyadic"
 
 
+@dataclass
+class _Pieces:
+    """The actor columns of the monadic rows, before they are put in event order."""
+
+    rows: list[np.ndarray] = field(default_factory=list)
+    roles: list[np.ndarray] = field(default_factory=list)
+    actors: list[pa.Array] = field(default_factory=list)
+    inters: list[pa.Array] = field(default_factory=list)
+    assocs: list[pa.Array] = field(default_factory=list)
+
+    def add(self, rows: np.ndarray, role: int, actor: pa.Array, inter: pa.Array) -> None:
+        self.rows.append(rows.astype(np.int64))
+        self.roles.append(np.full(len(rows), role, dtype=np.int8))
+        self.actors.append(actor.cast(pa.string()))
+        self.inters.append(inter.cast(pa.string()))
+
+
+def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pa.Array:
+    array = pa.array(frame[column], from_pandas=True)
+    if pa.types.is_dictionary(array.type):
+        array = array.cast(array.type.value_type)
+    return array.take(pa.array(rows, pa.int64()))
+
+
 def _side(
-    frame: pd.DataFrame, side: str, rest: list[str], keep: np.ndarray, associated: bool
-) -> list[pd.DataFrame]:
+    frame: pd.DataFrame, side: str, keep: np.ndarray, associated: bool, pieces: _Pieces
+) -> None:
     actor, inter, assoc = SIDE_COLUMNS[side]
     rows = np.flatnonzero(keep)
-    base = frame.iloc[rows]
-    main = pd.DataFrame(
-        {
-            "event_row": rows.astype(np.int64),
-            "actor": base[actor].astype(pd.ArrowDtype(pa.string())).array,
-            "actor_role": side,
-            "inter": base[inter].astype(pd.ArrowDtype(pa.string())).array,
-        }
-    )
+    pieces.add(rows, _ROLES.index(side), _text(frame, actor, rows), _text(frame, inter, rows))
+    lists = _text(frame, assoc, rows)
     if not associated:
-        main["assoc_actors"] = base[assoc].array
-        return [pd.concat([main, base[rest].reset_index(drop=True)], axis=1)]
-    main = pd.concat([main, base[rest].reset_index(drop=True)], axis=1)
-    lists = pa.array(base[assoc], from_pandas=True)
-    names = lists.flatten()
+        pieces.assocs.append(lists)
+        return
     parents = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
-    others = base.iloc[parents]
-    extra = pd.DataFrame(
-        {
-            "event_row": rows[parents].astype(np.int64),
-            "actor": pd.arrays.ArrowExtensionArray(names.cast(pa.string())),
-            "actor_role": f"assoc_{actor[:-1]}_{actor[-1]}",
-            "inter": pd.arrays.ArrowExtensionArray(pa.nulls(len(parents), pa.string())),
-        }
-    )
-    return [main, pd.concat([extra, others[rest].reset_index(drop=True)], axis=1)]
+    names = pc.list_flatten(lists)
+    role = _ROLES.index(f"assoc_{actor[:-1]}_{actor[-1]}")
+    pieces.add(rows[parents], role, names, pa.nulls(len(parents), pa.string()))
+
+
+def _arrow(chunks: list[pa.Array], order: np.ndarray) -> pd.arrays.ArrowExtensionArray:
+    joined = pa.concat_arrays(chunks).take(pa.array(order, pa.int64()))
+    return pd.arrays.ArrowExtensionArray(joined)
 
 
 def to_monadic(data: Any, /, *, associated: bool = False) -> pd.DataFrame:
@@ -103,15 +117,25 @@ def to_monadic(data: Any, /, *, associated: bool = False) -> pd.DataFrame:
         | frame["inter2"].notna().to_numpy()
         | (frame["assoc_actor_2"].list.len().fillna(0).to_numpy() > 0)
     )
-    parts = _side(frame, "actor1", rest, np.ones(len(frame), dtype=bool), associated)
-    parts += _side(frame, "actor2", rest, second, associated)
-    monadic = pd.concat(parts, ignore_index=True)
-    role = pd.Categorical(monadic["actor_role"], categories=_ROLES)
-    order = np.lexsort((role.codes, monadic["event_row"].to_numpy()))
-    monadic = monadic.iloc[order].reset_index(drop=True)
-    monadic["actor_role"] = pd.Categorical(
-        monadic["actor_role"],
-        categories=list(_ROLES) if associated else ["actor1", "actor2"],
+    pieces = _Pieces()
+    _side(frame, "actor1", np.ones(len(frame), dtype=bool), associated, pieces)
+    _side(frame, "actor2", second, associated, pieces)
+    rows = np.concatenate(pieces.rows)
+    order = np.argsort(rows, kind="stable")  # pieces are in role order: stable keeps it
+    roles = list(_ROLES) if associated else ["actor1", "actor2"]
+    codes: npt.NDArray[np.int64] = np.concatenate(pieces.roles)[order].astype(np.int64)
+    head = {
+        "event_row": rows[order],
+        "actor": _arrow(pieces.actors, order),
+        "actor_role": pd.Categorical.from_codes(
+            codes if associated else codes // 2, categories=pd.Index(roles)
+        ),
+        "inter": _arrow(pieces.inters, order),
+    }
+    if not associated:
+        head["assoc_actors"] = _arrow(pieces.assocs, order)
+    monadic = pd.concat(
+        [pd.DataFrame(head), frame[rest].iloc[rows[order]].reset_index(drop=True)], axis=1
     )
     monadic.attrs = {
         **frame.attrs,

@@ -7,6 +7,7 @@ import click
 from eventdata._version import __version__
 from eventdata.cli.convert import convert
 from eventdata.cli.describe import describe
+from eventdata.cli.report import report
 from eventdata.cli.schema import rules, schema
 from eventdata.cli.validate import validate
 
@@ -27,6 +28,7 @@ Examples:
   eventdata convert acled.csv events/ --partition-by year,country --on-invalid drop
   eventdata convert events.parquet acled_current.csv
   eventdata describe acled.csv --format json
+  eventdata report acled.csv acled.html
   eventdata schema --format markdown
   eventdata rules
 
@@ -47,5 +49,6 @@ def cli() -> None:
 cli.add_command(validate)
 cli.add_command(convert)
 cli.add_command(describe)
+cli.add_command(report)
 cli.add_command(schema)
 cli.add_command(rules)

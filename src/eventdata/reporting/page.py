@@ -267,6 +267,7 @@ def build_context(
     dates = frame["event_date"].dropna()
     fatalities = frame["fatalities"]
     source = str(validation.source) if validation.source else "data"
+    present = set(pa.array(frame["event_type"]).unique().drop_null().to_pylist())
     return {
         "title": title or f"Events in {getattr(validation.source, 'name', None) or source}",
         "source": source,
@@ -280,7 +281,7 @@ def build_context(
         "legend": [
             {"name": name, "colour": colour}
             for name, colour in EVENT_TYPE_COLOURS.items()
-            if name in set(frame["event_type"].dropna().astype(str))
+            if name in present
         ],
         "timeline": _timeline(frame),
         "actors": _top_actors(frame, top),
