@@ -8,6 +8,7 @@ week"), so ``freq="week"`` labels each event with the Saturday on or before its 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 import numpy as np
@@ -113,7 +114,8 @@ def _civilian_targeting_coded(frame: pd.DataFrame) -> bool:
         return False
     if frame["civilian_targeting"].notna().any():
         return True
-    return not bool((_text(frame, "event_type") == pa.scalar("Violence against civilians")).any())
+    attacks = pc.equal(_text(frame, "event_type"), "Violence against civilians")
+    return not pc.any(attacks).as_py()
 
 
 def _resolve_categories(categories: str | Sequence[Category] | None) -> tuple[Category, ...]:
@@ -266,7 +268,7 @@ def aggregate(
     if complete:
         table = _complete(table, group_columns, freq, measures)
     table = table.sort_values([*group_columns, "period"], kind="stable", na_position="last")
-    return _finish(table, [*by, *(["category"] if resolved else [])], measures, resolved, frame)
+    return _finish(table, [*by, *(["category"] if resolved else [])], measures, frame)
 
 
 def _by_category(
@@ -277,9 +279,16 @@ def _by_category(
     categories: tuple[Category, ...],
 ) -> pd.DataFrame:
     parts = []
+    coded = _civilian_targeting_coded(frame)
     for category in categories:
-        mask = category_mask(frame, category)
+        unknown = category.civilian_targeting and not coded
+        # without civilian_targeting values, the rows it would pick from are shown, unknown
+        counted = replace(category, civilian_targeting=False) if unknown else category
+        mask = category_mask(frame, counted)
         part = _grouped(keys[mask], None if fatalities is None else fatalities[mask], measures)
+        if unknown:
+            for measure in measures:
+                part[measure] = pd.array([pd.NA] * len(part), dtype="Int64")
         part["category"] = category.name
         parts.append(part)
     table = pd.concat(parts, ignore_index=True)
@@ -292,7 +301,6 @@ def _finish(
     table: pd.DataFrame,
     group_columns: list[str],
     measures: tuple[str, ...],
-    categories: tuple[Category, ...],
     frame: pd.DataFrame,
 ) -> pd.DataFrame:
     days = pa.array(table["period"].astype("Int64").array, pa.int64(), from_pandas=True)
@@ -311,10 +319,5 @@ def _finish(
     for measure in measures:
         values = table[measure].reset_index(drop=True)
         out[measure] = values.astype("Int64").astype(pd.ArrowDtype(pa.int64()))
-    uncoded = [c.name for c in categories if c.civilian_targeting]
-    if uncoded and not _civilian_targeting_coded(frame):
-        rows = out["category"].isin(uncoded).to_numpy()
-        for measure in measures:
-            out.loc[rows, measure] = pd.NA
     result: pd.DataFrame = out
     return result
