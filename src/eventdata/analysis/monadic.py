@@ -154,7 +154,8 @@ def to_dyadic(monadic: pd.DataFrame, /) -> pd.DataFrame:
 
     Args:
         monadic: a frame :func:`to_monadic` returned (with or without ``associated``);
-            rows may have been reordered, but each event's rows must all be there.
+            rows may have been reordered (associated actors keep their order through the
+            index ``to_monadic`` gave), but each event's rows must all be there.
 
     Returns:
         The events as they went in: same rows, columns, order, dtypes and index when
@@ -166,7 +167,7 @@ def to_dyadic(monadic: pd.DataFrame, /) -> pd.DataFrame:
 
     """
     require_columns(monadic, MONADIC_COLUMNS, needed_for="to_dyadic")
-    ordered = monadic.sort_values(["event_row"], kind="stable")
+    ordered = monadic.sort_index(kind="stable").sort_values(["event_row"], kind="stable")
     role = ordered["actor_role"].astype(str)
     rest = [c for c in ordered.columns if c not in (*MONADIC_COLUMNS, "assoc_actors")]
     events = ordered[role == "actor1"].set_index("event_row")
