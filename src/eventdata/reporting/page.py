@@ -87,7 +87,12 @@ def map_points(frame: pd.DataFrame, *, max_points: int) -> tuple[MapPoints, str]
     fatalities = np.nan_to_num(_numbers(frame, "fatalities"), nan=0.0)
     types = frame["event_type"].astype(str).fillna("(missing)").to_numpy()
     missing = int((~placed).sum())
-    where = f" {missing:,} events without coordinates are not on the map." if missing else ""
+    where = (
+        f" {missing:,} event{'s' if missing > 1 else ''} without coordinates "
+        f"{'are' if missing > 1 else 'is'} not on the map."
+        if missing
+        else ""
+    )
     n = int(placed.sum())
     if n <= max_points:
         rows = np.flatnonzero(placed)
