@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
-from conftest import Loaded
-from PIL import Image
 
 import eventdata
 from eventdata.reporting.charts import EVENT_TYPE_COLOURS
 from eventdata.synthetic import generate_events, write_csv
 
+needs_jinja2 = pytest.mark.skipif(
+    importlib.util.find_spec("jinja2") is None, reason="jinja2 (the report extra) is missing"
+)
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "data" / "sample_events.csv"
 
@@ -26,12 +29,14 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
 
 
 def _pixels(png: Path) -> np.ndarray:
-    with Image.open(png) as image:
+    image_module = pytest.importorskip("PIL.Image")
+    with image_module.open(png) as image:
         return np.asarray(image.convert("RGB"))
 
 
+@needs_jinja2
 def test_sample_report_renders_offline_and_shows_the_data(
-    tmp_path: Path, chromium: Callable[..., Loaded]
+    tmp_path: Path, chromium: Callable[..., Any]
 ) -> None:
     page = eventdata.report(SAMPLE, tmp_path / "sample.html")
 
@@ -49,7 +54,7 @@ def test_sample_report_renders_offline_and_shows_the_data(
 
 
 def test_the_request_check_sees_a_page_that_reaches_out(
-    tmp_path: Path, chromium: Callable[..., Loaded]
+    tmp_path: Path, chromium: Callable[..., Any]
 ) -> None:
     page = tmp_path / "leaky.html"
     page.write_text('<p>x</p><img src="http://example.invalid/pixel.png">', encoding="utf-8")
@@ -59,6 +64,7 @@ def test_the_request_check_sees_a_page_that_reaches_out(
     assert "http://example.invalid/pixel.png" in loaded.page_requests
 
 
+@needs_jinja2
 def test_the_page_holds_everything_it_shows(tmp_path: Path) -> None:
     html = eventdata.report(SAMPLE, tmp_path / "sample.html").read_text(encoding="utf-8")
 
@@ -72,6 +78,7 @@ def test_the_page_holds_everything_it_shows(tmp_path: Path) -> None:
     assert "hierarchy.sub_event_type" in html  # a rule the sample breaks
 
 
+@needs_jinja2
 def test_large_inputs_are_binned_and_the_page_says_how(tmp_path: Path) -> None:
     csv = tmp_path / "events.csv"
     write_csv(generate_events(5000, seed=11), csv)
@@ -83,6 +90,7 @@ def test_large_inputs_are_binned_and_the_page_says_how(tmp_path: Path) -> None:
     assert 0 < circles <= 300
 
 
+@needs_jinja2
 def test_data_text_is_escaped(tmp_path: Path) -> None:
     table = eventdata.read_acled(generate_events(30, seed=2))
     table["actor1"] = "<script>alert(1)</script>"
@@ -93,6 +101,7 @@ def test_data_text_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+@needs_jinja2
 def test_real_export_report_has_its_numbers(tmp_path: Path) -> None:
     path = ROOT.parent / "shared" / "data" / "acled" / "somalia_2025-04_2026-03.csv"
     if not path.is_file():
