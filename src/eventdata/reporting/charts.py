@@ -152,7 +152,7 @@ def point_map(points: MapPoints, *, width: int = 900, max_height: int = 620) -> 
         f'class="map" style="{_FONT}">'
         f'<rect width="{w:.0f}" height="{h:.0f}" fill="#f4f6f8" stroke="#95a5a6"/>'
         f'<g stroke="#d5dbdf" stroke-width="0.6">{grid}</g>'
-        f'<g fill-opacity="0.55" stroke="#ffffff" stroke-width="0.4">{"".join(circles)}</g>'
+        f'<g fill-opacity="0.7" stroke="#ffffff" stroke-width="0.5">{"".join(circles)}</g>'
         "</svg>"
     )
 

@@ -11,6 +11,7 @@ and the page says so.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -271,10 +272,11 @@ def build_context(
     points, map_note = map_points(frame, max_points=max_points)
     dates = frame["event_date"].dropna()
     fatalities = frame["fatalities"]
-    source = str(validation.source) if validation.source else "data"
+    # the file's name, not its path: pages get shared, paths say where they were made
+    source = Path(validation.source).name if validation.source else "data"
     present = set(pa.array(frame["event_type"]).unique().drop_null().to_pylist())
     return {
-        "title": title or f"Events in {getattr(validation.source, 'name', None) or source}",
+        "title": title or f"Events in {source}",
         "source": source,
         "n_rows": len(frame),
         "first_date": str(dates.min()) if len(dates) else None,
