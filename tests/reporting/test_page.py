@@ -91,6 +91,30 @@ def test_large_inputs_are_binned_and_the_page_says_how(tmp_path: Path) -> None:
 
 
 @needs_jinja2
+def test_a_file_without_events_gives_a_page(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text(SAMPLE.read_text(encoding="utf-8").splitlines()[0] + "\n", "utf-8")
+
+    html = eventdata.report(empty, tmp_path / "empty.html").read_text("utf-8")
+
+    assert "0 events" in html and "No dated events." in html
+
+
+@needs_jinja2
+def test_a_file_without_civilian_targeting_shows_no_number_for_it(tmp_path: Path) -> None:
+    path = ROOT.parent / "shared" / "data" / "acled" / "afghanistan_2020-03_pre2023_exporttool.csv"
+    if not path.is_file():
+        pytest.skip("real export not found under ../shared/data")
+
+    html = eventdata.report(path, tmp_path / "afg.html").read_text("utf-8")
+
+    row = re.search(r"<tr><td>Civilian targeting</td>(.*?)</tr>", html)
+    assert row is not None
+    assert re.findall(r'<td class="n">([^<]*)</td>', row.group(1)) == ["–", "–"]
+    assert "pre2023" in html
+
+
+@needs_jinja2
 def test_data_text_is_escaped(tmp_path: Path) -> None:
     table = eventdata.read_acled(generate_events(30, seed=2))
     table["actor1"] = "<script>alert(1)</script>"

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.analysis.frames import as_events, require_columns
+from eventdata.analysis.frames import arrow_array, as_events, require_columns
 from eventdata.vocabulary.hdx import CIVILIAN_TARGETING_VALUE, HDX_CATEGORIES, Category
 
 __all__ = ["FREQUENCIES", "MEASURES", "aggregate", "category_mask", "period_start"]
@@ -71,10 +71,7 @@ def _period_range(first: int, last: int, freq: str) -> np.ndarray:
 
 
 def _text(frame: pd.DataFrame, column: str) -> pa.Array:
-    array = pa.array(frame[column], from_pandas=True)
-    if pa.types.is_dictionary(array.type):
-        array = array.cast(array.type.value_type)
-    return array.cast(pa.string())
+    return arrow_array(frame[column]).cast(pa.string())
 
 
 def category_mask(frame: pd.DataFrame, category: Category) -> np.ndarray:
@@ -247,7 +244,7 @@ def aggregate(
     frame = as_events(data)
     _check_options(frame, by, freq, measures)
 
-    dates = pa.array(frame["event_date"], from_pandas=True).cast(pa.date32())
+    dates = arrow_array(frame["event_date"]).cast(pa.date32())
     valid = np.asarray(pc.is_valid(dates).to_numpy(zero_copy_only=False), dtype=bool)
     days = pc.fill_null(dates.cast(pa.int32()), 0).to_numpy(zero_copy_only=False)
     period = pd.Series(period_start(days, freq), dtype="Int64").mask(~valid)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from eventdata.exceptions import InputError
 
-__all__ = ["DIALECT_ATTR", "as_events", "require_columns"]
+__all__ = ["DIALECT_ATTR", "arrow_array", "as_events", "require_columns"]
 
 DIALECT_ATTR = "eventdata.dialect"
 """Key of ``DataFrame.attrs`` that :func:`eventdata.read_acled` sets on its result."""
@@ -49,3 +50,13 @@ def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], *, needed_for
             f"(it has {', '.join(map(str, frame.columns[:12]))}"
             f"{', ...' if len(frame.columns) > 12 else ''}); pass ACLED data that carries them"
         )
+
+
+def arrow_array(series: pd.Series, *, decode: bool = True) -> pa.Array:
+    """One Arrow array of a column (chunks combined), dictionaries decoded unless not asked."""
+    array = pa.array(series, from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks else pa.array([], array.type)
+    if decode and pa.types.is_dictionary(array.type):
+        array = array.cast(array.type.value_type)
+    return array

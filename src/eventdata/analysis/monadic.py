@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.analysis.frames import as_events, require_columns
+from eventdata.analysis.frames import arrow_array, as_events, require_columns
 
 __all__ = ["MONADIC_COLUMNS", "SIDE_COLUMNS", "to_dyadic", "to_monadic"]
 
@@ -52,10 +52,7 @@ class _Pieces:
 
 
 def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pa.Array:
-    array = pa.array(frame[column], from_pandas=True)
-    if pa.types.is_dictionary(array.type):
-        array = array.cast(array.type.value_type)
-    return array.take(pa.array(rows, pa.int64()))
+    return arrow_array(frame[column]).take(pa.array(rows, pa.int64()))
 
 
 def _side(
@@ -186,7 +183,7 @@ def to_dyadic(monadic: pd.DataFrame, /) -> pd.DataFrame:
 
 def _collect(rows: pd.DataFrame, index: pd.Index) -> pd.Series:
     """Associated actors of each event, as lists in their original order."""
-    names = pa.array(rows["actor"], from_pandas=True).cast(pa.string())
+    names = arrow_array(rows["actor"]).cast(pa.string())
     events = rows["event_row"].to_numpy()
     positions = index.get_indexer(pd.Index(events))
     counts = (
@@ -203,7 +200,7 @@ def _collect(rows: pd.DataFrame, index: pd.Index) -> pd.Series:
 
 
 def _empty_for_missing(lists: pd.Series) -> pd.Series:
-    array = pa.array(lists, from_pandas=True)
+    array = arrow_array(lists)
     if not pa.types.is_list(array.type):
         array = array.cast(pa.list_(pa.string()))
     if array.null_count:
