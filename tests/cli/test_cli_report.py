@@ -38,6 +38,7 @@ def test_report_of_garbage_exits_2(run_cli: Run, garbage_file: Path, tmp_path: P
     assert not (tmp_path / "page.html").exists()
 
 
+@needs_jinja2
 def test_report_of_a_missing_file_exits_2(run_cli: Run, tmp_path: Path) -> None:
     result = run_cli("report", tmp_path / "absent.csv", tmp_path / "page.html")
 
