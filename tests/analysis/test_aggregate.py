@@ -182,6 +182,29 @@ def test_missing_fatalities_make_the_group_total_missing() -> None:
     assert list(table.columns) == ["period", "fatalities", "events"]
 
 
+def test_complete_keeps_missing_totals_missing() -> None:
+    frame = _events(80)
+    frame.loc[frame.index[0], "fatalities"] = pd.NA
+
+    table = eventdata.aggregate(frame, by=(), freq="day", complete=True)
+
+    first = table[table["period"] == frame["event_date"].iloc[0]]
+    assert first["fatalities"].isna().all() and int(first["events"].iloc[0]) >= 1
+    assert int(table["fatalities"].isna().sum()) == 1
+    assert (table["events"] == 0).any()
+
+
+def test_civilian_targeting_stays_missing_in_completed_periods() -> None:
+    path = _export("afghanistan_2020-03_pre2023_exporttool.csv")
+
+    table = eventdata.aggregate(path, by=(), freq="day", categories="hdx", complete=True)
+
+    targeted = table[table["category"] == "civilian_targeting"]
+    assert len(targeted) > 1 and targeted["events"].isna().all()
+    assert targeted["fatalities"].isna().all()
+    assert (table.loc[table["category"] == "demonstration", "events"] == 0).any()
+
+
 def test_fatal_events_counts_events_with_fatalities() -> None:
     events = _events()
 

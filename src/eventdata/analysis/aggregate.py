@@ -185,9 +185,11 @@ def _complete(
         grid = groups.merge(pd.DataFrame({"period": periods}), how="cross")
     else:
         grid = pd.DataFrame({"period": periods})
-    full = grid.merge(dated, on=[*group_columns, "period"], how="left")
-    for measure in measures:
-        full[measure] = full[measure].fillna(0)
+    full = grid.merge(dated, on=[*group_columns, "period"], how="left", indicator=True)
+    empty = (full.pop("_merge") == "left_only").to_numpy()
+    for measure in measures:  # zeros where nothing happened; a missing total stays missing
+        full[measure] = full[measure].astype("Int64")
+        full.loc[empty, measure] = 0
     result: pd.DataFrame = pd.concat([full, table[table["period"].isna()]], ignore_index=True)
     return result
 
@@ -264,6 +266,10 @@ def aggregate(
         table = _by_category(frame, keys, fatalities, measures, resolved)
     if complete:
         table = _complete(table, group_columns, freq, measures)
+    if resolved and not _civilian_targeting_coded(frame):
+        unknown = table["category"].isin([c.name for c in resolved if c.civilian_targeting])
+        for measure in measures:  # uncoded: unknown, also in the periods complete added
+            table[measure] = table[measure].astype("Int64").mask(unknown.to_numpy())
     table = table.sort_values([*group_columns, "period"], kind="stable", na_position="last")
     return _finish(table, [*by, *(["category"] if resolved else [])], measures, frame)
 
@@ -278,14 +284,12 @@ def _by_category(
     parts = []
     coded = _civilian_targeting_coded(frame)
     for category in categories:
+        # without civilian_targeting values, the rows it would pick from are counted here
+        # and their measures made missing by aggregate
         unknown = category.civilian_targeting and not coded
-        # without civilian_targeting values, the rows it would pick from are shown, unknown
         counted = replace(category, civilian_targeting=False) if unknown else category
         mask = category_mask(frame, counted)
         part = _grouped(keys[mask], None if fatalities is None else fatalities[mask], measures)
-        if unknown:
-            for measure in measures:
-                part[measure] = pd.array([pd.NA] * len(part), dtype="Int64")
         part["category"] = category.name
         parts.append(part)
     table = pd.concat(parts, ignore_index=True)
