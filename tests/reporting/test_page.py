@@ -115,6 +115,18 @@ def test_a_file_without_civilian_targeting_shows_no_number_for_it(tmp_path: Path
 
 
 @needs_jinja2
+def test_unknown_fatalities_are_never_summed_as_zero(tmp_path: Path) -> None:
+    table = eventdata.read_acled(generate_events(50, seed=1))
+    table.loc[table.index[0], "fatalities"] = None
+
+    html = eventdata.report(table, tmp_path / "t.html").read_text("utf-8")
+
+    assert "no fatality total is shown" in html
+    assert "1 events without a readable fatality count add nothing" in html
+    assert html.count('<td class="n">–</td>') >= 2  # the actors and sub-event type of row 0
+
+
+@needs_jinja2
 def test_data_text_is_escaped(tmp_path: Path) -> None:
     table = eventdata.read_acled(generate_events(30, seed=2))
     table["actor1"] = "<script>alert(1)</script>"

@@ -181,6 +181,7 @@ def _timeline(frame: pd.DataFrame) -> dict[str, Any]:
         "events": stacked_areas(labels, events, title="Events per week (Saturday to Friday)"),
         "fatalities": stacked_areas(labels, fatalities, title="Reported fatalities per week"),
         "weeks": len(weeks),
+        "unknown": int(frame["fatalities"].isna().sum()),
         "first": labels[0],
         "last": labels[-1],
     }
@@ -188,16 +189,23 @@ def _timeline(frame: pd.DataFrame) -> dict[str, Any]:
 
 def _top_actors(frame: pd.DataFrame, top: int) -> dict[str, Any]:
     actors = to_monadic(frame)
+    actors["_unknown"] = actors["fatalities"].isna()
     counts = (
         actors.groupby(actors["actor"].astype(str), dropna=True)
-        .agg(events=("event_row", "size"), fatalities=("fatalities", "sum"))
+        .agg(
+            events=("event_row", "size"),
+            fatalities=("fatalities", "sum"),
+            unknown=("_unknown", "sum"),
+        )
         .sort_values(["events", "fatalities"], ascending=False, kind="stable")
         .head(top)
     )
     labels = counts.index.tolist()
     rows = [
-        {"actor": a, "events": int(e), "fatalities": int(f)}
-        for a, e, f in zip(labels, counts["events"], counts["fatalities"], strict=True)
+        {"actor": a, "events": int(e), "fatalities": None if u else int(f)}
+        for a, e, f, u in zip(
+            labels, counts["events"], counts["fatalities"], counts["unknown"], strict=True
+        )
     ]
     chart = bar_list(labels, [r["events"] for r in rows]) if rows else ""
     return {"rows": rows, "chart": chart}
@@ -206,18 +214,28 @@ def _top_actors(frame: pd.DataFrame, top: int) -> dict[str, Any]:
 def _top_sub_events(frame: pd.DataFrame, top: int) -> dict[str, Any]:
     grouped = (
         frame.groupby(["sub_event_type", "event_type"], dropna=False, observed=True)
-        .agg(events=("event_date", "size"), fatalities=("fatalities", "sum"))
+        .agg(
+            events=("event_date", "size"),
+            fatalities=("fatalities", "sum"),
+            unknown=("fatalities", lambda f: int(f.isna().sum())),
+        )
         .reset_index()
         .sort_values(["events", "fatalities"], ascending=False, kind="stable")
         .head(top)
     )
     rows: list[dict[str, Any]] = [
-        {"sub_event_type": str(s), "event_type": str(t), "events": int(e), "fatalities": int(f)}
-        for s, t, e, f in zip(
+        {
+            "sub_event_type": str(s),
+            "event_type": str(t),
+            "events": int(e),
+            "fatalities": None if u else int(f),
+        }
+        for s, t, e, f, u in zip(
             grouped["sub_event_type"],
             grouped["event_type"],
             grouped["events"],
             grouped["fatalities"],
+            grouped["unknown"],
             strict=True,
         )
     ]
