@@ -1,7 +1,8 @@
 """Run every benchmark: generate the inputs if missing, then each bench script in turn.
 
 Usage: python bench/run_all.py [--quick]
-``--quick`` runs bench_validate at 100k rows only and bench_convert on a small file.
+``--quick`` runs bench_validate and bench_aggregate at 100k rows only and bench_convert on a
+small file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ BENCH = Path(__file__).resolve().parent
 SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
     "bench_validate.py": ([], ["--sizes", "100k"]),
     "bench_convert.py": ([], ["--size-gb", "0.1"]),
+    "bench_aggregate.py": ([], ["--rows", "100000"]),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -79,6 +80,10 @@ def test_quickstart_validates_converts_and_codes_the_baghdad_example(tmp_path: P
     assert len(read_parquet(tmp_path / "sample_events.parquet")) == 234
     assert pq.read_table(tmp_path / "sample_events.invalid.parquet").num_rows == 6
     assert (tmp_path / "baghdad_2021_acled.csv").exists()
+    assert "political_violence" in result.stdout
+    if importlib.util.find_spec("jinja2") is not None:  # the report extra
+        html = (tmp_path / "report.html").read_text(encoding="utf-8")
+        assert "<title>Bundled sample events</title>" in html and "240 events" in html
 
 
 def test_pipeline_gate_publishes_valid_rows_and_keeps_the_rest(tmp_path: Path) -> None:

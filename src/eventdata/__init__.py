@@ -58,6 +58,11 @@ _EXPORTS: dict[str, str] = {
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
     "arrow_schema": "eventdata.io.arrow",
+    # analysis
+    "to_monadic": "eventdata.analysis.monadic",
+    "to_dyadic": "eventdata.analysis.monadic",
+    "aggregate": "eventdata.analysis.aggregate",
+    "report": "eventdata.reporting",
     # other sources
     "GedEvent": "eventdata.models.ged",
     "read_ged": "eventdata.io.ucdp",
@@ -108,7 +113,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from eventdata.analysis.aggregate import aggregate
     from eventdata.analysis.diff import Diff, diff
+    from eventdata.analysis.monadic import to_dyadic, to_monadic
     from eventdata.exceptions import (
         AmbiguousDates,
         ApiError,
@@ -160,6 +167,7 @@ if TYPE_CHECKING:
         Rocket,
         Weapon,
     )
+    from eventdata.reporting import report
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.validation.engine import validate

@@ -1,1 +1,3 @@
-"""Analyses of event tables: comparing versions of a dataset and more."""
+"""Analyses of event tables: monadic (one row per actor) and period aggregates, and
+comparing versions of a dataset.
+"""

@@ -9,6 +9,7 @@ from eventdata.cli.convert import convert
 from eventdata.cli.describe import describe
 from eventdata.cli.diff import diff
 from eventdata.cli.fetch import fetch
+from eventdata.cli.report import report
 from eventdata.cli.schema import rules, schema
 from eventdata.cli.update import update
 from eventdata.cli.validate import validate
@@ -31,6 +32,7 @@ Examples:
   eventdata convert acled.csv events/ --partition-by year,country --on-invalid drop
   eventdata convert events.parquet acled_current.csv
   eventdata describe acled.csv --format json
+  eventdata report acled.csv acled.html
   eventdata schema --format markdown
   eventdata rules
   eventdata fetch --country Somalia --start 2025-01-01 somalia.parquet
@@ -60,6 +62,7 @@ def cli() -> None:
 cli.add_command(validate)
 cli.add_command(convert)
 cli.add_command(describe)
+cli.add_command(report)
 cli.add_command(schema)
 cli.add_command(rules)
 cli.add_command(fetch)

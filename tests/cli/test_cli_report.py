@@ -1,0 +1,60 @@
+"""``eventdata report``: the page is written; unreadable input and a missing extra exit 2."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+needs_jinja2 = pytest.mark.skipif(
+    importlib.util.find_spec("jinja2") is None, reason="jinja2 (the report extra) is missing"
+)
+
+
+@needs_jinja2
+def test_report_writes_the_page(run_cli: Run, invalid_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "page.html"
+
+    result = run_cli("report", invalid_csv, out, "--title", "Five <rows>")
+
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<title>Five &lt;rows&gt;</title>" in html
+    assert "vocabulary.event_type" in html  # row 3's unknown event type, in the failures
+    assert f"wrote {out}" in result.stderr
+
+
+@needs_jinja2
+def test_report_of_garbage_exits_2(run_cli: Run, garbage_file: Path, tmp_path: Path) -> None:
+    result = run_cli("report", garbage_file, tmp_path / "page.html")
+
+    assert result.returncode == 2
+    assert "garbage.csv" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "page.html").exists()
+
+
+@needs_jinja2
+def test_report_of_a_missing_file_exits_2(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("report", tmp_path / "absent.csv", tmp_path / "page.html")
+
+    assert result.returncode == 2
+    assert "absent.csv" in result.stderr
+
+
+def test_report_without_jinja2_names_the_extra(valid_csv: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['jinja2'] = None\n"
+        "from eventdata.cli import main\n"
+        f"raise SystemExit(main(['report', {str(valid_csv)!r}, {str(tmp_path / 'p.html')!r}]))\n"
+    )
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert result.returncode == 2
+    assert "pip install 'eventdata[report]'" in result.stderr
+    assert "Traceback" not in result.stderr
