@@ -1,3 +1,1 @@
-"""Analyses of event tables: monadic (one row per actor) and period aggregates, and
-comparing versions of a dataset.
-"""
+"""Analyses of event tables: monadic form, period aggregates and version diffs."""
