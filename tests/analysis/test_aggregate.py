@@ -188,7 +188,7 @@ def test_complete_keeps_missing_totals_missing() -> None:
 
     table = eventdata.aggregate(frame, by=(), freq="day", complete=True)
 
-    first = table[table["period"] == frame["event_date"].iloc[0]]
+    first = table[table["period"] == frame["event_date"].iloc[0].date()]
     assert first["fatalities"].isna().all() and int(first["events"].iloc[0]) >= 1
     assert int(table["fatalities"].isna().sum()) == 1
     assert (table["events"] == 0).any()

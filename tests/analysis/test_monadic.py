@@ -22,12 +22,12 @@ def _real(name: str) -> pd.DataFrame:
     path = SHARED / name
     if not path.is_file():
         pytest.skip(f"real export {name} not found under ../shared/data")
-    return eventdata.read_acled(path)
+    return eventdata.read_acled(path, lists=True)
 
 
 @functools.cache
 def _synthetic() -> pd.DataFrame:
-    return eventdata.read_acled(generate_events(500, seed=5))
+    return eventdata.read_acled(generate_events(500, seed=5), lists=True)
 
 
 def assert_same_frame(got: pd.DataFrame, expected: pd.DataFrame) -> None:

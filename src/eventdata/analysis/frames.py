@@ -33,6 +33,8 @@ def _dated(frame: pd.DataFrame) -> bool:
     if "event_date" not in frame.columns:
         return False
     dtype = frame["event_date"].dtype
+    if pd.api.types.is_datetime64_dtype(dtype):  # as read_acled gives
+        return True
     return isinstance(dtype, pd.ArrowDtype) and str(dtype.pyarrow_dtype).startswith("date")
 
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.analysis.frames import arrow_array, as_events, require_columns
+from eventdata.models.fields import LIST_SEPARATOR
 
 __all__ = ["MONADIC_COLUMNS", "SIDE_COLUMNS", "to_dyadic", "to_monadic"]
 
@@ -108,6 +109,8 @@ def to_monadic(data: Any, /, *, associated: bool = False) -> pd.DataFrame:
     frame = as_events(data)
     side_columns = [c for cols in SIDE_COLUMNS.values() for c in cols]
     require_columns(frame, tuple(side_columns), needed_for="to_monadic")
+    given = {c: frame[c].dtype for c in side_columns}
+    frame = _split_associated(frame)
     rest = [c for c in frame.columns if c not in side_columns]
     second = (
         frame["actor2"].notna().to_numpy()
@@ -138,7 +141,7 @@ def to_monadic(data: Any, /, *, associated: bool = False) -> pd.DataFrame:
         **frame.attrs,
         _ATTR: {
             "columns": list(frame.columns),
-            "dtypes": {c: frame[c].dtype for c in side_columns},
+            "dtypes": given,
             "index": frame.index,
         },
     }
@@ -210,12 +213,45 @@ def _empty_for_missing(lists: pd.Series) -> pd.Series:
     return series
 
 
+def _is_list_dtype(dtype: Any) -> bool:
+    return isinstance(dtype, pd.ArrowDtype) and pa.types.is_list(dtype.pyarrow_dtype)
+
+
+def _split_associated(frame: pd.DataFrame) -> pd.DataFrame:
+    """The associated-actor columns as lists (``read_acled`` gives ACLED's joined text)."""
+    columns = {}
+    for _actor, _inter, assoc in SIDE_COLUMNS.values():
+        array = arrow_array(frame[assoc])
+        if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+            text = array.cast(pa.string())
+            blank = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(text), ""), True)
+            split = pc.split_pattern(pc.if_else(blank, "", text), LIST_SEPARATOR)
+            empty = pa.array([[]] * len(text), pa.list_(pa.string()))
+            columns[assoc] = pd.Series(
+                pd.arrays.ArrowExtensionArray(pc.if_else(blank, empty, split)), index=frame.index
+            )
+    return frame.assign(**columns) if columns else frame
+
+
+def _joined(lists: pd.Series) -> pd.Series:
+    """Lists back to ACLED's ``; ``-joined text; an empty list is blank."""
+    array = arrow_array(lists)
+    text = pc.binary_join(array, LIST_SEPARATOR)
+    empty = pc.fill_null(pc.equal(pc.list_value_length(array), 0), True)
+    text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
+    series: pd.Series = pd.Series(pd.arrays.ArrowExtensionArray(text), index=lists.index)
+    return series
+
+
 def _restore(out: pd.DataFrame, meta: dict[str, Any] | None) -> pd.DataFrame:
-    if meta is None:
+    listed = {assoc for _a, _i, assoc in SIDE_COLUMNS.values()}
+    if meta is None:  # without to_monadic's attributes: associated actors as lists
         out = out.reset_index(drop=True)
         out.columns.name = None
         return out
     for column, dtype in meta["dtypes"].items():
+        if column in listed and not _is_list_dtype(dtype):
+            out[column] = _joined(out[column])
         out[column] = out[column].astype(dtype)
     out = out[[c for c in meta["columns"] if c in out.columns]]
     out.index = meta["index"][out.index.to_numpy()]
