@@ -9,6 +9,9 @@ __all__ = [
     "EventdataError",
     "InputError",
     "IntegrityError",
+    "MissingExtraError",
+    "NoClusterError",
+    "RowsNotHeldError",
     "SchemaVersionError",
     "ValidationFailed",
 ]
@@ -40,3 +43,15 @@ class SchemaVersionError(EventdataError):
 
 class IntegrityError(EventdataError):
     """A collection of rich records is inconsistent (duplicate or dangling ids, bad dates)."""
+
+
+class MissingExtraError(EventdataError, ImportError):
+    """An optional extra is not installed; the message names the ``pip install`` to run."""
+
+
+class RowsNotHeldError(EventdataError):
+    """A report of a partitioned run holds the failures, not the rows themselves."""
+
+
+class NoClusterError(EventdataError):
+    """A distributed run was asked for, but no ``dask.distributed`` client is running."""
