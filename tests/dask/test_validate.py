@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pytest
-from conftest import faulty_events, write_events_csv
+from faulty_inputs import faulty_events, write_events_csv
 
 import eventdata
 import eventdata.dask

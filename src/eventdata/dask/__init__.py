@@ -239,11 +239,10 @@ def _write_all(
             schema = unified_schema([w.schema for w in written])
             redo = [i for i, w in enumerate(written) if not w.schema.equals(schema)]
             if redo:  # nulls in a required column of some partitions only (on_invalid="keep")
-                args = sources.submit_args(client)
                 again = [
                     client.submit(
                         write_partition,
-                        args[i],
+                        part,
                         i,
                         local[i],
                         int(offsets[i]),
@@ -252,7 +251,7 @@ def _write_all(
                         schema,
                         pure=False,
                     )
-                    for i in redo
+                    for i, part in zip(redo, sources.submit_args(client, redo), strict=True)
                 ]
                 client.gather(again)
             if bad_temp is not None:

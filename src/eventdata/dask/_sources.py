@@ -73,12 +73,21 @@ class Sources:
     frame: Any = None
     source: Path | None = None
 
-    def submit_args(self, client: Any) -> list[Any]:
-        """One argument per partition for worker tasks (a frame is computed anew each call)."""
+    def submit_args(self, client: Any, only: list[int] | None = None) -> list[Any]:
+        """One argument per partition (or per partition in ``only``) for worker tasks.
+
+        A frame's partitions are computed anew on the workers at each call.
+        """
+        wanted = range(self.count()) if only is None else only
         if self.frame is None:
-            return list(self.files)
-        futures: list[Any] = client.compute(self.frame.to_delayed())
+            return [self.files[i] for i in wanted]
+        parts = self.frame.to_delayed()
+        futures: list[Any] = client.compute([parts[i] for i in wanted])
         return futures
+
+    def count(self) -> int:
+        """The number of partitions."""
+        return int(self.frame.npartitions) if self.frame is not None else len(self.files)
 
 
 def _is_dask_frame(data: Any) -> bool:
