@@ -13,6 +13,6 @@ def cluster() -> Iterator[Any]:
     """Two worker processes, one thread each, started once for every test that asks."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as local:
         yield local
