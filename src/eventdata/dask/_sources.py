@@ -231,7 +231,7 @@ def _read_range(part: FileRange, skip: Collection[str]) -> RawTable:
         with open(part.path, "rb") as fh:
             fh.seek(start)
             data = fh.read(end - start)
-    if data.strip():
+    if data and not data.isspace():  # (strip() would copy the whole range)
         table = pacsv.read_csv(
             pa.BufferReader(data),
             read_options=pacsv.ReadOptions(column_names=names),
