@@ -173,7 +173,7 @@ def check_all(
     """Validate every partition on the cluster; the report and the partitions' sizes."""
     args = sources.submit_args(client)
     duplicates = rule_selected(DUPLICATE_RULE, select, ignore)
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    workers = max(1, len(client.nthreads()))
     buckets = min(workers, len(args)) if duplicates else 0
     futures = [
         client.submit(
