@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-distributed = pytest.importorskip("distributed")
-
 
 @pytest.fixture(scope="session")
 def client(cluster: Any) -> Iterator[Any]:
+    distributed = pytest.importorskip("distributed")
     with distributed.Client(cluster) as running:
         yield running
