@@ -23,6 +23,8 @@ __all__ = [
     "ApiError",
     "AuthenticationError",
     "MissingExtraError",
+    "NoClusterError",
+    "RowsNotHeldError",
     "SchemaVersionError",
     "UnknownPlaceWarning",
     "UnknownRuleError",
@@ -131,3 +133,11 @@ class ApiError(EventdataError):
 
 class AuthenticationError(ApiError):
     """The API refused the credentials (HTTP 400/401 at login, 401/403 on a read)."""
+
+
+class RowsNotHeldError(EventdataError):
+    """A report of a partitioned run holds the failures, not the rows themselves."""
+
+
+class NoClusterError(EventdataError):
+    """A distributed run was asked for, but no ``dask.distributed`` client is running."""

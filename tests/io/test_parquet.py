@@ -365,3 +365,15 @@ def test_cli_validate_of_an_empty_directory_exits_2(tmp_path):
     assert result.exit_code == 2
     assert "no Parquet files in this directory" in result.output
     assert "columns.missing" not in result.output
+
+
+def test_a_flat_directory_of_files_reads_as_their_rows_in_name_order(tmp_path):
+    table = _table([make_row(event_id_cnty=f"IRQ{i}") for i in range(4)])
+    (tmp_path / "dir").mkdir()
+    to_parquet(table.slice(0, 2), tmp_path / "dir" / "part-0.parquet")
+    to_parquet(table.slice(2), tmp_path / "dir" / "part-1.parquet")
+
+    frame = read_parquet(tmp_path / "dir")
+
+    assert frame["event_id_cnty"].tolist() == table.column("event_id_cnty").to_pylist()
+    assert "part" not in frame.columns

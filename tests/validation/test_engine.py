@@ -440,3 +440,21 @@ def test_user_rules_can_read_every_column_of_a_csv(tmp_path: Path) -> None:
     report = validate(path, rules=[needs_notes])
 
     assert report.counts() == {"house.notes_mention_date": 4}
+
+
+@pytest.mark.parametrize(("whole_table", "expected"), [(True, [1, 4]), (False, [])])
+def test_check_rules_leave_out_the_whole_table_rules_on_request(
+    whole_table: bool, expected: list[int]
+) -> None:
+    from eventdata.io.readers import read_raw
+    from eventdata.validation.engine import check_rules, collect_failures, parse, table_rules
+
+    rows = _rows_with({}, n=6)
+    rows[1]["event_id_cnty"] = rows[4]["event_id_cnty"] = "IRQ1"
+    parsed = parse(read_raw(pd.DataFrame(rows)))
+
+    blocks = collect_failures(parsed, rules=check_rules(whole_table=whole_table))
+
+    flagged = [b.rows.tolist() for b in blocks if b.rule == "duplicate.event_id_cnty"]
+    assert flagged == ([expected] if expected else [])
+    assert [r.name for r in table_rules()] == ["duplicate.event_id_cnty"]

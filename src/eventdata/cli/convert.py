@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from dataclasses import dataclass
@@ -151,6 +152,59 @@ def _run(
     return _stats_from_result(result, on_invalid)
 
 
+def _run_on_cluster(
+    src: Path,
+    dst: Path,
+    on_invalid: OnInvalid,
+    partition_by: list[str],
+    *,
+    scheduler: str | None,
+    workers: int | None,
+) -> ConvertStats | None:
+    """Convert with :func:`eventdata.dask.to_parquet`; None when rows were refused."""
+    from eventdata.dask import _require
+    from eventdata.exceptions import ValidationFailed
+
+    if dst.suffix.lower() == ".csv":
+        raise click.UsageError(
+            f"--scheduler and --workers write a Parquet dataset directory, not {dst}; "
+            "name a directory (e.g. events/) or convert to CSV without them"
+        )
+    if not any(c in str(src) for c in "*?[") and not src.exists():
+        raise InputProblem(f"{src}: no such file or directory")
+    with readable_input(src, also=(ValueError,), named=(dst,)):
+        distributed = _require()
+        with contextlib.ExitStack() as stack:
+            if scheduler is not None:
+                address = scheduler
+            else:
+                cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+                )
+                address = stack.enter_context(cluster).scheduler_address
+            try:
+                client = stack.enter_context(distributed.Client(address, timeout="5s"))
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise InputProblem(
+                    f"cannot reach the dask scheduler at {address} ({exc}); start one with "
+                    "'dask scheduler' and its workers, or pass --workers N for a local cluster"
+                ) from None
+            from eventdata.dask import to_parquet
+
+            try:
+                result = to_parquet(
+                    src,
+                    dst,
+                    on_invalid=on_invalid,
+                    partition_by=partition_by or None,
+                    client=client,
+                )
+            except ValidationFailed as exc:
+                _refuse(src, dst, str(exc))
+                return None
+    return _stats_from_result(result, on_invalid)
+
+
 def _summary(src: Path, dst: Path, stats: ConvertStats, seconds: float) -> str:
     invalid = f"{stats.rows_invalid:,} invalid"
     if stats.rows_invalid:
@@ -180,6 +234,8 @@ Examples:
   eventdata convert acled.csv events/ --partition-by year,country --on-invalid drop
   eventdata convert api_response.json acled.parquet --on-invalid keep
   eventdata convert events/ acled.csv
+  eventdata convert 'exports/*.csv' events/ --workers 4 --on-invalid drop
+  eventdata convert big.csv events/ --scheduler tcp://10.0.0.5:8786
 
 Exit code: 0 written, 1 rows break error rules (with --on-invalid raise; nothing
 written), 2 SRC unreadable, DST unwritable or bad usage.
@@ -212,6 +268,19 @@ written), 2 SRC unreadable, DST unwritable or bad usage.
     help="Force the progress bar on or off (default: on when stderr is a terminal).",
 )
 @read_options
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on this dask.distributed scheduler (e.g. tcp://10.0.0.5:8786); DST is then "
+    "a Parquet dataset directory written by the workers. Needs eventdata[dask].",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Run on a local dask cluster of N worker processes started for this run "
+    "(DST as with --scheduler).",
+)
 @click.pass_context
 def convert(
     ctx: click.Context,
@@ -222,9 +291,26 @@ def convert(
     progress: bool | None,
     date_format: str | None,
     encoding: str | None,
+    scheduler: str | None,
+    workers: int | None,
 ) -> None:
     """Convert SRC to DST, validating on the way; formats follow the file names."""
     columns = split_values(partition_by)
+    if scheduler is not None and workers is not None:
+        raise click.UsageError("give --scheduler or --workers, not both")
+    if (scheduler is not None or workers is not None) and (date_format or encoding):
+        raise click.UsageError(
+            "--date-format and --encoding do not reach dask workers yet (each partition "
+            "decides its own date style and encoding); convert without --scheduler/--workers"
+        )
+    if scheduler is not None or workers is not None:  # SRC may be a glob of files
+        started = time.perf_counter()
+        policy = cast("OnInvalid", on_invalid)
+        stats = _run_on_cluster(src, dst, policy, columns, scheduler=scheduler, workers=workers)
+        if stats is None:
+            ctx.exit(EXIT_ERRORS)
+        click.echo(_summary(src, dst, stats, time.perf_counter() - started))
+        return
     output_kind(dst, columns)  # a usage error (exit 2) before anything is read
     if not src.exists():
         raise InputProblem(f"{src}: no such file or directory")

@@ -370,6 +370,11 @@ def _dataset_partitioning(path: Path) -> ds.Partitioning | None:
     part = discovered.partitioning
     if part is None or not len(part.schema):
         return None
+    first = next(iter(discovered.get_fragments()), None)
+    stored = set(first.physical_schema.names) if first is not None else set()
+    keys = [f for f in part.schema if f.name not in stored]  # a flat directory has none
+    if not keys:
+        return None
     canonical = arrow_schema()
     fields = [
         pa.field(
@@ -378,7 +383,7 @@ def _dataset_partitioning(path: Path) -> ds.Partitioning | None:
             if f.name in canonical.names
             else pa.string(),
         )
-        for f in part.schema
+        for f in keys
     ]
     return ds.partitioning(pa.schema(fields), flavor="hive")
 

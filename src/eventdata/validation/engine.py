@@ -40,10 +40,12 @@ __all__ = [
     "Parsed",
     "all_rules",
     "check_rule_patterns",
+    "check_rules",
     "collect_failures",
     "parse",
     "refuse_lossy",
     "rule_selected",
+    "table_rules",
     "validate",
 ]
 
@@ -299,6 +301,22 @@ def _table_rules() -> tuple[Rule, ...]:
     )
 
 
+def table_rules() -> tuple[Rule, ...]:
+    """The rules that need the whole table (duplicate ids): a partitioned run does them once."""
+    return _table_rules()
+
+
+def check_rules(rules: Iterable[Rule] = (), *, whole_table: bool = True) -> tuple[Rule, ...]:
+    """The rules :func:`check` runs: whole-table rules, cross-field rules, then ``rules``.
+
+    Args:
+        rules: extra rules, run last.
+        whole_table: include :func:`table_rules`; a partitioned run leaves them out and
+            runs them over the whole input itself.
+    """
+    return (*(_table_rules() if whole_table else ()), *CROSS_FIELD_RULES, *rules)
+
+
 def _duplicates(ids: pa.Array) -> np.ndarray:
     if len(pc.unique(ids)) == len(ids):  # the common case, one hash pass
         return np.zeros(len(ids), dtype=bool)
@@ -377,7 +395,7 @@ def check(
     """Run every ACLED rule (and ``rules``) over a parsed input and build the report."""
     blocks = collect_failures(
         parsed,
-        rules=(*_table_rules(), *CROSS_FIELD_RULES, *rules),
+        rules=check_rules(rules),
         select=select,
         ignore=ignore,
     )
