@@ -21,6 +21,7 @@ and a pandas index column; :class:`Dialect` records each.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ __all__ = [
     "LEGACY_RENAMES",
     "PANDAS_INDEX_NAMES",
     "detect_dataset",
+    "known_column_names",
     "detect_dialect",
     "hxl_column",
 ]
@@ -247,3 +249,13 @@ def detect_dataset(columns: Sequence[str], *, source: object | None = None) -> s
         "(ACLED's events, or a UCDP GED file) instead",
         path=source,
     )
+
+
+@functools.cache
+def known_column_names() -> dict[str, str]:
+    """Every column name eventdata knows (ACLED's, older dialects', UCDP GED's), by lower case."""
+    from eventdata.models.event import ACLED_COLUMNS
+    from eventdata.models.ged import GedEvent
+
+    names = [*ACLED_COLUMNS, *LEGACY_RENAMES, *DIALECT_ONLY_COLUMNS, *GedEvent.model_fields]
+    return {name.lower(): name for name in names}

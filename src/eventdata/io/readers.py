@@ -6,7 +6,6 @@ that does not parse is reported (with its row) rather than lost in a type guess.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -20,16 +19,18 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
-from eventdata.io.csv_header import PEEK_BYTES, CsvHeader, detect_encoding, sniff_csv_header
+from eventdata.io.csv_header import CsvHeader, detect_encoding, sniff_csv_header
 from eventdata.io.dialects import (
-    DIALECT_ONLY_COLUMNS,
     LEGACY_RENAMES,
     PANDAS_INDEX_NAMES,
     Dialect,
     detect_dialect,
     hxl_column,
+    known_column_names,
 )
 from eventdata.io.excel import EXCEL_SUFFIXES, read_excel_table
+from eventdata.io.json_input import read_json_table, table_from_records
+from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
 from eventdata.models.dates import decision_named
 
 __all__ = ["RawTable", "read_raw", "table_from_records"]
@@ -138,13 +139,13 @@ def _read_any(
     source: Any, *, block_size: int | None, skip: Collection[str], encoding: str | None
 ) -> RawTable:
     if isinstance(source, pa.Table):
-        return _normalize(_as_text(source), Dialect(format="table"), None)
-    if _is_dataframe(source):
-        return _normalize(_as_text(_from_pandas(source)), Dialect(format="dataframe"), None)
-    polars = _from_polars(source)
+        return _normalize(as_text(source), Dialect(format="table"), None)
+    if is_dataframe(source):
+        return _normalize(as_text(from_pandas(source)), Dialect(format="dataframe"), None)
+    polars = from_polars(source)
     if polars is not None:
-        return _normalize(_as_text(polars), Dialect(format="polars"), None)
-    events = _from_events(source)
+        return _normalize(as_text(polars), Dialect(format="polars"), None)
+    events = from_events(source)
     if events is not None:
         return _normalize(events, Dialect(format="events"), None)
     if isinstance(source, (str, os.PathLike)):
@@ -156,7 +157,8 @@ def _read_any(
             if path.is_dir() or suffix in PARQUET_SUFFIXES:
                 return _read_parquet(path)
             if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
-                return _read_json(path)
+                table, dialect = read_json_table(path)
+                return _normalize(table, dialect, path)
             if suffix in EXCEL_SUFFIXES:
                 table, notes = read_excel_table(path)
                 raw = _normalize(table, Dialect(format="excel", notes=notes), path)
@@ -176,53 +178,6 @@ def _read_any(
         f"cannot read {type(source).__name__}; pass a path, a pandas or polars DataFrame, a "
         "pyarrow Table, or Event objects (e.g. from eventdata.lower)"
     )
-
-
-def _from_polars(frame: Any) -> pa.Table | None:
-    """A polars DataFrame or LazyFrame as Arrow (zero-copy where polars allows); else None."""
-    module = type(frame).__module__
-    if not module.startswith("polars"):
-        return None
-    name = type(frame).__name__
-    if name == "LazyFrame":
-        frame = frame.collect()
-    elif name != "DataFrame":
-        return None
-    table: pa.Table = frame.to_arrow()
-    return table
-
-
-def _from_events(source: Any) -> pa.Table | None:
-    """``Event`` rows (a list, a tuple, or an ``EventCollection`` lowered) as text; else None."""
-    from eventdata.models.collection import EventCollection
-    from eventdata.models.event import Event
-
-    if isinstance(source, EventCollection):
-        from eventdata.models.lowering import lower
-
-        source = lower(source)
-    if not isinstance(source, (list, tuple)) or not source:
-        return None
-    if not all(isinstance(item, Event) for item in source):
-        return None
-    return table_from_records([event.to_acled() for event in source])
-
-
-def _from_pandas(frame: Any) -> pa.Table:
-    """A DataFrame as an Arrow table; a named index (e.g. ``event_id_cnty``) becomes a column."""
-    if not frame.columns.is_unique:
-        repeated = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
-        raise InputError(
-            f"the DataFrame has repeated column names {repeated}; rename or drop the copies"
-        )
-    try:
-        named = any(name is not None for name in frame.index.names)
-        return pa.Table.from_pandas(frame, preserve_index=named)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
-        raise InputError(
-            f"the DataFrame cannot be read: {_first_line(exc)}; make every column hold text, "
-            "numbers or dates (e.g. df.astype(str) for mixed columns)"
-        ) from exc
 
 
 def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str:
@@ -255,10 +210,6 @@ def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _is_dataframe(obj: Any) -> bool:
-    return type(obj).__module__.startswith("pandas") and type(obj).__name__ == "DataFrame"
 
 
 # -- CSV ---------------------------------------------------------------------------------
@@ -339,7 +290,7 @@ def _read_csv_table(
 
 def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
     """Name columns by their HXL hashtags where the header does not use ACLED's names."""
-    known = set(_known_names().values())
+    known = set(known_column_names().values())
     names = list(table.column_names)
     renamed = []
     padded = (tags + [""] * len(names))[: len(names)]
@@ -355,97 +306,6 @@ def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
 
 
 # -- JSON --------------------------------------------------------------------------------
-
-
-def _read_json(path: Path) -> RawTable:
-    with open(path, "rb") as fh:
-        head = fh.read(PEEK_BYTES).lstrip(b"\xef\xbb\xbf").lstrip()
-    dialect = Dialect(format="json")
-    if head.startswith(b"{") and path.suffix.lower() == ".json":
-        with open(path, encoding="utf-8-sig") as fh:
-            document = json.load(fh)
-        records = _records_of(document, dialect, path)
-    elif head.startswith(b"["):
-        with open(path, encoding="utf-8-sig") as fh:
-            records = json.load(fh)
-    else:
-        dialect.format = "jsonl"
-        with open(path, encoding="utf-8-sig") as fh:
-            records = [json.loads(line) for line in fh if line.strip()]
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise InputError(
-            "JSON must hold a list of records (objects); pandas' orient='values' has no "
-            "column names: write df.to_json(orient='records') instead",
-            path=path,
-        )
-    return _normalize(table_from_records(records), dialect, path)
-
-
-def _records_of(document: Any, dialect: Dialect, path: Path) -> Any:
-    """The records of a JSON document: an ACLED API response, or a pandas ``to_json`` orient.
-
-    Raises:
-        InputError: an API error response, or pandas' ``values`` orient (no column names).
-    """
-    if not isinstance(document, dict):
-        return document
-    known = set(_known_names().values())
-    data = document.get("data")
-    if "columns" in document and isinstance(data, list):  # orient="split"
-        columns = document["columns"]
-        dialect.notes.append("read a pandas to_json(orient='split') document")
-        return [dict(zip(columns, row, strict=False)) for row in data]
-    if data is not None:
-        if document.get("success") is False:
-            raise InputError(
-                f"is an ACLED API error response: {document.get('error')!r}", path=path
-            )
-        if "schema" in document:
-            dialect.notes.append("read a pandas to_json(orient='table') document")
-        else:
-            dialect.notes.append("read the 'data' array of an ACLED API response")
-        return data
-    values = list(document.values())
-    if values and all(isinstance(v, dict) for v in values):
-        if known & set(document):  # orient="columns", pandas' default
-            dialect.notes.append("read a pandas to_json() document (orient='columns')")
-            index = list(dict.fromkeys(key for column in values for key in column))
-            return [{c: document[c].get(i) for c in document} for i in index]
-        if known & set(values[0]):  # orient="index"
-            dialect.notes.append("read a pandas to_json(orient='index') document")
-            return values
-    if not known & set(document):
-        raise InputError(
-            "is a JSON object but neither records nor a pandas to_json document with ACLED "
-            "columns; write the frame with df.to_json(orient='records') or to_json(path, "
-            "orient='records', lines=True)",
-            path=path,
-        )
-    return [document]
-
-
-def table_from_records(records: list[dict[str, Any]]) -> pa.Table:
-    """An all-text table from JSON-like records; numbers become their text, None stays null."""
-    names: dict[str, None] = {}
-    for record in records:
-        names.update(dict.fromkeys(record))
-    columns = {
-        name: pa.array([_text(record.get(name)) for record in records], pa.string())
-        for name in names
-    }
-    return pa.table(columns) if columns else pa.table({})
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
 
 
 # -- Parquet ------------------------------------------------------------------------------
@@ -482,7 +342,7 @@ def _read_parquet(path: Path) -> RawTable:
 
         collection = read_records(path)
         lowering = lower_records(collection)
-        events = _from_events(lowering.events)
+        events = from_events(lowering.events)
         dialect = Dialect(format="records")
         dialect.notes.append(
             f"lowered {len(collection.records)} rich records (write_records) to their "
@@ -503,51 +363,12 @@ def _read_parquet(path: Path) -> RawTable:
     dialect = Dialect(format="parquet")
     if derived:
         dialect.notes.append(f"ignored derived column(s) {', '.join(derived)}")
-    return _normalize(_as_text(table), dialect, path)
+    return _normalize(as_text(table), dialect, path)
 
 
 def _is_records(schema: pa.Schema) -> bool:
     """Whether a Parquet schema is a rich-records table written by ``write_records``."""
     return bool(schema.metadata) and b"eventdata.format" in schema.metadata
-
-
-def _as_text(table: pa.Table) -> pa.Table:
-    """Every column as text as ACLED writes it: ISO dates, '; '-joined lists."""
-    columns = []
-    for column in table.columns:
-        if isinstance(column, pa.ChunkedArray):
-            column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-        columns.append(_column_text(column))
-    return pa.Table.from_arrays(columns, names=table.column_names)
-
-
-def _column_text(column: pa.Array) -> pa.Array:
-    kind = column.type
-    if pa.types.is_dictionary(kind):
-        column = column.dictionary_decode()
-        kind = column.type
-    if pa.types.is_string(kind):
-        return column
-    if pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
-        return pc.cast(column, pa.string())
-    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
-        return pc.binary_join(pc.cast(column, pa.list_(pa.string())), "; ")
-    if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
-        return pc.cast(pc.cast(column, pa.date32()), pa.string())
-    if pa.types.is_floating(kind):
-        nan = pc.is_nan(column)
-        column = pc.if_else(nan, pa.scalar(None, kind), column)
-        return _float_text(column)
-    if pa.types.is_null(kind):
-        return pa.nulls(len(column), pa.string())
-    return pc.cast(column, pa.string())
-
-
-def _float_text(column: pa.Array) -> pa.Array:
-    # whole-valued floats from pandas (e.g. fatalities read as float because of NaN) must
-    # read back as integers: 5.0 -> "5"
-    text = pc.cast(column, pa.string())
-    return pc.replace_substring_regex(text, r"\.0$", "")
 
 
 # -- normalization ----------------------------------------------------------------------
@@ -559,22 +380,12 @@ def _sample(table: pa.Table, name: str, n: int = 50) -> list[str]:
     return [v for v in table.column(name).slice(0, n).to_pylist() if v]
 
 
-@functools.cache
-def _known_names() -> dict[str, str]:
-    """Every column name eventdata knows (ACLED's, older dialects', UCDP GED's), by lower case."""
-    from eventdata.models.event import ACLED_COLUMNS
-    from eventdata.models.ged import GedEvent
-
-    names = [*ACLED_COLUMNS, *LEGACY_RENAMES, *DIALECT_ONLY_COLUMNS, *GedEvent.model_fields]
-    return {name.lower(): name for name in names}
-
-
 _UNNAMED = re.compile(r"^(|\.\d+|Unnamed: \d+(_level_\d+)?)$")
 
 
 def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
     """Known column names matched case-insensitively; unnamed empty columns dropped."""
-    known = _known_names()
+    known = known_column_names()
     names = list(table.column_names)
     folded = [known.get(n.strip().lower(), n) if n not in known.values() else n for n in names]
     if folded != names and len(set(folded)) == len(folded):

@@ -9,7 +9,6 @@ cross-field rules on the parsed arrays, and collects every failure with its row 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -21,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.exceptions import InputError, UnknownRuleError
+from eventdata.exceptions import InputError
 from eventdata.io.dialects import LEGACY_EVENT_TYPES, detect_dataset
 from eventdata.io.readers import RawTable, read_raw
 from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
@@ -34,6 +33,7 @@ from eventdata.validation.fieldrules import (
 )
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.rules import CROSS_FIELD_RULES, Rule, to_mask
+from eventdata.validation.selection import check_rule_patterns, rule_selected
 from eventdata.vocabulary.codebook import SubEventType
 
 __all__ = [
@@ -274,17 +274,6 @@ def all_rules() -> list[tuple[str, str, str, str]]:
     return out
 
 
-def rule_selected(name: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
-    """Whether a rule runs: its name equals or extends one of ``select`` and none of ``ignore``."""
-
-    def matches(patterns: Sequence[str]) -> bool:
-        return any(name == p or name.startswith(p.rstrip(".") + ".") for p in patterns)
-
-    if select and not matches(select):
-        return False
-    return not (ignore and matches(ignore))
-
-
 @functools.cache
 def _table_rules() -> tuple[Rule, ...]:
     """Rules that need the whole table, so have no row-wise form."""
@@ -426,39 +415,6 @@ def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
         "missing values.",
         path=parsed.raw.source,
     )
-
-
-def check_rule_patterns(
-    patterns: str | Sequence[str] | None, names: Iterable[str], *, option: str
-) -> list[str] | None:
-    """The rule patterns of ``select=`` / ``ignore=``, each checked to name or prefix a rule.
-
-    Args:
-        patterns: rule names or prefixes (``"vocabulary"``, ``"type.fatalities"``); one
-            string is one pattern.
-        names: every rule that can run.
-        option: the option's name, for the message.
-
-    Raises:
-        UnknownRuleError: a pattern matches no rule (the closest names are suggested).
-    """
-    if patterns is None:
-        return None
-    listed = [patterns] if isinstance(patterns, str) else list(patterns)
-    known = list(names)
-    stems = sorted({n.split(".")[0] for n in known} | set(known))
-    for pattern in listed:
-        if not isinstance(pattern, str):
-            raise UnknownRuleError(f"{option}: rule patterns are text, got {pattern!r}")
-        stem = pattern.rstrip(".")
-        if not any(name == stem or name.startswith(stem + ".") for name in known):
-            close = difflib.get_close_matches(stem, stems, n=3)
-            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-            raise UnknownRuleError(
-                f"{option}: no rule is named {pattern!r} or starts with '{stem}.'{hint} "
-                "(eventdata.validation.engine.all_rules() and 'eventdata rules' list them)"
-            )
-    return listed
 
 
 def validate(
