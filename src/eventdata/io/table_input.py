@@ -79,6 +79,8 @@ def as_text(table: pa.Table) -> pa.Table:
     for column in table.columns:
         if isinstance(column, pa.ChunkedArray):
             column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        if column.offset:  # a slice: fresh buffers (pyarrow 17 kernels misread offsets)
+            column = pa.concat_arrays([column, pa.array([], column.type)])
         columns.append(_column_text(column))
     return pa.Table.from_arrays(columns, names=table.column_names)
 
