@@ -1,0 +1,53 @@
+"""The public names: exactly these, each importable from ``eventdata`` without extras."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import eventdata
+
+CONTRACT = {  # shared/docs/api-contract.md: a promise to users
+    "EventType", "SubEventType", "DisorderType", "ActorType", "Event", "Actor", "Attack",
+    "Response", "Drone", "Rocket", "Mortar", "Missile", "CounterRAM", "read_acled", "validate",
+    "ValidationReport", "to_parquet", "read_parquet", "write_acled", "arrow_schema",
+}  # fmt: skip
+
+PUBLIC = {
+    *CONTRACT,
+    "ACLED_COLUMNS", "AirDefence", "Aircraft", "AmbiguousDates", "ApiError", "Artillery",
+    "Attribution", "AuthenticationError", "Casualties", "Diff", "EventCollection",
+    "EventdataError", "Explosive", "Firearm", "GedEvent", "INTERACTIONS", "InputError",
+    "IntegrityError", "Lowering", "LoweringError", "MissingExtraError", "NotEventDataError",
+    "Outcome", "Place", "Rule", "SCHEMA_VERSION", "SchemaVersionError", "Source",
+    "UnknownPlaceWarning", "UnknownRuleError", "UnloweredRecordsWarning", "UpdateSummary",
+    "ValidationFailed", "Weapon", "__version__", "aggregate", "apply_deletions", "diff",
+    "fetch_acled", "fetch_deletions", "ged_to_acled", "interaction_code", "interaction_label",
+    "iter_acled", "lower", "lower_records", "read_api_responses", "read_ged", "read_records",
+    "report", "to_dyadic", "to_monadic", "update", "validate_ged", "write_records",
+}  # fmt: skip
+
+
+def test_all_is_pinned():
+    assert set(eventdata.__all__) == PUBLIC
+    assert CONTRACT <= set(eventdata.__all__)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_every_public_name_resolves(name):
+    assert getattr(eventdata, name) is not None
+
+
+def test_import_needs_no_optional_extra():
+    code = (
+        "import sys, eventdata; [getattr(eventdata, n) for n in eventdata.__all__]; "
+        "print(sorted(m for m in ('httpx', 'jinja2', 'dask', 'distributed', 'polars', "
+        "'python_calamine') if m in sys.modules))"
+    )
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
