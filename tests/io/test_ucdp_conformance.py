@@ -11,12 +11,12 @@ import pytest
 from pydantic import ValidationError
 
 from eventdata.io.acled import read_acled
-from eventdata.io.arrow import pandas_to_table
-from eventdata.io.ucdp import read_ged, validate_ged
-from eventdata.io.ucdp_mapping import ged_to_acled
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS, GedEvent
-from eventdata.validation.engine import validate
+from eventdata.pipeline.validate import validate, validate_ged
+from eventdata.schema.arrow import pandas_to_table
+from eventdata.sources.ucdp import read_ged
+from eventdata.sources.ucdp_mapping import ged_to_acled
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 UCDP_DIR = SHARED_DATA / "ucdp"

@@ -23,8 +23,8 @@ from eventdata.exceptions import MissingExtraError, NoClusterError, ValidationFa
 
 if TYPE_CHECKING:
     from eventdata.io.parquet import OnInvalid, WriteResult
+    from eventdata.rules.base import Rule
     from eventdata.validation.report import ValidationReport
-    from eventdata.validation.rules import Rule
 
 __all__ = ["DEFAULT_BLOCKSIZE", "to_parquet", "validate"]
 
@@ -80,7 +80,7 @@ def validate(
             machines the files must be on a file system they share.
         select: only run rules whose name equals or starts with one of these.
         ignore: skip rules whose name equals or starts with one of these.
-        rules: extra :class:`~eventdata.validation.rules.Rule` objects (sent to the
+        rules: extra :class:`~eventdata.rules.base.Rule` objects (sent to the
             workers, so defined at module level of an importable module).
         client: the ``distributed.Client`` to run on; by default the current one.
         blocksize: bytes of CSV per partition.
@@ -99,7 +99,7 @@ def validate(
     client = _client(client)
     from eventdata.dask._check import check_all
     from eventdata.dask._sources import plan
-    from eventdata.validation.engine import skippable_columns
+    from eventdata.validation.parse import skippable_columns
 
     rules = tuple(rules)
     sources = plan(data, client, blocksize=blocksize)
@@ -161,7 +161,7 @@ def to_parquet(
     from eventdata.dask._sources import plan
     from eventdata.io.parquet import WriteResult, policy_error
     from eventdata.io.parquet_meta import file_metadata, validation_metadata
-    from eventdata.validation.engine import skippable_columns
+    from eventdata.validation.parse import skippable_columns
 
     path = Path(path)
     sources = plan(data, client, blocksize=blocksize)

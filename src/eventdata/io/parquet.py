@@ -1,6 +1,6 @@
 """Parquet and GeoParquet files and hive-partitioned datasets of events.
 
-Files hold the canonical schema (:func:`eventdata.io.arrow.arrow_schema`), then extra
+Files hold the canonical schema (:func:`eventdata.schema.arrow.arrow_schema`), then extra
 columns, then the derived ``geometry`` and ``bbox`` columns (GeoParquet 1.1, see
 :mod:`eventdata.io.geo`). Key-value metadata ``eventdata`` (JSON) records the eventdata
 and schema versions, the source dialect, the row count and the validation summary (see
@@ -24,13 +24,11 @@ import pyarrow.parquet as pq
 
 from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io import geo as geo_
-from eventdata.io.arrow import arrow_schema, conform, table_to_pandas
 from eventdata.io.atomic import atomic_path
-from eventdata.io.dialects import detect_dataset
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
 from eventdata.io.parquet_meta import validation_metadata as validation_metadata
-from eventdata.io.readers import RawTable, read_raw
+from eventdata.io.readers import read_raw
 from eventdata.io.writers import (
     EventFileWriter,
     failures_path,
@@ -43,7 +41,11 @@ from eventdata.io.writers import output_schema as output_schema
 from eventdata.io.writers import remove_stale as remove_stale
 from eventdata.io.writers import write_dataset as write_dataset
 from eventdata.io.writers import write_side_table as write_side_table
-from eventdata.validation.engine import check, parse
+from eventdata.schema.arrow import arrow_schema, conform, table_to_pandas
+from eventdata.schema.datasets import detect_dataset
+from eventdata.schema.text import RawTable
+from eventdata.validation.engine import check
+from eventdata.validation.parse import parse
 from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = [
@@ -150,7 +152,7 @@ def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
 
 
 def _check_ged(raw: RawTable, /, *, validate: bool) -> Checked:
-    from eventdata.io.ucdp import validate_ged
+    from eventdata.pipeline.validate import validate_ged
 
     report = validate_ged(raw.complete(), select=None if validate else ["columns.missing"])
     invalid = np.asarray(report.invalid_mask, dtype=bool)
@@ -420,7 +422,7 @@ def read_parquet(
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
-        :func:`eventdata.io.arrow.table_to_pandas`).
+        :func:`eventdata.schema.arrow.table_to_pandas`).
 
     Raises:
         InputError: the path does not exist or is not Parquet.

@@ -19,7 +19,6 @@ from typing import Any
 import pyarrow as pa
 
 from eventdata.exceptions import InputError
-from eventdata.io.arrow import arrow_schema
 from eventdata.io.blocks import CSV_SUFFIXES, JSONL_SUFFIXES, prefetch
 from eventdata.io.blocks import DEFAULT_BLOCK_SIZE as DEFAULT_BLOCK_SIZE
 from eventdata.io.blocks import DEFAULT_READER as DEFAULT_READER
@@ -32,7 +31,6 @@ from eventdata.io.checked_blocks import (
     shift_rows,
 )
 from eventdata.io.csv_header import sniff_csv_header
-from eventdata.io.dialects import detect_dataset
 from eventdata.io.parquet import (
     OnInvalid,
     WriteResult,
@@ -53,6 +51,8 @@ from eventdata.io.writers import (
     write_event_dataset,
     write_event_file,
 )
+from eventdata.schema.arrow import arrow_schema
+from eventdata.schema.datasets import detect_dataset
 
 __all__ = ["DEFAULT_BLOCK_SIZE", "Progress", "convert", "iter_text_blocks"]
 

@@ -19,9 +19,9 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from eventdata.io import geo as geo_
-from eventdata.io.arrow import arrow_schema
 from eventdata.io.atomic import atomic_path
 from eventdata.io.parquet_meta import merge_metadata
+from eventdata.schema.arrow import arrow_schema
 
 __all__ = [
     "EventFileWriter",

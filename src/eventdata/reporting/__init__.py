@@ -84,8 +84,8 @@ def report(
     except ModuleNotFoundError as exc:
         raise ModuleNotFoundError(MISSING_EXTRA, name="jinja2") from exc
     from eventdata.io.atomic import atomic_path
+    from eventdata.pipeline.validate import validate
     from eventdata.reporting.page import build_context
-    from eventdata.validation.engine import validate
 
     context = build_context(
         validate(data), title=title, max_points=max_points, top=top, max_failures=max_failures

@@ -13,10 +13,10 @@ import pyarrow.compute as pc
 
 from eventdata.exceptions import ApiError, ValidationFailed
 from eventdata.io.acled_api import read_api_responses
-from eventdata.io.arrow import arrow_schema
 from eventdata.io.checked_blocks import SeenIds, shift_rows
 from eventdata.io.parquet import check_raw, rejected_rows
 from eventdata.io.readers import read_raw
+from eventdata.schema.arrow import arrow_schema
 from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = ["AcledBatches", "OnInvalid", "relaxed"]

@@ -13,12 +13,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.exceptions import ValidationFailed
-from eventdata.validation.rules import Severity
+from eventdata.rules.base import Severity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from eventdata.validation.engine import Parsed
+    from eventdata.validation.parse import Parsed
 
 __all__ = ["FAILURE_COLUMNS", "FailureBlock", "ValidationReport"]
 
@@ -353,7 +353,7 @@ def _text_column(table: pa.Table, name: str, n: int) -> pa.Array:
 
 
 def _canonical(table: pa.Table) -> pa.Table:
-    from eventdata.io.arrow import conform
+    from eventdata.schema.arrow import conform
 
     result: pa.Table = conform(table)
     return result
@@ -362,7 +362,7 @@ def _canonical(table: pa.Table) -> pa.Table:
 def _frame(table: pa.Table, index: np.ndarray) -> pd.DataFrame:
     import pandas as pd
 
-    from eventdata.io.arrow import table_to_pandas
+    from eventdata.schema.arrow import table_to_pandas
 
     frame = table_to_pandas(table)
     frame.index = pd.Index(index, name="row")
