@@ -50,11 +50,11 @@ _EXPORTS: dict[str, str] = {
     "write_records": "eventdata.io.records",
     "read_records": "eventdata.io.records",
     # tables
-    "read_acled": "eventdata.io.acled",
+    "read_acled": "eventdata.pipeline.read",
     "validate": "eventdata.pipeline.validate",
     "ValidationReport": "eventdata.validation.report",
     "Rule": "eventdata.rules.base",
-    "to_parquet": "eventdata.io.parquet",
+    "to_parquet": "eventdata.pipeline.write",
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
     "arrow_schema": "eventdata.schema.arrow",
@@ -132,10 +132,9 @@ if TYPE_CHECKING:
         UnloweredRecordsWarning,
         ValidationFailed,
     )
-    from eventdata.io.acled import read_acled
     from eventdata.io.acled_api import apply_deletions, read_api_responses
     from eventdata.io.acled_csv import write_acled
-    from eventdata.io.parquet import read_parquet, to_parquet
+    from eventdata.io.parquet import read_parquet
     from eventdata.io.records import read_records, write_records
     from eventdata.models.actors import Actor
     from eventdata.models.collection import EventCollection
@@ -164,7 +163,9 @@ if TYPE_CHECKING:
         Rocket,
         Weapon,
     )
+    from eventdata.pipeline.read import read_acled
     from eventdata.pipeline.validate import validate, validate_ged
+    from eventdata.pipeline.write import to_parquet
     from eventdata.reporting import report
     from eventdata.rules.base import Rule
     from eventdata.schema.arrow import arrow_schema

@@ -14,9 +14,9 @@ from acled_fixtures import make_row, write_csv
 from pydantic import ValidationError
 
 from eventdata.exceptions import InputError
-from eventdata.io.acled import read_acled
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS, GedEvent
+from eventdata.pipeline.read import read_acled
 from eventdata.pipeline.validate import validate, validate_ged
 from eventdata.rules.ged import GED_RULES
 from eventdata.schema.arrow import pandas_to_table
@@ -406,7 +406,8 @@ def test_ged_and_acled_rows_share_one_parquet_dataset(tmp_path: Path) -> None:
     out = tmp_path / "events"
 
     try:
-        from eventdata.io.parquet import read_parquet, to_parquet
+        from eventdata.io.parquet import read_parquet
+        from eventdata.pipeline.write import to_parquet
     except ImportError:
         pq.write_to_dataset(combined, out, partition_cols=["dataset"])
         back = pq.read_table(out).to_pandas()

@@ -43,8 +43,8 @@ def _is_parquet(path: Path) -> bool:
 
 def read_side(source: Source, /) -> pa.Table:
     """One side of a diff as a canonical Arrow table (files of any supported format)."""
-    from eventdata.io.acled import read_canonical_table
     from eventdata.io.parquet import read_parquet
+    from eventdata.pipeline.read import read_canonical_table
     from eventdata.schema.arrow import pandas_to_table
 
     if isinstance(source, (str, os.PathLike)) and _is_parquet(Path(source)):

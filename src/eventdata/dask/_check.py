@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from eventdata.dask._report import DistributedReport, rows_message_table
 from eventdata.dask._sources import Sources, read_partition
 from eventdata.exceptions import InputError
-from eventdata.io.checked_blocks import SeenIds, shift_rows
+from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
 from eventdata.rules.base import Rule
 from eventdata.schema.text import Dialect
 from eventdata.validation.arrays import ColumnMap

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from eventdata.io.atomic import atomic_path
+from eventdata._atomic import atomic_path
 from eventdata.io.geo import BBOX_COLUMN, BBOX_TYPE, GEOMETRY_COLUMN, strip_geometry
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR

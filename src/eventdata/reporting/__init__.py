@@ -83,7 +83,7 @@ def report(
         import jinja2  # noqa: F401  (fail before the work, not after)
     except ModuleNotFoundError as exc:
         raise ModuleNotFoundError(MISSING_EXTRA, name="jinja2") from exc
-    from eventdata.io.atomic import atomic_path
+    from eventdata._atomic import atomic_path
     from eventdata.pipeline.validate import validate
     from eventdata.reporting.page import build_context
 

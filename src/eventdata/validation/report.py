@@ -275,7 +275,7 @@ class ValidationReport:
         document = {**self.summary(), "failures": failures.to_pylist()}
         text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
         if path is not None:
-            from eventdata.io.atomic import atomic_path
+            from eventdata._atomic import atomic_path
 
             with atomic_path(Path(path)) as tmp:
                 Path(tmp).write_text(text + "\n", encoding="utf-8")
@@ -285,7 +285,7 @@ class ValidationReport:
         """Write the failure table to Parquet, with the summary as key-value metadata."""
         import pyarrow.parquet as pq
 
-        from eventdata.io.atomic import atomic_path
+        from eventdata._atomic import atomic_path
 
         table = self.failure_table.replace_schema_metadata(
             {"eventdata.validation": json.dumps(self.summary(), default=str)}
