@@ -10,7 +10,7 @@ ids made unique across generation batches), then measures, each in a fresh subpr
 * ``floor``: ``pyarrow.csv.read_csv`` + ``pyarrow.parquet.write_table`` (zstd 1);
 * ``read_csv``: ``pyarrow.csv.read_csv`` alone;
 * ``open_csv``: ``pyarrow.csv.open_csv`` streaming reader, batches discarded;
-* ``convert``: ``eventdata.io.streaming.convert`` with validation, GeoParquet output
+* ``convert``: ``eventdata.pipeline.convert.convert`` with validation, GeoParquet output
   (default reader: ``open_csv`` batches gathered into 64 MiB blocks);
 * ``convert_ranges``: the same with ``reader="ranges"`` (byte ranges cut at record
   boundaries, each parsed with ``read_csv``).
@@ -48,11 +48,11 @@ r = c.open_csv(SRC, parse_options=c.ParseOptions(newlines_in_values=True))
 n = sum(b.num_rows for b in r)
 """,
     "convert": """
-from eventdata.io.streaming import convert
+from eventdata.pipeline.convert import convert
 res = convert(SRC, DST, on_invalid="raise")
 """,
     "convert_ranges": """
-from eventdata.io.streaming import convert
+from eventdata.pipeline.convert import convert
 res = convert(SRC, DST, on_invalid="raise", reader="ranges")
 """,
 }

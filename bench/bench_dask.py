@@ -8,7 +8,7 @@ Reuses (or generates, as ``bench/bench_convert.py`` does)
 
 * ``floor``: ``pyarrow.csv.read_csv`` + ``pyarrow.parquet.write_table`` (zstd 1);
 * ``validate``: single-process :func:`eventdata.validate`;
-* ``convert``: single-process streamed :func:`eventdata.io.streaming.convert`;
+* ``convert``: single-process streamed :func:`eventdata.pipeline.convert.convert`;
 * ``dask_validate_N``: :func:`eventdata.dask.validate` on a ``LocalCluster`` of N worker
   processes (one thread each; 64 MiB byte ranges);
 * ``dask_convert_N``: :func:`eventdata.dask.to_parquet` on the same cluster.
@@ -59,7 +59,7 @@ import eventdata
 rows = eventdata.validate(SRC).summary()["n_rows"]
 """,
     "convert": """
-from eventdata.io.streaming import convert
+from eventdata.pipeline.convert import convert
 rows = convert(SRC, DST, on_invalid="raise").rows_written
 """,
     "dask_validate": """

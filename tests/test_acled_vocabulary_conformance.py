@@ -7,7 +7,7 @@ import pytest
 from acled_fixtures import make_row, read_rows, shared_file
 
 from eventdata import Event
-from eventdata.validation.engine import validate
+from eventdata.pipeline.validate import validate
 
 PREFIX_RULE = "event_id_cnty.country_prefix"
 PLACE_RULES = ("country.iso", "region.acled")

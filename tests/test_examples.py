@@ -11,9 +11,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from eventdata import read_parquet, validate
-from eventdata.io.ucdp import read_ged, read_ged_table, validate_ged
-from eventdata.io.ucdp_mapping import ged_to_acled
 from eventdata.models.ged import GED_COLUMNS
+from eventdata.pipeline.validate import validate_ged
+from eventdata.sources.ucdp import read_ged, read_ged_table
+from eventdata.sources.ucdp_mapping import ged_to_acled
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "data" / "sample_events.csv"

@@ -50,14 +50,14 @@ _EXPORTS: dict[str, str] = {
     "write_records": "eventdata.io.records",
     "read_records": "eventdata.io.records",
     # tables
-    "read_acled": "eventdata.io.acled",
-    "validate": "eventdata.validation.engine",
+    "read_acled": "eventdata.pipeline.read",
+    "validate": "eventdata.pipeline.validate",
     "ValidationReport": "eventdata.validation.report",
-    "Rule": "eventdata.validation.rules",
-    "to_parquet": "eventdata.io.parquet",
+    "Rule": "eventdata.rules.base",
+    "to_parquet": "eventdata.pipeline.write",
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
-    "arrow_schema": "eventdata.io.arrow",
+    "arrow_schema": "eventdata.schema.arrow",
     # analysis
     "to_monadic": "eventdata.analysis.monadic",
     "to_dyadic": "eventdata.analysis.monadic",
@@ -65,9 +65,9 @@ _EXPORTS: dict[str, str] = {
     "report": "eventdata.reporting",
     # other sources
     "GedEvent": "eventdata.models.ged",
-    "read_ged": "eventdata.io.ucdp",
-    "validate_ged": "eventdata.io.ucdp",
-    "ged_to_acled": "eventdata.io.ucdp_mapping",
+    "read_ged": "eventdata.sources.ucdp",
+    "validate_ged": "eventdata.pipeline.validate",
+    "ged_to_acled": "eventdata.sources.ucdp_mapping",
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
     # ACLED API and keeping data current
@@ -132,14 +132,10 @@ if TYPE_CHECKING:
         UnloweredRecordsWarning,
         ValidationFailed,
     )
-    from eventdata.io.acled import read_acled
     from eventdata.io.acled_api import apply_deletions, read_api_responses
     from eventdata.io.acled_csv import write_acled
-    from eventdata.io.arrow import arrow_schema
-    from eventdata.io.parquet import read_parquet, to_parquet
+    from eventdata.io.parquet import read_parquet
     from eventdata.io.records import read_records, write_records
-    from eventdata.io.ucdp import read_ged, validate_ged
-    from eventdata.io.ucdp_mapping import ged_to_acled
     from eventdata.models.actors import Actor
     from eventdata.models.collection import EventCollection
     from eventdata.models.event import ACLED_COLUMNS, Event
@@ -167,12 +163,17 @@ if TYPE_CHECKING:
         Rocket,
         Weapon,
     )
+    from eventdata.pipeline.read import read_acled
+    from eventdata.pipeline.validate import validate, validate_ged
+    from eventdata.pipeline.write import to_parquet
     from eventdata.reporting import report
+    from eventdata.rules.base import Rule
+    from eventdata.schema.arrow import arrow_schema
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
     from eventdata.sources.store import UpdateSummary, update
-    from eventdata.validation.engine import validate
+    from eventdata.sources.ucdp import read_ged
+    from eventdata.sources.ucdp_mapping import ged_to_acled
     from eventdata.validation.report import ValidationReport
-    from eventdata.validation.rules import Rule
     from eventdata.vocabulary.codebook import (
         INTERACTIONS,
         ActorType,

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from eventdata.models.dates import DateStyle
+from typing import Protocol
 
 __all__ = [
     "AmbiguousDates",
@@ -88,6 +85,13 @@ class UnknownPlaceWarning(UserWarning):
     """A place's country or region is not in the vocabulary tables; ACLED may add names."""
 
 
+class _Named(Protocol):
+    """Anything with a ``name``: here, a date style of :mod:`eventdata.models.dates`."""
+
+    @property
+    def name(self) -> str: ...
+
+
 class AmbiguousDates(EventdataError, ValueError):
     """The values read as different dates in several styles and nothing settles which.
 
@@ -97,7 +101,7 @@ class AmbiguousDates(EventdataError, ValueError):
         readings: what that value means in each style.
     """
 
-    def __init__(self, styles: Sequence[DateStyle], value: str, readings: Sequence[dt.date]):
+    def __init__(self, styles: Sequence[_Named], value: str, readings: Sequence[dt.date]):
         self.styles = tuple(styles)
         self.value = value
         self.readings = tuple(readings)

@@ -2,7 +2,7 @@
 
 The pages in ``docs/`` that list codes and rules are written by this module, never by
 hand, and a test fails when they drift from the code (the schema table in
-``docs/parquet.md`` comes from :func:`eventdata.io.arrow.schema_markdown` likewise).
+``docs/parquet.md`` comes from :func:`eventdata.schema.arrow.schema_markdown` likewise).
 Regenerate them with::
 
     python -m eventdata.reference docs
@@ -37,7 +37,6 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 
 def codebook_markdown() -> str:
     """The ACLED codebook as eventdata declares it."""
-    from eventdata.io.dialects import LEGACY_EVENT_TYPES
     from eventdata.vocabulary.codebook import (
         CIVILIAN_TARGETING,
         INTERACTIONS,
@@ -45,6 +44,7 @@ def codebook_markdown() -> str:
         ActorType,
         SubEventType,
     )
+    from eventdata.vocabulary.legacy import LEGACY_EVENT_TYPES
 
     out = [_GENERATED, "# The ACLED codebook in eventdata\n\n"]
     out.append(
@@ -144,7 +144,7 @@ def rules_markdown() -> str:
         "```python\n"
         "import pyarrow.compute as pc\n"
         "from eventdata import Rule, validate\n"
-        "from eventdata.validation.rules import to_mask\n\n"
+        "from eventdata.rules.base import to_mask\n\n"
         "source_named = Rule(\n"
         '    name="house.source_named",\n'
         '    severity="error",\n'

@@ -9,8 +9,8 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from eventdata._progress import ProgressBar, show_progress
 from eventdata.cli.app import cli
-from eventdata.cli.progress import ProgressBar, show_progress
 
 
 def test_invalid_rows_refused_exit_1_nothing_written(run_cli, invalid_csv, tmp_path):

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from eventdata.cli.app import cli
-from eventdata.io.parquet import invalid_path, read_parquet
+from eventdata.io.parquet import read_parquet
+from eventdata.io.writers import invalid_path
 
 pytest.importorskip("distributed")
 

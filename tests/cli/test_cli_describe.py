@@ -61,7 +61,6 @@ def test_describe_counts_actors_from_both_columns(valid_csv):
 
 
 def test_describe_ucdp_ged(shared_data):
-    pytest.importorskip("eventdata.io.ucdp")
 
     result = CliRunner().invoke(
         cli, ["describe", str(shared_data / "ucdp" / "ged231_iraq_syria.csv"), "--format", "json"]

@@ -26,7 +26,7 @@ def test_help_and_version_start_without_pandas():
 
 
 def test_schema_arrow_lists_every_column():
-    from eventdata.io.arrow import arrow_schema
+    from eventdata.schema.arrow import arrow_schema
 
     result = CliRunner().invoke(cli, ["schema"])
 
@@ -46,7 +46,7 @@ def test_schema_json_schema_is_the_event_model():
 
 
 def test_schema_markdown_is_generated():
-    from eventdata.io.arrow import schema_markdown
+    from eventdata.schema.arrow import schema_markdown
 
     result = CliRunner().invoke(cli, ["schema", "--format", "markdown"])
 
@@ -71,7 +71,6 @@ def test_rules_lists_every_rule(fmt):
 
 
 def test_rules_for_ucdp():
-    pytest.importorskip("eventdata.io.ucdp")
 
     result = CliRunner().invoke(cli, ["rules", "--dataset", "ucdp", "--format", "json"])
 

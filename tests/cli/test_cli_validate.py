@@ -139,7 +139,7 @@ def test_unreadable_input_in_json_mode_is_reported_in_the_document(tmp_path):
 
 
 def test_unexpected_error_names_the_file_without_traceback(valid_csv, monkeypatch):
-    import eventdata.validation.engine as engine
+    import eventdata.pipeline.validate as engine
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
@@ -155,7 +155,6 @@ def test_unexpected_error_names_the_file_without_traceback(valid_csv, monkeypatc
 
 
 def test_ucdp_ged_is_recognised(shared_data):
-    pytest.importorskip("eventdata.io.ucdp")
     path = shared_data / "ucdp" / "ged231_iraq_syria.csv"
 
     result = CliRunner().invoke(cli, ["validate", str(path), "--format", "json"])

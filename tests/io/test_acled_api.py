@@ -12,9 +12,9 @@ import pytest
 from acled_fixtures import make_row
 
 from eventdata.exceptions import InputError
-from eventdata.io.acled import read_acled
 from eventdata.io.acled_api import apply_deletions, read_api_responses, read_deletions
-from eventdata.validation.engine import validate
+from eventdata.pipeline.read import read_acled
+from eventdata.pipeline.validate import validate
 
 # the same event coded with inter_num=1: numeric actor types and interaction
 NUMERIC = {"inter1": "8", "inter2": "3", "interaction": "38"}

@@ -16,12 +16,14 @@ from acled_fixtures import (
 )
 
 from eventdata import validate
-from eventdata.io.acled_csv import PRE2023_COLUMNS, acled_text_table, write_acled
-from eventdata.io.arrow import conform
-from eventdata.io.parquet import read_parquet, to_parquet
+from eventdata.io.acled_csv import acled_text_table, write_acled
+from eventdata.io.parquet import read_parquet
 from eventdata.io.readers import read_raw
 from eventdata.models.event import ACLED_COLUMNS
-from eventdata.validation.engine import parse
+from eventdata.pipeline.write import to_parquet
+from eventdata.schema.arrow import conform
+from eventdata.validation.parse import parse
+from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS
 
 
 def _canonical(rows: list[dict[str, str]]) -> pa.Table:

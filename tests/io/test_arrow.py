@@ -10,7 +10,9 @@ import pytest
 from pydantic import BaseModel, Field
 
 from eventdata import SCHEMA_VERSION, __version__
-from eventdata.io.arrow import (
+from eventdata.models.event import ACLED_COLUMNS
+from eventdata.models.fields import Categorical, Joined
+from eventdata.schema.arrow import (
     CATEGORICAL,
     METADATA_KEY,
     arrow_schema,
@@ -21,8 +23,6 @@ from eventdata.io.arrow import (
     table_to_pandas,
     to_parsed,
 )
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.fields import Categorical, Joined
 
 LIST = pa.list_(pa.string())
 
@@ -252,4 +252,6 @@ def test_parquet_docs_schema_table_is_generated_from_the_code():
     page = (Path(__file__).resolve().parents[2] / "docs" / "parquet.md").read_text()
 
     block = page.split("<!-- generated:schema -->\n", 1)[1].split("<!-- end:schema -->", 1)[0]
-    assert block == schema_markdown(), "docs/parquet.md is stale: run python -m eventdata.io.arrow"
+    assert block == schema_markdown(), (
+        "docs/parquet.md is stale: run python -m eventdata.schema.arrow"
+    )

@@ -6,8 +6,9 @@ import pytest
 from acled_fixtures import read_rows, shared_file
 
 from eventdata.io.acled_csv import write_acled
-from eventdata.io.parquet import read_parquet, to_parquet
-from eventdata.io.streaming import convert
+from eventdata.io.parquet import read_parquet
+from eventdata.pipeline.convert import convert
+from eventdata.pipeline.write import to_parquet
 
 CURRENT = [
     "iraq_2024-01_2024-03_prefix.csv",

@@ -17,7 +17,8 @@ from eventdata.io.geo import (
     merge_bbox,
     strip_geometry,
 )
-from eventdata.io.parquet import read_parquet, to_parquet
+from eventdata.io.parquet import read_parquet
+from eventdata.pipeline.write import to_parquet
 
 
 def _coords(lat: list[float | None], lon: list[float | None]) -> pa.Table:

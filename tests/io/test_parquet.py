@@ -10,13 +10,15 @@ from acled_fixtures import make_row, write_csv
 from click.testing import CliRunner
 
 from eventdata import SCHEMA_VERSION, SchemaVersionError, ValidationFailed, __version__
+from eventdata._atomic import TEMP_MARKER
 from eventdata.cli.app import cli
 from eventdata.exceptions import InputError
-from eventdata.io.arrow import arrow_schema
-from eventdata.io.atomic import TEMP_MARKER
-from eventdata.io.parquet import failures_path, invalid_path, read_parquet, to_parquet
+from eventdata.io.parquet import read_parquet
 from eventdata.io.readers import read_raw
+from eventdata.io.writers import failures_path, invalid_path
 from eventdata.models.event import ACLED_COLUMNS
+from eventdata.pipeline.write import to_parquet
+from eventdata.schema.arrow import arrow_schema
 
 
 def _rows() -> list[dict[str, str]]:

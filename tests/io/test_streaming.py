@@ -9,9 +9,11 @@ import pytest
 from acled_fixtures import make_row, write_csv
 
 from eventdata import InputError, ValidationFailed
-from eventdata.io.checked_blocks import SeenIds
-from eventdata.io.parquet import failures_path, invalid_path, read_parquet, to_parquet
-from eventdata.io.streaming import convert, iter_text_blocks
+from eventdata.io.parquet import read_parquet
+from eventdata.io.writers import failures_path, invalid_path
+from eventdata.pipeline.checked_blocks import SeenIds
+from eventdata.pipeline.convert import convert, iter_text_blocks
+from eventdata.pipeline.write import to_parquet
 
 NOTES = 'Line one, with "quotes",\nline two; and a comma, at the end,'
 

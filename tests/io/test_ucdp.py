@@ -14,10 +14,14 @@ from acled_fixtures import make_row, write_csv
 from pydantic import ValidationError
 
 from eventdata.exceptions import InputError
-from eventdata.io.acled import read_acled
-from eventdata.io.arrow import pandas_to_table
-from eventdata.io.ucdp import ged_rules, read_ged, read_ged_table, validate_ged
-from eventdata.io.ucdp_mapping import (
+from eventdata.models.event import ACLED_COLUMNS
+from eventdata.models.ged import GED_COLUMNS, GedEvent
+from eventdata.pipeline.read import read_acled
+from eventdata.pipeline.validate import validate, validate_ged
+from eventdata.rules.ged import GED_RULES
+from eventdata.schema.arrow import pandas_to_table
+from eventdata.sources.ucdp import read_ged, read_ged_table
+from eventdata.sources.ucdp_mapping import (
     DATASET,
     EXTRA_COLUMNS,
     MAPPING,
@@ -25,9 +29,7 @@ from eventdata.io.ucdp_mapping import (
     lost_ged_columns,
     update_docs,
 )
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.ged import GED_COLUMNS, GED_RULES, GedEvent
-from eventdata.validation.engine import validate
+from eventdata.validation.ged import ged_rules
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "ucdp.md"
 # GED ids are not ACLED ids: the ACLED prefix rule warns on every mapped row
@@ -298,7 +300,7 @@ def test_docs_tables_are_generated_from_the_code() -> None:
     text = DOCS.read_text(encoding="utf-8")
 
     assert update_docs(text) == text, (
-        "docs/ucdp.md is out of date; run python -m eventdata.io.ucdp_mapping docs/ucdp.md"
+        "docs/ucdp.md is out of date; run python -m eventdata.sources.ucdp_mapping docs/ucdp.md"
     )
 
 
@@ -404,7 +406,8 @@ def test_ged_and_acled_rows_share_one_parquet_dataset(tmp_path: Path) -> None:
     out = tmp_path / "events"
 
     try:
-        from eventdata.io.parquet import read_parquet, to_parquet
+        from eventdata.io.parquet import read_parquet
+        from eventdata.pipeline.write import to_parquet
     except ImportError:
         pq.write_to_dataset(combined, out, partition_cols=["dataset"])
         back = pq.read_table(out).to_pandas()

@@ -10,13 +10,13 @@ import pyarrow as pa
 import pytest
 from pydantic import ValidationError
 
-from eventdata.io.acled import read_acled
-from eventdata.io.arrow import pandas_to_table
-from eventdata.io.ucdp import read_ged, validate_ged
-from eventdata.io.ucdp_mapping import ged_to_acled
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS, GedEvent
-from eventdata.validation.engine import validate
+from eventdata.pipeline.read import read_acled
+from eventdata.pipeline.validate import validate, validate_ged
+from eventdata.schema.arrow import pandas_to_table
+from eventdata.sources.ucdp import read_ged
+from eventdata.sources.ucdp_mapping import ged_to_acled
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 UCDP_DIR = SHARED_DATA / "ucdp"
@@ -104,7 +104,8 @@ def test_real_acled_and_ged_rows_combine_in_one_parquet_dataset(tmp_path: Path) 
         [acled.select([*ACLED_COLUMNS, "dataset"]), ged.select([*ACLED_COLUMNS, "dataset"])],
         promote_options="permissive",
     )
-    from eventdata.io.parquet import read_parquet, to_parquet
+    from eventdata.io.parquet import read_parquet
+    from eventdata.pipeline.write import to_parquet
 
     to_parquet(combined, tmp_path / "events", partition_by=["dataset"])
     back = read_parquet(tmp_path / "events")

@@ -20,8 +20,9 @@ from acled_fixtures import (
 )
 
 from eventdata import ValidationFailed
-from eventdata.validation.engine import all_rules, validate
-from eventdata.validation.rules import Rule
+from eventdata.pipeline.validate import validate
+from eventdata.rules.base import Rule
+from eventdata.validation.engine import all_rules
 
 
 def _rows_with(overrides: dict[str, str], n: int = 5, at: int = 2) -> list[dict[str, str]]:
@@ -136,7 +137,7 @@ def test_rules_are_selected_and_ignored_by_name_or_family(
 def test_user_rules_run_columnar_and_report_like_built_in_ones() -> None:
     import pyarrow.compute as pc
 
-    from eventdata.validation.rules import to_mask
+    from eventdata.rules.base import to_mask
 
     no_acled_source = Rule(
         name="house.source_named",
@@ -425,7 +426,7 @@ def test_a_file_changed_after_validation_is_not_silently_mixed(tmp_path: Path) -
 def test_user_rules_can_read_every_column_of_a_csv(tmp_path: Path) -> None:
     import pyarrow.compute as pc
 
-    from eventdata.validation.rules import to_mask
+    from eventdata.rules.base import to_mask
 
     needs_notes = Rule(
         name="house.notes_mention_date",
@@ -447,7 +448,8 @@ def test_check_rules_leave_out_the_whole_table_rules_on_request(
     whole_table: bool, expected: list[int]
 ) -> None:
     from eventdata.io.readers import read_raw
-    from eventdata.validation.engine import check_rules, collect_failures, parse, table_rules
+    from eventdata.validation.engine import check_rules, collect_failures, table_rules
+    from eventdata.validation.parse import parse
 
     rows = _rows_with({}, n=6)
     rows[1]["event_id_cnty"] = rows[4]["event_id_cnty"] = "IRQ1"

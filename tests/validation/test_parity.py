@@ -19,7 +19,7 @@ from acled_fixtures import (
 from pydantic import ValidationError
 
 from eventdata import Event
-from eventdata.validation.engine import validate
+from eventdata.pipeline.validate import validate
 
 # duplicates need the whole table and a missing column the whole file: columnar only
 TABLE_LEVEL_RULES = {"duplicate.event_id_cnty", "columns.missing"}

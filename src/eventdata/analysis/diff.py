@@ -43,9 +43,9 @@ def _is_parquet(path: Path) -> bool:
 
 def read_side(source: Source, /) -> pa.Table:
     """One side of a diff as a canonical Arrow table (files of any supported format)."""
-    from eventdata.io.acled import read_canonical_table
-    from eventdata.io.arrow import pandas_to_table
     from eventdata.io.parquet import read_parquet
+    from eventdata.pipeline.read import read_canonical_table
+    from eventdata.schema.arrow import pandas_to_table
 
     if isinstance(source, (str, os.PathLike)) and _is_parquet(Path(source)):
         if not Path(source).exists():
@@ -149,14 +149,14 @@ class Diff:
     @cached_property
     def added(self) -> pd.DataFrame:
         """The added rows, canonical columns and dtypes (as :func:`eventdata.read_acled`)."""
-        from eventdata.io.arrow import table_to_pandas
+        from eventdata.schema.arrow import table_to_pandas
 
         return table_to_pandas(self.added_table)
 
     @cached_property
     def deleted(self) -> pd.DataFrame:
         """The deleted rows as the old version had them."""
-        from eventdata.io.arrow import table_to_pandas
+        from eventdata.schema.arrow import table_to_pandas
 
         return table_to_pandas(self.deleted_table)
 

@@ -24,7 +24,7 @@ def as_events(data: Any) -> pd.DataFrame:
     """
     if isinstance(data, pd.DataFrame) and DIALECT_ATTR in data.attrs and _dated(data):
         return data
-    from eventdata.io.acled import read_acled
+    from eventdata.pipeline.read import read_acled
 
     return read_acled(data)
 

@@ -139,7 +139,7 @@ def write_text_file(path: Path, text: str) -> None:
         InputProblem: the file cannot be written (message names it and the reason).
 
     """
-    from eventdata.io.atomic import atomic_path
+    from eventdata._atomic import atomic_path
 
     try:
         with atomic_path(path) as tmp:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from eventdata._progress import ProgressBar, show_progress
 from eventdata.cli.common import (
     EXIT_ERRORS,
     InputProblem,
@@ -18,17 +19,16 @@ from eventdata.cli.common import (
     readable_input,
     split_values,
 )
-from eventdata.cli.progress import ProgressBar, show_progress
 
 if TYPE_CHECKING:
-    from eventdata.io.parquet import OnInvalid
+    from eventdata.pipeline.write import OnInvalid
 
 __all__ = ["ConvertStats", "convert", "input_kind", "output_kind"]
 
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 STREAMED_INPUTS = frozenset({"csv", "jsonl"})
-"""Input kinds converted to Parquet in bounded memory by ``eventdata.io.streaming``."""
+"""Input kinds converted to Parquet in bounded memory by ``eventdata.pipeline.convert``."""
 
 
 @dataclass
@@ -126,9 +126,9 @@ def _run(
     date_format: str | None,
     encoding: str | None,
 ) -> ConvertStats | None:
-    """Convert with :func:`eventdata.io.streaming.convert`; None when rows were refused."""
+    """Convert with :func:`eventdata.pipeline.convert.convert`; None when rows were refused."""
     from eventdata.exceptions import ValidationFailed
-    from eventdata.io.streaming import convert as stream_convert
+    from eventdata.pipeline.convert import convert as stream_convert
 
     if input_kind(src) in STREAMED_INPUTS and output_kind(dst, partition_by) != "csv":
         bar.stage("reading")  # until the first block is written

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from eventdata.cli.common import dump_json, read_options, readable_input
-from eventdata.cli.datasets import check_dataset, dataset_option, resolve_dataset
+from eventdata.cli.datasets import dataset_option, resolve_dataset
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -129,7 +129,7 @@ def describe_table(
     """Count and measure a typed event table (JSON-ready).
 
     Args:
-        table: a canonical ACLED table (:func:`eventdata.io.arrow.conform`), or a typed
+        table: a canonical ACLED table (:func:`eventdata.schema.arrow.conform`), or a typed
             GED table with ``profile=UCDP_PROFILE``.
         top: how many actors to list.
         profile: which columns hold dates, fatalities, categories and actors.
@@ -269,20 +269,20 @@ def describe(
     encoding: str | None,
 ) -> None:
     """Summarise a file: rows, dialect, date range, counts, fatalities, top actors."""
-    check_dataset(dataset)
     with readable_input(path, also=(ValueError,)):
         from eventdata.io.readers import read_raw
 
         raw = read_raw(path, date_format=date_format, encoding=encoding)
         if resolve_dataset(dataset, raw) == "ucdp":
-            from eventdata.io.ucdp import parse_ged, read_ged_table
+            from eventdata.sources.ucdp import read_ged_table
+            from eventdata.validation.ged import parse_ged
 
             profile = UCDP_PROFILE
             parsed = parse_ged(raw)
             table = read_ged_table(raw, errors="coerce")
         else:
-            from eventdata.io.arrow import conform
-            from eventdata.validation.engine import parse
+            from eventdata.schema.arrow import conform
+            from eventdata.validation.parse import parse
 
             profile = ACLED_PROFILE
             parsed = parse(raw)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import click
 
 from eventdata.cli.common import dump_json
-from eventdata.cli.datasets import check_dataset
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -31,7 +30,7 @@ def _type_text(arrow: pa.DataType) -> str:
 def arrow_schema_text() -> str:
     """Render the canonical Arrow schema as an aligned table, one line per column."""
     from eventdata._version import SCHEMA_VERSION
-    from eventdata.io.arrow import arrow_schema
+    from eventdata.schema.arrow import arrow_schema
 
     arrow = arrow_schema()
     rows = []
@@ -84,7 +83,7 @@ def schema(fmt: str) -> None:
 
         click.echo(dump_json(Event.model_json_schema()))
     else:
-        from eventdata.io.arrow import schema_markdown
+        from eventdata.schema.arrow import schema_markdown
 
         click.echo(schema_markdown(), nl=False)
 
@@ -92,7 +91,7 @@ def schema(fmt: str) -> None:
 def rule_rows(dataset: str = "acled") -> list[tuple[str, str, str, str]]:
     """List the rules of ``dataset`` (``acled`` or ``ucdp``): name, severity, column, text."""
     if dataset == "ucdp":
-        from eventdata.io.ucdp import ged_rules
+        from eventdata.validation.ged import ged_rules
 
         return ged_rules()
     from eventdata.validation.engine import all_rules
@@ -141,7 +140,6 @@ Examples:
 )
 def rules(fmt: str, dataset: str) -> None:
     """List every validation rule: name, severity, column, description."""
-    check_dataset(dataset)
     if fmt == "text":
         click.echo(rules_text(dataset))
         return

@@ -19,7 +19,7 @@ from eventdata.cli.common import (
     split_values,
     write_text_file,
 )
-from eventdata.cli.datasets import check_dataset, dataset_option, rule_names
+from eventdata.cli.datasets import dataset_option, rule_names
 
 if TYPE_CHECKING:
     from eventdata.validation.report import ValidationReport
@@ -91,7 +91,7 @@ def _run(
     date_format: str | None,
     encoding: str | None,
 ) -> ValidationReport:
-    from eventdata.validation.engine import validate as run
+    from eventdata.pipeline.validate import validate as run
 
     return run(
         path,
@@ -223,7 +223,6 @@ def validate(
     encoding: str | None,
 ) -> None:
     """Validate files against the ACLED codebook and report every failure."""
-    check_dataset(dataset)
     selected = check_rule_patterns(split_values(select), "--select", dataset=dataset) or None
     ignored = check_rule_patterns(split_values(ignore), "--ignore", dataset=dataset) or None
 

@@ -1,6 +1,6 @@
 """Validation and Parquet conversion on a ``dask.distributed`` cluster.
 
-The same rules as :func:`eventdata.validate` and :func:`eventdata.io.parquet.to_parquet`,
+The same rules as :func:`eventdata.validate` and :func:`eventdata.pipeline.write.to_parquet`,
 run partition by partition on the workers, for inputs larger than one machine. The
 failures equal those of a single-machine run on the same rows, rule for rule and row for
 row, with global row numbers; duplicate ids are found across partitions by shuffling the
@@ -22,9 +22,9 @@ import pyarrow.parquet as pq
 from eventdata.exceptions import MissingExtraError, NoClusterError, ValidationFailed
 
 if TYPE_CHECKING:
-    from eventdata.io.parquet import OnInvalid, WriteResult
+    from eventdata.pipeline.write import OnInvalid, WriteResult
+    from eventdata.rules.base import Rule
     from eventdata.validation.report import ValidationReport
-    from eventdata.validation.rules import Rule
 
 __all__ = ["DEFAULT_BLOCKSIZE", "to_parquet", "validate"]
 
@@ -80,7 +80,7 @@ def validate(
             machines the files must be on a file system they share.
         select: only run rules whose name equals or starts with one of these.
         ignore: skip rules whose name equals or starts with one of these.
-        rules: extra :class:`~eventdata.validation.rules.Rule` objects (sent to the
+        rules: extra :class:`~eventdata.rules.base.Rule` objects (sent to the
             workers, so defined at module level of an importable module).
         client: the ``distributed.Client`` to run on; by default the current one.
         blocksize: bytes of CSV per partition.
@@ -99,7 +99,7 @@ def validate(
     client = _client(client)
     from eventdata.dask._check import check_all
     from eventdata.dask._sources import plan
-    from eventdata.validation.engine import skippable_columns
+    from eventdata.validation.parse import skippable_columns
 
     rules = tuple(rules)
     sources = plan(data, client, blocksize=blocksize)
@@ -127,7 +127,7 @@ def to_parquet(
 
     Every worker writes the files of its partitions (``part-00000.parquet``, ... or, with
     ``partition_by``, a hive-partitioned dataset), with the schema, GeoParquet and
-    ``eventdata`` metadata of :func:`eventdata.io.parquet.to_parquet`; the metadata's
+    ``eventdata`` metadata of :func:`eventdata.pipeline.write.to_parquet`; the metadata's
     validation summary covers the whole input.
 
     Args:
@@ -135,7 +135,7 @@ def to_parquet(
         path: the output dataset directory, written atomically: the files go to a
             temporary directory beside it, moved into place once every partition is
             written; a failed run leaves no partial output (and an earlier one intact).
-        on_invalid: as for :func:`eventdata.io.parquet.to_parquet`: ``"raise"``
+        on_invalid: as for :func:`eventdata.pipeline.write.to_parquet`: ``"raise"``
             (nothing is written), ``"drop"`` or ``"keep"``; the side files
             ``NAME.failures.parquet`` and ``NAME.invalid.parquet`` go beside ``path``.
         partition_by: columns of a hive-partitioned dataset.
@@ -146,7 +146,7 @@ def to_parquet(
         blocksize: bytes of CSV per partition.
 
     Returns:
-        A :class:`~eventdata.io.parquet.WriteResult` (its ``report`` holds the failures).
+        A :class:`~eventdata.pipeline.write.WriteResult` (its ``report`` holds the failures).
 
     Raises:
         ValidationFailed: ``on_invalid="raise"`` and a row breaks an error rule.
@@ -159,9 +159,9 @@ def to_parquet(
     client = _client(client)
     from eventdata.dask._check import check_all
     from eventdata.dask._sources import plan
-    from eventdata.io.parquet import WriteResult, policy_error
     from eventdata.io.parquet_meta import file_metadata, validation_metadata
-    from eventdata.validation.engine import skippable_columns
+    from eventdata.pipeline.write import WriteResult, policy_error
+    from eventdata.validation.parse import skippable_columns
 
     path = Path(path)
     sources = plan(data, client, blocksize=blocksize)
@@ -213,8 +213,8 @@ def _write_all(
     result: WriteResult,
 ) -> None:
     """Write every partition and the side files, atomically; fill in ``result``."""
+    from eventdata._atomic import atomic_path
     from eventdata.dask._write import unified_schema, write_partition
-    from eventdata.io.atomic import atomic_path
     from eventdata.io.writers import failures_path, invalid_path, remove_stale
 
     report = result.report

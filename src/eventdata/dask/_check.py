@@ -22,19 +22,19 @@ import pyarrow.compute as pc
 from eventdata.dask._report import DistributedReport, rows_message_table
 from eventdata.dask._sources import Sources, read_partition
 from eventdata.exceptions import InputError
-from eventdata.io.checked_blocks import SeenIds, shift_rows
-from eventdata.io.dialects import Dialect
+from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
+from eventdata.rules.base import Rule
+from eventdata.schema.text import Dialect
 from eventdata.validation.arrays import ColumnMap
 from eventdata.validation.engine import (
     DUPLICATE_RULE,
     check_rules,
     collect_failures,
-    parse,
     rule_selected,
     table_rules,
 )
+from eventdata.validation.parse import parse
 from eventdata.validation.report import FAILURE_SCHEMA, FailureBlock, ValidationReport
-from eventdata.validation.rules import Rule
 
 __all__ = ["Checked", "check_all"]
 

@@ -10,10 +10,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.exceptions import RowsNotHeldError
-from eventdata.io.dialects import Dialect
-from eventdata.io.readers import RawTable
+from eventdata.schema.text import Dialect, RawTable
 from eventdata.validation.arrays import ColumnMap
-from eventdata.validation.engine import Parsed
+from eventdata.validation.parse import Parsed
 from eventdata.validation.report import FailureBlock, ValidationReport
 
 if TYPE_CHECKING:

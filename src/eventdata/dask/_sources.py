@@ -22,7 +22,8 @@ import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
 from eventdata.io.csv_header import sniff_csv_header
-from eventdata.io.readers import RawTable, read_raw
+from eventdata.io.readers import read_raw
+from eventdata.schema.text import RawTable
 
 __all__ = ["FileRange", "Sources", "plan", "read_partition"]
 

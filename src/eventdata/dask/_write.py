@@ -20,9 +20,9 @@ import pyarrow as pa
 
 from eventdata.dask._sources import read_partition
 from eventdata.io import geo as geo_
-from eventdata.io.parquet import check_raw, rejected_rows
 from eventdata.io.parquet_meta import merge_metadata
 from eventdata.io.writers import EventFileWriter, output_schema, write_dataset
+from eventdata.pipeline.write import check_raw, rejected_rows
 
 __all__ = ["Written", "unified_schema", "write_partition"]
 

@@ -20,39 +20,31 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from eventdata.io.arrow import arrow_schema, conform
-from eventdata.io.atomic import atomic_path
+from eventdata._atomic import atomic_path
 from eventdata.io.geo import BBOX_COLUMN, BBOX_TYPE, GEOMETRY_COLUMN, strip_geometry
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
-from eventdata.validation.engine import NO_ACTOR_CODE_COLUMNS
-from eventdata.vocabulary.codebook import INTERACTIONS, ActorType
+from eventdata.rules.lookups import (
+    ACTOR_CODES,
+    ACTOR_LABELS,
+    INTERACTION_CODES,
+    INTERACTION_LABELS,
+)
+from eventdata.schema.arrow import arrow_schema, conform
+from eventdata.validation.parse import NO_ACTOR_CODE_COLUMNS
+from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS
 
 if TYPE_CHECKING:
-    from eventdata.validation.engine import Parsed
+    from eventdata.validation.parse import Parsed
 
 __all__ = ["DATE_FORMATS", "PRE2023_COLUMNS", "acled_text_table", "write_acled"]
 
 Dialect = Literal["current", "pre2023"]
 
-PRE2023_COLUMNS: tuple[str, ...] = (
-    "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year",
-    "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-    "actor2", "assoc_actor_2", "inter2", "interaction", "region", "country", "admin1",
-    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-    "source_scale", "notes", "fatalities", "timestamp", "iso3",
-)  # fmt: skip
-"""The header of ACLED exports before 20 March 2023, in order."""
-
 _CURRENT_ONLY = ("disorder_type", "civilian_targeting", "tags")
 
 DATE_FORMATS: dict[str, str] = {"iso": "%Y-%m-%d", "export-tool": "%d %B %Y"}
 """``event_date`` renderings: the API's ``2024-01-01`` and the export tool's ``01 January 2024``."""
-
-_ACTOR_LABELS = pa.array([m.value for m in ActorType])
-_ACTOR_CODES = pa.array([m.code for m in ActorType], pa.int64())
-_INTERACTION_LABELS = pa.array(list(INTERACTIONS.values()))
-_INTERACTION_CODES = pa.array(list(INTERACTIONS), pa.int64())
 
 
 def _logical(kind: pa.DataType) -> pa.DataType:
@@ -153,8 +145,9 @@ def _canonical(data: Any) -> pa.Table:
         InputError: a path cannot be read.
 
     """
-    from eventdata.io.readers import RawTable, read_raw
-    from eventdata.validation.engine import parse
+    from eventdata.io.readers import read_raw
+    from eventdata.schema.text import RawTable
+    from eventdata.validation.parse import parse
 
     if isinstance(data, pd.DataFrame):
         data = pa.Table.from_pandas(data, preserve_index=False)
@@ -216,9 +209,9 @@ def _pre2023(table: pa.Table) -> pa.Table:
             stacklevel=3,
         )
     n = len(table)
-    inter1 = _codes(table.column("inter1"), _ACTOR_LABELS, _ACTOR_CODES)
-    inter2 = pc.fill_null(_codes(table.column("inter2"), _ACTOR_LABELS, _ACTOR_CODES), "0")
-    interaction = _codes(table.column("interaction"), _INTERACTION_LABELS, _INTERACTION_CODES)
+    inter1 = _codes(table.column("inter1"), ACTOR_LABELS, ACTOR_CODES)
+    inter2 = pc.fill_null(_codes(table.column("inter2"), ACTOR_LABELS, ACTOR_CODES), "0")
+    interaction = _codes(table.column("interaction"), INTERACTION_LABELS, INTERACTION_CODES)
     replaced = {"inter1": inter1, "inter2": inter2, "interaction": interaction}
     extras = [c for c in table.column_names if c not in ACLED_COLUMNS and c not in PRE2023_COLUMNS]
     names = [*PRE2023_COLUMNS, *extras]

@@ -14,7 +14,8 @@ import pyarrow as pa
 
 from eventdata.exceptions import InputError
 from eventdata.io.csv_header import PEEK_BYTES
-from eventdata.io.dialects import Dialect, known_column_names
+from eventdata.io.dialects import known_column_names
+from eventdata.schema.text import Dialect
 
 __all__ = ["read_json_table", "table_from_records"]
 

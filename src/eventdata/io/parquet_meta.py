@@ -1,6 +1,6 @@
 """The ``eventdata`` key-value metadata of written files, and the schema version check.
 
-The entry is JSON under :data:`eventdata.io.arrow.METADATA_KEY`: the eventdata and schema
+The entry is JSON under :data:`eventdata.schema.arrow.METADATA_KEY`: the eventdata and schema
 versions, the source dialect, the row count, the partition columns and the validation
 summary. A file written under a newer major schema version is refused on reading.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from eventdata._version import SCHEMA_VERSION, __version__
 from eventdata.exceptions import InputError, SchemaVersionError
-from eventdata.io.arrow import METADATA_KEY
+from eventdata.schema.arrow import METADATA_KEY
 
 __all__ = ["check_version", "file_metadata", "merge_metadata", "validation_metadata"]
 

@@ -6,11 +6,11 @@ that does not parse is reported (with its row) rather than lost in a type guess.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +20,13 @@ import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
 from eventdata.io.csv_header import CsvHeader, detect_encoding, sniff_csv_header
-from eventdata.io.dialects import (
-    LEGACY_RENAMES,
-    PANDAS_INDEX_NAMES,
-    Dialect,
-    detect_dialect,
-    hxl_column,
-    known_column_names,
-)
+from eventdata.io.dialects import detect_dialect, hxl_column, known_column_names
 from eventdata.io.excel import EXCEL_SUFFIXES, read_excel_table
 from eventdata.io.json_input import read_json_table, table_from_records
 from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
 from eventdata.models.dates import decision_named
+from eventdata.schema.text import PANDAS_INDEX_NAMES, Dialect, RawTable, file_stamp
+from eventdata.vocabulary.legacy import LEGACY_RENAMES
 
 __all__ = ["RawTable", "read_raw", "table_from_records"]
 
@@ -42,61 +37,6 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
 CSV_BLOCK_SIZE = 4 << 20
 """CSV parser block size: small blocks parsed faster here than 16 MiB ones (docs/performance.md)."""
-
-
-@dataclass
-class RawTable:
-    """An input as text columns, normalized to current column names.
-
-    Attributes:
-        table: every column as ``string`` (nulls for missing cells), in input order.
-        dialect: what was recognised and how it was mapped.
-        source: the path read, or None for in-memory data.
-        skipped: columns of the file left unread (see ``read_raw(skip=...)``);
-            :meth:`complete` reads them when they are needed.
-    """
-
-    table: pa.Table
-    dialect: Dialect
-    source: Path | None = None
-    skipped: tuple[str, ...] = ()
-    stamp: tuple[int, int] | None = None
-    _complete: RawTable | None = field(default=None, repr=False)
-
-    @property
-    def n_rows(self) -> int:
-        """Number of data records."""
-        return int(self.table.num_rows)
-
-    @property
-    def column_names(self) -> list[str]:
-        """Every column of the input, read or skipped."""
-        return [*self.table.column_names, *self.skipped]
-
-    def complete(self) -> RawTable:
-        """This input with every column read (the file is read again if columns were skipped).
-
-        Raises:
-            InputError: the file changed since it was first read.
-        """
-        if not self.skipped:
-            return self
-        if self._complete is None:
-            assert self.source is not None
-            if _stamp(self.source) != self.stamp:
-                raise InputError(
-                    "changed since it was validated; validate it again", path=self.source
-                )
-            full = read_raw(self.source)
-            if full.n_rows != self.n_rows:  # pragma: no cover - guarded by the stamp
-                raise InputError("changed since it was validated", path=self.source)
-            self._complete = full
-        return self._complete
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_size, status.st_mtime_ns
 
 
 def read_raw(
@@ -162,7 +102,7 @@ def _read_any(
             if suffix in EXCEL_SUFFIXES:
                 table, notes = read_excel_table(path)
                 raw = _normalize(table, Dialect(format="excel", notes=notes), path)
-                raw.stamp = _stamp(path)
+                raw.stamp = file_stamp(path)
                 return raw
             if suffix in CSV_SUFFIXES or suffix == "":
                 return _read_csv(path, block_size=block_size, skip=skip, encoding=encoding)
@@ -222,7 +162,7 @@ def _read_csv(
     skip: Collection[str] = (),
     encoding: str | None = None,
 ) -> RawTable:
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     header = sniff_csv_header(path, encoding=encoding)
     try:
         table, skipped = _read_csv_table(path, header, block_size=block_size, skip=skip)
@@ -251,6 +191,7 @@ def _read_csv(
         table = _apply_hxl(table, header.hxl_tags, dialect)
     raw = _normalize(table, dialect, path)
     raw.skipped, raw.stamp = skipped, stamp
+    raw.reread = functools.partial(read_raw, path, encoding=encoding)
     return raw
 
 

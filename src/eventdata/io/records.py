@@ -26,8 +26,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel, ValidationError
 
+from eventdata._atomic import atomic_path
 from eventdata.exceptions import InputError
-from eventdata.io.atomic import atomic_path
 from eventdata.models.collection import AnyRecord, EventCollection
 from eventdata.models.event import ACLED_COLUMNS, Event
 from eventdata.models.fields import LIST_SEPARATOR

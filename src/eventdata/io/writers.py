@@ -1,6 +1,6 @@
 """Writing event tables to Parquet: one file in pieces, partitioned datasets, side files.
 
-Every writer is atomic (:func:`eventdata.io.atomic.atomic_path`). The side files of an
+Every writer is atomic (:func:`eventdata._atomic.atomic_path`). The side files of an
 output ``NAME.parquet`` are ``NAME.failures.parquet`` (the failure table) and
 ``NAME.invalid.parquet`` (the invalid rows as the input's text).
 """
@@ -18,10 +18,10 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from eventdata._atomic import atomic_path
 from eventdata.io import geo as geo_
-from eventdata.io.arrow import arrow_schema
-from eventdata.io.atomic import atomic_path
 from eventdata.io.parquet_meta import merge_metadata
+from eventdata.schema.arrow import arrow_schema
 
 __all__ = [
     "EventFileWriter",

@@ -23,7 +23,8 @@ from eventdata.models.fields import (
     OptionalText,
     SourceScale,
 )
-from eventdata.validation.rules import CROSS_FIELD_RULES, Rule, rule_errors
+from eventdata.rules.acled import CROSS_FIELD_RULES
+from eventdata.rules.base import Rule, rule_errors
 from eventdata.vocabulary.codebook import (
     ActorType,
     DisorderType,

@@ -3,8 +3,9 @@
 UCDP's Georeferenced Event Dataset (GED, CC BY 4.0) publishes one row per lethal event in
 49 columns (:data:`GED_COLUMNS`). :class:`GedEvent` types them; its single-field
 constraints (types, bounds, required values) are what the columnar validator of
-:mod:`eventdata.io.ucdp` derives its single-field rules from, and :data:`GED_RULES` holds
-the cross-field rules, each written once for a row and for columns.
+:mod:`eventdata.validation.ged` derives its single-field rules from, and
+:data:`~eventdata.rules.ged.GED_RULES` holds the cross-field rules, each written once
+for a row and for columns.
 
 Blank cells and R's ``NA`` are missing values. ``gwnoa``/``gwnob`` hold one or several
 Gleditsch-Ward country codes joined by ``;`` (``2;200;900``) and become ``list[int]``.
@@ -18,13 +19,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from eventdata.models.fields import NonBlank
-from eventdata.validation.rules import Columns, Rule, rule_errors, to_mask
+from eventdata.rules.base import rule_errors
+from eventdata.rules.ged import GED_RULES
 
 __all__ = [
     "GED_COLUMNS",
@@ -206,89 +205,3 @@ class GedEvent(BaseModel):
 
 GED_COLUMNS: tuple[str, ...] = tuple(GedEvent.model_fields)
 """The 49 columns of a GED CSV, in file order."""
-
-
-# -- cross-field rules --------------------------------------------------------------------
-
-_DEATH_PARTS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
-
-
-def _row_dates(v: Mapping[str, Any]) -> bool:
-    return bool(v["date_start"] > v["date_end"])
-
-
-def _col_dates(c: Columns) -> np.ndarray:
-    return to_mask(pc.greater(c["date_start"], c["date_end"]))
-
-
-def _row_best_sum(v: Mapping[str, Any]) -> bool:
-    return bool(v["best"] != sum(v[name] for name in _DEATH_PARTS))
-
-
-def _col_best_sum(c: Columns) -> np.ndarray:
-    total = c[_DEATH_PARTS[0]]
-    for name in _DEATH_PARTS[1:]:
-        total = pc.add(total, c[name])
-    return to_mask(pc.not_equal(c["best"], total))
-
-
-def _row_low_best_high(v: Mapping[str, Any]) -> bool:
-    return not v["low"] <= v["best"] <= v["high"]
-
-
-def _col_low_best_high(c: Columns) -> np.ndarray:
-    return to_mask(pc.or_(pc.greater(c["low"], c["best"]), pc.greater(c["best"], c["high"])))
-
-
-def _col_duplicate_id(c: Columns) -> np.ndarray:
-    ids = c["id"]
-    counts = pc.value_counts(ids)
-    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-    if len(repeated) == 0:
-        return np.zeros(len(ids), dtype=bool)
-    return to_mask(pc.is_in(ids, value_set=pa.array(repeated)))
-
-
-GED_RULES: tuple[Rule, ...] = (
-    Rule(
-        name="dates.order",
-        severity="error",
-        column="date_end",
-        description="date_start is not after date_end.",
-        expected="a day on or after date_start",
-        columnar=_col_dates,
-        row=_row_dates,
-        inputs=("date_start", "date_end"),
-    ),
-    Rule(
-        name="deaths.best_sum",
-        severity="error",
-        column="best",
-        description="best = deaths_a + deaths_b + deaths_civilians + deaths_unknown.",
-        expected="deaths_a + deaths_b + deaths_civilians + deaths_unknown",
-        columnar=_col_best_sum,
-        row=_row_best_sum,
-        inputs=("best", *_DEATH_PARTS),
-    ),
-    Rule(
-        name="deaths.low_best_high",
-        severity="warning",
-        column="best",
-        description="low <= best <= high; published GED data breaks it, so it is reported only.",
-        expected="a figure between low and high",
-        columnar=_col_low_best_high,
-        row=_row_low_best_high,
-        inputs=("low", "best", "high"),
-    ),
-    Rule(
-        name="duplicate.id",
-        severity="error",
-        column="id",
-        description="id is unique; every row of a duplicate group is reported.",
-        expected="an id no other row has",
-        columnar=_col_duplicate_id,
-        row=None,
-        inputs=("id",),
-    ),
-)
-"""The GED cross-field rules, used by :class:`GedEvent` and by ``validate_ged``."""

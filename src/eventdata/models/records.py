@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import uuid
 import warnings
-from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -24,6 +23,7 @@ from eventdata.models.weapons import Weapon
 from eventdata.vocabulary.acled_countries import place_name_warnings
 from eventdata.vocabulary.codebook import SOURCE_SCALE_PARTS, GeoPrecision, TimePrecision
 from eventdata.vocabulary.countries import alpha3_from_numeric
+from eventdata.vocabulary.labels import LabelEnum
 
 __all__ = [
     "Assertion",
@@ -81,18 +81,15 @@ def stable_id(**fields: object) -> str:
     return str(uuid.uuid5(_NAMESPACE, canonical))
 
 
-class ReportStatus(str, Enum):
+class ReportStatus(LabelEnum):
     """Whether the record happened, as far as sources say; only confirmed ones lower."""
 
     CONFIRMED = "confirmed"
     UNCONFIRMED = "unconfirmed"
     DENIED = "denied"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Outcome(str, Enum):
+class Outcome(LabelEnum):
     """What became of the weapons used."""
 
     IMPACTED = "impacted"
@@ -104,11 +101,8 @@ class Outcome(str, Enum):
     CRASHED = "crashed"
     UNKNOWN = "unknown"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class ResponseKind(str, Enum):
+class ResponseKind(LabelEnum):
     """What a response is."""
 
     INTERCEPTION = "interception"
@@ -117,11 +111,8 @@ class ResponseKind(str, Enum):
     """A threat or statement: words, not force."""
     OTHER = "other"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class ClaimKind(str, Enum):
+class ClaimKind(LabelEnum):
     """How an actor is linked to an attack."""
 
     CLAIMED = "claimed"
@@ -130,9 +121,6 @@ class ClaimKind(str, Enum):
     """Someone else (``by``) said the actor did it."""
     SUSPECTED = "suspected"
     """The actor is suspected; nobody asserts it firmly."""
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class Place(BaseModel):

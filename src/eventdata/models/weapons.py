@@ -8,10 +8,11 @@ sub-event types lives in :mod:`eventdata.models.acled_rows`.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from eventdata.vocabulary.labels import LabelEnum
 
 __all__ = [
     "AirDefence",
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 
-class DroneAirframe(str, Enum):
+class DroneAirframe(LabelEnum):
     """Airframe of an uncrewed aircraft."""
 
     MULTIROTOR = "multirotor"
@@ -44,11 +45,8 @@ class DroneAirframe(str, Enum):
     """One-way attack drone or loitering munition: the airframe is the warhead's carrier."""
     UNKNOWN = "unknown"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class MissileType(str, Enum):
+class MissileType(LabelEnum):
     """Guidance and flight profile of a missile."""
 
     BALLISTIC = "ballistic"
@@ -56,11 +54,8 @@ class MissileType(str, Enum):
     ANTI_TANK_GUIDED = "anti-tank guided"
     UNKNOWN = "unknown"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class ExplosiveDevice(str, Enum):
+class ExplosiveDevice(LabelEnum):
     """How an explosive was delivered; decides the ACLED sub-event type."""
 
     IED = "IED"
@@ -70,11 +65,8 @@ class ExplosiveDevice(str, Enum):
     SUICIDE = "suicide"
     """Worn or driven by an attacker who dies in the blast (ACLED: Suicide bomb)."""
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class AirDefenceType(str, Enum):
+class AirDefenceType(LabelEnum):
     """Family of an air-defence system other than C-RAM."""
 
     SURFACE_TO_AIR_MISSILE = "surface-to-air missile"
@@ -83,9 +75,6 @@ class AirDefenceType(str, Enum):
     ELECTRONIC_WARFARE = "electronic warfare"
     """Jamming or spoofing that downs or diverts drones."""
     OTHER = "other"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _Count = Annotated[int, Field(ge=1)]

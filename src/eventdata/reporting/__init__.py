@@ -83,9 +83,9 @@ def report(
         import jinja2  # noqa: F401  (fail before the work, not after)
     except ModuleNotFoundError as exc:
         raise ModuleNotFoundError(MISSING_EXTRA, name="jinja2") from exc
-    from eventdata.io.atomic import atomic_path
+    from eventdata._atomic import atomic_path
+    from eventdata.pipeline.validate import validate
     from eventdata.reporting.page import build_context
-    from eventdata.validation.engine import validate
 
     context = build_context(
         validate(data), title=title, max_points=max_points, top=top, max_failures=max_failures

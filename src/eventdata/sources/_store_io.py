@@ -14,10 +14,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from eventdata.exceptions import InputError
-from eventdata.io.parquet import apply_policy, check_raw, side_files
 from eventdata.io.parquet_meta import file_metadata, merge_metadata, validation_metadata
 from eventdata.io.readers import read_raw
 from eventdata.io.writers import output_schema, write_event_dataset, write_event_file
+from eventdata.pipeline.write import apply_policy, check_raw, side_files
 from eventdata.sources._stream import AcledBatches
 
 __all__ = [

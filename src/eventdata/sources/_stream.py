@@ -13,10 +13,10 @@ import pyarrow.compute as pc
 
 from eventdata.exceptions import ApiError, ValidationFailed
 from eventdata.io.acled_api import read_api_responses
-from eventdata.io.arrow import arrow_schema
-from eventdata.io.checked_blocks import SeenIds, shift_rows
-from eventdata.io.parquet import check_raw, rejected_rows
 from eventdata.io.readers import read_raw
+from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
+from eventdata.pipeline.write import check_raw, rejected_rows
+from eventdata.schema.arrow import arrow_schema
 from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = ["AcledBatches", "OnInvalid", "relaxed"]
@@ -111,7 +111,7 @@ class AcledBatches:
     # ------------------------------------------------------------------ internals
 
     def _generate(self) -> Generator[pa.RecordBatch, None, None]:
-        from eventdata.cli.progress import ProgressBar, show_progress
+        from eventdata._progress import ProgressBar, show_progress
 
         bar = ProgressBar(
             sys.stderr, enabled=show_progress(self._progress, sys.stderr), label="ACLED"

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from eventdata.exceptions import ApiError
 from eventdata.io.acled_api import read_deletions
-from eventdata.io.arrow import arrow_schema, table_to_pandas
+from eventdata.schema.arrow import arrow_schema, table_to_pandas
 from eventdata.sources._http import AcledSession
 from eventdata.sources._query import EVENT_TYPES, Moment, Value, acled_query, unix_seconds
 from eventdata.sources._stream import AcledBatches, OnInvalid

@@ -110,7 +110,7 @@ class UpdateSummary:
 def _merge(old: pa.Table, fresh: pa.Table, deletions: pa.Table) -> tuple[pa.Table, dict[str, int]]:
     """Replace revised events, append new ones, drop deleted ones; count each."""
     from eventdata.analysis.diff import diff_tables, ids_of
-    from eventdata.io.arrow import conform
+    from eventdata.schema.arrow import conform
 
     old_ids = ids_of(old, "the store")
     fresh_ids = ids_of(fresh, "the download")

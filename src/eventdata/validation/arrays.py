@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.models.fields import LIST_SEPARATOR
-from eventdata.validation.rules import to_mask
+from eventdata.rules.base import to_mask
 
 __all__ = [
     "ColumnMap",

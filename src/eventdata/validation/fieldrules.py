@@ -1,35 +1,29 @@
-"""Single-field rules derived from the :class:`~eventdata.Event` declarations.
+"""Single-field rules derived from the column specs of the models.
 
-Each ``Event`` field is read once (its type, whether it is required, its bounds and its
-vocabulary) into a :class:`FieldSpec`. The columnar parser turns one all-string Arrow
-column into typed values plus failure masks for the rules ``required.<col>``,
-``type.<col>``, ``vocabulary.<col>``, ``range.<col>`` and ``not_empty.<col>``: the same
+Each model field is read once (its type, whether it is required, its bounds and its
+vocabulary) into a :class:`~eventdata.schema.columns.FieldSpec`. The columnar parser
+turns one all-string Arrow column into typed values plus failure masks for the rules
+``required.<col>``, ``type.<col>``, ``vocabulary.<col>``, ``range.<col>`` and
+``not_empty.<col>``: the same
 checks pydantic applies when ``Event.model_validate`` parses a row, as a test proves.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
 
-import annotated_types
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic.fields import FieldInfo
 
-from eventdata.models.event import Event
 from eventdata.models.fields import (
     INTEGER_PATTERN,
     MAX_INTEGER_DIGITS,
     NUMBER_PATTERN,
-    Joined,
 )
+from eventdata.rules.base import to_mask
+from eventdata.schema.columns import FIELD_SPECS, FieldSpec
 from eventdata.validation.arrays import (
     LazyArray,
     blank_to_null,
@@ -40,7 +34,6 @@ from eventdata.validation.arrays import (
     split_joined,
 )
 from eventdata.validation.dates import date_column
-from eventdata.validation.rules import to_mask
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -48,130 +41,7 @@ from eventdata.vocabulary.codebook import (
     ActorType,
 )
 
-__all__ = [
-    "FIELD_SPECS",
-    "FieldSpec",
-    "Kind",
-    "ParsedColumn",
-    "field_spec",
-    "parse_column",
-]
-
-Kind = Literal[
-    "text",
-    "integer",
-    "float",
-    "date",
-    "enum",
-    "actor_type",
-    "interaction",
-    "list",
-    "source_scale",
-    "civilian_targeting",
-]
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """What one ``Event`` field demands of a column.
-
-    Attributes:
-        name: ACLED column name.
-        kind: how the text is parsed.
-        required: the column must exist and a missing value is an error (the field has no
-            default and is not optional). For text, only a null is missing: ACLED writes
-            some required text columns blank (e.g. admin names) and pydantic accepts "".
-        nullable: the parsed value may be missing.
-        vocabulary: the allowed labels, for enum kinds.
-        ge, le: inclusive bounds for numbers.
-        min_length: minimum text length (``not_empty`` when 1).
-        description: the field's description.
-    """
-
-    name: str
-    kind: Kind
-    required: bool
-    nullable: bool
-    vocabulary: tuple[str, ...] = ()
-    ge: float | None = None
-    le: float | None = None
-    min_length: int | None = None
-    description: str = ""
-
-
-_SPECIAL_KINDS: dict[str, Kind] = {
-    "inter1": "actor_type",
-    "inter2": "actor_type",
-    "interaction": "interaction",
-    "source_scale": "source_scale",
-    "civilian_targeting": "civilian_targeting",
-}
-
-
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], len(args) < len(typing.get_args(annotation))
-    return annotation, False
-
-
-def field_spec(name: str, info: FieldInfo) -> FieldSpec:
-    """Read one pydantic field into a :class:`FieldSpec`.
-
-    Raises:
-        TypeError: for a field type eventdata has no columnar parser for.
-    """
-    base, optional = _unwrap_optional(info.annotation)
-    ge = le = min_length = None
-    for meta in info.metadata:
-        if isinstance(meta, annotated_types.Ge):
-            ge = float(meta.ge)  # type: ignore[arg-type]
-        elif isinstance(meta, annotated_types.Le):
-            le = float(meta.le)  # type: ignore[arg-type]
-        elif isinstance(meta, annotated_types.MinLen):
-            min_length = meta.min_length
-    vocabulary: tuple[str, ...] = ()
-    kind: Kind
-    if name in _SPECIAL_KINDS:
-        kind = _SPECIAL_KINDS[name]
-        if kind == "actor_type":
-            vocabulary = tuple(a.value for a in ActorType)
-        elif kind == "interaction":
-            vocabulary = tuple(INTERACTIONS.values())
-    elif any(isinstance(m, Joined) for m in info.metadata):
-        kind = "list"
-    elif isinstance(base, type) and issubclass(base, enum.Enum):
-        kind = "enum"
-        vocabulary = tuple(str(m.value) for m in base)
-    elif base is dt.date:
-        kind = "date"
-    elif base is int:
-        kind = "integer"
-    elif base is float:
-        kind = "float"
-    elif base is str:
-        kind = "text"
-    else:
-        raise TypeError(f"Event.{name}: no columnar parser for type {info.annotation!r}")
-    return FieldSpec(
-        name=name,
-        kind=kind,
-        required=info.is_required() and not optional,
-        nullable=optional or not info.is_required(),
-        vocabulary=vocabulary,
-        ge=ge,
-        le=le,
-        min_length=min_length,
-        description=info.description or "",
-    )
-
-
-FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
-    field_spec(name, info) for name, info in Event.model_fields.items()
-)
-"""One spec per ``Event`` field, in ACLED column order."""
+__all__ = ["ParsedColumn", "parse_column"]
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.exceptions import ValidationFailed
-from eventdata.validation.rules import Severity
+from eventdata.rules.base import Severity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from eventdata.validation.engine import Parsed
+    from eventdata.validation.parse import Parsed
 
 __all__ = ["FAILURE_COLUMNS", "FailureBlock", "ValidationReport"]
 
@@ -275,7 +275,7 @@ class ValidationReport:
         document = {**self.summary(), "failures": failures.to_pylist()}
         text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
         if path is not None:
-            from eventdata.io.atomic import atomic_path
+            from eventdata._atomic import atomic_path
 
             with atomic_path(Path(path)) as tmp:
                 Path(tmp).write_text(text + "\n", encoding="utf-8")
@@ -285,7 +285,7 @@ class ValidationReport:
         """Write the failure table to Parquet, with the summary as key-value metadata."""
         import pyarrow.parquet as pq
 
-        from eventdata.io.atomic import atomic_path
+        from eventdata._atomic import atomic_path
 
         table = self.failure_table.replace_schema_metadata(
             {"eventdata.validation": json.dumps(self.summary(), default=str)}
@@ -353,7 +353,7 @@ def _text_column(table: pa.Table, name: str, n: int) -> pa.Array:
 
 
 def _canonical(table: pa.Table) -> pa.Table:
-    from eventdata.io.arrow import conform
+    from eventdata.schema.arrow import conform
 
     result: pa.Table = conform(table)
     return result
@@ -362,7 +362,7 @@ def _canonical(table: pa.Table) -> pa.Table:
 def _frame(table: pa.Table, index: np.ndarray) -> pd.DataFrame:
     import pandas as pd
 
-    from eventdata.io.arrow import table_to_pandas
+    from eventdata.schema.arrow import table_to_pandas
 
     frame = table_to_pandas(table)
     frame.index = pd.Index(index, name="row")

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
 
+from eventdata.vocabulary.labels import LabelEnum
+
 __all__ = [
     "ActorType",
     "CIVILIAN_TARGETING",
@@ -31,7 +33,7 @@ __all__ = [
 ]
 
 
-class DisorderType(str, Enum):
+class DisorderType(LabelEnum):
     """ACLED's disorder type (column ``disorder_type``)."""
 
     POLITICAL_VIOLENCE = "Political violence"
@@ -39,11 +41,8 @@ class DisorderType(str, Enum):
     STRATEGIC_DEVELOPMENTS = "Strategic developments"
     POLITICAL_VIOLENCE_DEMONSTRATIONS = "Political violence; Demonstrations"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class EventType(str, Enum):
+class EventType(LabelEnum):
     """ACLED's six event types (column ``event_type``)."""
 
     BATTLES = "Battles"
@@ -52,9 +51,6 @@ class EventType(str, Enum):
     EXPLOSIONS_REMOTE_VIOLENCE = "Explosions/Remote violence"
     VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
     STRATEGIC_DEVELOPMENTS = "Strategic developments"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def sub_event_types(self) -> tuple[SubEventType, ...]:
@@ -95,7 +91,7 @@ _SUB_EVENT_TABLE: tuple[tuple[str, EventType, DisorderType], ...] = (
 )
 
 
-class SubEventType(str, Enum):
+class SubEventType(LabelEnum):
     """ACLED's 25 sub-event types; each knows its event type and disorder type."""
 
     GOVERNMENT_REGAINS_TERRITORY = "Government regains territory"
@@ -124,9 +120,6 @@ class SubEventType(str, Enum):
     NON_VIOLENT_TRANSFER_OF_TERRITORY = "Non-violent transfer of territory"
     OTHER = "Other"
 
-    def __str__(self) -> str:
-        return self.value
-
     @property
     def event_type(self) -> EventType:
         """The event type this sub-event type belongs to."""
@@ -143,7 +136,7 @@ _SUB_EVENT_PARENT: Mapping[str, tuple[EventType, DisorderType]] = MappingProxyTy
 )
 
 
-class ActorType(str, Enum):
+class ActorType(LabelEnum):
     """ACLED's actor types (columns ``inter1``/``inter2``); each carries its code 1-8."""
 
     STATE_FORCES = "State forces"
@@ -154,9 +147,6 @@ class ActorType(str, Enum):
     PROTESTERS = "Protesters"
     CIVILIANS = "Civilians"
     EXTERNAL_OTHER_FORCES = "External/Other forces"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def code(self) -> int:

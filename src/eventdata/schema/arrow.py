@@ -166,7 +166,8 @@ def arrow_type(name: str, field: FieldInfo) -> tuple[pa.DataType, bool]:
         return pa.date32(), nullable
     raise TypeError(
         f"field {name!r}: no Arrow type for annotation {field.annotation!r} with markers "
-        f"{sorted(m.__name__ for m in markers)}; add a row to eventdata.io.arrow's mapping table"
+        f"{sorted(m.__name__ for m in markers)}; add a row to the mapping table of"
+        " eventdata.schema.arrow"
     )
 
 

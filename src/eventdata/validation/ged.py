@@ -1,12 +1,11 @@
-"""Reading and validating UCDP GED files, columnar.
+"""Validating UCDP GED text tables, columnar.
 
-``read_ged`` and ``validate_ged`` read any input :func:`~eventdata.io.readers.read_raw`
-reads (GED CSV with newlines inside quoted fields, JSON, Parquet, a DataFrame or an Arrow
-table) as text, then parse each of the 49 GED columns with the single-field rules derived
-from the :class:`~eventdata.models.ged.GedEvent` fields (the same derivation ACLED columns
-use, :func:`~eventdata.validation.fieldrules.field_spec`), and run the cross-field rules
-of :data:`~eventdata.models.ged.GED_RULES` on the parsed arrays. No pydantic object is
-built. Blank cells and ``NA`` are missing values.
+:func:`validate_ged_table` takes a GED input as text (a
+:class:`~eventdata.schema.text.RawTable`), parses each of the 49 GED columns with the
+single-field rules derived from the :class:`~eventdata.models.ged.GedEvent` fields (the
+same derivation ACLED columns use, :func:`~eventdata.schema.columns.field_spec`), and runs
+the cross-field rules of :data:`~eventdata.rules.ged.GED_RULES` on the parsed arrays. No
+pydantic object is built. Blank cells and ``NA`` are missing values.
 
 Single-field rules: ``required.<col>`` (blank integer, float or date column that may not be
 blank), ``not_empty.<col>`` (blank required text), ``type.<col>`` (not a number, date, or
@@ -18,21 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.io.dialects import PANDAS_INDEX_NAMES
-from eventdata.io.readers import RawTable, read_raw
-from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GED_RULES, CodeList, GedEvent
+from eventdata.models.ged import CODE_SEPARATOR, GED_MISSING, GedEvent
+from eventdata.rules.base import to_mask
+from eventdata.rules.ged import GED_RULES
+from eventdata.schema.columns import CODE_LIST_COLUMNS, GED_FIELD_SPECS, FieldSpec
+from eventdata.schema.text import PANDAS_INDEX_NAMES, RawTable
 from eventdata.validation.arrays import ColumnMap
-from eventdata.validation.engine import Parsed, collect_failures, parse_dates_of, refuse_lossy
-from eventdata.validation.fieldrules import FieldSpec, field_spec, parse_column
+from eventdata.validation.engine import collect_failures
+from eventdata.validation.fieldrules import parse_column
+from eventdata.validation.parse import Parsed, parse_dates_of
 from eventdata.validation.report import FailureBlock, ValidationReport
-from eventdata.validation.rules import to_mask
 
 __all__ = [
     "GED_DIALECT",
@@ -41,30 +41,15 @@ __all__ = [
     "ged_arrow_schema",
     "ged_rules",
     "parse_ged",
-    "read_ged",
-    "read_ged_table",
     "rules_markdown",
-    "validate_ged",
+    "prepare_ged",
+    "validate_ged_table",
 ]
 
 GED_DIALECT = "ucdp-ged"
 """The dialect name GED inputs are reported under."""
 
 MISSING_COLUMN_RULE = "columns.missing"
-CODE_LIST_COLUMNS: tuple[str, ...] = tuple(
-    name
-    for name, info in GedEvent.model_fields.items()
-    if any(isinstance(m, CodeList) for m in info.metadata)
-)
-"""GED columns holding ``;``-joined Gleditsch-Ward codes (``gwnoa``, ``gwnob``)."""
-
-GED_FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
-    field_spec(name, info)
-    for name, info in GedEvent.model_fields.items()
-    if name not in CODE_LIST_COLUMNS
-)
-"""Single-field specs of every GedEvent field except the code lists, in file order."""
-
 _SPECS = {spec.name: spec for spec in GED_FIELD_SPECS}
 _CODE_LIST_TYPE = pa.list_(pa.int64())
 
@@ -201,17 +186,7 @@ def parse_ged(raw: RawTable, /) -> Parsed:
     )
 
 
-def _read_raw_ged(source: Any) -> RawTable:
-    raw = source if isinstance(source, RawTable) else read_raw(source)
-    names = raw.table.column_names
-    if names and names[0] in PANDAS_INDEX_NAMES and "type_of_violence" in names:
-        raw.table = raw.table.drop_columns([names[0]])
-        raw.dialect.notes.append(f"dropped the row-name column {names[0]!r} (a row number)")
-    raw.dialect.name = GED_DIALECT
-    return raw
-
-
-def _typed_table(parsed: Parsed) -> pa.Table:
+def typed_table(parsed: Parsed) -> pa.Table:
     """Cast the parsed GED columns to :func:`ged_arrow_schema`; extra columns follow."""
     arrays: list[pa.Array] = []
     fields: list[pa.Field] = []
@@ -225,55 +200,6 @@ def _typed_table(parsed: Parsed) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-# -- reading ---------------------------------------------------------------------------------
-
-
-def read_ged_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pa.Table:
-    """Read a GED file or table into a typed Arrow table (:func:`ged_arrow_schema`).
-
-    Args:
-        source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
-            or a pyarrow Table.
-        errors: ``"raise"`` (default) refuses values that would be lost because they do
-            not parse as their column's type or lie outside its bounds; ``"coerce"`` reads
-            them as missing values.
-
-    Raises:
-        InputError: the input cannot be read, or (``errors="raise"``) holds values that do
-            not parse; the message names the column, rule and rows.
-
-    """
-    parsed = parse_ged(_read_raw_ged(source))
-    if errors == "raise":
-        refuse_lossy(parsed, validator="eventdata.io.ucdp.validate_ged")
-    return _typed_table(parsed)
-
-
-def read_ged(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pd.DataFrame:
-    """Read UCDP GED data into a typed DataFrame with Arrow-backed dtypes.
-
-    The 49 GED columns come in file order (extra columns after them, as text): integers
-    as ``int64[pyarrow]``, coordinates ``double[pyarrow]``, ``date_start``/``date_end``
-    ``date32[day][pyarrow]``, text ``string[pyarrow]``, ``gwnoa``/``gwnob`` as
-    ``list<int64>[pyarrow]`` (``"2;200;900"`` -> ``[2, 200, 900]``); blanks and ``NA``
-    are ``<NA>``. Cross-field rules are not checked here: use :func:`validate_ged`.
-
-    Args:
-        source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
-            or a pyarrow Table.
-        errors: ``"raise"`` (default) or ``"coerce"``, see :func:`read_ged_table`.
-
-    Raises:
-        InputError: the input cannot be read, or holds values that do not parse.
-
-    """
-    frame: pd.DataFrame = read_ged_table(source, errors=errors).to_pandas(
-        types_mapper=pd.ArrowDtype
-    )
-    frame.attrs["eventdata.dialect"] = GED_DIALECT
-    return frame
-
-
 # -- validation ------------------------------------------------------------------------------
 
 
@@ -282,7 +208,7 @@ class GedValidationReport(ValidationReport):
 
     Everything works as for ACLED input; two things differ: the ``event_id_cnty`` column
     of ``failures`` holds the synthesized id ``GED<id>`` (the id
-    :func:`~eventdata.io.ucdp_mapping.ged_to_acled` gives the row), and ``valid`` holds
+    :func:`~eventdata.sources.ucdp_mapping.ged_to_acled` gives the row), and ``valid`` holds
     the typed GED columns (:func:`ged_arrow_schema`).
     """
 
@@ -304,7 +230,7 @@ class GedValidationReport(ValidationReport):
     @cached_property
     def canonical_table(self) -> pa.Table:
         """The whole input as typed GED columns (nulls where values were invalid)."""
-        return _typed_table(self._parsed)
+        return typed_table(self._parsed)
 
 
 def ged_rules() -> list[tuple[str, str, str, str]]:
@@ -331,41 +257,6 @@ def ged_rules() -> list[tuple[str, str, str, str]]:
     return out
 
 
-def validate_ged(
-    source: Any,
-    /,
-    *,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
-) -> GedValidationReport:
-    """Validate UCDP GED data, columnar, reporting every failure with its row.
-
-    Args:
-        source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
-            or a pyarrow Table.
-        select: only run rules whose name equals or starts with one of these
-            (``"deaths"`` selects ``deaths.best_sum`` and ``deaths.low_best_high``).
-        ignore: skip rules whose name equals or starts with one of these.
-
-    Returns:
-        The report (``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid``, ``counts()``
-        ...); ``deaths.low_best_high`` is a warning and never makes a row invalid.
-
-    Raises:
-        InputError: the input cannot be read at all.
-
-    """
-    parsed = parse_ged(_read_raw_ged(source))
-    blocks = collect_failures(
-        parsed,
-        rules=GED_RULES,
-        select=select,
-        ignore=ignore,
-        missing_hint="GED releases have it, old and new",
-    )
-    return GedValidationReport(parsed=parsed, blocks=blocks)
-
-
 def rules_markdown() -> str:
     """Every GED rule as a Markdown table (for ``docs/ucdp.md``)."""
     lines = ["| rule | severity | column | checks |", "|---|---|---|---|"]
@@ -374,3 +265,41 @@ def rules_markdown() -> str:
             f"| `{name}` | {severity} | {f'`{column}`' if column else '-'} | {description} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def prepare_ged(raw: RawTable, /) -> RawTable:
+    """Mark a text table as GED and drop a leading row-name column (R's ``write.csv``)."""
+    names = raw.table.column_names
+    if names and names[0] in PANDAS_INDEX_NAMES and "type_of_violence" in names:
+        raw.table = raw.table.drop_columns([names[0]])
+        raw.dialect.notes.append(f"dropped the row-name column {names[0]!r} (a row number)")
+    raw.dialect.name = GED_DIALECT
+    return raw
+
+
+def validate_ged_table(
+    raw: RawTable,
+    /,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> GedValidationReport:
+    """Validate a GED text table, reporting every failure with its row.
+
+    Args:
+        raw: the input as text (see :func:`eventdata.validate_ged` for paths and frames).
+        select: only run rules whose name equals or starts with one of these.
+        ignore: skip rules whose name equals or starts with one of these.
+
+    Returns:
+        The report; ``deaths.low_best_high`` is a warning and never makes a row invalid.
+    """
+    parsed = parse_ged(prepare_ged(raw))
+    blocks = collect_failures(
+        parsed,
+        rules=GED_RULES,
+        select=select,
+        ignore=ignore,
+        missing_hint="GED releases have it, old and new",
+    )
+    return GedValidationReport(parsed=parsed, blocks=blocks)

@@ -1,7 +1,7 @@
 """Vectorized builders of the ACLED columns mapped from UCDP GED.
 
 Each builder takes the typed GED columns by name (:data:`Ged`) and returns one output
-column as a pyarrow array; :data:`eventdata.io.ucdp_mapping.MAPPING` declares which
+column as a pyarrow array; :data:`eventdata.sources.ucdp_mapping.MAPPING` declares which
 builder makes which column. The country-name lookup (:data:`UCDP_COUNTRY_ALPHA3`) and the
 precision tables live here too.
 """
@@ -15,10 +15,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.validation.rules import actor_codes
+from eventdata.rules import lookups as codebook_arrays
+from eventdata.rules.lookups import INTERACTION_CODES, INTERACTION_LABELS, actor_codes
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
-    INTERACTIONS,
     ActorType,
     EventType,
     SubEventType,
@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 Ged = Mapping[str, pa.Array]
-"""Typed GED columns by name (:func:`eventdata.io.ucdp.ged_arrow_schema`)."""
+"""Typed GED columns by name (:func:`eventdata.validation.ged.ged_arrow_schema`)."""
 
 # -- lookups ----------------------------------------------------------------------------------
 
@@ -116,9 +116,6 @@ _EXTERNAL = ActorType.EXTERNAL_OTHER_FORCES.value
 _REBEL = ActorType.REBEL_GROUP.value
 _CIVILIANS = ActorType.CIVILIANS.value
 _ONE_SIDED = 3
-
-_INTERACTION_CODES = pa.array(list(INTERACTIONS), pa.int64())
-_INTERACTION_LABELS = pa.array(list(INTERACTIONS.values()))
 
 
 # -- generic builders -------------------------------------------------------------------------
@@ -219,7 +216,7 @@ def interaction(g: Ged) -> pa.Array:
     """Return ACLED's interaction label of inter1 and inter2."""
     a, b = actor_codes(inter1(g)), actor_codes(inter2(g))
     code = pc.add(pc.multiply(pc.min_element_wise(a, b), 10), pc.max_element_wise(a, b))
-    return pc.take(_INTERACTION_LABELS, pc.index_in(code, value_set=_INTERACTION_CODES))
+    return codebook_arrays.lookup(code, INTERACTION_CODES, INTERACTION_LABELS)
 
 
 def civilian_targeting(g: Ged) -> pa.Array:

@@ -2,7 +2,7 @@
 
 The input is read in blocks of whole records (:mod:`eventdata.io.blocks`: pyarrow's
 ``open_csv`` by default, or byte ranges cut at record boundaries), each block is checked
-with global row numbers and duplicates across blocks (:mod:`eventdata.io.checked_blocks`),
+with global row numbers and duplicates across blocks (:mod:`eventdata.pipeline.checked_blocks`),
 and written as one Parquet row group (:mod:`eventdata.io.writers`). Reading, checking and
 writing run on three threads connected by one-block queues, so at most a few blocks are in
 memory whatever the input size.
@@ -19,29 +19,11 @@ from typing import Any
 import pyarrow as pa
 
 from eventdata.exceptions import InputError
-from eventdata.io.arrow import arrow_schema
 from eventdata.io.blocks import CSV_SUFFIXES, JSONL_SUFFIXES, prefetch
 from eventdata.io.blocks import DEFAULT_BLOCK_SIZE as DEFAULT_BLOCK_SIZE
 from eventdata.io.blocks import DEFAULT_READER as DEFAULT_READER
 from eventdata.io.blocks import iter_text_blocks as iter_text_blocks
-from eventdata.io.checked_blocks import (
-    Block,
-    checked_blocks,
-    merge_summary,
-    policy_message,
-    shift_rows,
-)
 from eventdata.io.csv_header import sniff_csv_header
-from eventdata.io.dialects import detect_dataset
-from eventdata.io.parquet import (
-    OnInvalid,
-    WriteResult,
-    apply_policy,
-    check_raw,
-    policy_error,
-    side_files,
-    to_parquet,
-)
 from eventdata.io.parquet_meta import file_metadata, validation_metadata
 from eventdata.io.readers import read_raw
 from eventdata.io.writers import (
@@ -53,6 +35,24 @@ from eventdata.io.writers import (
     write_event_dataset,
     write_event_file,
 )
+from eventdata.pipeline.checked_blocks import (
+    Block,
+    checked_blocks,
+    merge_summary,
+    policy_message,
+    shift_rows,
+)
+from eventdata.pipeline.write import (
+    OnInvalid,
+    WriteResult,
+    apply_policy,
+    check_raw,
+    policy_error,
+    side_files,
+    to_parquet,
+)
+from eventdata.schema.arrow import arrow_schema
+from eventdata.schema.datasets import detect_dataset
 
 __all__ = ["DEFAULT_BLOCK_SIZE", "Progress", "convert", "iter_text_blocks"]
 
@@ -81,7 +81,7 @@ def convert(
 
     Memory stays bounded (about three blocks) whatever the input size. Other inputs (JSON
     documents, Parquet) are read whole and written with
-    :func:`~eventdata.io.parquet.to_parquet`; a ``.csv`` destination writes ACLED CSV.
+    :func:`~eventdata.pipeline.write.to_parquet`; a ``.csv`` destination writes ACLED CSV.
 
     Args:
         src: the input file (``.csv``, ``.txt``, ``.jsonl``, ``.ndjson``; others are read whole).
@@ -89,7 +89,7 @@ def convert(
             a ``.csv`` file.
         on_invalid: ``"raise"`` (stop at the first block with an error; nothing is
             written), ``"drop"`` or ``"keep"``, as for
-            :func:`~eventdata.io.parquet.to_parquet`, including the side files
+            :func:`~eventdata.pipeline.write.to_parquet`, including the side files
             ``NAME.failures.parquet`` and ``NAME.invalid.parquet``.
         partition_by: columns of a hive-partitioned output dataset.
         block_size: bytes per block (tuning; each block is one Parquet row group).
@@ -104,7 +104,7 @@ def convert(
             block's whole column when None and then kept for every block.
         encoding: the text encoding of a CSV input; detected when None.
 
-    Duplicate ids differ from :func:`~eventdata.io.parquet.to_parquet`, which flags every
+    Duplicate ids differ from :func:`~eventdata.pipeline.write.to_parquet`, which flags every
     row of a duplicate group: here, within one block every row of a group is flagged, but
     across blocks only the rows whose id an *earlier* block has (found through a 64-bit
     hash of every id seen) are; the earlier rows are already written and stay valid. So
@@ -116,7 +116,7 @@ def convert(
     they were.
 
     Returns:
-        A :class:`~eventdata.io.parquet.WriteResult` (``report`` is None: the summary
+        A :class:`~eventdata.pipeline.write.WriteResult` (``report`` is None: the summary
         covers every block; failure rows are global input positions).
 
     Raises:

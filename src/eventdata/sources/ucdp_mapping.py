@@ -9,7 +9,7 @@ one Parquet dataset and be told apart by ``dataset``.
 whether the value is carried as it is (``direct``), approximated, synthesized, a constant,
 or lost (ACLED has the column, GED has nothing to fill it with). The same declaration
 computes the columns and generates the table in ``docs/ucdp.md`` (:func:`mapping_markdown`).
-The vectorized builders it names live in :mod:`eventdata.io.ucdp_columns`.
+The vectorized builders it names live in :mod:`eventdata.sources.ucdp_columns`.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-from eventdata.io import ucdp_columns as col
-from eventdata.io.ucdp import read_ged_table, rules_markdown
-from eventdata.io.ucdp_columns import UCDP_COUNTRY_ALPHA3, Ged
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS
+from eventdata.sources import ucdp_columns as col
+from eventdata.sources.ucdp import read_ged_table
+from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3, Ged
+from eventdata.validation.ged import rules_markdown
 from eventdata.vocabulary.codebook import DisorderType
 
 __all__ = [
@@ -286,7 +287,7 @@ def _mapped_table(ged: pa.Table, *, timestamp: int) -> pa.Table:
     arrays["timestamp"] = pa.array([timestamp] * ged.num_rows, _INT)
     table = pa.table(arrays)
     try:
-        from eventdata.io.arrow import conform
+        from eventdata.schema.arrow import conform
     except ImportError:  # pragma: no cover - before the Arrow schema exists
         return table
     result: pa.Table = conform(table)
@@ -308,7 +309,7 @@ def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pa.Table | pd.DataFrame
     fails ``required.iso``).
 
     Args:
-        data: GED rows: what :func:`~eventdata.io.ucdp.read_ged` returns, a GED Arrow
+        data: GED rows: what :func:`~eventdata.sources.ucdp.read_ged` returns, a GED Arrow
             table (text or typed), or a path to a GED file.
         timestamp: the ``timestamp`` (Unix seconds) written on every row, e.g. the GED
             release date; GED has no per-row revision time.
@@ -325,7 +326,7 @@ def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pa.Table | pd.DataFrame
     if isinstance(data, pa.Table):
         return table
     try:
-        from eventdata.io.arrow import table_to_pandas
+        from eventdata.schema.arrow import table_to_pandas
     except ImportError:  # pragma: no cover - before the Arrow schema exists
         return table.to_pandas(types_mapper=pd.ArrowDtype)
     return table_to_pandas(table)
@@ -366,7 +367,9 @@ def update_docs(text: str) -> str:
     return text
 
 
-if __name__ == "__main__":  # pragma: no cover - `python -m eventdata.io.ucdp_mapping docs/ucdp.md`
+if (
+    __name__ == "__main__"
+):  # pragma: no cover - `python -m eventdata.sources.ucdp_mapping docs/ucdp.md`
     from pathlib import Path
 
     page = Path(sys.argv[1])

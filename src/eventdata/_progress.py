@@ -41,7 +41,7 @@ class ProgressBar:
     """Draws ``label [#####.....]  50%  12.0/24.0 MB  3.1 MB/s`` on one line.
 
     Call the bar with ``(done, total)`` byte counts (the signature
-    :func:`eventdata.io.streaming.convert` expects for ``progress``), or :meth:`stage` with
+    :func:`eventdata.pipeline.convert.convert` expects for ``progress``), or :meth:`stage` with
     a word for work that cannot be measured. Redraws at most every ``interval`` seconds;
     :meth:`close` clears the line. A disabled bar does nothing.
     """

@@ -1,29 +1,32 @@
-"""Validation rules that span fields, each written once for rows and for columns.
+"""ACLED's cross-field rules, each written once for rows and for columns.
 
-A :class:`Rule` names what it checks, its severity, the column it blames, what a valid
-value looks like, and carries two implementations of the same predicate: ``row`` over one
-record's parsed values (used by :class:`~eventdata.Event`) and ``columnar`` over parsed
-Arrow arrays (used by :func:`~eventdata.validate`). A test runs both over the same corpus
-and proves they agree.
-
-Single-field rules (types, vocabularies, ranges, required values) are not written here:
-they are derived from the :class:`~eventdata.Event` field declarations by
-:mod:`eventdata.validation.fieldrules`.
+Each is a :class:`~eventdata.rules.base.Rule`, used row-wise by :class:`~eventdata.Event`
+and columnar by :func:`~eventdata.validate`. Single-field rules (types, vocabularies,
+ranges, required values) are not written here: they are derived from the
+:class:`~eventdata.Event` field declarations by :mod:`eventdata.validation.fieldrules`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic_core import PydanticCustomError, ValidationError
 
-from eventdata.validation.place_rules import (
+from eventdata.rules.base import Columns, Rule, to_mask
+from eventdata.rules.lookups import (
+    INTERACTION_CODES,
+    INTERACTION_LABELS,
+    SUB_DISORDER,
+    SUB_EVENT,
+    SUB_LABELS,
+    actor_codes,
+    lookup,
+)
+from eventdata.rules.place import (
     col_country_iso,
     col_region,
     explain_country_iso,
@@ -34,102 +37,13 @@ from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, event_id_prefix
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
-    ActorType,
     EventType,
     SubEventType,
     interaction_code,
 )
 from eventdata.vocabulary.countries import COUNTRIES, event_id_prefix
 
-__all__ = ["CROSS_FIELD_RULES", "Columns", "Rule", "Severity", "rule_errors", "to_mask"]
-
-Severity = Literal["error", "warning"]
-Columns = Mapping[str, pa.Array]
-"""Parsed columns by ACLED name: dates as date32, numbers as int64/float64, labels as strings."""
-
-RowCheck = Callable[[Mapping[str, Any]], bool]
-ColumnarCheck = Callable[[Columns], np.ndarray]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One named check.
-
-    Attributes:
-        name: stable identifier, e.g. ``hierarchy.sub_event_type``; used to select,
-            ignore and count failures.
-        severity: ``"error"`` makes a row invalid; ``"warning"`` is reported only.
-        column: the column a failure is reported against.
-        description: what the rule checks, for the rules page and ``--help``.
-        expected: what a valid value looks like; ends every failure message.
-        columnar: returns a boolean numpy array, True where a row fails.
-        row: returns True when one record's parsed values fail; None for rules that need
-            the whole table (e.g. duplicate ids).
-        inputs: columns the rule reads; rows where any is missing or unparsed are skipped.
-        explain: optional columnar callable giving, per row, the value the rule expected
-            (e.g. the interaction label inter1 and inter2 imply); shown in messages.
-    """
-
-    name: str
-    severity: Severity
-    column: str
-    description: str
-    expected: str
-    columnar: ColumnarCheck
-    row: RowCheck | None = None
-    inputs: tuple[str, ...] = field(default=())
-    explain: Callable[[Columns], pa.Array] | None = None
-
-    def message(self, value: Any) -> str:
-        """The failure message for one offending value."""
-        return f"{self.column}={value!r} fails {self.name}: {self.expected}"
-
-
-def rule_errors(title: str, failed: Sequence[Rule], values: Mapping[str, Any]) -> ValidationError:
-    """One pydantic ``ValidationError`` for the rules a model instance fails.
-
-    Each error is located at the rule's column and typed by the rule's name, so row-wise
-    errors name the same column and rule as the columnar engine's failures.
-    """
-    return ValidationError.from_exception_data(
-        title,
-        [
-            {
-                "type": PydanticCustomError(
-                    rule.name, "{message}", {"message": rule.message(values[rule.column])}
-                ),
-                "loc": (rule.column,),
-                "input": values[rule.column],
-            }
-            for rule in failed
-        ],
-    )
-
-
-def to_mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """A boolean Arrow array as numpy, nulls counted as False (not failing)."""
-    filled = pc.fill_null(values, False)
-    return np.asarray(filled.to_numpy(zero_copy_only=False), dtype=bool)
-
-
-# -- lookup tables derived from the codebook -------------------------------------------
-
-_SUB_LABELS = pa.array([s.value for s in SubEventType])
-_SUB_EVENT = pa.array([s.event_type.value for s in SubEventType])
-_SUB_DISORDER = pa.array([s.disorder_type.value for s in SubEventType])
-_ACTOR_LABELS = pa.array([a.value for a in ActorType])
-_INTERACTION_LABELS = pa.array(list(INTERACTIONS.values()))
-_INTERACTION_CODES = pa.array(list(INTERACTIONS), pa.int64())
-
-
-def _lookup(keys: pa.Array, key_table: pa.Array, value_table: pa.Array) -> pa.Array:
-    return pc.take(value_table, pc.index_in(keys, value_set=key_table))
-
-
-def actor_codes(labels: pa.Array) -> pa.Array:
-    """Numeric codes (1-8) of actor-type labels; null for blank or unknown labels."""
-    return pc.add(pc.index_in(labels, value_set=_ACTOR_LABELS), 1)
-
+__all__ = ["CROSS_FIELD_RULES"]
 
 # -- hierarchy ---------------------------------------------------------------------------
 
@@ -139,7 +53,7 @@ def _row_sub_event(v: Mapping[str, Any]) -> bool:
 
 
 def _col_sub_event(c: Columns) -> np.ndarray:
-    parent = _lookup(c["sub_event_type"], _SUB_LABELS, _SUB_EVENT)
+    parent = lookup(c["sub_event_type"], SUB_LABELS, SUB_EVENT)
     return to_mask(pc.not_equal(parent, c["event_type"]))
 
 
@@ -152,7 +66,7 @@ def _row_disorder(v: Mapping[str, Any]) -> bool:
 
 
 def _col_disorder(c: Columns) -> np.ndarray:
-    expected = _lookup(c["sub_event_type"], _SUB_LABELS, _SUB_DISORDER)
+    expected = lookup(c["sub_event_type"], SUB_LABELS, SUB_DISORDER)
     return to_mask(pc.not_equal(expected, c["disorder_type"]))
 
 
@@ -160,7 +74,7 @@ def _col_disorder(c: Columns) -> np.ndarray:
 
 
 def _explain_disorder(c: Columns) -> pa.Array:
-    return _lookup(c["sub_event_type"], _SUB_LABELS, _SUB_DISORDER)
+    return lookup(c["sub_event_type"], SUB_LABELS, SUB_DISORDER)
 
 
 def _row_interaction(v: Mapping[str, Any]) -> bool:
@@ -176,12 +90,12 @@ def _expected_interaction(c: Columns) -> pa.Array:
 
 
 def _col_interaction(c: Columns) -> np.ndarray:
-    given_code = _lookup(c["interaction"], _INTERACTION_LABELS, _INTERACTION_CODES)
+    given_code = lookup(c["interaction"], INTERACTION_LABELS, INTERACTION_CODES)
     return to_mask(pc.not_equal(_expected_interaction(c), given_code))
 
 
 def _explain_interaction(c: Columns) -> pa.Array:
-    return _lookup(_expected_interaction(c), _INTERACTION_CODES, _INTERACTION_LABELS)
+    return lookup(_expected_interaction(c), INTERACTION_CODES, INTERACTION_LABELS)
 
 
 def _row_inter2(v: Mapping[str, Any]) -> bool:
@@ -280,8 +194,8 @@ def _row_id_prefix(v: Mapping[str, Any]) -> bool:
 
 
 def _explain_id_prefix(c: Columns) -> pa.Array:
-    iso = _lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
-    own = _lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
+    iso = lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
+    own = lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
     both = pc.binary_join_element_wise(iso, "... or ", own, "...", "")
     return pc.coalesce(both, pc.binary_join_element_wise(iso, "...", ""))
 
@@ -298,8 +212,8 @@ def _differs(ids: pa.Array, code: pa.Array) -> pa.Array:
 def _col_id_prefix(c: Columns) -> np.ndarray:
     ids = c["event_id_cnty"]
     has_prefix = pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 0, 1))
-    not_iso = _differs(ids, _lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3))
-    own = _lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
+    not_iso = _differs(ids, lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3))
+    own = lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
     not_own = pc.fill_null(_differs(ids, own), True)  # no code of ACLED's own: ISO only
     failing = pc.and_(has_prefix, pc.and_(not_iso, not_own))
     if "dataset" in c:  # combined tables: only ACLED rows use ACLED ids

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 
 from eventdata.io.readers import read_raw
-from eventdata.validation.engine import Parsed, parse, refuse_lossy
+from eventdata.validation.parse import Parsed, parse, refuse_lossy
 
 __all__ = ["read_acled", "read_canonical_table"]
 
@@ -26,7 +26,7 @@ def read_canonical_table(
     Returns:
         The canonical table and the parse result (dialect, failures found while parsing).
     """
-    from eventdata.io.arrow import conform
+    from eventdata.schema.arrow import conform
 
     parsed = parse(read_raw(source, date_format=date_format, encoding=encoding))
     if errors == "raise":
@@ -50,7 +50,7 @@ def read_acled(
     used, ``event_date`` as ``datetime64``, numbers as numbers (keeping nulls), the
     ``; ``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
     vocabularies as categoricals with every codebook label, open text as
-    ``string[pyarrow]`` (see :func:`eventdata.io.arrow.table_to_pandas`).
+    ``string[pyarrow]`` (see :func:`eventdata.schema.arrow.table_to_pandas`).
 
     Args:
         source: a path to CSV, JSON, JSON Lines or Parquet, a DataFrame or a pyarrow Table.
@@ -71,7 +71,7 @@ def read_acled(
             naming ``read_ged``.
         NotEventDataError: the input is not one event per row (an aggregate table).
     """
-    from eventdata.io.arrow import table_to_pandas
+    from eventdata.schema.arrow import table_to_pandas
 
     table, parsed = read_canonical_table(
         source, errors=errors, date_format=date_format, encoding=encoding

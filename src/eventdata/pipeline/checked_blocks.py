@@ -20,8 +20,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.io.blocks import iter_text_blocks, prefetch
-from eventdata.io.parquet import Checked, check_raw, rejected_rows
 from eventdata.io.readers import read_raw
+from eventdata.pipeline.write import Checked, check_raw, rejected_rows
 from eventdata.validation.engine import DUPLICATE_RULE
 from eventdata.validation.report import FAILURE_SCHEMA
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdata.io.atomic import TEMP_MARKER, atomic_path
+from eventdata._atomic import TEMP_MARKER, atomic_path
 
 
 def _entries(directory: Path) -> list[str]:
@@ -84,7 +84,7 @@ def test_missing_parent_directory_is_reported(tmp_path):
 
 _CONVERT = """
 import sys
-from eventdata.io.streaming import convert
+from eventdata.pipeline.convert import convert
 convert(sys.argv[1], sys.argv[2], block_size=256 * 1024, partition_by=sys.argv[3:] or None)
 """
 

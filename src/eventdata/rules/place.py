@@ -3,7 +3,7 @@
 ACLED's ``country`` and ``region`` are text; these predicates compare them with the
 countries table (ISO 3166-1 short names and ACLED's common names, see
 :mod:`eventdata.vocabulary.acled_countries`) and ACLED's regions.
-:mod:`eventdata.validation.rules` declares them as warning rules, because ACLED adds
+:mod:`eventdata.rules.acled` declares them as warning rules, because ACLED adds
 names: an unknown name is reported, never refused. Rows of a combined table whose
 ``dataset`` column names another dataset (UCDP GED's own country and region names) are not
 compared.

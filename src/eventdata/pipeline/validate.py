@@ -1,0 +1,99 @@
+"""Validation of any input: files and frames are read as text, then validated.
+
+:func:`validate` and :func:`validate_ged` are where inputs meet validation: they read a
+path, DataFrame or Arrow table with :func:`~eventdata.io.readers.read_raw` (skipping the
+free-text columns no rule reads) and hand the text table to
+:func:`~eventdata.validation.engine.validate_table`, which opens no file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from eventdata.io.readers import read_raw
+from eventdata.rules.base import Rule
+from eventdata.schema.datasets import DATASETS
+from eventdata.schema.text import RawTable
+from eventdata.validation.engine import validate_table
+from eventdata.validation.ged import GedValidationReport, validate_ged_table
+from eventdata.validation.parse import skippable_columns
+from eventdata.validation.report import ValidationReport
+
+__all__ = ["validate", "validate_ged"]
+
+
+def validate(
+    data: Any,
+    /,
+    *,
+    select: str | Sequence[str] | None = None,
+    ignore: str | Sequence[str] | None = None,
+    rules: Iterable[Rule] = (),
+    dataset: str = "auto",
+    date_format: str | None = None,
+    encoding: str | None = None,
+) -> ValidationReport:
+    """Validate event data against its codebook, columnar, reporting every failure.
+
+    Args:
+        data: a pandas or polars DataFrame, a pyarrow Table, or a path (``str`` or
+            ``Path``) to CSV, JSON / JSON Lines (including saved ACLED API responses),
+            Excel or Parquet.
+        select: only run rules whose name equals or starts with one of these
+            (``"vocabulary"`` selects ``vocabulary.event_type`` and the rest).
+        ignore: skip rules whose name equals or starts with one of these.
+        rules: extra :class:`~eventdata.rules.base.Rule` objects to run; their
+            ``columnar`` callables receive the parsed columns by name.
+        dataset: ``"auto"`` (recognise UCDP GED by its columns, else ACLED), ``"acled"``
+            or ``"ucdp"``.
+        date_format: the style of the date column (``"%d-%m-%y"``, ...; docs/dialects.md);
+            decided from the whole column and ``year`` when None.
+        encoding: the text encoding of a CSV file; detected when None.
+
+    Returns:
+        The report: ``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid`` and more.
+
+    Raises:
+        InputError: the input cannot be read at all (missing file, garbage bytes), or its
+            dates can be read in several ways (pass ``date_format``).
+        NotEventDataError: the input is not one event per row (an aggregate table).
+        UnknownRuleError: ``select`` or ``ignore`` names no rule.
+    """
+    rules = tuple(rules)
+    if dataset != "auto" and dataset not in DATASETS:
+        raise ValueError(f"dataset must be 'auto', 'acled' or 'ucdp', got {dataset!r}")
+    if isinstance(data, RawTable):
+        raw = data
+    else:  # user rules may read any column: skip nothing for them
+        skip = () if rules or dataset == "ucdp" else skippable_columns()
+        raw = read_raw(data, skip=skip, encoding=encoding, date_format=date_format)
+    return validate_table(raw, select=select, ignore=ignore, rules=rules, dataset=dataset)
+
+
+def validate_ged(
+    source: Any,
+    /,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> GedValidationReport:
+    """Validate UCDP GED data, columnar, reporting every failure with its row.
+
+    Args:
+        source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
+            or a pyarrow Table.
+        select: only run rules whose name equals or starts with one of these
+            (``"deaths"`` selects ``deaths.best_sum`` and ``deaths.low_best_high``).
+        ignore: skip rules whose name equals or starts with one of these.
+
+    Returns:
+        The report (``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid``, ``counts()``
+        ...); ``deaths.low_best_high`` is a warning and never makes a row invalid.
+
+    Raises:
+        InputError: the input cannot be read at all.
+
+    """
+    raw = source if isinstance(source, RawTable) else read_raw(source)
+    return validate_ged_table(raw, select=select, ignore=ignore)

@@ -1,0 +1,88 @@
+"""The :class:`Rule`: one named check, written once for rows and for columns.
+
+A rule names what it checks, its severity, the column it blames, what a valid value looks
+like, and carries two implementations of the same predicate: ``row`` over one record's
+parsed values (used by the models) and ``columnar`` over parsed Arrow arrays (used by
+:func:`~eventdata.validate`). A test runs both over the same corpus and proves they agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic_core import PydanticCustomError, ValidationError
+
+__all__ = ["Columns", "Rule", "Severity", "rule_errors", "to_mask"]
+
+Severity = Literal["error", "warning"]
+Columns = Mapping[str, pa.Array]
+"""Parsed columns by ACLED name: dates as date32, numbers as int64/float64, labels as strings."""
+
+RowCheck = Callable[[Mapping[str, Any]], bool]
+ColumnarCheck = Callable[[Columns], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named check.
+
+    Attributes:
+        name: stable identifier, e.g. ``hierarchy.sub_event_type``; used to select,
+            ignore and count failures.
+        severity: ``"error"`` makes a row invalid; ``"warning"`` is reported only.
+        column: the column a failure is reported against.
+        description: what the rule checks, for the rules page and ``--help``.
+        expected: what a valid value looks like; ends every failure message.
+        columnar: returns a boolean numpy array, True where a row fails.
+        row: returns True when one record's parsed values fail; None for rules that need
+            the whole table (e.g. duplicate ids).
+        inputs: columns the rule reads; rows where any is missing or unparsed are skipped.
+        explain: optional columnar callable giving, per row, the value the rule expected
+            (e.g. the interaction label inter1 and inter2 imply); shown in messages.
+    """
+
+    name: str
+    severity: Severity
+    column: str
+    description: str
+    expected: str
+    columnar: ColumnarCheck
+    row: RowCheck | None = None
+    inputs: tuple[str, ...] = field(default=())
+    explain: Callable[[Columns], pa.Array] | None = None
+
+    def message(self, value: Any) -> str:
+        """The failure message for one offending value."""
+        return f"{self.column}={value!r} fails {self.name}: {self.expected}"
+
+
+def rule_errors(title: str, failed: Sequence[Rule], values: Mapping[str, Any]) -> ValidationError:
+    """One pydantic ``ValidationError`` for the rules a model instance fails.
+
+    Each error is located at the rule's column and typed by the rule's name, so row-wise
+    errors name the same column and rule as the columnar engine's failures.
+    """
+    return ValidationError.from_exception_data(
+        title,
+        [
+            {
+                "type": PydanticCustomError(
+                    rule.name, "{message}", {"message": rule.message(values[rule.column])}
+                ),
+                "loc": (rule.column,),
+                "input": values[rule.column],
+            }
+            for rule in failed
+        ],
+    )
+
+
+def to_mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A boolean Arrow array as numpy, nulls counted as False (not failing)."""
+    filled = pc.fill_null(values, False)
+    return np.asarray(filled.to_numpy(zero_copy_only=False), dtype=bool)

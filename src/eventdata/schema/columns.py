@@ -1,0 +1,165 @@
+"""Column specs: what each field of a model demands of a column, read from the model once.
+
+A :class:`FieldSpec` holds a column's parsing kind, whether it is required, its nullability,
+bounds, vocabulary and description. :data:`FIELD_SPECS` (ACLED, from
+:class:`~eventdata.Event`) and :data:`GED_FIELD_SPECS` (UCDP GED, from
+:class:`~eventdata.GedEvent`) are derived once here; the columnar parsers, the rules page
+and the Arrow schemas read them instead of the models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import annotated_types
+from pydantic.fields import FieldInfo
+
+from eventdata.models.event import Event
+from eventdata.models.fields import Joined
+from eventdata.models.ged import CodeList, GedEvent
+from eventdata.vocabulary.codebook import INTERACTIONS, ActorType
+
+__all__ = [
+    "CODE_LIST_COLUMNS",
+    "FIELD_SPECS",
+    "GED_FIELD_SPECS",
+    "FieldSpec",
+    "Kind",
+    "field_spec",
+]
+
+Kind = Literal[
+    "text",
+    "integer",
+    "float",
+    "date",
+    "enum",
+    "actor_type",
+    "interaction",
+    "list",
+    "source_scale",
+    "civilian_targeting",
+]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What one ``Event`` field demands of a column.
+
+    Attributes:
+        name: ACLED column name.
+        kind: how the text is parsed.
+        required: the column must exist and a missing value is an error (the field has no
+            default and is not optional). For text, only a null is missing: ACLED writes
+            some required text columns blank (e.g. admin names) and pydantic accepts "".
+        nullable: the parsed value may be missing.
+        vocabulary: the allowed labels, for enum kinds.
+        ge, le: inclusive bounds for numbers.
+        min_length: minimum text length (``not_empty`` when 1).
+        description: the field's description.
+    """
+
+    name: str
+    kind: Kind
+    required: bool
+    nullable: bool
+    vocabulary: tuple[str, ...] = ()
+    ge: float | None = None
+    le: float | None = None
+    min_length: int | None = None
+    description: str = ""
+
+
+_SPECIAL_KINDS: dict[str, Kind] = {
+    "inter1": "actor_type",
+    "inter2": "actor_type",
+    "interaction": "interaction",
+    "source_scale": "source_scale",
+    "civilian_targeting": "civilian_targeting",
+}
+
+
+def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], len(args) < len(typing.get_args(annotation))
+    return annotation, False
+
+
+def field_spec(name: str, info: FieldInfo) -> FieldSpec:
+    """Read one pydantic field into a :class:`FieldSpec`.
+
+    Raises:
+        TypeError: for a field type eventdata has no columnar parser for.
+    """
+    base, optional = _unwrap_optional(info.annotation)
+    ge = le = min_length = None
+    for meta in info.metadata:
+        if isinstance(meta, annotated_types.Ge):
+            ge = float(meta.ge)  # type: ignore[arg-type]
+        elif isinstance(meta, annotated_types.Le):
+            le = float(meta.le)  # type: ignore[arg-type]
+        elif isinstance(meta, annotated_types.MinLen):
+            min_length = meta.min_length
+    vocabulary: tuple[str, ...] = ()
+    kind: Kind
+    if name in _SPECIAL_KINDS:
+        kind = _SPECIAL_KINDS[name]
+        if kind == "actor_type":
+            vocabulary = tuple(a.value for a in ActorType)
+        elif kind == "interaction":
+            vocabulary = tuple(INTERACTIONS.values())
+    elif any(isinstance(m, Joined) for m in info.metadata):
+        kind = "list"
+    elif isinstance(base, type) and issubclass(base, enum.Enum):
+        kind = "enum"
+        vocabulary = tuple(str(m.value) for m in base)
+    elif base is dt.date:
+        kind = "date"
+    elif base is int:
+        kind = "integer"
+    elif base is float:
+        kind = "float"
+    elif base is str:
+        kind = "text"
+    else:
+        raise TypeError(f"Event.{name}: no columnar parser for type {info.annotation!r}")
+    return FieldSpec(
+        name=name,
+        kind=kind,
+        required=info.is_required() and not optional,
+        nullable=optional or not info.is_required(),
+        vocabulary=vocabulary,
+        ge=ge,
+        le=le,
+        min_length=min_length,
+        description=info.description or "",
+    )
+
+
+FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
+    field_spec(name, info) for name, info in Event.model_fields.items()
+)
+"""One spec per ``Event`` field, in ACLED column order."""
+
+
+CODE_LIST_COLUMNS: tuple[str, ...] = tuple(
+    name
+    for name, info in GedEvent.model_fields.items()
+    if any(isinstance(m, CodeList) for m in info.metadata)
+)
+"""GED columns holding ``;``-joined Gleditsch-Ward codes (``gwnoa``, ``gwnob``)."""
+
+GED_FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
+    field_spec(name, info)
+    for name, info in GedEvent.model_fields.items()
+    if name not in CODE_LIST_COLUMNS
+)
+"""Single-field specs of every GedEvent field except the code lists, in file order."""
