@@ -230,6 +230,7 @@ def write_event_file(
     compression: str,
     compression_level: int | None,
     metadata: Callable[[int], dict[str, str]],
+    finish: Callable[[Path], None] | None = None,
 ) -> int:
     """Write canonical tables to one (Geo)Parquet file, atomically; one row group each.
 
@@ -242,6 +243,8 @@ def write_event_file(
         compression_level: codec level.
         metadata: called with the number of rows written, after the last piece; gives
             the key-value metadata of the footer.
+        finish: called with the complete temporary file before it is moved into place
+            (e.g. to rewrite it); an exception leaves nothing behind.
 
     Returns:
         The number of rows written.
@@ -258,6 +261,8 @@ def write_event_file(
             writer.abort()
             raise
         writer.close(metadata(writer.rows))
+        if finish is not None:
+            finish(temp)
     return writer.rows
 
 
@@ -271,6 +276,7 @@ def write_event_dataset(
     compression: str,
     compression_level: int | None,
     metadata: dict[str, str],
+    finish: Callable[[Path], None] | None = None,
 ) -> None:
     """Write canonical tables to a hive-partitioned dataset directory, atomically.
 
@@ -283,6 +289,8 @@ def write_event_dataset(
         compression: Parquet codec.
         compression_level: codec level.
         metadata: key-value metadata of every file.
+        finish: called with the complete temporary directory before it is moved into
+            place.
 
     """
     full = schema.with_metadata(
@@ -307,3 +315,5 @@ def write_event_dataset(
             compression=compression,
             compression_level=compression_level,
         )
+        if finish is not None:
+            finish(temp)

@@ -1,10 +1,11 @@
 """Checking a CSV / JSON Lines input block by block, as one input.
 
 Each block is parsed and validated with global row numbers. Duplicate ``event_id_cnty``
-values across blocks are found with a 64-bit hash of every id seen (8 bytes per row): only
-the later occurrences are reported (earlier ones were already written and stay valid),
-unlike ``to_parquet``, which reports every row of a group (docs/parquet.md). The summaries of the
-blocks add up to the summary of the whole input.
+values across blocks are found with an index of every id seen
+(:class:`~eventdata.pipeline.id_index.IdIndex`): a block's rows whose id an earlier block
+has are reported with the block; the earlier rows, already written, are moved out at the
+end (:mod:`eventdata.pipeline.late_duplicates`), so every row of a group is reported, as
+``to_parquet`` does. The summaries of the blocks add up to the summary of the whole input.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import pyarrow.compute as pc
 
 from eventdata.io.blocks import iter_text_blocks, prefetch
 from eventdata.io.readers import read_raw
+from eventdata.pipeline.id_index import IdIndex
+from eventdata.pipeline.late_duplicates import add_late_to_summary, duplicate_failures
 from eventdata.pipeline.write import Checked, check_raw, rejected_rows
 from eventdata.validation.engine import DUPLICATE_RULE
-from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = ["Block", "SeenIds", "checked_blocks", "merge_summary", "policy_message", "shift_rows"]
 
@@ -64,55 +66,26 @@ class SeenIds:
             self._parts.append(merged)
 
 
-def _cross_block_duplicates(checked: Checked, seen: SeenIds, offset: int) -> Checked:
-    ids = checked.table.column("event_id_cnty")
-    hashes = SeenIds.hashes(ids)
-    blank = np.asarray(pc.fill_null(pc.equal(ids, ""), True).to_numpy(zero_copy_only=False))
-    repeated = seen.contains(hashes) & ~blank
-    seen.add(hashes[~blank])
-    if not repeated.any():
-        return checked
-    flagged = checked.failures.filter(pc.equal(checked.failures["rule"], DUPLICATE_RULE))
-    already = np.zeros(len(repeated), dtype=bool)
-    already[np.asarray(flagged["row"].to_numpy(zero_copy_only=False), dtype=np.int64)] = True
+def _cross_block_duplicates(checked: Checked, index: IdIndex, offset: int) -> Checked:
+    """Report the rows whose id an earlier block has; index the block's ids."""
+    ids = checked.table.column("event_id_cnty")  # as parsed: what the block's check compares
+    failures = checked.failures
+    flagged_rows = failures.filter(pc.equal(failures["rule"], DUPLICATE_RULE))["row"]
+    already = np.zeros(checked.table.num_rows, dtype=bool)
+    already[np.asarray(flagged_rows.to_numpy(zero_copy_only=False), dtype=np.int64)] = True
+    repeated = index.add(ids, offset, already)
     rows = np.flatnonzero(repeated & ~already)
     if not len(rows):
         return checked
-    values = pc.take(ids, pa.array(rows))
-    shown = pc.binary_join_element_wise("'", values, "'", "")
-    message = pc.binary_join_element_wise(
-        "event_id_cnty: ",
-        shown,
-        f" fails {DUPLICATE_RULE}; expected an id no other row has (an earlier block of "
-        "the input has it)",
-        "",
-    )
-    n = len(rows)
-    extra = pa.table(
-        [
-            pa.array(rows, pa.int64()),
-            values,
-            pa.array(["event_id_cnty"] * n),
-            pa.array([DUPLICATE_RULE] * n),
-            pa.array(["error"] * n),
-            values,
-            message,
-        ],
-        schema=FAILURE_SCHEMA,
-    )
+    raw = checked.raw
+    text = raw.column("event_id_cnty") if "event_id_cnty" in raw.column_names else ids
+    extra = duplicate_failures(rows, pc.take(text, pa.array(rows, pa.int64())).combine_chunks())
     invalid = checked.invalid.copy()
     invalid[rows] = True
     summary = dict(checked.summary or {})
-    counts = {k: dict(v) for k, v in summary.get("counts", {}).items()}
-    entry = counts.setdefault(DUPLICATE_RULE, {"severity": "error", "count": 0})
-    entry["count"] += n
-    summary.update(
-        counts=counts,
-        ok=False,
-        n_errors=summary.get("n_errors", 0) + n,
-        n_invalid=int(invalid.sum()),
-        n_valid=int((~invalid).sum()),
-    )
+    summary["counts"] = {k: dict(v) for k, v in summary.get("counts", {}).items()}
+    add_late_to_summary(summary, failures=len(rows), newly_invalid=0)
+    summary.update(n_invalid=int(invalid.sum()), n_valid=int((~invalid).sum()))
     return Checked(
         table=checked.table,
         raw=checked.raw,
@@ -167,13 +140,15 @@ def checked_blocks(
     reader: str,
     date_format: str | None = None,
     encoding: str | None = None,
+    index: IdIndex | None = None,
 ) -> Iterator[Block]:
     """The blocks of ``src`` checked in turn; the reading runs a block ahead on a thread.
 
     The date style is decided on the first block (or given) and kept for the others, so
-    every block reads its dates the same way.
+    every block reads its dates the same way. ``index`` collects the ids of every block
+    (see :class:`~eventdata.pipeline.id_index.IdIndex`), for the groups found late.
     """
-    seen = SeenIds()
+    index = IdIndex() if index is None else index
     offset = 0
     texts = prefetch(
         iter_text_blocks(src, block_size=block_size, reader=reader, encoding=encoding),
@@ -189,7 +164,8 @@ def checked_blocks(
         checked = check_raw(raw, validate=validate)
         date_format = date_format or raw.dialect.date_format
         if validate:
-            checked = _cross_block_duplicates(checked, seen, offset)
+            checked = _cross_block_duplicates(checked, index, offset)
+            index.note_invalid(checked.invalid, offset)
         rejected = rejected_rows(checked, row_offset=offset) if checked.invalid.any() else None
         n_rows = raw.n_rows
         del raw
