@@ -15,7 +15,7 @@ import json
 import os
 import queue
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,14 @@ from eventdata.exceptions import InputError
 from eventdata.io.csv_header import CsvHeader, sniff_csv_header
 from eventdata.io.readers import table_from_records
 
-__all__ = ["DEFAULT_BLOCK_SIZE", "DEFAULT_READER", "iter_text_blocks", "prefetch"]
+__all__ = [
+    "DEFAULT_BLOCK_SIZE",
+    "DEFAULT_READER",
+    "Prefetch",
+    "iter_text_blocks",
+    "prefetch",
+    "read_ahead",
+]
 
 DEFAULT_BLOCK_SIZE = 64 << 20
 """Bytes per block: ~100k ACLED rows, a good Parquet row group, ~0.5 GiB peak memory."""
@@ -243,54 +250,93 @@ def iter_text_blocks(
         yield schema.empty_table(), _size(path), flags
 
 
-def prefetch(items: Iterator[Any], *, name: str, depth: int = 1) -> Generator[Any, None, None]:
-    """Run ``items`` on its own thread, at most ``depth`` items ahead of the consumer.
+class Prefetch:
+    """An iterator run on its own thread, at most ``depth`` items ahead of the consumer.
+
+    The thread starts at once, so work begins before the first item is asked for (the
+    caller may import or set up meanwhile: Arrow releases the GIL while it reads).
 
     Args:
         items: the iterator to run (closed on its thread when the consumer stops).
         name: the thread's name, after ``eventdata-``.
         depth: how many items may wait for the consumer.
 
-    Yields:
-        The items, in order; an exception raised by ``items`` is raised here.
+    An exception raised by ``items`` is raised by ``next``; :meth:`close` stops the thread.
     """
-    box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
 
-    def work() -> None:
+    def __init__(self, items: Iterator[Any], *, name: str, depth: int = 1) -> None:
+        self._box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._done = False
+        self._thread = threading.Thread(
+            target=self._work, args=(items,), daemon=True, name=f"eventdata-{name}"
+        )
+        self._thread.start()
+
+    def _work(self, items: Iterator[Any]) -> None:
         try:
             for item in items:
-                while not stop.is_set():
+                while not self._stop.is_set():
                     try:
-                        box.put(("item", item), timeout=0.1)
+                        self._box.put(("item", item), timeout=0.1)
                         break
                     except queue.Full:
                         continue
                 del item
-                if stop.is_set():
+                if self._stop.is_set():
                     return
-            box.put(("done", None))
+            self._box.put(("done", None))
         except BaseException as exc:  # handed to the consumer
-            box.put(("error", exc))
+            self._box.put(("error", exc))
         finally:
             close = getattr(items, "close", None)
             if close is not None:
                 close()
 
-    thread = threading.Thread(target=work, daemon=True, name=f"eventdata-{name}")
-    thread.start()
-    try:
-        while True:
-            kind, value = box.get()
-            if kind == "done":
-                return
-            if kind == "error":
-                raise value
-            yield value
-            del value
-    finally:
-        stop.set()
+    def __iter__(self) -> Prefetch:
+        return self
+
+    def __next__(self) -> Any:
+        if self._done:
+            raise StopIteration
+        kind, value = self._box.get()
+        if kind == "item":
+            return value
+        self._done = True
+        if kind == "error":
+            raise value
+        raise StopIteration
+
+    def close(self) -> None:
+        """Stop the thread (the items not yet taken are dropped)."""
+        self._done = True
+        self._stop.set()
         with contextlib.suppress(queue.Empty):
             while True:
-                box.get_nowait()
-        thread.join(timeout=10)
+                self._box.get_nowait()
+        self._thread.join(timeout=10)
+
+    def __del__(self) -> None:
+        self._stop.set()
+
+
+def prefetch(items: Iterator[Any], *, name: str, depth: int = 1) -> Prefetch:
+    """Run ``items`` on its own thread, started at once (see :class:`Prefetch`)."""
+    return Prefetch(items, name=name, depth=depth)
+
+
+def read_ahead(
+    path: Path,
+    *,
+    block_size: int = DEFAULT_BLOCK_SIZE,
+    reader: str = DEFAULT_READER,
+    encoding: str | None = None,
+) -> Prefetch:
+    """Start reading the text blocks of ``path`` on their own thread, a block ahead.
+
+    The items are those of :func:`iter_text_blocks`.
+    """
+    return prefetch(
+        iter_text_blocks(path, block_size=block_size, reader=reader, encoding=encoding),
+        name="read",
+    )

@@ -20,14 +20,22 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.io.blocks import iter_text_blocks, prefetch
+from eventdata.io.blocks import Prefetch, read_ahead
 from eventdata.io.readers import read_raw
 from eventdata.pipeline.id_index import IdIndex
 from eventdata.pipeline.late_duplicates import add_late_to_summary, duplicate_failures
 from eventdata.pipeline.write import Checked, check_raw, rejected_rows
+from eventdata.schema.text import RawTable
 from eventdata.validation.engine import DUPLICATE_RULE
 
-__all__ = ["Block", "SeenIds", "checked_blocks", "merge_summary", "policy_message", "shift_rows"]
+__all__ = [
+    "Block",
+    "SeenIds",
+    "checked_blocks",
+    "merge_summary",
+    "policy_message",
+    "shift_rows",
+]
 
 
 class SeenIds:
@@ -141,38 +149,55 @@ def checked_blocks(
     date_format: str | None = None,
     encoding: str | None = None,
     index: IdIndex | None = None,
+    texts: Prefetch | None = None,
 ) -> Iterator[Block]:
     """The blocks of ``src`` checked in turn; the reading runs a block ahead on a thread.
 
     The date style is decided on the first block (or given) and kept for the others, so
     every block reads its dates the same way. ``index`` collects the ids of every block
     (see :class:`~eventdata.pipeline.id_index.IdIndex`), for the groups found late.
+    ``texts`` is the reader when the caller started it already (see :func:`read_ahead`).
     """
     index = IdIndex() if index is None else index
     offset = 0
-    texts = prefetch(
-        iter_text_blocks(src, block_size=block_size, reader=reader, encoding=encoding),
-        name="read",
-    )
-    for text, done, flags in texts:
-        raw = read_raw(text, date_format=date_format)
-        del text
-        raw.dialect.format = kind
-        raw.source = src
-        for name, value in flags.items():
-            setattr(raw.dialect, name, value)
-        checked = check_raw(raw, validate=validate)
-        date_format = date_format or raw.dialect.date_format
-        if validate:
-            checked = _cross_block_duplicates(checked, index, offset)
-            index.note_invalid(checked.invalid, offset)
-        rejected = rejected_rows(checked, row_offset=offset) if checked.invalid.any() else None
-        n_rows = raw.n_rows
-        del raw
-        checked.raw = _EMPTY  # the text is no longer needed: free it early
-        checked.report = None
-        yield Block(checked, rejected, offset, done)
-        offset += n_rows
+    if texts is None:
+        texts = read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
+    try:
+        for text, done, flags in texts:
+            raw = read_raw(text, date_format=date_format)
+            del text
+            block, style = _check_block(raw, flags, offset, done, src, kind, validate, index)
+            date_format = date_format or style
+            offset += raw.n_rows
+            del raw
+            yield block
+    finally:
+        texts.close()
+
+
+def _check_block(
+    raw: RawTable,
+    flags: dict[str, Any],
+    offset: int,
+    done: int,
+    src: Path,
+    kind: str,
+    validate: bool,
+    index: IdIndex,
+) -> tuple[Block, str | None]:
+    """Check one block (with duplicates across blocks); the block and the date style."""
+    raw.dialect.format = kind
+    raw.source = src
+    for name, value in flags.items():
+        setattr(raw.dialect, name, value)
+    checked = check_raw(raw, validate=validate)
+    if validate:
+        checked = _cross_block_duplicates(checked, index, offset)
+        index.note_invalid(checked.invalid, offset)
+    rejected = rejected_rows(checked, row_offset=offset) if checked.invalid.any() else None
+    checked.raw = _EMPTY  # the text is no longer needed: free it early
+    checked.report = None
+    return Block(checked, rejected, offset, done), raw.dialect.date_format
 
 
 _EMPTY = pa.table({})

@@ -13,25 +13,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventdata.exceptions import InputError
-from eventdata.io.blocks import CSV_SUFFIXES, JSONL_SUFFIXES
+from eventdata.io.blocks import CSV_SUFFIXES, JSONL_SUFFIXES, read_ahead
 from eventdata.io.blocks import DEFAULT_BLOCK_SIZE as DEFAULT_BLOCK_SIZE
 from eventdata.io.blocks import DEFAULT_READER as DEFAULT_READER
 from eventdata.io.blocks import iter_text_blocks as iter_text_blocks
 from eventdata.io.csv_header import sniff_csv_header
-from eventdata.io.readers import read_raw
-from eventdata.pipeline.streamed import StreamOptions, stream_to_parquet
-from eventdata.pipeline.write import (
-    OnInvalid,
-    WriteResult,
-    apply_policy,
-    check_raw,
-    side_files,
-    to_parquet,
-)
-from eventdata.schema.datasets import detect_dataset
+
+if TYPE_CHECKING:
+    from eventdata.pipeline.write import OnInvalid, WriteResult
+
+# The validation engine is imported only once the input is being read: Arrow parses the
+# first blocks on the reader's thread (without the GIL) while Python imports it.
 
 __all__ = ["DEFAULT_BLOCK_SIZE", "Progress", "convert", "iter_text_blocks"]
 
@@ -113,37 +108,51 @@ def convert(
     if dst.suffix.lower() == ".csv":
         return _to_acled_csv(src, dst, on_invalid=on_invalid, validate=validate, **read)
     suffix = src.suffix.lower()
-    if src.is_dir() or suffix not in CSV_SUFFIXES | JSONL_SUFFIXES or _is_ged(src):
-        return to_parquet(
-            src,
-            dst,
+    streamed = src.is_file() and suffix in CSV_SUFFIXES | JSONL_SUFFIXES
+    texts = (
+        read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
+        if streamed
+        else None
+    )
+    try:
+        from eventdata.pipeline.streamed import StreamOptions, stream_to_parquet
+        from eventdata.pipeline.write import to_parquet
+
+        if texts is None or _is_ged(src):
+            return to_parquet(
+                src,
+                dst,
+                partition_by=partition_by,
+                compression=compression,
+                compression_level=compression_level,
+                geo=geo,
+                on_invalid=on_invalid,
+                validate=validate,
+                **read,
+            )
+        options = StreamOptions(
+            on_invalid=on_invalid,
             partition_by=partition_by,
+            block_size=block_size,
+            validate=validate,
+            reader=reader,
+            geo=geo,
             compression=compression,
             compression_level=compression_level,
-            geo=geo,
-            on_invalid=on_invalid,
-            validate=validate,
-            **read,
+            date_format=date_format,
+            encoding=encoding,
+            kind="jsonl" if suffix in JSONL_SUFFIXES else "csv",
         )
-    kind = "jsonl" if suffix in JSONL_SUFFIXES else "csv"
-    options = StreamOptions(
-        on_invalid=on_invalid,
-        partition_by=partition_by,
-        block_size=block_size,
-        validate=validate,
-        reader=reader,
-        geo=geo,
-        compression=compression,
-        compression_level=compression_level,
-        date_format=date_format,
-        encoding=encoding,
-        kind=kind,
-    )
-    return stream_to_parquet(src, dst, options, progress=progress)
+        return stream_to_parquet(src, dst, options, progress=progress, texts=texts)
+    finally:
+        if texts is not None:
+            texts.close()
 
 
 def _is_ged(src: Path) -> bool:
     """A UCDP GED CSV (read whole: its typed columns are not ACLED's streamed schema)."""
+    from eventdata.schema.datasets import detect_dataset
+
     if src.suffix.lower() not in CSV_SUFFIXES:
         return False
     names = sniff_csv_header(src).names
@@ -161,6 +170,8 @@ def _to_acled_csv(
 ) -> WriteResult:
     """Any readable input to ACLED CSV (read whole), validating on the way."""
     from eventdata.io.acled_csv import write_acled
+    from eventdata.io.readers import read_raw
+    from eventdata.pipeline.write import apply_policy, check_raw, side_files
 
     raw = read_raw(src, date_format=date_format, encoding=encoding)
     checked = check_raw(raw, validate=validate)

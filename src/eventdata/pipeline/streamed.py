@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 
 from eventdata.exceptions import InputError
-from eventdata.io.blocks import prefetch
+from eventdata.io.blocks import Prefetch, prefetch
 from eventdata.io.parquet_meta import file_metadata, validation_metadata
 from eventdata.io.writers import (
     SideFile,
@@ -160,8 +160,12 @@ def stream_to_parquet(
     options: StreamOptions,
     *,
     progress: Callable[[int, int], None] | None = None,
+    texts: Prefetch | None = None,
 ) -> WriteResult:
-    """Convert ``src`` block by block (see :func:`~eventdata.pipeline.convert.convert`)."""
+    """Convert ``src`` block by block (see :func:`~eventdata.pipeline.convert.convert`).
+
+    ``texts`` is the reader of ``src``'s text blocks when the caller started it already.
+    """
     total = src.stat().st_size
     relax = options.on_invalid == "keep" or not options.validate
     with contextlib.ExitStack() as stack:
@@ -175,6 +179,7 @@ def stream_to_parquet(
             date_format=options.date_format,
             encoding=options.encoding,
             index=stream.index,
+            texts=texts,
         )
         blocks = prefetch(checks, name="check")
         stack.callback(blocks.close)
