@@ -16,6 +16,7 @@ Methods:
 * ``floor``: ``pyarrow.csv.read_csv`` + ``pq.write_table`` (zstd level 1);
 * ``convert``: the CLI, ``eventdata convert SRC DST.parquet`` (validating, GeoParquet);
 * ``validate``: the CLI, ``eventdata validate SRC``;
+* ``validate_lib``: the library, ``eventdata.validate(SRC)`` (the CLI should match it);
 * ``polars``: ``polars.read_csv`` + ``write_parquet`` (zstd level 1), no checks;
 * ``dataframely``: polars ``read_csv`` as text + ``Schema.filter(cast=True)`` with the
   checks of ``bench_validate.py``;
@@ -40,7 +41,7 @@ DATA = BENCH / "data"
 RESULTS = BENCH / "results"
 sys.path.insert(0, str(BENCH))
 
-METHODS = ("floor", "convert", "validate", "polars", "dataframely", "pandera")
+METHODS = ("floor", "convert", "validate", "validate_lib", "polars", "dataframely", "pandera")
 CLI_METHODS = {"convert", "validate"}
 QUICK_ROWS = (100_000,)
 FULL_ROWS = (646_400, 3_200_000)
@@ -57,6 +58,10 @@ def work(method: str, src: Path, dst: Path) -> None:
 
         table = pacsv.read_csv(src, parse_options=pacsv.ParseOptions(newlines_in_values=True))
         pq.write_table(table, dst, compression="zstd", compression_level=1)
+    elif method == "validate_lib":
+        import eventdata
+
+        eventdata.validate(src)
     elif method == "polars":
         import polars as pl
 

@@ -162,12 +162,13 @@ def _open_csv_blocks(
         )
         batches: list[pa.RecordBatch] = []
         size = 0
+        target = max(read_block, block_size // 4)  # a small first block starts the pipeline
         for batch in reader:
             batches.append(batch)
             size += batch.nbytes
-            if size >= block_size:
+            if size >= target:
                 yield pa.Table.from_batches(batches, reader.schema), min(fh.tell(), _size(path))
-                batches, size = [], 0
+                batches, size, target = [], 0, block_size
         if batches:
             yield pa.Table.from_batches(batches, reader.schema), _size(path)
 

@@ -56,6 +56,24 @@ def invalid_path(path: str | os.PathLike[str], /) -> Path:
     return _side_path(path, "invalid")
 
 
+_UNIQUE_PER_ROW = frozenset({"event_id_cnty", "notes", geo_.GEOMETRY_COLUMN})
+"""Columns whose values (nearly) never repeat: a dictionary would only cost time."""
+
+_NO_STATISTICS = frozenset({"notes", geo_.GEOMETRY_COLUMN})
+"""Columns whose min/max no reader filters on (the ``bbox`` column covers geometry)."""
+
+
+def _leaf_paths(field: pa.Field, prefix: str = "") -> list[str]:
+    """The Parquet column paths of an Arrow field (``source.list.element``, ``bbox.xmin``)."""
+    name = f"{prefix}{field.name}"
+    kind = field.type
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        return _leaf_paths(pa.field("element", kind.value_type), f"{name}.list.")
+    if pa.types.is_struct(kind):
+        return [leaf for child in kind for leaf in _leaf_paths(child, f"{name}.")]
+    return [name]
+
+
 class EventFileWriter:
     """Writes canonical tables to one Parquet file in pieces; metadata goes in at close.
 
@@ -81,8 +99,14 @@ class EventFileWriter:
         self.geo = geo
         self.rows = 0
         self.bbox: geo_.BBox | None = None
+        leaves = [leaf for field in schema for leaf in _leaf_paths(field)]
         self._writer = pq.ParquetWriter(
-            path, schema, compression=compression, compression_level=compression_level
+            path,
+            schema,
+            compression=compression,
+            compression_level=compression_level,
+            use_dictionary=[leaf for leaf in leaves if leaf not in _UNIQUE_PER_ROW],
+            write_statistics=[leaf for leaf in leaves if leaf not in _NO_STATISTICS],
         )
 
     def write(self, table: pa.Table) -> None:

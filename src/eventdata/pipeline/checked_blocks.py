@@ -27,6 +27,7 @@ from eventdata.pipeline.late_duplicates import add_late_to_summary, duplicate_fa
 from eventdata.pipeline.write import Checked, check_raw, rejected_rows
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import DUPLICATE_RULE
+from eventdata.validation.parse import serial
 
 __all__ = [
     "Block",
@@ -190,7 +191,8 @@ def _check_block(
     raw.source = src
     for name, value in flags.items():
         setattr(raw.dialect, name, value)
-    checked = check_raw(raw, validate=validate)
+    with serial():  # the reader and the writer use the other core
+        checked = check_raw(raw, validate=validate)
     if validate:
         checked = _cross_block_duplicates(checked, index, offset)
         index.note_invalid(checked.invalid, offset)

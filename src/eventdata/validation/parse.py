@@ -7,10 +7,12 @@ whole column (:mod:`eventdata.validation.dates`).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -224,14 +226,31 @@ def parse_dates_of(raw: RawTable, spec: FieldSpec, text: pa.Array) -> ParsedColu
 
 _THREAD_MIN_ROWS = 50_000  # below this, threads cost more than they save
 
+_SERIAL: contextvars.ContextVar[bool] = contextvars.ContextVar("eventdata_serial", default=False)
+
+
+@contextlib.contextmanager
+def serial() -> Iterator[None]:
+    """Run the columns and rules of this thread's checks one after another.
+
+    For callers that keep the cores busy themselves (the streamed conversion reads,
+    checks and writes on three threads): a thread pool per block would only add work.
+    """
+    token = _SERIAL.set(True)
+    try:
+        yield
+    finally:
+        _SERIAL.reset(token)
+
 
 def run_all(tasks: Sequence[Callable[[], T]], *, rows: int) -> list[T]:
     """Run the tasks, in order; on a thread per core when the input is large.
 
-    Arrow kernels release the GIL, so columns parse and rules run in parallel.
+    Arrow kernels release the GIL, so columns parse and rules run in parallel (unless
+    inside :func:`serial`).
     """
     workers = min(os.cpu_count() or 1, len(tasks))
-    if workers < 2 or rows < _THREAD_MIN_ROWS:
+    if workers < 2 or rows < _THREAD_MIN_ROWS or _SERIAL.get():
         return [task() for task in tasks]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda task: task(), tasks))
