@@ -59,6 +59,7 @@ __all__ = [
     "check_raw",
     "side_files",
     "to_parquet",
+    "write_parquet",
 ]
 
 OnInvalid = Literal["raise", "drop", "keep"]
@@ -210,7 +211,7 @@ def refuse_output(source: Any, path: Path, /, *, partitioned: bool = False) -> N
         )
 
 
-def to_parquet(
+def write_parquet(
     data: pd.DataFrame | pa.Table | RawTable | str | os.PathLike[str],
     path: str | os.PathLike[str],
     /,
@@ -372,3 +373,7 @@ def apply_policy(
 
 
 # --------------------------------------------------------------------------- reading
+
+
+to_parquet = write_parquet
+"""The pandas-style name of :func:`write_parquet` (``DataFrame.to_parquet``), the same function."""
