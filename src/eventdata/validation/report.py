@@ -133,6 +133,9 @@ class ValidationReport:
     @cached_property
     def failure_table(self) -> pa.Table:
         """Every failure as an Arrow table with :data:`FAILURE_COLUMNS`."""
+        return self._failure_table()
+
+    def _failure_table(self) -> pa.Table:
         raw = self._parsed.raw.table
         ids = _text_column(raw, "event_id_cnty", self.n_rows)
         parts = []
