@@ -27,7 +27,6 @@ from eventdata.sources.ucdp_mapping import (
     MAPPING,
     ged_to_acled,
     lost_ged_columns,
-    update_docs,
 )
 from eventdata.validation.ged import ged_rules
 
@@ -294,14 +293,6 @@ def test_mapping_declares_every_acled_column_in_order_then_the_extras() -> None:
     assert columns[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert EXTRA_COLUMNS == ("dataset", "ged_id", "relid", "ged_best", "ged_date_end")
     assert {"conflict_name", "dyad_name", "country_id", "gwnoa"} <= set(lost_ged_columns())
-
-
-def test_docs_tables_are_generated_from_the_code() -> None:
-    text = DOCS.read_text(encoding="utf-8")
-
-    assert update_docs(text) == text, (
-        "docs/ucdp.md is out of date; run python -m eventdata.sources.ucdp_mapping docs/ucdp.md"
-    )
 
 
 MAPPED = [

@@ -14,8 +14,6 @@ The vectorized builders it names live in :mod:`eventdata.sources.ucdp_columns`.
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -28,7 +26,6 @@ from eventdata.models.ged import GED_COLUMNS
 from eventdata.sources import ucdp_columns as col
 from eventdata.sources.ucdp import read_ged_table
 from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3, Ged
-from eventdata.validation.ged import rules_markdown
 from eventdata.vocabulary.codebook import DisorderType
 
 __all__ = [
@@ -40,7 +37,6 @@ __all__ = [
     "ged_to_acled",
     "lost_ged_columns",
     "mapping_markdown",
-    "update_docs",
 ]
 
 DATASET = "ucdp-ged"
@@ -344,33 +340,3 @@ def mapping_markdown() -> str:
     lost = ", ".join(f"`{name}`" for name in lost_ged_columns())
     lines += ["", f"GED columns not carried into the ACLED table: {lost}."]
     return "\n".join(lines) + "\n"
-
-
-_BLOCKS: dict[str, Callable[[], str]] = {"mapping": mapping_markdown, "rules": rules_markdown}
-
-
-def _replacement(block: str) -> Callable[[re.Match[str]], str]:
-    return lambda match: match.group(1) + block + match.group(2)
-
-
-def update_docs(text: str) -> str:
-    """Replace the generated blocks of ``docs/ucdp.md`` with what the code declares.
-
-    A block sits between ``<!-- generated:NAME -->`` and ``<!-- end:NAME -->`` lines,
-    NAME being ``mapping`` or ``rules``.
-    """
-    for name, generate in _BLOCKS.items():
-        pattern = re.compile(
-            rf"(<!-- generated:{name} -->\n).*?(<!-- end:{name} -->)", flags=re.DOTALL
-        )
-        text = pattern.sub(_replacement(generate()), text)
-    return text
-
-
-if (
-    __name__ == "__main__"
-):  # pragma: no cover - `python -m eventdata.sources.ucdp_mapping docs/ucdp.md`
-    from pathlib import Path
-
-    page = Path(sys.argv[1])
-    page.write_text(update_docs(page.read_text(encoding="utf-8")), encoding="utf-8")
