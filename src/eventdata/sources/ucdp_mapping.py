@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS
+from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import ucdp_columns as col
 from eventdata.sources.ucdp import read_ged_table
 from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3, Ged
@@ -35,6 +36,7 @@ __all__ = [
     "UCDP_COUNTRY_ALPHA3",
     "ColumnMapping",
     "ged_to_acled",
+    "ged_to_acled_table",
     "lost_ged_columns",
     "mapping_markdown",
 ]
@@ -294,8 +296,8 @@ def _array(column: pa.ChunkedArray) -> pa.Array:
     return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
 
 
-def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pa.Table | pd.DataFrame:
-    """Map UCDP GED events onto ACLED's columns.
+def ged_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
+    """Map UCDP GED events onto ACLED's columns, as a pyarrow Table.
 
     Each GED row becomes one row with the 31 canonical ACLED columns, then ``dataset``
     (``"ucdp-ged"``), ``ged_id``, ``relid``, ``ged_best`` and ``ged_date_end``. How each
@@ -311,21 +313,24 @@ def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pa.Table | pd.DataFrame
             release date; GED has no per-row revision time.
 
     Returns:
-        A pyarrow Table (canonical ACLED schema) when ``data`` is a Table, else a pandas
-        DataFrame with Arrow-backed dtypes.
+        The canonical ACLED schema, then the extra columns.
 
     Raises:
         InputError: ``data`` cannot be read or holds GED values that do not parse.
-
     """
-    table = _mapped_table(read_ged_table(data), timestamp=timestamp)
-    if isinstance(data, pa.Table):
-        return table
-    try:
-        from eventdata.schema.arrow import table_to_pandas
-    except ImportError:  # pragma: no cover - before the Arrow schema exists
-        return table.to_pandas(types_mapper=pd.ArrowDtype)
-    return table_to_pandas(table)
+    return _mapped_table(read_ged_table(data), timestamp=timestamp)
+
+
+def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
+    """Map UCDP GED events onto ACLED's columns, as a DataFrame like ``read_acled``'s.
+
+    The same rows as :func:`ged_to_acled_table` (see there for ``data`` and
+    ``timestamp``), with Arrow-backed dtypes and the codebook's categoricals.
+
+    Raises:
+        InputError: ``data`` cannot be read or holds GED values that do not parse.
+    """
+    return table_to_pandas(ged_to_acled_table(data, timestamp=timestamp))
 
 
 # -- documentation ----------------------------------------------------------------------------
