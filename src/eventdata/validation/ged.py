@@ -57,30 +57,22 @@ _CODE_LIST_TYPE = pa.list_(pa.int64())
 # -- schema ---------------------------------------------------------------------------------
 
 
-def _arrow_type(name: str) -> pa.DataType:
-    if name in CODE_LIST_COLUMNS:
-        return _CODE_LIST_TYPE
-    kind = _SPECS[name].kind
-    return {
-        "integer": pa.int64(),
-        "float": pa.float64(),
-        "date": pa.date32(),
-        "text": pa.string(),
-    }[kind]
-
-
 def ged_arrow_schema() -> pa.Schema:
     """Return the Arrow schema of a typed GED table: 49 columns in file order.
 
-    ``int`` fields are ``int64``, ``float`` ``float64``, dates ``date32``, text ``string``,
-    ``gwnoa``/``gwnob`` ``list<int64>``; optional fields are nullable. Field metadata
+    Each column's type comes from its spec (:data:`~eventdata.schema.columns.GED_FIELD_SPECS`:
+    ``int`` fields are ``int64``, ``float`` ``float64``, dates ``date32``, text ``string``);
+    ``gwnoa``/``gwnob`` are ``list<int64>``; optional fields are nullable. Field metadata
     carries each field's description.
     """
     fields = []
     for name, info in GedEvent.model_fields.items():
-        nullable = name in CODE_LIST_COLUMNS or _SPECS[name].nullable
+        spec = _SPECS.get(name)
         meta = {"description": info.description} if info.description else None
-        fields.append(pa.field(name, _arrow_type(name), nullable=nullable, metadata=meta))
+        if spec is None:  # a code list
+            fields.append(pa.field(name, _CODE_LIST_TYPE, nullable=True, metadata=meta))
+        else:
+            fields.append(pa.field(name, spec.arrow, nullable=spec.arrow_nullable, metadata=meta))
     return pa.schema(fields)
 
 
