@@ -5,6 +5,7 @@ import random
 from typing import Any
 
 import pytest
+from records_fixtures import ABU_KAMAL, ABUJA, GREEN_ZONE
 
 from eventdata.models.actors import Actor
 from eventdata.models.event import Event
@@ -51,34 +52,6 @@ US = Actor(
 )
 KH = Actor(name="Kata'ib Hezbollah", actor_type=ActorType.POLITICAL_MILITIA)
 VILLAGERS = Actor(name="Civilians (Iraq)", actor_type=ActorType.CIVILIANS)
-GREEN_ZONE = Place(
-    name="Baghdad - Green Zone",
-    country="Iraq",
-    iso=368,
-    region="Middle East",
-    country_code="IRQ",
-    admin1="Baghdad",
-    latitude=33.299,
-    longitude=44.396,
-)
-ABU_KAMAL = Place(
-    name="Abu Kamal",
-    country="Syria",
-    iso=760,
-    region="Middle East",
-    latitude=34.45,
-    longitude=40.92,
-)
-
-ABUJA = Place(
-    name="Abuja",
-    country="Nigeria",
-    iso=566,
-    region="Western Africa",
-    admin1="Federal Capital Territory",
-    latitude=9.0833,
-    longitude=7.5333,
-)
 
 
 def attack(record_id: str = "a1", **fields: Any) -> Attack:
