@@ -23,6 +23,7 @@ from eventdata.cli.common import (
     repeatable_option,
     split_values,
 )
+from eventdata.exceptions import ValidationFailed
 
 if TYPE_CHECKING:
     from eventdata.pipeline.write import OnInvalid
@@ -103,14 +104,9 @@ def _stats_from_result(result: Any, on_invalid: str) -> ConvertStats:
     )
 
 
-def _refuse(src: Path, dst: Path, message: str) -> None:
+def _refuse(src: Path, dst: Path, failed: ValidationFailed) -> None:
     """Print why nothing was written: the library's first failures, then the CLI's advice."""
-    advice = ("Nothing was written", "Fix the input", "See report.failures")
-    lines = [
-        line
-        for line in message.replace(f"{dst}: ", "").splitlines()
-        if line.strip() and not line.startswith(advice)
-    ]
+    lines = list(failed.failures)
     click.echo(
         f"Error: {src}: rows break error rules; nothing was written to {dst}.\n"
         + "\n".join(lines)
@@ -151,7 +147,7 @@ def _run(
             )
         except ValidationFailed as exc:
             bar.close()
-            _refuse(src, dst, str(exc))
+            _refuse(src, dst, exc)
             return None
     return _stats_from_result(result, on_invalid)
 
@@ -204,7 +200,7 @@ def _run_on_cluster(
                     client=client,
                 )
             except ValidationFailed as exc:
-                _refuse(src, dst, str(exc))
+                _refuse(src, dst, exc)
                 return None
     return _stats_from_result(result, on_invalid)
 

@@ -48,6 +48,7 @@ import pyarrow.compute as pc
 from pydantic.fields import FieldInfo
 
 from eventdata._version import SCHEMA_VERSION, __version__
+from eventdata.exceptions import LossyValuesError
 from eventdata.models.event import ACLED_COLUMNS, Event
 from eventdata.models.fields import LIST_SEPARATOR, Categorical, Joined
 
@@ -219,10 +220,11 @@ def _cast_column(name: str, column: pa.ChunkedArray, target: pa.DataType) -> pa.
     try:
         return pc.cast(column, target)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-        raise ValueError(
+        raise LossyValuesError(
             f"column {name!r}: cannot convert {column.type} to canonical {target} ({exc}); "
             "values out of range or of the wrong kind must be fixed or dropped first, "
-            "e.g. to_parquet(..., on_invalid='drop')"
+            "e.g. to_parquet(..., on_invalid='drop')",
+            column=name,
         ) from None
 
 

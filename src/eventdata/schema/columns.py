@@ -130,7 +130,7 @@ def field_spec(name: str, info: FieldInfo) -> FieldSpec:
     elif base is str:
         kind = "text"
     else:
-        raise TypeError(f"Event.{name}: no columnar parser for type {info.annotation!r}")
+        raise TypeError(f"field {name!r}: no columnar parser for type {info.annotation!r}")
     return FieldSpec(
         name=name,
         kind=kind,

@@ -305,7 +305,7 @@ def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pa.Table | pd.DataFrame
     (``"ucdp-ged"``), ``ged_id``, ``relid``, ``ged_best`` and ``ged_date_end``. How each
     column is made, what is approximated and what is lost is declared in :data:`MAPPING`
     and tabulated in ``docs/ucdp.md``. The result validates with
-    :func:`eventdata.validation.engine.validate` (a row whose country name has no ISO code
+    :func:`eventdata.validate` (a row whose country name has no ISO code
     fails ``required.iso``).
 
     Args:

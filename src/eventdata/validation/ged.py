@@ -212,10 +212,9 @@ class GedValidationReport(ValidationReport):
     the typed GED columns (:func:`ged_arrow_schema`).
     """
 
-    @cached_property
-    def failure_table(self) -> pa.Table:
+    def _failure_table(self) -> pa.Table:
         """Every failure as an Arrow table; ``event_id_cnty`` is ``GED<id>``."""
-        table: pa.Table = ValidationReport.failure_table.func(self)  # type: ignore[attr-defined]
+        table = super()._failure_table()
         raw = self._parsed.raw.table
         if "id" not in raw.column_names or table.num_rows == 0:
             return table
