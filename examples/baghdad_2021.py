@@ -14,25 +14,26 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from eventdata.io.records import write_records
-from eventdata.models.actors import Actor
-from eventdata.models.collection import EventCollection
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.lowering import lower_records
-from eventdata.models.records import (
-    Assertion,
+from eventdata import (
+    ACLED_COLUMNS,
+    Actor,
+    ActorType,
+    Aircraft,
     Attack,
     Casualties,
-    Estimate,
+    CounterRAM,
+    Drone,
+    EventCollection,
     Outcome,
     Place,
-    ReportStatus,
     Response,
-    ResponseKind,
+    Rocket,
     Source,
+    lower_records,
+    write_records,
 )
-from eventdata.models.weapons import Aircraft, CounterRAM, Drone, Rocket
-from eventdata.vocabulary.codebook import ActorType, GeoPrecision, TimePrecision
+from eventdata.models.records import Assertion, Estimate, ReportStatus, ResponseKind
+from eventdata.vocabulary.codebook import GeoPrecision, TimePrecision
 
 # -- actors, spelled as ACLED spells them ---------------------------------------------------
 

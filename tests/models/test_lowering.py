@@ -7,8 +7,26 @@ from typing import Any
 import pytest
 from records_fixtures import ABU_KAMAL, ABUJA, GREEN_ZONE
 
-from eventdata.models.actors import Actor
-from eventdata.models.event import Event
+from eventdata import (
+    Actor,
+    Aircraft,
+    AirDefence,
+    Artillery,
+    Attack,
+    Casualties,
+    CounterRAM,
+    Drone,
+    Event,
+    Explosive,
+    Firearm,
+    Missile,
+    Mortar,
+    Outcome,
+    Place,
+    Response,
+    Rocket,
+    Source,
+)
 from eventdata.models.lowering import (
     LoweringError,
     UnloweredRecordsWarning,
@@ -17,32 +35,8 @@ from eventdata.models.lowering import (
     lower_records,
     sub_event_type_of,
 )
-from eventdata.models.records import (
-    Attack,
-    Casualties,
-    Estimate,
-    Outcome,
-    Place,
-    ReportStatus,
-    Response,
-    ResponseKind,
-    Source,
-)
-from eventdata.models.weapons import (
-    Aircraft,
-    AirDefence,
-    Artillery,
-    CounterRAM,
-    Drone,
-    DroneAirframe,
-    Explosive,
-    ExplosiveDevice,
-    Firearm,
-    Missile,
-    MissileType,
-    Mortar,
-    Rocket,
-)
+from eventdata.models.records import Estimate, ReportStatus, ResponseKind
+from eventdata.models.weapons import DroneAirframe, ExplosiveDevice, MissileType
 from eventdata.vocabulary.codebook import ActorType, SubEventType
 
 S = SubEventType
