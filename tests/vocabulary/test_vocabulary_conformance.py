@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from acled_fixtures import CURRENT_FILES, PRE2023_FILES, make_row, read_rows, shared_file
+from acled_fixtures import (
+    CURRENT_FILES,
+    PRE2023_FILES,
+    make_row,
+    placed_row,
+    read_rows,
+    shared_file,
+)
 
 from eventdata import Event
 from eventdata.pipeline.validate import validate
@@ -48,18 +55,7 @@ def test_v6_ids_carry_no_country_letters_so_the_prefix_rule_does_not_apply(name:
 
 
 def _nigeria(event_id: str) -> dict[str, str]:
-    return make_row(
-        event_id_cnty=event_id,
-        iso="566",
-        country="Nigeria",
-        region="Western Africa",
-        admin1="Federal Capital Territory",
-        admin2="Abuja Municipal",
-        location="Abuja",
-        latitude="9.0833",
-        longitude="7.5333",
-        actor2="Unidentified Armed Group (Nigeria)",
-    )
+    return placed_row("Abuja", event_id_cnty=event_id, actor2="Unidentified Armed Group (Nigeria)")
 
 
 @pytest.mark.parametrize(
