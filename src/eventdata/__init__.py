@@ -74,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     "read_ged": "eventdata.sources.ucdp",
     "validate_ged": "eventdata.pipeline.validate",
     "ged_to_acled": "eventdata.sources.ucdp_mapping",
+    "ged_to_acled_table": "eventdata.sources.ucdp_mapping",
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
     # ACLED API and keeping data current
@@ -183,7 +184,7 @@ if TYPE_CHECKING:
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.sources.ucdp import read_ged
-    from eventdata.sources.ucdp_mapping import ged_to_acled
+    from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
     from eventdata.validation.ged import GedValidationReport
     from eventdata.validation.report import ValidationReport
     from eventdata.vocabulary.codebook import (

@@ -244,14 +244,3 @@ def test_schema_markdown_lists_every_column():
     for i, name in enumerate(ACLED_COLUMNS, start=1):
         assert f"| {i} | `{name}` |" in text
     assert "dictionary&lt;values=string" in text
-
-
-def test_parquet_docs_schema_table_is_generated_from_the_code():
-    from pathlib import Path
-
-    page = (Path(__file__).resolve().parents[2] / "docs" / "parquet.md").read_text()
-
-    block = page.split("<!-- generated:schema -->\n", 1)[1].split("<!-- end:schema -->", 1)[0]
-    assert block == schema_markdown(), (
-        "docs/parquet.md is stale: run python -m eventdata.schema.arrow"
-    )

@@ -392,7 +392,3 @@ def schema_markdown() -> str:
         nullable = "yes" if field.nullable else "no"
         lines.append(f"| {i} | `{field.name}` | {arrow} | {nullable} | {description} |")
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(schema_markdown(), end="")
