@@ -6,7 +6,7 @@ import struct
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from acled_fixtures import make_row
+from acled_fixtures import make_row, placed_row
 
 from eventdata.io.geo import (
     DerivedColumnClash,
@@ -91,14 +91,7 @@ def test_geo_metadata_follows_geoparquet_1_1():
 def _rows() -> list[dict[str, str]]:
     return [
         make_row(),
-        make_row(
-            event_id_cnty="SOM1",
-            country="Somalia",
-            iso="706",
-            region="Eastern Africa",
-            latitude="2.0469",
-            longitude="45.3182",
-        ),
+        placed_row("Mogadishu", event_id_cnty="SOM1"),
     ]
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from records_fixtures import GREEN_ZONE as EMBASSY
 
 from eventdata.exceptions import InputError
 from eventdata.io.records import (
@@ -27,7 +28,6 @@ from eventdata.models.records import (
     ClaimKind,
     Estimate,
     Outcome,
-    Place,
     ReportStatus,
     Response,
     ResponseKind,
@@ -53,16 +53,6 @@ KH = Actor(
     actor_type=ActorType.POLITICAL_MILITIA,
     backer="Iran",
     affiliation="Popular Mobilization Forces",
-)
-EMBASSY = Place(
-    name="Baghdad - Green Zone",
-    country="Iraq",
-    iso=368,
-    region="Middle East",
-    country_code="IRQ",
-    admin1="Baghdad",
-    latitude=33.299,
-    longitude=44.396,
 )
 AFP = Source(
     name="AFP", scale="International", url="https://example.org/a", date=dt.date(2021, 7, 6)

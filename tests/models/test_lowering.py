@@ -5,9 +5,28 @@ import random
 from typing import Any
 
 import pytest
+from records_fixtures import ABU_KAMAL, ABUJA, GREEN_ZONE
 
-from eventdata.models.actors import Actor
-from eventdata.models.event import Event
+from eventdata import (
+    Actor,
+    Aircraft,
+    AirDefence,
+    Artillery,
+    Attack,
+    Casualties,
+    CounterRAM,
+    Drone,
+    Event,
+    Explosive,
+    Firearm,
+    Missile,
+    Mortar,
+    Outcome,
+    Place,
+    Response,
+    Rocket,
+    Source,
+)
 from eventdata.models.lowering import (
     LoweringError,
     UnloweredRecordsWarning,
@@ -16,32 +35,8 @@ from eventdata.models.lowering import (
     lower_records,
     sub_event_type_of,
 )
-from eventdata.models.records import (
-    Attack,
-    Casualties,
-    Estimate,
-    Outcome,
-    Place,
-    ReportStatus,
-    Response,
-    ResponseKind,
-    Source,
-)
-from eventdata.models.weapons import (
-    Aircraft,
-    AirDefence,
-    Artillery,
-    CounterRAM,
-    Drone,
-    DroneAirframe,
-    Explosive,
-    ExplosiveDevice,
-    Firearm,
-    Missile,
-    MissileType,
-    Mortar,
-    Rocket,
-)
+from eventdata.models.records import Estimate, ReportStatus, ResponseKind
+from eventdata.models.weapons import DroneAirframe, ExplosiveDevice, MissileType
 from eventdata.vocabulary.codebook import ActorType, SubEventType
 
 S = SubEventType
@@ -51,34 +46,6 @@ US = Actor(
 )
 KH = Actor(name="Kata'ib Hezbollah", actor_type=ActorType.POLITICAL_MILITIA)
 VILLAGERS = Actor(name="Civilians (Iraq)", actor_type=ActorType.CIVILIANS)
-GREEN_ZONE = Place(
-    name="Baghdad - Green Zone",
-    country="Iraq",
-    iso=368,
-    region="Middle East",
-    country_code="IRQ",
-    admin1="Baghdad",
-    latitude=33.299,
-    longitude=44.396,
-)
-ABU_KAMAL = Place(
-    name="Abu Kamal",
-    country="Syria",
-    iso=760,
-    region="Middle East",
-    latitude=34.45,
-    longitude=40.92,
-)
-
-ABUJA = Place(
-    name="Abuja",
-    country="Nigeria",
-    iso=566,
-    region="Western Africa",
-    admin1="Federal Capital Territory",
-    latitude=9.0833,
-    longitude=7.5333,
-)
 
 
 def attack(record_id: str = "a1", **fields: Any) -> Attack:
