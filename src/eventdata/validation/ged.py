@@ -1,6 +1,6 @@
 """Validating UCDP GED text tables, columnar.
 
-:func:`validate_ged_table` takes a GED input as text (a
+:func:`check_ged` takes a GED input as text (a
 :class:`~eventdata.schema.text.RawTable`), parses each of the 49 GED columns with the
 single-field rules derived from the :class:`~eventdata.models.ged.GedEvent` fields (the
 same derivation ACLED columns use, :func:`~eventdata.schema.columns.field_spec`), and runs
@@ -42,8 +42,8 @@ __all__ = [
     "ged_rules",
     "parse_ged",
     "rules_markdown",
+    "check_ged",
     "prepare_ged",
-    "validate_ged_table",
 ]
 
 GED_DIALECT = "ucdp-ged"
@@ -268,13 +268,11 @@ def prepare_ged(raw: RawTable, /) -> RawTable:
     return raw
 
 
-def validate_ged_table(
-    raw: RawTable,
-    /,
-    *,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
-) -> GedValidationReport:
+Patterns = Sequence[str] | None
+"""Rule names or prefixes, as ``select=`` and ``ignore=`` take them (None: no filter)."""
+
+
+def check_ged(raw: RawTable, /, *, select: Patterns, ignore: Patterns) -> GedValidationReport:
     """Validate a GED text table, reporting every failure with its row.
 
     Args:
