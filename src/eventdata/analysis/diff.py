@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -86,6 +87,7 @@ def ids_of(table: pa.Table, side: str) -> pa.Array:
     return ids
 
 
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Diff:
     """What changed from one version of a dataset to another.
 
@@ -102,26 +104,14 @@ class Diff:
 
     """
 
-    def __init__(
-        self,
-        *,
-        n_old: int,
-        n_new: int,
-        added: pa.Table,
-        deleted: pa.Table,
-        changed: pa.Table,
-        compared: list[str],
-        columns_added: list[str],
-        columns_removed: list[str],
-    ) -> None:
-        self.n_old = n_old
-        self.n_new = n_new
-        self.added_table = added
-        self.deleted_table = deleted
-        self.changed_table = changed
-        self.compared = compared
-        self.columns_added = columns_added
-        self.columns_removed = columns_removed
+    n_old: int
+    n_new: int
+    added_table: pa.Table = field(repr=False)
+    deleted_table: pa.Table = field(repr=False)
+    changed_table: pa.Table = field(repr=False)
+    compared: list[str] = field(repr=False)
+    columns_added: list[str] = field(repr=False)
+    columns_removed: list[str] = field(repr=False)
 
     def __repr__(self) -> str:
         s = self.summary()
@@ -332,9 +322,9 @@ def diff_tables(
     return Diff(
         n_old=old_table.num_rows,
         n_new=new_table.num_rows,
-        added=added,
-        deleted=deleted,
-        changed=changed,
+        added_table=added,
+        deleted_table=deleted,
+        changed_table=changed,
         compared=names,
         columns_added=[c for c in new_table.column_names if c not in old_table.column_names],
         columns_removed=[c for c in old_table.column_names if c not in new_table.column_names],
