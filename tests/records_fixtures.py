@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventdata.models.records import Place
+from eventdata import Place
 
 IRAQ = {"country": "Iraq", "iso": 368, "region": "Middle East"}
 SYRIA = {"country": "Syria", "iso": 760, "region": "Middle East"}

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from eventdata import read_parquet, validate
+from eventdata import ged_to_acled_table, read_ged, read_parquet, validate, validate_ged
 from eventdata.models.ged import GED_COLUMNS
-from eventdata.pipeline.validate import validate_ged
-from eventdata.sources.ucdp import read_ged, read_ged_table
-from eventdata.sources.ucdp_mapping import ged_to_acled_table
+from eventdata.sources.ucdp import read_ged_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "data" / "sample_events.csv"

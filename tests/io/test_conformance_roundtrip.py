@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 from acled_fixtures import CURRENT_FILES, PRE2023_FILES, read_rows, shared_file
 
-from eventdata.io.acled_csv import write_acled
-from eventdata.io.parquet import read_parquet
-from eventdata.pipeline.convert import convert
-from eventdata.pipeline.write import to_parquet
+from eventdata import convert, read_parquet, to_parquet, write_acled
 
 COORDINATES = {"latitude", "longitude"}
 

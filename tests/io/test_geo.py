@@ -8,6 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, placed_row
 
+from eventdata import read_parquet, to_parquet
 from eventdata.io.geo import (
     DerivedColumnClash,
     add_geometry,
@@ -17,8 +18,6 @@ from eventdata.io.geo import (
     merge_bbox,
     strip_geometry,
 )
-from eventdata.io.parquet import read_parquet
-from eventdata.pipeline.write import to_parquet
 
 
 def _coords(lat: list[float | None], lon: list[float | None]) -> pa.Table:

@@ -9,6 +9,7 @@ from records_fixtures import ABU_KAMAL, ABUJA, GREEN_ZONE
 
 from eventdata import (
     Actor,
+    ActorType,
     Aircraft,
     AirDefence,
     Artillery,
@@ -19,6 +20,7 @@ from eventdata import (
     Event,
     Explosive,
     Firearm,
+    LoweringError,
     Missile,
     Mortar,
     Outcome,
@@ -26,18 +28,14 @@ from eventdata import (
     Response,
     Rocket,
     Source,
-)
-from eventdata.models.lowering import (
-    LoweringError,
+    SubEventType,
     UnloweredRecordsWarning,
     lower,
-    lower_by_record,
     lower_records,
-    sub_event_type_of,
 )
+from eventdata.models.lowering import lower_by_record, sub_event_type_of
 from eventdata.models.records import Estimate, ReportStatus, ResponseKind
 from eventdata.models.weapons import DroneAirframe, ExplosiveDevice, MissileType
-from eventdata.vocabulary.codebook import ActorType, SubEventType
 
 S = SubEventType
 US = Actor(

@@ -9,8 +9,7 @@ import acled_fixtures as fixtures
 import pytest
 from pydantic import ValidationError
 
-from eventdata import Event
-from eventdata.pipeline.validate import validate
+from eventdata import Event, validate
 
 # duplicates need the whole table and a missing column the whole file: columnar only
 TABLE_LEVEL_RULES = {"duplicate.event_id_cnty", "columns.missing"}

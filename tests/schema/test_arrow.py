@@ -9,13 +9,11 @@ import pyarrow as pa
 import pytest
 from pydantic import BaseModel, Field
 
-from eventdata import SCHEMA_VERSION, __version__
-from eventdata.models.event import ACLED_COLUMNS
+from eventdata import ACLED_COLUMNS, SCHEMA_VERSION, __version__, arrow_schema
 from eventdata.models.fields import Categorical, Joined
 from eventdata.schema.arrow import (
     CATEGORICAL,
     METADATA_KEY,
-    arrow_schema,
     arrow_type,
     conform,
     pandas_to_table,

@@ -13,22 +13,22 @@ import pytest
 from acled_fixtures import make_row, write_csv
 from pydantic import ValidationError
 
-from eventdata.exceptions import InputError
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.ged import GED_COLUMNS, GedEvent
-from eventdata.pipeline.read import read_acled
-from eventdata.pipeline.validate import validate, validate_ged
-from eventdata.rules.ged import GED_RULES
-from eventdata.schema.arrow import pandas_to_table
-from eventdata.sources.ucdp import read_ged, read_ged_table
-from eventdata.sources.ucdp_mapping import (
-    DATASET,
-    EXTRA_COLUMNS,
-    MAPPING,
+from eventdata import (
+    ACLED_COLUMNS,
+    GedEvent,
+    InputError,
     ged_to_acled,
     ged_to_acled_table,
-    lost_ged_columns,
+    read_acled,
+    read_ged,
+    validate,
+    validate_ged,
 )
+from eventdata.models.ged import GED_COLUMNS
+from eventdata.rules.ged import GED_RULES
+from eventdata.schema.arrow import pandas_to_table
+from eventdata.sources.ucdp import read_ged_table
+from eventdata.sources.ucdp_mapping import DATASET, EXTRA_COLUMNS, MAPPING, lost_ged_columns
 from eventdata.validation.ged import ged_rules
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "ucdp.md"
@@ -398,8 +398,7 @@ def test_ged_and_acled_rows_share_one_parquet_dataset(tmp_path: Path) -> None:
     out = tmp_path / "events"
 
     try:
-        from eventdata.io.parquet import read_parquet
-        from eventdata.pipeline.write import to_parquet
+        from eventdata import read_parquet, to_parquet
     except ImportError:
         pq.write_to_dataset(combined, out, partition_cols=["dataset"])
         back = pq.read_table(out).to_pandas()

@@ -20,9 +20,8 @@ from acled_fixtures import (
     write_csv,
 )
 
-from eventdata import ValidationFailed
-from eventdata.pipeline.validate import validate
-from eventdata.rules.base import ColumnarCheck, Rule, Severity, to_mask
+from eventdata import Rule, ValidationFailed, validate
+from eventdata.rules.base import ColumnarCheck, Severity, to_mask
 from eventdata.validation.engine import all_rules
 
 

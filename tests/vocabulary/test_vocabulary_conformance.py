@@ -13,8 +13,7 @@ from acled_fixtures import (
     shared_file,
 )
 
-from eventdata import Event
-from eventdata.pipeline.validate import validate
+from eventdata import Event, validate
 
 PREFIX_RULE = "event_id_cnty.country_prefix"
 PLACE_RULES = ("country.iso", "region.acled")
