@@ -14,25 +14,26 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from eventdata.io.records import write_records
-from eventdata.models.actors import Actor
-from eventdata.models.collection import EventCollection
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.lowering import lower_records
-from eventdata.models.records import (
-    Assertion,
+from eventdata import (
+    ACLED_COLUMNS,
+    Actor,
+    ActorType,
+    Aircraft,
     Attack,
     Casualties,
-    Estimate,
+    CounterRAM,
+    Drone,
+    EventCollection,
     Outcome,
     Place,
-    ReportStatus,
     Response,
-    ResponseKind,
+    Rocket,
     Source,
+    lower_records,
+    write_records,
 )
-from eventdata.models.weapons import Aircraft, CounterRAM, Drone, Rocket
-from eventdata.vocabulary.codebook import ActorType, GeoPrecision, TimePrecision
+from eventdata.models.records import Assertion, Estimate, ReportStatus, ResponseKind
+from eventdata.vocabulary.codebook import GeoPrecision, TimePrecision
 
 # -- actors, spelled as ACLED spells them ---------------------------------------------------
 
@@ -123,6 +124,19 @@ REVENGE = Assertion(
     source=AFP,
 )
 
+# the two US airstrikes of 27 June, one on each side of the border
+US_STRIKE = {
+    "kind": ResponseKind.RETALIATION,
+    "date": dt.date(2021, 6, 27),
+    "responder": US_FORCES,
+    "target": KATAIB_HEZBOLLAH,
+    "target_associates": (KATAIB_SAYYID_AL_SHUHADA,),
+    "target_description": "Iran-backed militia facilities on the Iraq-Syria border",
+    "weapons": (Aircraft(),),
+    "outcome": Outcome.IMPACTED,
+    "responds_to": ("2021-06-09-baghdad-airport-drones",),
+}
+
 RECORDS = [
     Attack(
         id="2021-06-09-baghdad-airport-drones",
@@ -142,15 +156,8 @@ RECORDS = [
     ),
     Response(
         id="2021-06-27-us-strike-al-qaim",
-        kind=ResponseKind.RETALIATION,
-        date=dt.date(2021, 6, 27),
-        responder=US_FORCES,
-        target=KATAIB_HEZBOLLAH,
-        target_associates=(KATAIB_SAYYID_AL_SHUHADA,),
-        target_description="Iran-backed militia facilities on the Iraq-Syria border",
+        **US_STRIKE,
         place=AL_QAIM,
-        weapons=(Aircraft(),),
-        outcome=Outcome.IMPACTED,
         casualties=Casualties(
             fatalities=Estimate(
                 low=4,
@@ -159,7 +166,6 @@ RECORDS = [
             ),
             injuries=Estimate(note="Fighters wounded; number not reported."),
         ),
-        responds_to=("2021-06-09-baghdad-airport-drones",),
         link_assertions=(
             Assertion(
                 text="The strikes were ordered in response to militia drone attacks.",
@@ -178,20 +184,12 @@ RECORDS = [
     ),
     Response(
         id="2021-06-27-us-strike-abu-kamal",
-        kind=ResponseKind.RETALIATION,
-        date=dt.date(2021, 6, 27),
-        responder=US_FORCES,
-        target=KATAIB_HEZBOLLAH,
-        target_associates=(KATAIB_SAYYID_AL_SHUHADA,),
-        target_description="Iran-backed militia facilities on the Iraq-Syria border",
+        **US_STRIKE,
         place=ABU_KAMAL,
-        weapons=(Aircraft(),),
-        outcome=Outcome.IMPACTED,
         casualties=Casualties(
             fatalities=Estimate(note="Counted once, on the Al Qaim record."),
             injuries=Estimate(note="Fighters wounded; number not reported."),
         ),
-        responds_to=("2021-06-09-baghdad-airport-drones",),
         related=("2021-06-27-us-strike-al-qaim",),
         sources=SOURCES,
         description=(

@@ -80,6 +80,30 @@ def make_row(**overrides: str) -> dict[str, str]:
     return row
 
 
+# Places a test row can move to: make_row's place columns, in this order
+PLACE_COLUMNS = (
+    "country",
+    "iso",
+    "region",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+)
+PLACES = {
+    "Abuja": ("Nigeria", "566", "Western Africa", "Federal Capital Territory", "Abuja Municipal",
+              "Abuja", "9.0833", "7.5333"),
+    "Mogadishu": ("Somalia", "706", "Eastern Africa", "Banadir", "Mogadishu", "Mogadishu - Hodan",
+                  "2.0469", "45.3182"),
+}  # fmt: skip
+
+
+def placed_row(place: str, **overrides: str) -> dict[str, str]:
+    """:func:`make_row` moved to one of :data:`PLACES` (country, admin units, coordinates)."""
+    return make_row(**{**dict(zip(PLACE_COLUMNS, PLACES[place], strict=True)), **overrides})
+
+
 # One fault each: (overrides, the column blamed, the rule that must fire)
 MUTATIONS: list[tuple[dict[str, str], str, str]] = [
     (

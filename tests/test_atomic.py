@@ -84,7 +84,7 @@ def test_missing_parent_directory_is_reported(tmp_path):
 
 _CONVERT = """
 import sys
-from eventdata.pipeline.convert import convert
+from eventdata import convert
 convert(sys.argv[1], sys.argv[2], block_size=256 * 1024, partition_by=sys.argv[3:] or None)
 """
 

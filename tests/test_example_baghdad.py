@@ -8,9 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from eventdata.io.records import read_records
-from eventdata.models.event import ACLED_COLUMNS, Event
-from eventdata.vocabulary.codebook import ActorType, SubEventType
+from eventdata import ACLED_COLUMNS, ActorType, Event, SubEventType, read_records
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "baghdad_2021.py"
 US = "Military Forces of the United States (2021-)"

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from eventdata import read_parquet, validate
+from eventdata import ged_to_acled_table, read_ged, read_parquet, validate, validate_ged
 from eventdata.models.ged import GED_COLUMNS
-from eventdata.pipeline.validate import validate_ged
-from eventdata.sources.ucdp import read_ged, read_ged_table
-from eventdata.sources.ucdp_mapping import ged_to_acled
+from eventdata.sources.ucdp import read_ged_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "data" / "sample_events.csv"
@@ -65,7 +63,7 @@ def test_bundled_ged_sample_has_the_49_columns_and_only_its_documented_warnings(
 
 
 def test_bundled_ged_sample_maps_to_acled_rows_that_validate() -> None:
-    mapped = ged_to_acled(read_ged_table(SAMPLE_GED))
+    mapped = ged_to_acled_table(read_ged_table(SAMPLE_GED))
 
     report = validate(mapped)
 

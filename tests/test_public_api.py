@@ -24,9 +24,12 @@ PUBLIC = {
     "Outcome", "Place", "Rule", "SCHEMA_VERSION", "SchemaVersionError", "Source",
     "UnknownPlaceWarning", "UnknownRuleError", "UnloweredRecordsWarning", "UpdateSummary",
     "ValidationFailed", "Weapon", "__version__", "aggregate", "apply_deletions", "diff",
-    "fetch_acled", "fetch_deletions", "ged_to_acled", "interaction_code", "interaction_label",
+    "fetch_acled", "fetch_deletions", "ged_to_acled", "ged_to_acled_table", "interaction_code",
+    "interaction_label",
     "iter_acled", "lower", "lower_records", "read_api_responses", "read_ged", "read_records",
     "report", "to_dyadic", "to_monadic", "update", "validate_ged", "write_records",
+    "write_parquet", "WriteResult", "convert", "Dialect", "Dataset", "GedValidationReport",
+    "LossyValuesError",
 }  # fmt: skip
 
 

@@ -32,78 +32,45 @@ SEED = 231
 LOW_ABOVE_BEST = (17, 38)
 BEST_ABOVE_HIGH = (29,)
 
-# country, Gleditsch-Ward code, ISO alpha-3 (for relid), region, admin units
-# {adm_1: ((lat, lon) near its middle, [adm_2, ...])}, the rebels fighting the government,
-# two non-state groups fighting each other, the actor of one-sided violence
+# country, Gleditsch-Ward code, ISO alpha-3 (for relid), region, the rebels fighting the
+# government, two non-state groups fighting each other, the actor of one-sided violence
+_COUNTRY_KEYS = ("country", "gw", "alpha3", "region", "rebels", "non_state", "one_sided")
+_COUNTRY_ROWS = [
+    ("Syria", 652, "SYR", "Middle East", "Syrian insurgents", ("SDF", "IS"), "IS"),
+    ("Iraq", 645, "IRQ", "Middle East", "IS", ("PMF", "IS"), "IS"),
+    ("Somalia", 520, "SOM", "Africa", "Al-Shabaab", ("Clan militia A", "Clan militia B"),
+     "Al-Shabaab"),
+    ("DR Congo (Zaire)", 490, "COD", "Africa", "ADF", ("CODECO", "Zaire militia"), "ADF"),
+    ("Afghanistan", 700, "AFG", "Asia", "Taleban", ("Taleban", "IS"), "Taleban"),
+]  # fmt: skip
+# each country's admin units: {adm_1: ((lat, lon) near its middle, [adm_2, ...])}
+_ADMIN: dict[str, dict[str, tuple[tuple[float, float], list[str]]]] = {
+    "Syria": {
+        "Idlib governorate": ((35.8, 36.6), ["Ariha district", "Maarrat an-Nu'man district"]),
+        "Aleppo governorate": ((36.4, 37.7), ["Manbij district", "Al Bab district"]),
+        "Deir ez-Zor governorate": ((35.0, 40.4), ["Al Mayadin district"]),
+    },
+    "Iraq": {
+        "Ninawa governorate": ((36.3, 42.9), ["Mosul district", "Tall Afar district"]),
+        "Anbar governorate": ((33.5, 42.6), ["Ramadi district", "Hit district"]),
+        "Diyala governorate": ((33.8, 44.8), ["Baquba district"]),
+    },
+    "Somalia": {
+        "Lower Shabelle region": ((1.9, 44.7), ["Marka district", "Afgooye district"]),
+        "Bay region": ((3.0, 43.6), ["Baidoa district"]),
+        "Hiraan region": ((4.5, 45.3), ["Beledweyne district"]),
+    },
+    "DR Congo (Zaire)": {
+        "Nord-Kivu province": ((0.1, 29.3), ["Beni territory", "Rutshuru territory"]),
+        "Ituri province": ((1.5, 29.9), ["Irumu territory"]),
+    },
+    "Afghanistan": {
+        "Helmand province": ((31.6, 64.3), ["Nad Ali district", "Sangin district"]),
+        "Kunduz province": ((36.8, 68.8), ["Imam Sahib district"]),
+    },
+}
 COUNTRIES: list[dict[str, Any]] = [
-    {
-        "country": "Syria",
-        "gw": 652,
-        "alpha3": "SYR",
-        "region": "Middle East",
-        "admin": {
-            "Idlib governorate": ((35.8, 36.6), ["Ariha district", "Maarrat an-Nu'man district"]),
-            "Aleppo governorate": ((36.4, 37.7), ["Manbij district", "Al Bab district"]),
-            "Deir ez-Zor governorate": ((35.0, 40.4), ["Al Mayadin district"]),
-        },
-        "rebels": "Syrian insurgents",
-        "non_state": ("SDF", "IS"),
-        "one_sided": "IS",
-    },
-    {
-        "country": "Iraq",
-        "gw": 645,
-        "alpha3": "IRQ",
-        "region": "Middle East",
-        "admin": {
-            "Ninawa governorate": ((36.3, 42.9), ["Mosul district", "Tall Afar district"]),
-            "Anbar governorate": ((33.5, 42.6), ["Ramadi district", "Hit district"]),
-            "Diyala governorate": ((33.8, 44.8), ["Baquba district"]),
-        },
-        "rebels": "IS",
-        "non_state": ("PMF", "IS"),
-        "one_sided": "IS",
-    },
-    {
-        "country": "Somalia",
-        "gw": 520,
-        "alpha3": "SOM",
-        "region": "Africa",
-        "admin": {
-            "Lower Shabelle region": ((1.9, 44.7), ["Marka district", "Afgooye district"]),
-            "Bay region": ((3.0, 43.6), ["Baidoa district"]),
-            "Hiraan region": ((4.5, 45.3), ["Beledweyne district"]),
-        },
-        "rebels": "Al-Shabaab",
-        "non_state": ("Clan militia A", "Clan militia B"),
-        "one_sided": "Al-Shabaab",
-    },
-    {
-        "country": "DR Congo (Zaire)",
-        "gw": 490,
-        "alpha3": "COD",
-        "region": "Africa",
-        "admin": {
-            "Nord-Kivu province": ((0.1, 29.3), ["Beni territory", "Rutshuru territory"]),
-            "Ituri province": ((1.5, 29.9), ["Irumu territory"]),
-        },
-        "rebels": "ADF",
-        "non_state": ("CODECO", "Zaire militia"),
-        "one_sided": "ADF",
-    },
-    {
-        "country": "Afghanistan",
-        "gw": 700,
-        "alpha3": "AFG",
-        "region": "Asia",
-        "admin": {
-            "Helmand province": ((31.6, 64.3), ["Nad Ali district", "Sangin district"]),
-            "Kunduz province": ((36.8, 68.8), ["Imam Sahib district"]),
-        },
-        "rebels": "Taleban",
-        "non_state": ("Taleban", "IS"),
-        "one_sided": "Taleban",
-    },
+    {**dict(zip(_COUNTRY_KEYS, row, strict=True)), "admin": _ADMIN[row[0]]} for row in _COUNTRY_ROWS
 ]
 OFFICES = ["Reuters", "AFP", "BBC Monitoring", "Xinhua", "AP", "Local radio"]
 ORIGINALS = ["local residents", "army statement", "hospital officials", "witnesses", ""]

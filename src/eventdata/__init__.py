@@ -55,6 +55,12 @@ _EXPORTS: dict[str, str] = {
     "ValidationReport": "eventdata.validation.report",
     "Rule": "eventdata.rules.base",
     "to_parquet": "eventdata.pipeline.write",
+    "write_parquet": "eventdata.pipeline.write",
+    "WriteResult": "eventdata.pipeline.write",
+    "convert": "eventdata.pipeline.convert",
+    "Dialect": "eventdata.schema.text",
+    "Dataset": "eventdata.schema.datasets",
+    "GedValidationReport": "eventdata.validation.ged",
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
     "arrow_schema": "eventdata.schema.arrow",
@@ -68,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     "read_ged": "eventdata.sources.ucdp",
     "validate_ged": "eventdata.pipeline.validate",
     "ged_to_acled": "eventdata.sources.ucdp_mapping",
+    "ged_to_acled_table": "eventdata.sources.ucdp_mapping",
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
     # ACLED API and keeping data current
@@ -86,6 +93,7 @@ _EXPORTS: dict[str, str] = {
     "UnknownPlaceWarning": "eventdata.exceptions",
     "UnloweredRecordsWarning": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
+    "LossyValuesError": "eventdata.exceptions",
     "IntegrityError": "eventdata.exceptions",
     "NotEventDataError": "eventdata.exceptions",
     "UnknownRuleError": "eventdata.exceptions",
@@ -123,6 +131,7 @@ if TYPE_CHECKING:
         EventdataError,
         InputError,
         IntegrityError,
+        LossyValuesError,
         LoweringError,
         MissingExtraError,
         NotEventDataError,
@@ -163,16 +172,20 @@ if TYPE_CHECKING:
         Rocket,
         Weapon,
     )
+    from eventdata.pipeline.convert import convert
     from eventdata.pipeline.read import read_acled
     from eventdata.pipeline.validate import validate, validate_ged
-    from eventdata.pipeline.write import to_parquet
+    from eventdata.pipeline.write import WriteResult, to_parquet, write_parquet
     from eventdata.reporting import report
     from eventdata.rules.base import Rule
     from eventdata.schema.arrow import arrow_schema
+    from eventdata.schema.datasets import Dataset
+    from eventdata.schema.text import Dialect
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.sources.ucdp import read_ged
-    from eventdata.sources.ucdp_mapping import ged_to_acled
+    from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
+    from eventdata.validation.ged import GedValidationReport
     from eventdata.validation.report import ValidationReport
     from eventdata.vocabulary.codebook import (
         INTERACTIONS,

@@ -15,6 +15,7 @@ __all__ = [
     "EventdataError",
     "InputError",
     "IntegrityError",
+    "LossyValuesError",
     "LoweringError",
     "NotEventDataError",
     "ApiError",
@@ -47,7 +48,43 @@ class InputError(EventdataError):
 
 
 class ValidationFailed(EventdataError):
-    """Data broke one or more error-severity rules (raised by ``raise_if_failed``)."""
+    """Data broke one or more error-severity rules (``raise_if_failed``, ``on_invalid="raise"``).
+
+    Attributes:
+        summary: what failed, in one line (``3 error(s) in 2 of 10 rows (...)``).
+        failures: the first failures, one line each (row, id, message).
+    """
+
+    def __init__(self, message: str, *, summary: str = "", failures: Sequence[str] = ()) -> None:
+        self.summary = summary or message.split("\n", 1)[0]
+        self.failures = tuple(failures)
+        super().__init__(message)
+
+
+class LossyValuesError(InputError, ValueError):
+    """Reading or writing would lose values: they do not parse as their column's type.
+
+    Raised by the readers and writers (``read_acled``, ``read_ged``, ``write_acled``, the
+    canonical cast) instead of writing such values blank; ``errors="coerce"`` or
+    ``eventdata.validate`` are the ways forward the message names. An
+    :class:`InputError` (the CLI exits 2) and a ``ValueError``.
+
+    Attributes:
+        column: the first column concerned.
+        rows: its rows (0-based) that hold such values, as far as known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        column: str,
+        rows: Sequence[int] = (),
+        path: object | None = None,
+    ) -> None:
+        self.column = column
+        self.rows = tuple(rows)
+        super().__init__(message, path=path)
 
 
 class SchemaVersionError(EventdataError):

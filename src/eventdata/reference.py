@@ -11,6 +11,7 @@ Regenerate them with::
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 __all__ = [
@@ -190,8 +191,29 @@ PAGES = {
 }
 """Generated pages by file name under ``docs/``."""
 
-BLOCKS = {
+
+def _parquet_schema() -> str:
+    from eventdata.schema.arrow import schema_markdown
+
+    return schema_markdown()
+
+
+def _ucdp_mapping() -> str:
+    from eventdata.sources.ucdp_mapping import mapping_markdown
+
+    return mapping_markdown()
+
+
+def _ucdp_rules() -> str:
+    from eventdata.validation.ged import rules_markdown as ged_rules_markdown
+
+    return ged_rules_markdown()
+
+
+BLOCKS: dict[str, dict[str, Callable[[], str]]] = {
     "dialects.md": {"date-styles": date_styles_markdown},
+    "parquet.md": {"schema": _parquet_schema},
+    "ucdp.md": {"rules": _ucdp_rules, "mapping": _ucdp_mapping},
 }
 """Generated blocks inside hand-written pages: ``<!-- generated:NAME -->`` ...
 ``<!-- end:NAME -->``."""

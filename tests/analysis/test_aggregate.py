@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import eventdata
+from eventdata import InputError
 from eventdata.analysis.aggregate import period_start
-from eventdata.exceptions import InputError
 from eventdata.synthetic import generate_events
 from eventdata.vocabulary.hdx import HDX_CATEGORIES, Category
 

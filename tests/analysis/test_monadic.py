@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 import eventdata
-from eventdata.exceptions import InputError
+from eventdata import InputError
 from eventdata.synthetic import generate_events
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "acled"

@@ -7,8 +7,8 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from eventdata import read_parquet
 from eventdata.cli.app import cli
-from eventdata.io.parquet import read_parquet
 from eventdata.io.writers import invalid_path
 
 pytest.importorskip("distributed")

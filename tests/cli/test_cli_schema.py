@@ -26,7 +26,7 @@ def test_help_and_version_start_without_pandas():
 
 
 def test_schema_arrow_lists_every_column():
-    from eventdata.schema.arrow import arrow_schema
+    from eventdata import arrow_schema
 
     result = CliRunner().invoke(cli, ["schema"])
 
@@ -37,7 +37,7 @@ def test_schema_arrow_lists_every_column():
 
 
 def test_schema_json_schema_is_the_event_model():
-    from eventdata.models.event import Event
+    from eventdata import Event
 
     result = CliRunner().invoke(cli, ["schema", "--format", "json-schema"])
 

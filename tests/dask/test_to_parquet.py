@@ -10,11 +10,9 @@ import pytest
 from faulty_inputs import faulty_events, write_events_csv
 
 import eventdata.dask
-from eventdata import ValidationFailed
+from eventdata import ValidationFailed, read_parquet, to_parquet
 from eventdata._atomic import TEMP_MARKER
-from eventdata.io.parquet import read_parquet
 from eventdata.io.writers import failures_path, invalid_path
-from eventdata.pipeline.write import to_parquet
 from eventdata.schema.arrow import METADATA_KEY
 
 dd = pytest.importorskip("dask.dataframe")

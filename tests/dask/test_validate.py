@@ -12,7 +12,8 @@ from faulty_inputs import faulty_events, write_events_csv
 
 import eventdata
 import eventdata.dask
-from eventdata.exceptions import InputError, MissingExtraError, RowsNotHeldError
+from eventdata import InputError, MissingExtraError
+from eventdata.exceptions import RowsNotHeldError
 
 dd = pytest.importorskip("dask.dataframe")
 

@@ -11,10 +11,8 @@ import pyarrow as pa
 import pytest
 from acled_fixtures import make_row
 
-from eventdata.exceptions import InputError
-from eventdata.io.acled_api import apply_deletions, read_api_responses, read_deletions
-from eventdata.pipeline.read import read_acled
-from eventdata.pipeline.validate import validate
+from eventdata import InputError, apply_deletions, read_acled, read_api_responses, validate
+from eventdata.io.acled_api import read_deletions
 
 # the same event coded with inter_num=1: numeric actor types and interaction
 NUMERIC = {"inter1": "8", "inter2": "3", "interaction": "38"}

@@ -15,12 +15,9 @@ from acled_fixtures import (
     shared_file,
 )
 
-from eventdata import validate
-from eventdata.io.acled_csv import acled_text_table, write_acled
-from eventdata.io.parquet import read_parquet
+from eventdata import ACLED_COLUMNS, read_parquet, to_parquet, validate, write_acled
+from eventdata.io.acled_csv import acled_text_table
 from eventdata.io.readers import read_raw
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.pipeline.write import to_parquet
 from eventdata.schema.arrow import conform
 from eventdata.validation.parse import parse
 from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS

@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from acled_fixtures import read_rows, shared_file
+from acled_fixtures import CURRENT_FILES, PRE2023_FILES, read_rows, shared_file
 
-from eventdata.io.acled_csv import write_acled
-from eventdata.io.parquet import read_parquet
-from eventdata.pipeline.convert import convert
-from eventdata.pipeline.write import to_parquet
+from eventdata import convert, read_parquet, to_parquet, write_acled
 
-CURRENT = [
-    "iraq_2024-01_2024-03_prefix.csv",
-    "middle_east_2024_kuwait.csv",
-    "middle_east_2024_oman.csv",
-    "middle_east_2024_qatar.csv",
-    "middle_east_2024_saudi_arabia.csv",
-    "middle_east_2024_united_arab_emirates.csv",
-    "somalia_2025-04_2026-03.csv",
-    "exporttool_sample_2024-11.csv",
-]
-PRE2023 = ["afghanistan_2020-03_pre2023_exporttool.csv"]
 COORDINATES = {"latitude", "longitude"}
 
 
@@ -41,7 +27,7 @@ def _date_format(rows: list[dict[str, str]]) -> str:
 
 @pytest.mark.parametrize(
     ("name", "dialect"),
-    [(n, "current") for n in CURRENT] + [(n, "pre2023") for n in PRE2023],
+    [(n, "current") for n in CURRENT_FILES] + [(n, "pre2023") for n in PRE2023_FILES],
 )
 def test_csv_parquet_csv_gives_the_same_text(tmp_path, name, dialect):
     src = shared_file(name)
@@ -58,11 +44,11 @@ def test_csv_parquet_csv_gives_the_same_text(tmp_path, name, dialect):
     _assert_same_text(original, read_rows(tmp_path / "back.csv"))
 
 
-@pytest.mark.parametrize("name", ["somalia_2025-04_2026-03.csv", *PRE2023])
+@pytest.mark.parametrize("name", ["somalia_2025-04_2026-03.csv", *PRE2023_FILES])
 def test_streamed_conversion_round_trips_too(tmp_path, name):
     src = shared_file(name)
     original = read_rows(src)
-    dialect = "pre2023" if name in PRE2023 else "current"
+    dialect = "pre2023" if name in PRE2023_FILES else "current"
 
     convert(src, tmp_path / "events.parquet", block_size=64 * 1024, on_invalid="keep")
     write_acled(
@@ -76,7 +62,7 @@ def test_streamed_conversion_round_trips_too(tmp_path, name):
 
 
 def test_unknown_pre2023_columns_survive_in_parquet(tmp_path):
-    src = shared_file(PRE2023[0])
+    src = shared_file(PRE2023_FILES[0])
     original = read_rows(src)
 
     to_parquet(src, tmp_path / "events.parquet", on_invalid="keep")

@@ -6,8 +6,9 @@ import struct
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from acled_fixtures import make_row
+from acled_fixtures import make_row, placed_row
 
+from eventdata import read_parquet, to_parquet
 from eventdata.io.geo import (
     DerivedColumnClash,
     add_geometry,
@@ -17,8 +18,6 @@ from eventdata.io.geo import (
     merge_bbox,
     strip_geometry,
 )
-from eventdata.io.parquet import read_parquet
-from eventdata.pipeline.write import to_parquet
 
 
 def _coords(lat: list[float | None], lon: list[float | None]) -> pa.Table:
@@ -91,14 +90,7 @@ def test_geo_metadata_follows_geoparquet_1_1():
 def _rows() -> list[dict[str, str]]:
     return [
         make_row(),
-        make_row(
-            event_id_cnty="SOM1",
-            country="Somalia",
-            iso="706",
-            region="Eastern Africa",
-            latitude="2.0469",
-            longitude="45.3182",
-        ),
+        placed_row("Mogadishu", event_id_cnty="SOM1"),
     ]
 
 

@@ -13,9 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, write_csv
 
-from eventdata import InputError, MissingExtraError, read_acled
+from eventdata import InputError, MissingExtraError, read_acled, validate
 from eventdata.io.readers import read_raw
-from eventdata.pipeline.validate import validate
 
 PRE2023_HEADER = (
     "data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,"

@@ -6,42 +6,38 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from records_fixtures import GREEN_ZONE as EMBASSY
 
-from eventdata.exceptions import InputError
-from eventdata.io.records import (
-    read_records,
-    records_schema,
-    records_to_table,
-    table_to_records,
-    write_records,
-)
-from eventdata.models.actors import Actor
-from eventdata.models.collection import EventCollection
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.records import (
-    Assertion,
+from eventdata import (
+    ACLED_COLUMNS,
+    Actor,
+    ActorType,
+    AirDefence,
     Attack,
     Attribution,
     Casualties,
+    CounterRAM,
+    Drone,
+    EventCollection,
+    InputError,
+    Outcome,
+    Response,
+    Rocket,
+    Source,
+    read_records,
+    write_records,
+)
+from eventdata.io.records import records_schema, records_to_table, table_to_records
+from eventdata.models.records import (
+    Assertion,
     Claim,
     ClaimKind,
     Estimate,
-    Outcome,
-    Place,
     ReportStatus,
-    Response,
     ResponseKind,
-    Source,
 )
-from eventdata.models.weapons import (
-    AirDefence,
-    AirDefenceType,
-    CounterRAM,
-    Drone,
-    DroneAirframe,
-    Rocket,
-)
-from eventdata.vocabulary.codebook import ActorType, TimePrecision
+from eventdata.models.weapons import AirDefenceType, DroneAirframe
+from eventdata.vocabulary.codebook import TimePrecision
 
 US = Actor(
     name="Military Forces of the United States (2021-)",
@@ -53,16 +49,6 @@ KH = Actor(
     actor_type=ActorType.POLITICAL_MILITIA,
     backer="Iran",
     affiliation="Popular Mobilization Forces",
-)
-EMBASSY = Place(
-    name="Baghdad - Green Zone",
-    country="Iraq",
-    iso=368,
-    region="Middle East",
-    country_code="IRQ",
-    admin1="Baghdad",
-    latitude=33.299,
-    longitude=44.396,
 )
 AFP = Source(
     name="AFP", scale="International", url="https://example.org/a", date=dt.date(2021, 7, 6)

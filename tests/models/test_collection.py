@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from eventdata.exceptions import IntegrityError
-from eventdata.models.collection import EventCollection, integrity_problems
-from eventdata.models.records import Attack, Response, ResponseKind
+from eventdata import Attack, EventCollection, IntegrityError, Response
+from eventdata.models.collection import integrity_problems
+from eventdata.models.records import ResponseKind
 from eventdata.vocabulary.codebook import TimePrecision
 
 

@@ -7,15 +7,8 @@ import datetime as dt
 import pytest
 from acled_fixtures import make_row
 
-from eventdata import Event
-from eventdata.models.dates import (
-    DATE_STYLES,
-    AmbiguousDates,
-    decide_style,
-    parse_with,
-    resolve_date,
-    style_named,
-)
+from eventdata import AmbiguousDates, Event
+from eventdata.models.dates import DATE_STYLES, decide_style, parse_with, resolve_date, style_named
 
 DEC_31 = dt.date(2019, 12, 31)
 TODAY = dt.date(2026, 12, 2)

@@ -4,7 +4,14 @@ import datetime as dt
 import json
 
 import pytest
-from acled_fixtures import CURRENT_FILES, PRE2023_FILES, make_row, read_rows, shared_file
+from acled_fixtures import (
+    CURRENT_FILES,
+    MUTATIONS,
+    PRE2023_FILES,
+    make_row,
+    read_rows,
+    shared_file,
+)
 from pydantic import ValidationError
 
 from eventdata import ActorType, DisorderType, Event, SubEventType
@@ -44,38 +51,41 @@ def test_numeric_codes_api_values_and_export_tool_dates_are_accepted(
     assert out == {**make_row(), "latitude": "33.299", "longitude": "44.396"}
 
 
-@pytest.mark.parametrize(
-    ("overrides", "field", "fragment"),
-    [
-        (
-            {"sub_event_type": "Other", "event_type": "Battles"},
-            "sub_event_type",
-            "hierarchy.sub_event_type",
-        ),
-        ({"disorder_type": "Political violence"}, "disorder_type", "hierarchy.disorder_type"),
-        (
-            {"interaction": "State forces-Political militia"},
-            "interaction",
-            "interaction.consistent",
-        ),
-        ({"actor2": "", "assoc_actor_2": ""}, "inter2", "actor2.inter2"),
-        ({"year": "2020"}, "year", "year.event_date"),
-        ({"latitude": "95"}, "latitude", "less than or equal to 90"),
-        ({"longitude": "-181"}, "longitude", "greater than or equal to -180"),
-        ({"time_precision": "4"}, "time_precision", "less than or equal to 3"),
-        ({"geo_precision": "0"}, "geo_precision", "greater than or equal to 1"),
-        ({"fatalities": "-1"}, "fatalities", "greater than or equal to 0"),
-        ({"fatalities": "many"}, "fatalities", "'many' is not an integer"),
-        ({"event_type": "Riots/Protests"}, "event_type", "Riots/Protests"),
-        ({"inter1": "Militia"}, "inter1", "Militia"),
-        ({"interaction": "99"}, "interaction", "not an ACLED interaction code"),
-        ({"event_date": "2021-13-45"}, "event_date", "2021-13-45"),
-        ({"actor1": ""}, "actor1", "at least 1 character"),
-        ({"event_id_cnty": ""}, "event_id_cnty", "at least 1 character"),
-        ({"source_scale": "National-Global"}, "source_scale", "'Global'"),
-        ({"civilian_targeting": "Civilians targeted"}, "civilian_targeting", "Civilian targeting"),
-    ],
-)
+# What the model's error says for a fault of MUTATIONS, by the fault's first override
+# (the faults not listed here are caught by the columnar checks only).
+MODEL_MESSAGES = {
+    ("sub_event_type", "Other"): "hierarchy.sub_event_type",
+    ("disorder_type", "Political violence"): "hierarchy.disorder_type",
+    ("interaction", "State forces-Political militia"): "interaction.consistent",
+    ("actor2", ""): "actor2.inter2",
+    ("year", "2020"): "year.event_date",
+    ("latitude", "95"): "less than or equal to 90",
+    ("longitude", "-181"): "greater than or equal to -180",
+    ("time_precision", "4"): "less than or equal to 3",
+    ("geo_precision", "0"): "greater than or equal to 1",
+    ("fatalities", "-1"): "greater than or equal to 0",
+    ("fatalities", "many"): "'many' is not an integer",
+    ("event_type", "Riots/Protests"): "Riots/Protests",
+    ("inter1", "Militia"): "Militia",
+    ("interaction", "99"): "not an ACLED interaction code",
+    ("event_date", "2021-13-45"): "2021-13-45",
+    ("actor1", ""): "at least 1 character",
+    ("event_id_cnty", ""): "at least 1 character",
+    ("source_scale", "National-Global"): "'Global'",
+    ("civilian_targeting", "Civilians targeted"): "Civilian targeting",
+}
+MODEL_FAULTS = [
+    (overrides, column, MODEL_MESSAGES[next(iter(overrides.items()))])
+    for overrides, column, _rule in MUTATIONS
+    if next(iter(overrides.items())) in MODEL_MESSAGES
+]
+
+
+def test_every_model_message_belongs_to_a_fault_of_the_corpus() -> None:
+    assert len(MODEL_FAULTS) == len(MODEL_MESSAGES)
+
+
+@pytest.mark.parametrize(("overrides", "field", "fragment"), MODEL_FAULTS)
 def test_invalid_rows_name_the_field_and_value(
     overrides: dict[str, str], field: str, fragment: str
 ) -> None:

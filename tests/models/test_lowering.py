@@ -5,44 +5,37 @@ import random
 from typing import Any
 
 import pytest
+from records_fixtures import ABU_KAMAL, ABUJA, GREEN_ZONE
 
-from eventdata.models.actors import Actor
-from eventdata.models.event import Event
-from eventdata.models.lowering import (
-    LoweringError,
-    UnloweredRecordsWarning,
-    lower,
-    lower_by_record,
-    lower_records,
-    sub_event_type_of,
-)
-from eventdata.models.records import (
-    Attack,
-    Casualties,
-    Estimate,
-    Outcome,
-    Place,
-    ReportStatus,
-    Response,
-    ResponseKind,
-    Source,
-)
-from eventdata.models.weapons import (
+from eventdata import (
+    Actor,
+    ActorType,
     Aircraft,
     AirDefence,
     Artillery,
+    Attack,
+    Casualties,
     CounterRAM,
     Drone,
-    DroneAirframe,
+    Event,
     Explosive,
-    ExplosiveDevice,
     Firearm,
+    LoweringError,
     Missile,
-    MissileType,
     Mortar,
+    Outcome,
+    Place,
+    Response,
     Rocket,
+    Source,
+    SubEventType,
+    UnloweredRecordsWarning,
+    lower,
+    lower_records,
 )
-from eventdata.vocabulary.codebook import ActorType, SubEventType
+from eventdata.models.lowering import lower_by_record, sub_event_type_of
+from eventdata.models.records import Estimate, ReportStatus, ResponseKind
+from eventdata.models.weapons import DroneAirframe, ExplosiveDevice, MissileType
 
 S = SubEventType
 US = Actor(
@@ -51,34 +44,6 @@ US = Actor(
 )
 KH = Actor(name="Kata'ib Hezbollah", actor_type=ActorType.POLITICAL_MILITIA)
 VILLAGERS = Actor(name="Civilians (Iraq)", actor_type=ActorType.CIVILIANS)
-GREEN_ZONE = Place(
-    name="Baghdad - Green Zone",
-    country="Iraq",
-    iso=368,
-    region="Middle East",
-    country_code="IRQ",
-    admin1="Baghdad",
-    latitude=33.299,
-    longitude=44.396,
-)
-ABU_KAMAL = Place(
-    name="Abu Kamal",
-    country="Syria",
-    iso=760,
-    region="Middle East",
-    latitude=34.45,
-    longitude=40.92,
-)
-
-ABUJA = Place(
-    name="Abuja",
-    country="Nigeria",
-    iso=566,
-    region="Western Africa",
-    admin1="Federal Capital Territory",
-    latitude=9.0833,
-    longitude=7.5333,
-)
 
 
 def attack(record_id: str = "a1", **fields: Any) -> Attack:

@@ -7,24 +7,21 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from eventdata.models.actors import Actor, unidentified_armed_group
-from eventdata.models.records import (
+from eventdata import (
+    Actor,
+    ActorType,
     Attack,
     Attribution,
-    Claim,
-    ClaimKind,
-    Estimate,
+    CounterRAM,
+    Drone,
     Outcome,
     Place,
-    Record,
     Response,
-    ResponseKind,
     Source,
     UnknownPlaceWarning,
-    stable_id,
 )
-from eventdata.models.weapons import CounterRAM, Drone
-from eventdata.vocabulary.codebook import ActorType
+from eventdata.models.actors import unidentified_armed_group
+from eventdata.models.records import Claim, ClaimKind, Estimate, Record, ResponseKind, stable_id
 
 US = Actor(
     name="Military Forces of the United States (2021-)",

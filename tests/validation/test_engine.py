@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from acled_fixtures import (
     CURRENT_FILES,
@@ -19,9 +20,8 @@ from acled_fixtures import (
     write_csv,
 )
 
-from eventdata import ValidationFailed
-from eventdata.pipeline.validate import validate
-from eventdata.rules.base import Rule
+from eventdata import Rule, ValidationFailed, validate
+from eventdata.rules.base import ColumnarCheck, Severity, to_mask
 from eventdata.validation.engine import all_rules
 
 
@@ -134,18 +134,24 @@ def test_rules_are_selected_and_ignored_by_name_or_family(
     assert report.counts() == expected
 
 
+def _house_rule(name: str, severity: Severity, column: str, columnar: ColumnarCheck) -> Rule:
+    """A user rule, as a team would add one for its own coding conventions."""
+    return Rule(
+        name=name,
+        severity=severity,
+        column=column,
+        description=f"Our desk's convention for {column}.",
+        expected=f"{column} as our desk writes it",
+        columnar=columnar,
+    )
+
+
 def test_user_rules_run_columnar_and_report_like_built_in_ones() -> None:
-    import pyarrow.compute as pc
-
-    from eventdata.rules.base import to_mask
-
-    no_acled_source = Rule(
-        name="house.source_named",
-        severity="error",
-        column="source",
-        description="Our coders always name a source.",
-        expected="at least one source",
-        columnar=lambda c: to_mask(pc.equal(pc.list_value_length(c["source"]), 0)),
+    no_acled_source = _house_rule(
+        "house.source_named",
+        "error",
+        "source",
+        lambda c: to_mask(pc.equal(pc.list_value_length(c["source"]), 0)),
     )
     rows = _rows_with({"source": ""})
 
@@ -424,17 +430,11 @@ def test_a_file_changed_after_validation_is_not_silently_mixed(tmp_path: Path) -
 
 
 def test_user_rules_can_read_every_column_of_a_csv(tmp_path: Path) -> None:
-    import pyarrow.compute as pc
-
-    from eventdata.rules.base import to_mask
-
-    needs_notes = Rule(
-        name="house.notes_mention_date",
-        severity="warning",
-        column="notes",
-        description="Notes start with the date.",
-        expected="notes that start with 'On '",
-        columnar=lambda c: to_mask(pc.invert(pc.starts_with(c["notes"], "On "))),
+    needs_notes = _house_rule(
+        "house.notes_mention_date",
+        "warning",
+        "notes",
+        lambda c: to_mask(pc.invert(pc.starts_with(c["notes"], "On "))),
     )
     path = write_csv(tmp_path / "e.csv", _rows_with({"notes": "On 6 July 2021, ..."}))
 

@@ -1,9 +1,7 @@
-import csv
-import io
 import re
-from pathlib import Path
 
 import pytest
+from acled_fixtures import CURRENT_FILES, PRE2023_FILES, read_rows, shared_file
 
 from eventdata.vocabulary.countries import (
     COUNTRIES,
@@ -15,20 +13,8 @@ from eventdata.vocabulary.countries import (
     numeric_from_alpha3,
 )
 
-ACLED_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "acled"
-
 # Files with an ``iso`` column (current dialect, and pre-2023 export-tool dialect).
-ISO_FILES = [
-    "afghanistan_2020-03_pre2023_exporttool.csv",
-    "exporttool_sample_2024-11.csv",
-    "iraq_2024-01_2024-03_prefix.csv",
-    "middle_east_2024_kuwait.csv",
-    "middle_east_2024_oman.csv",
-    "middle_east_2024_qatar.csv",
-    "middle_east_2024_saudi_arabia.csv",
-    "middle_east_2024_united_arab_emirates.csv",
-    "somalia_2025-04_2026-03.csv",
-]
+ISO_FILES = sorted([*CURRENT_FILES, *PRE2023_FILES])
 
 
 def test_table_has_every_iso_3166_1_country_once() -> None:
@@ -95,19 +81,9 @@ def test_event_id_prefix(event_id: str, prefix: str) -> None:
     assert event_id_prefix(event_id) == prefix
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    text = path.read_text(encoding="utf-8-sig")
-    if text.startswith("(Sample)"):
-        text = text.split("\n", 2)[2]
-    return list(csv.DictReader(io.StringIO(text)))
-
-
 @pytest.mark.parametrize("name", ISO_FILES)
 def test_real_event_id_prefixes_are_alpha3_of_iso(name: str) -> None:
-    path = ACLED_DIR / name
-    if not path.exists():
-        pytest.skip(f"real data not available: {name}")
-    rows = _rows(path)
+    rows = read_rows(shared_file(name))
     assert rows
     mismatches = [
         (r["event_id_cnty"], r["iso"])
@@ -118,9 +94,6 @@ def test_real_event_id_prefixes_are_alpha3_of_iso(name: str) -> None:
 
 
 def test_real_pre2023_iso3_column_agrees() -> None:
-    path = ACLED_DIR / "afghanistan_2020-03_pre2023_exporttool.csv"
-    if not path.exists():
-        pytest.skip("real data not available")
-    rows = _rows(path)
+    rows = read_rows(shared_file(PRE2023_FILES[0]))
     assert {(r["iso"], r["iso3"]) for r in rows} == {("4", "AFG")}
     assert all(numeric_from_alpha3(r["iso3"]) == int(r["iso"]) for r in rows)

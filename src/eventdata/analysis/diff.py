@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -19,6 +20,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.analysis._cells import (
+    aligned,
+    comparable,
+    differs,
+    plain,
+    selection,
+    text,
+)
 from eventdata.exceptions import InputError
 
 __all__ = ["CHANGE_SCHEMA", "Diff", "diff", "diff_tables", "read_side"]
@@ -61,34 +70,10 @@ def _label(source: Source, side: str) -> str:
     return str(source) if isinstance(source, (str, os.PathLike)) else f"the {side} table"
 
 
-def _plain(column: pa.ChunkedArray | pa.Array) -> pa.Array:
-    """A column in a comparable form: dictionaries decoded, lists joined with ``; ``."""
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
-    if pa.types.is_dictionary(column.type):
-        column = column.dictionary_decode()
-    if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
-        column = pc.binary_join(pc.cast(column, pa.list_(pa.string())), "; ")
-    return column
-
-
-def _text(column: pa.Array) -> pa.Array:
-    return column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
-
-
-def _differs(old: pa.Array, new: pa.Array) -> np.ndarray:
-    """True where two aligned arrays differ (a null differs from a value, not from null)."""
-    if old.type != new.type:
-        old, new = _text(old), _text(new)
-    unequal = pc.fill_null(pc.not_equal(old, new), False)
-    one_null = pc.xor(pc.is_null(old), pc.is_null(new))
-    return np.asarray(pc.or_(unequal, one_null), dtype=bool)
-
-
 def ids_of(table: pa.Table, side: str) -> pa.Array:
     if KEY not in table.column_names:
         raise InputError(f"{side} has no {KEY} column; a diff matches events on it")
-    ids = _text(_plain(table.column(KEY)))
+    ids = text(plain(table.column(KEY)))
     if ids.null_count:
         raise InputError(f"{side}: {ids.null_count} rows have no {KEY}; every event needs an id")
     counts = pc.value_counts(ids)
@@ -102,6 +87,7 @@ def ids_of(table: pa.Table, side: str) -> pa.Array:
     return ids
 
 
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Diff:
     """What changed from one version of a dataset to another.
 
@@ -118,26 +104,14 @@ class Diff:
 
     """
 
-    def __init__(
-        self,
-        *,
-        n_old: int,
-        n_new: int,
-        added: pa.Table,
-        deleted: pa.Table,
-        changed: pa.Table,
-        compared: list[str],
-        columns_added: list[str],
-        columns_removed: list[str],
-    ) -> None:
-        self.n_old = n_old
-        self.n_new = n_new
-        self.added_table = added
-        self.deleted_table = deleted
-        self.changed_table = changed
-        self.compared = compared
-        self.columns_added = columns_added
-        self.columns_removed = columns_removed
+    n_old: int
+    n_new: int
+    added_table: pa.Table = field(repr=False)
+    deleted_table: pa.Table = field(repr=False)
+    changed_table: pa.Table = field(repr=False)
+    compared: list[str] = field(repr=False)
+    columns_added: list[str] = field(repr=False)
+    columns_removed: list[str] = field(repr=False)
 
     def __repr__(self) -> str:
         s = self.summary()
@@ -248,54 +222,6 @@ class Diff:
         }
 
 
-def _aligned(column: pa.ChunkedArray | pa.Array, rows: Selection) -> pa.Array:
-    """One column's values at ``rows`` (see :func:`_selection`)."""
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
-    if rows is None:
-        return column
-    if isinstance(rows, slice):
-        return column.slice(rows.start, rows.stop - rows.start)
-    if isinstance(rows, pa.BooleanArray):
-        return column.filter(rows)
-    return column.take(rows)
-
-
-def _comparable(a: pa.Array, b: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """Two aligned arrays in a form ``_differs`` compares cheaply and exactly.
-
-    Dictionary columns are compared by their indices into one unified dictionary (no
-    strings decoded); lists by their ``; ``-joined text.
-    """
-    if pa.types.is_dictionary(a.type) and a.type == b.type:
-        unified = pa.chunked_array([a, b]).unify_dictionaries()
-        return unified.chunk(0).indices, unified.chunk(1).indices
-    return _plain(a), _plain(b)
-
-
-Selection: TypeAlias = "slice | pa.Array | None"
-
-
-def _selection(rows: np.ndarray, length: int) -> Selection:
-    """The cheapest way to pick ``rows`` of a column of ``length`` rows.
-
-    None for every row in order, a slice for a contiguous run, a boolean mask for rows in
-    increasing order (a filter copies sequentially), else indices for ``take``.
-    """
-    if not len(rows):
-        return slice(0, 0)
-    steps = np.diff(rows)
-    if len(rows) == length and rows[0] == 0 and (steps == 1).all():
-        return None
-    if (steps == 1).all():
-        return slice(int(rows[0]), int(rows[-1]) + 1)
-    if (steps > 0).all():
-        mask = np.zeros(length, dtype=bool)
-        mask[rows] = True
-        return pa.array(mask)
-    return pa.array(rows)
-
-
 def _changes(
     old: pa.Table,
     new: pa.Table,
@@ -307,22 +233,22 @@ def _changes(
     """The changed cells of the events at ``old_rows`` and ``new_rows`` (the same events)."""
     parts: list[pa.Table] = []
     order: list[np.ndarray] = []
-    take_old = _selection(old_rows, old.num_rows)
-    take_new = _selection(new_rows, new.num_rows)
+    take_old = selection(old_rows, old.num_rows)
+    take_new = selection(new_rows, new.num_rows)
     for position, name in enumerate(names):
-        a, b = _aligned(old.column(name), take_old), _aligned(new.column(name), take_new)
-        differs = _differs(*_comparable(a, b))
-        if not differs.any():
+        a, b = aligned(old.column(name), take_old), aligned(new.column(name), take_new)
+        changed = differs(*comparable(a, b))
+        if not changed.any():
             continue
-        where = np.flatnonzero(differs)
+        where = np.flatnonzero(changed)
         rows = pa.array(where)
         parts.append(
             pa.table(
                 [
                     pc.take(ids, rows),
                     pa.array(np.full(len(rows), name, dtype=object), pa.string()),
-                    _text(_plain(pc.take(a, rows))),
-                    _text(_plain(pc.take(b, rows))),
+                    text(plain(pc.take(a, rows))),
+                    text(plain(pc.take(b, rows))),
                 ],
                 schema=CHANGE_SCHEMA,
             )
@@ -396,9 +322,9 @@ def diff_tables(
     return Diff(
         n_old=old_table.num_rows,
         n_new=new_table.num_rows,
-        added=added,
-        deleted=deleted,
-        changed=changed,
+        added_table=added,
+        deleted_table=deleted,
+        changed_table=changed,
         compared=names,
         columns_added=[c for c in new_table.column_names if c not in old_table.column_names],
         columns_removed=[c for c in old_table.column_names if c not in new_table.column_names],

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -22,13 +22,20 @@ __all__ = [
     "EXIT_OK",
     "EXIT_UNREADABLE",
     "InputProblem",
+    "choice_option",
+    "count_option",
     "describe_exception",
     "dump_json",
+    "format_option",
+    "progress_option",
     "read_options",
     "readable_input",
+    "repeatable_option",
     "split_values",
     "unexpected_message",
 ]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 TRACEBACK_ENV = "EVENTDATA_TRACEBACK"
 """Set this environment variable to 1 to see the traceback of an unexpected error."""
@@ -175,3 +182,49 @@ def read_options(command: Any) -> Any:
     return click.option(
         "--date-format", "date_format", default=None, metavar="STYLE", help=DATE_FORMAT_HELP
     )(command)
+
+
+def choice_option(*names: str, choices: Sequence[str], default: str, help: str) -> Callable[[F], F]:
+    """An option taking one of ``choices``, its default shown in ``--help``."""
+    return click.option(
+        *names, type=click.Choice(list(choices)), default=default, show_default=True, help=help
+    )
+
+
+def format_option(
+    help: str, *, choices: Sequence[str] = ("text", "json"), default: str = "text"
+) -> Callable[[F], F]:
+    """The ``--format`` option (passed to the command as ``fmt``)."""
+    return choice_option("--format", "fmt", choices=choices, default=default, help=help)
+
+
+def count_option(
+    *names: str,
+    help: str,
+    default: int | None = None,
+    minimum: int = 1,
+    maximum: int | None = None,
+    metavar: str | None = "N",
+) -> Callable[[F], F]:
+    """A whole-number option of at least ``minimum``; a default, when given, is shown."""
+    return click.option(
+        *names,
+        type=click.IntRange(min=minimum, max=maximum),
+        default=default,
+        show_default=default is not None,
+        metavar=metavar,
+        help=help,
+    )
+
+
+def repeatable_option(*names: str, metavar: str, help: str) -> Callable[[F], F]:
+    """An option that may be given several times (values collected in a tuple)."""
+    return click.option(*names, multiple=True, metavar=metavar, help=help)
+
+
+progress_option = click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Force the progress bar on or off (default: on when stderr is a terminal).",
+)
+"""``--progress/--no-progress``: ``None`` unless given, then the bar follows the terminal."""

@@ -15,10 +15,15 @@ from eventdata._progress import ProgressBar, show_progress
 from eventdata.cli.common import (
     EXIT_ERRORS,
     InputProblem,
+    choice_option,
+    count_option,
+    progress_option,
     read_options,
     readable_input,
+    repeatable_option,
     split_values,
 )
+from eventdata.exceptions import ValidationFailed
 
 if TYPE_CHECKING:
     from eventdata.pipeline.write import OnInvalid
@@ -99,14 +104,9 @@ def _stats_from_result(result: Any, on_invalid: str) -> ConvertStats:
     )
 
 
-def _refuse(src: Path, dst: Path, message: str) -> None:
+def _refuse(src: Path, dst: Path, failed: ValidationFailed) -> None:
     """Print why nothing was written: the library's first failures, then the CLI's advice."""
-    advice = ("Nothing was written", "Fix the input", "See report.failures")
-    lines = [
-        line
-        for line in message.replace(f"{dst}: ", "").splitlines()
-        if line.strip() and not line.startswith(advice)
-    ]
+    lines = list(failed.failures)
     click.echo(
         f"Error: {src}: rows break error rules; nothing was written to {dst}.\n"
         + "\n".join(lines)
@@ -147,7 +147,7 @@ def _run(
             )
         except ValidationFailed as exc:
             bar.close()
-            _refuse(src, dst, str(exc))
+            _refuse(src, dst, exc)
             return None
     return _stats_from_result(result, on_invalid)
 
@@ -200,7 +200,7 @@ def _run_on_cluster(
                     client=client,
                 )
             except ValidationFailed as exc:
-                _refuse(src, dst, str(exc))
+                _refuse(src, dst, exc)
                 return None
     return _stats_from_result(result, on_invalid)
 
@@ -247,26 +247,20 @@ written), 2 SRC unreadable, DST unwritable or bad usage.
 )
 @click.argument("src", type=click.Path(path_type=Path))
 @click.argument("dst", type=click.Path(path_type=Path))
-@click.option(
+@choice_option(
     "--on-invalid",
-    type=click.Choice(["raise", "drop", "keep"]),
+    choices=("raise", "drop", "keep"),
     default="raise",
-    show_default=True,
     help="Rows breaking error rules: raise = write nothing and exit 1; drop = write the "
     "valid rows only; keep = write every row.",
 )
-@click.option(
+@repeatable_option(
     "--partition-by",
-    multiple=True,
     metavar="COLUMN",
     help="Write a hive-partitioned Parquet dataset directory (e.g. year,country); "
     "repeatable or comma-separated.",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Force the progress bar on or off (default: on when stderr is a terminal).",
-)
+@progress_option
 @read_options
 @click.option(
     "--scheduler",
@@ -274,10 +268,8 @@ written), 2 SRC unreadable, DST unwritable or bad usage.
     help="Run on this dask.distributed scheduler (e.g. tcp://10.0.0.5:8786); DST is then "
     "a Parquet dataset directory written by the workers. Needs eventdata[dask].",
 )
-@click.option(
+@count_option(
     "--workers",
-    type=click.IntRange(min=1),
-    metavar="N",
     help="Run on a local dask cluster of N worker processes started for this run "
     "(DST as with --scheduler).",
 )

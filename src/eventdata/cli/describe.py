@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from eventdata.cli.common import dump_json, read_options, readable_input
+from eventdata.cli.common import (
+    count_option,
+    dump_json,
+    format_option,
+    read_options,
+    readable_input,
+)
 from eventdata.cli.datasets import dataset_option, resolve_dataset
 
 if TYPE_CHECKING:
@@ -242,21 +248,9 @@ Exit code: 0, or 2 when the file cannot be read.
     help=_DESCRIBE_HELP, short_help="Summarise a file: rows, dialect, dates, counts, actors."
 )
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: a readable summary; json: one JSON document on stdout.",
-)
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=10,
-    show_default=True,
-    metavar="N",
-    help="Actors listed, and the length of the longer text listings.",
+@format_option("text: a readable summary; json: one JSON document on stdout.")
+@count_option(
+    "--top", default=10, help="Actors listed, and the length of the longer text listings."
 )
 @dataset_option
 @read_options

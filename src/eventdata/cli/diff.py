@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from eventdata.cli.common import EXIT_ERRORS, EXIT_OK, dump_json, readable_input, split_values
+from eventdata.cli.common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    count_option,
+    dump_json,
+    format_option,
+    readable_input,
+    repeatable_option,
+    split_values,
+)
 
 __all__ = ["diff"]
 
@@ -35,25 +44,15 @@ cannot be read, repeats an event id, or bad usage.
 @click.command(help=_DIFF_HELP, short_help="Compare two versions of a dataset.")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: counts and the first changes; json: one JSON document on stdout.",
-)
-@click.option(
+@format_option("text: counts and the first changes; json: one JSON document on stdout.")
+@count_option(
     "--max-rows",
-    type=click.IntRange(min=0),
-    default=None,
-    metavar="N",
+    minimum=0,
     help=f"List at most N ids and changes of each kind (text default {DEFAULT_TEXT_ROWS}, "
     "json default all); counts stay complete.",
 )
-@click.option(
+@repeatable_option(
     "--ignore",
-    multiple=True,
     metavar="COLUMN",
     help="Do not compare COLUMN (e.g. timestamp); repeatable or comma-separated.",
 )

@@ -11,15 +11,34 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from eventdata.cli.common import EXIT_ERRORS, readable_input, split_values
+from eventdata.cli.common import (
+    EXIT_ERRORS,
+    choice_option,
+    count_option,
+    progress_option,
+    readable_input,
+    repeatable_option,
+    split_values,
+)
 
-__all__ = ["CREDENTIALS_HELP", "connection", "fetch", "query_options", "refused"]
+if TYPE_CHECKING:
+    from eventdata.sources._stream import AcledBatches
+
+__all__ = [
+    "CREDENTIALS_HELP",
+    "connection",
+    "fetch",
+    "query_options",
+    "run_download",
+    "stream_options",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 CREDENTIALS_HELP = """\
 \b
@@ -55,13 +74,7 @@ _QUERY_OPTIONS = [
     ),
     click.option("--email", metavar="EMAIL", help="myACLED email (default $ACLED_API_EMAIL)."),
     click.option("--base-url", metavar="URL", help="API host (default $ACLED_API_URL)."),
-    click.option(
-        "--page-size",
-        type=click.IntRange(1, 5000),
-        default=5000,
-        show_default=True,
-        help="Rows per request.",
-    ),  # fmt: skip
+    count_option("--page-size", maximum=5000, default=5000, metavar=None, help="Rows per request."),
     click.option(
         "--timeout",
         type=click.FloatRange(min=0.1),
@@ -69,27 +82,22 @@ _QUERY_OPTIONS = [
         show_default=True,
         help="Seconds to wait for each answer.",
     ),  # fmt: skip
-    click.option(
+    count_option(
         "--retries",
         "max_retries",
-        type=click.IntRange(min=0),
+        minimum=0,
         default=5,
-        show_default=True,
+        metavar=None,
         help="Retries of a request answered 429 or 5xx, or timed out.",
-    ),  # fmt: skip
-    click.option(
+    ),
+    choice_option(
         "--on-invalid",
-        type=click.Choice(["keep", "drop", "raise"]),
+        choices=("keep", "drop", "raise"),
         default="keep",
-        show_default=True,
         help="Rows breaking error rules: keep (and report), drop (and save beside the "
         "output), raise = write nothing and exit 1.",
     ),
-    click.option(
-        "--progress/--no-progress",
-        default=None,
-        help="Force the progress bar on or off (default: on when stderr is a terminal).",
-    ),
+    progress_option,
 ]
 
 
@@ -142,11 +150,40 @@ def connection(options: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def refused(message: str) -> None:
-    """Print why nothing was written under ``--on-invalid raise``."""
+def stream_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Paging, ``--on-invalid``, ``--progress`` and the session settings of a download."""
+    return {
+        "page_size": options["page_size"],
+        "on_invalid": options["on_invalid"],
+        "progress": options["progress"],
+        **connection(options),
+    }
+
+
+def run_download(
+    ctx: click.Context,
+    work: Callable[[], T],
+    *,
+    path: Path | None,
+    named: tuple[object, ...] = (),
+) -> T:
+    """Run a download that writes a store; exit 1 when ``--on-invalid raise`` refused rows.
+
+    Input and API errors become exit code 2 (see :func:`readable_input`), naming ``path``
+    or one of ``named``; warnings are silenced, as the command's summary says the same.
+    """
+    from eventdata.exceptions import ValidationFailed
+
+    with readable_input(path, also=(ValueError,), named=named), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return work()
+        except ValidationFailed as exc:
+            refusal = str(exc)
     click.echo(
-        f"Error: {message}\nNothing was written; rerun with --on-invalid keep or drop.", err=True
+        f"Error: {refusal}\nNothing was written; rerun with --on-invalid keep or drop.", err=True
     )
+    ctx.exit(EXIT_ERRORS)
 
 
 _FETCH_HELP = (
@@ -178,9 +215,8 @@ written), 2 login refused, API unreachable or failing, OUT unwritable, bad usage
 @click.command(help=_FETCH_HELP, short_help="Download ACLED events from ACLED's API.")
 @click.argument("out", type=click.Path(path_type=Path))
 @query_options
-@click.option(
+@repeatable_option(
     "--partition-by",
-    multiple=True,
     metavar="COLUMN",
     help="Write a hive-partitioned dataset directory (e.g. year); repeatable or comma-separated.",
 )
@@ -192,7 +228,6 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
         raise click.UsageError(
             f"{out}: name a .parquet file, or add --partition-by COLUMN to write a directory"
         )
-    from eventdata.exceptions import ValidationFailed
     from eventdata.sources.acled_api import acled_query, stream_query
     from eventdata.sources.store import write_stream
 
@@ -201,23 +236,12 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     began, started = time.perf_counter(), int(time.time())
-    refusal = None
-    with readable_input(None, also=(ValueError,), named=(out,)), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the summary line says the same
-        try:
-            stream = stream_query(
-                params,
-                page_size=options["page_size"],
-                on_invalid=options["on_invalid"],
-                progress=options["progress"],
-                **connection(options),
-            )
-            rows = write_stream(stream, out, partition_by=columns or None, started=started)
-        except ValidationFailed as exc:
-            refusal = str(exc)
-    if refusal is not None:
-        refused(refusal)
-        ctx.exit(EXIT_ERRORS)
+
+    def download() -> tuple[AcledBatches, int]:
+        stream = stream_query(params, **stream_options(options))
+        return stream, write_stream(stream, out, partition_by=columns or None, started=started)
+
+    stream, rows = run_download(ctx, download, path=None, named=(out,))
     invalid = ""
     if stream.n_invalid:
         what = "dropped" if stream.on_invalid == "drop" else "kept"

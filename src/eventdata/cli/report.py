@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from eventdata.cli.common import InputProblem, readable_input
+from eventdata.cli.common import InputProblem, count_option, readable_input
 
 __all__ = ["report"]
 
@@ -37,28 +37,16 @@ written, or jinja2 is missing.
 @click.argument("data", metavar="DATA", type=click.Path(path_type=Path))
 @click.argument("out", metavar="OUT", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--title", default=None, help="Page title (default: 'Events in <file name>').")
-@click.option(
+@count_option(
     "--max-points",
-    type=click.IntRange(min=1),
     default=20_000,
-    show_default=True,
-    metavar="N",
     help="Most circles on the map; more events are binned to a grid (the page says how).",
 )
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=12,
-    show_default=True,
-    metavar="N",
-    help="How many actors and sub-event types to list.",
-)
-@click.option(
+@count_option("--top", default=12, help="How many actors and sub-event types to list.")
+@count_option(
     "--max-failures",
-    type=click.IntRange(min=0),
+    minimum=0,
     default=20,
-    show_default=True,
-    metavar="N",
     help="How many failing rows to list (counts per rule stay complete).",
 )
 def report(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from eventdata.cli.common import dump_json
+from eventdata.cli.common import choice_option, dump_json, format_option
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -65,12 +65,9 @@ Examples:
 
 
 @click.command(help=_SCHEMA_HELP, short_help="Print the canonical schema.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["arrow", "json-schema", "markdown"]),
+@format_option(
+    choices=("arrow", "json-schema", "markdown"),
     default="arrow",
-    show_default=True,
     help="arrow: the canonical Arrow schema, readable; json-schema: the Event model's "
     "JSON Schema; markdown: a table for documentation.",
 )
@@ -123,19 +120,11 @@ Examples:
 
 
 @click.command(help=_RULES_HELP, short_help="List every validation rule.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: an aligned table; json: a list of {name, severity, column, description}.",
-)
-@click.option(
+@format_option("text: an aligned table; json: a list of {name, severity, column, description}.")
+@choice_option(
     "--dataset",
-    type=click.Choice(["acled", "ucdp"]),
+    choices=("acled", "ucdp"),
     default="acled",
-    show_default=True,
     help="The rules for ACLED data or for UCDP GED.",
 )
 def rules(fmt: str, dataset: str) -> None:

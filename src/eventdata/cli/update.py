@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Any
 
 import click
 
-from eventdata.cli.common import EXIT_ERRORS, dump_json, readable_input
+from eventdata.cli.common import dump_json, format_option
 from eventdata.cli.fetch import (
     CREDENTIALS_HELP,
-    connection,
     query_arguments,
     query_options,
-    refused,
+    run_download,
+    stream_options,
 )
 
 __all__ = ["update"]
@@ -49,38 +48,16 @@ nothing written), 2 STORE unreadable, login refused, API failing, bad usage.
 @click.command(help=_UPDATE_HELP, short_help="Bring a Parquet store up to date with ACLED.")
 @click.argument("store", type=click.Path(path_type=Path))
 @query_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one summary line; json: the summary as a JSON document on stdout.",
-)
+@format_option("text: one summary line; json: the summary as a JSON document on stdout.")
 @click.pass_context
 def update(ctx: click.Context, /, store: Path, fmt: str, **options: Any) -> None:
     """Bring STORE up to date with ACLED's API."""
-    from eventdata.exceptions import ValidationFailed
     from eventdata.sources.store import update as run
 
     arguments = query_arguments(options)
-    refusal = None
-    with readable_input(store, also=(ValueError,)), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the summary says the same
-        try:
-            summary = run(
-                store,
-                page_size=options["page_size"],
-                on_invalid=options["on_invalid"],
-                progress=options["progress"],
-                **connection(options),
-                **arguments,
-            )
-        except ValidationFailed as exc:
-            refusal = str(exc)
-    if refusal is not None:
-        refused(refusal)
-        ctx.exit(EXIT_ERRORS)
+    summary = run_download(
+        ctx, lambda: run(store, **stream_options(options), **arguments), path=store
+    )
     if fmt == "json":
         click.echo(dump_json(summary.to_dict()))
     else:

@@ -13,9 +13,12 @@ from eventdata.cli.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     InputProblem,
+    count_option,
     dump_json,
+    format_option,
     read_options,
     readable_input,
+    repeatable_option,
     split_values,
     write_text_file,
 )
@@ -164,32 +167,21 @@ Exit code: 0 no errors, 1 errors found, 2 an input cannot be read or bad usage.
 @click.argument(
     "paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=Path)
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: a readable report; json: one JSON document on stdout.",
-)
-@click.option(
+@format_option("text: a readable report; json: one JSON document on stdout.")
+@count_option(
     "--max-failures",
-    type=click.IntRange(min=0),
-    default=None,
-    metavar="N",
+    minimum=0,
     help=f"List at most N failures per input (text default {DEFAULT_TEXT_FAILURES}, "
     "json default all); counts per rule stay complete.",
 )
-@click.option(
+@repeatable_option(
     "--select",
-    multiple=True,
     metavar="RULE",
     help="Run only rules named RULE or starting with 'RULE.' (e.g. vocabulary); "
     "repeatable or comma-separated.",
 )
-@click.option(
+@repeatable_option(
     "--ignore",
-    multiple=True,
     metavar="RULE",
     help="Skip rules named RULE or starting with 'RULE.'; repeatable or comma-separated.",
 )

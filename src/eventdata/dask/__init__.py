@@ -170,7 +170,7 @@ def to_parquet(
         try:
             report.raise_if_failed()
         except ValidationFailed as exc:
-            raise policy_error(str(exc), path) from None
+            raise policy_error(exc, path) from None
     invalid = report.invalid_mask
     n_invalid = int(invalid.sum())
     dropped = n_invalid if on_invalid == "drop" else 0

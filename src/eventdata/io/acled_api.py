@@ -6,7 +6,7 @@ has deleted since (``event_id_cnty``, ``deleted_timestamp``). eventdata does not
 API: save the responses as JSON files (or keep the parsed documents) and read them here.
 
 :func:`read_api_responses` joins pages into one all-text Arrow table, ready for
-:func:`eventdata.validation.engine.validate` or ``read_acled``; both ``inter_num=0`` (text
+:func:`eventdata.validate` or ``read_acled``; both ``inter_num=0`` (text
 actor types) and ``inter_num=1`` (numeric codes) pages are accepted, even mixed, since
 every reader understands both codings. :func:`apply_deletions` drops the deleted events.
 """

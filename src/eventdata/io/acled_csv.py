@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata._atomic import atomic_path
+from eventdata.exceptions import LossyValuesError
 from eventdata.io.geo import BBOX_COLUMN, BBOX_TYPE, GEOMETRY_COLUMN, strip_geometry
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
@@ -140,7 +141,7 @@ def _canonical(data: Any) -> pa.Table:
     """Canonical columns for any input; text goes through the same parsing as to_parquet.
 
     Raises:
-        ValueError: a value would be lost (does not parse); the message names the
+        LossyValuesError: a value would be lost (does not parse); the message names the
             column, rows and values.
         InputError: a path cannot be read.
 
@@ -163,7 +164,7 @@ def _canonical(data: Any) -> pa.Table:
     parsed = parse(raw)
     lost = _lost_values(parsed)
     if lost:
-        raise ValueError(_lost_message(lost))
+        raise LossyValuesError(_lost_message(lost), column=lost[0][0], rows=lost[0][1])
     return conform(parsed.table())
 
 

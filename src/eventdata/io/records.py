@@ -64,15 +64,27 @@ _RECORD_MODELS: Mapping[str, type[Attack] | type[Response]] = {
 _LEADING = ("id", "record_type", "responds_to")
 
 
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """``annotation`` without ``Annotated`` and ``| None``, and its members if a union remains."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in args if a is not type(None)]
+            if len(members) > 1:
+                return annotation, members
+            annotation = members[0]
+        else:
+            return annotation, []
+
+
 def _arrow_type(annotation: Any, where: str) -> pa.DataType:
+    annotation, members = _unwrap(annotation)
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _arrow_type(args[0], where)
-    if origin in (typing.Union, types.UnionType):
-        members = [a for a in args if a is not type(None)]
-        if len(members) == 1:
-            return _arrow_type(members[0], where)
+    if members:
         if all(isinstance(m, type) and issubclass(m, BaseModel) for m in members):
             return _merged_struct(members, where)
         raise TypeError(f"{where}: no Arrow mapping for union {annotation!r}")
@@ -187,14 +199,10 @@ def _from_arrow(annotation: Any, value: Any) -> Any:
     """Drop the struct keys a model does not have, choosing union members by ``kind``."""
     if value is None:
         return None
+    annotation, members = _unwrap(annotation)
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _from_arrow(args[0], value)
-    if origin in (typing.Union, types.UnionType):
-        members = [a for a in args if a is not type(None)]
-        if len(members) == 1:
-            return _from_arrow(members[0], value)
+    if members:
         for member in members:
             if member.model_fields["kind"].default == value.get("kind"):
                 return _from_arrow(member, value)

@@ -14,16 +14,18 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from eventdata.exceptions import LoweringError
 from eventdata.models.actors import Actor
 from eventdata.models.collection import AnyRecord
 from eventdata.models.event import Event
-from eventdata.models.records import Outcome, Place
+from eventdata.models.records import Attack, Outcome, Place
 from eventdata.models.weapons import (
     Aircraft,
     Artillery,
     Drone,
     Explosive,
     ExplosiveDevice,
+    Firearm,
     Missile,
     Mortar,
     Rocket,
@@ -39,7 +41,15 @@ from eventdata.vocabulary.codebook import (
     interaction_code,
 )
 
-__all__ = ["RowPlan", "event_row", "interception_notes", "notes_text", "sub_event_type_of"]
+__all__ = [
+    "RowPlan",
+    "event_row",
+    "interception_notes",
+    "notes_text",
+    "place_of",
+    "strike_row",
+    "sub_event_type_of",
+]
 
 _S = SubEventType
 _EXPLOSIVE_SUB_EVENT: Mapping[ExplosiveDevice, SubEventType] = {
@@ -194,3 +204,49 @@ def event_row(plan: RowPlan, event_id: str, timestamp: int | None) -> Event:
         "timestamp": timestamp,
     }
     return Event.model_validate(row)
+
+
+def strike_row(record: AnyRecord, actor1: Actor, actor2: Actor | None, place: Place) -> RowPlan:
+    """Plan the strike row of an attack or retaliation: its sub-event type from the weapons.
+
+    Raises:
+        LoweringError: no offensive weapon names the sub-event type.
+    """
+    sub_event = sub_event_type_of(record.weapons)
+    offensive = [w for w in record.weapons if not is_air_defence(w)]
+    if sub_event is None:
+        if not offensive:
+            raise LoweringError(
+                f"{record.record_type} {record.id!r} names no offensive weapon, so its ACLED "
+                "sub-event type is unknown; add one, e.g. weapons=[Rocket()]"
+            )
+        if all(isinstance(w, Firearm) for w in offensive):
+            civilians = actor2 is not None and actor2.actor_type is ActorType.CIVILIANS
+            sub_event = SubEventType.ATTACK if civilians else SubEventType.ARMED_CLASH
+        else:  # only unarmed drones
+            sub_event = SubEventType.OTHER
+    verb = "attacked" if isinstance(record, Attack) else "struck"
+    return RowPlan(
+        record=record,
+        sub_event=sub_event,
+        actor1=actor1,
+        actor2=actor2,
+        place=place,
+        notes=notes_text(record, actor1, verb),
+        assoc1=record.associates,
+        assoc2=record.target_associates,
+    )
+
+
+def place_of(record: AnyRecord, place: Place | None) -> Place:
+    """The record's place, which an ACLED row needs with coordinates.
+
+    Raises:
+        LoweringError: no place, or one without coordinates.
+    """
+    if place is None or place.latitude is None:
+        raise LoweringError(
+            f"{record.record_type} {record.id!r} has no place with coordinates; ACLED rows "
+            "need location, latitude and longitude: set place=Place(...)"
+        )
+    return place

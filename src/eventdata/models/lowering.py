@@ -42,7 +42,8 @@ from eventdata.models.acled_rows import (
     RowPlan,
     event_row,
     interception_notes,
-    notes_text,
+    place_of,
+    strike_row,
     sub_event_type_of,
 )
 from eventdata.models.actors import Actor, unidentified_armed_group
@@ -52,14 +53,12 @@ from eventdata.models.records import (
     Attack,
     BaseRecord,
     Outcome,
-    Place,
     ReportStatus,
     Response,
     ResponseKind,
 )
-from eventdata.models.weapons import Firearm, is_air_defence
 from eventdata.vocabulary.acled_countries import acled_prefix
-from eventdata.vocabulary.codebook import ActorType, SubEventType
+from eventdata.vocabulary.codebook import SubEventType
 
 __all__ = [
     "Lowering",
@@ -272,10 +271,10 @@ def _carrier(attack: Attack, collection: EventCollection) -> Response | None:
 
 
 def _plan_attack(attack: Attack, collection: EventCollection) -> RowPlan | Unlowered:
-    place = _place(attack, attack.place)
+    place = place_of(attack, attack.place)
     attacker = attack.attacker or unidentified_armed_group(place.country)
     if attack.outcome is not Outcome.INTERCEPTED:
-        return _strike(attack, attacker, attack.target, place)
+        return strike_row(attack, attacker, attack.target, place)
     carrier = _carrier(attack, collection)
     if carrier is not None:
         return Unlowered(
@@ -303,7 +302,7 @@ def _plan_attack(attack: Attack, collection: EventCollection) -> RowPlan | Unlow
 def _plan_response(response: Response, collection: EventCollection) -> RowPlan | Unlowered:
     if response.kind is ResponseKind.RETALIATION:
         responder = _responder(response)
-        return _strike(response, responder, response.target, _place(response, response.place))
+        return strike_row(response, responder, response.target, place_of(response, response.place))
     if response.kind is not ResponseKind.INTERCEPTION:
         return Unlowered(
             response.id, f"a {response.kind.value} response is words, not an ACLED event"
@@ -314,7 +313,7 @@ def _plan_response(response: Response, collection: EventCollection) -> RowPlan |
     if not carried:
         return _no_interception_row(response, attacks, collection)
     first = carried[0]
-    place = _place(response, response.place or first.place)
+    place = place_of(response, response.place or first.place)
     attacker = first.attacker or unidentified_armed_group(place.country)
     return RowPlan(
         record=response,
@@ -347,33 +346,6 @@ def _no_interception_row(
     )
 
 
-def _strike(record: AnyRecord, actor1: Actor, actor2: Actor | None, place: Place) -> RowPlan:
-    sub_event = sub_event_type_of(record.weapons)
-    offensive = [w for w in record.weapons if not is_air_defence(w)]
-    if sub_event is None:
-        if not offensive:
-            raise LoweringError(
-                f"{record.record_type} {record.id!r} names no offensive weapon, so its ACLED "
-                "sub-event type is unknown; add one, e.g. weapons=[Rocket()]"
-            )
-        if all(isinstance(w, Firearm) for w in offensive):
-            civilians = actor2 is not None and actor2.actor_type is ActorType.CIVILIANS
-            sub_event = _S.ATTACK if civilians else _S.ARMED_CLASH
-        else:  # only unarmed drones
-            sub_event = _S.OTHER
-    verb = "attacked" if isinstance(record, Attack) else "struck"
-    return RowPlan(
-        record=record,
-        sub_event=sub_event,
-        actor1=actor1,
-        actor2=actor2,
-        place=place,
-        notes=notes_text(record, actor1, verb),
-        assoc1=record.associates,
-        assoc2=record.target_associates,
-    )
-
-
 def _responder(response: Response) -> Actor:
     if response.responder is None:
         who = "the interceptor" if response.kind is ResponseKind.INTERCEPTION else "actor1"
@@ -382,15 +354,6 @@ def _responder(response: Response) -> Actor:
             f"{who} as actor1: set responder=Actor(...), e.g. the air-defence operator"
         )
     return response.responder
-
-
-def _place(record: AnyRecord, place: Place | None) -> Place:
-    if place is None or place.latitude is None:
-        raise LoweringError(
-            f"{record.record_type} {record.id!r} has no place with coordinates; ACLED rows "
-            "need location, latitude and longitude: set place=Place(...)"
-        )
-    return place
 
 
 def _prefix(plan: RowPlan, prefixes: Mapping[str, str] | None) -> str | None:

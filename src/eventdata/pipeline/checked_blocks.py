@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.exceptions import ValidationFailed
 from eventdata.io.blocks import Prefetch, read_ahead
 from eventdata.io.readers import read_raw
 from eventdata.pipeline.id_index import IdIndex
@@ -28,6 +29,7 @@ from eventdata.pipeline.write import Checked, check_raw, rejected_rows
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import DUPLICATE_RULE
 from eventdata.validation.parse import serial
+from eventdata.validation.report import failure_lines
 
 __all__ = [
     "Block",
@@ -205,18 +207,15 @@ def _check_block(
 _EMPTY = pa.table({})
 
 
-def policy_message(block: Block, src: Path) -> str:
-    """The message of ``on_invalid="raise"`` for a block with errors (its first five)."""
-    failures = block.checked.failures
-    errors = failures.filter(pc.equal(failures["severity"], "error")).slice(0, 5).to_pylist()
-    lines = [
-        f"  row {r['row'] + block.offset if r['row'] is not None else '-'} "
-        f"({r['event_id_cnty']}): {r['message']}"
-        for r in errors
-    ]
-    return (
-        f"{src}: rows break error rules (first failures below; conversion stopped at the "
-        f"block starting at row {block.offset}):\n" + "\n".join(lines)
+def policy_message(block: Block, src: Path) -> ValidationFailed:
+    """The refusal of ``on_invalid="raise"`` for a block with errors (its first five)."""
+    lines = failure_lines(block.checked.failures, offset=block.offset)
+    summary = (
+        "rows break error rules (first failures below; conversion stopped at the block "
+        f"starting at row {block.offset})"
+    )
+    return ValidationFailed(
+        f"{src}: {summary}:\n" + "\n".join(lines), summary=summary, failures=lines
     )
 
 

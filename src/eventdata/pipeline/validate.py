@@ -16,7 +16,7 @@ from eventdata.rules.base import Rule
 from eventdata.schema.datasets import DATASETS
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import validate_table
-from eventdata.validation.ged import GedValidationReport, validate_ged_table
+from eventdata.validation.ged import GedValidationReport, check_ged
 from eventdata.validation.parse import skippable_columns
 from eventdata.validation.report import ValidationReport
 
@@ -96,4 +96,4 @@ def validate_ged(
 
     """
     raw = source if isinstance(source, RawTable) else read_raw(source)
-    return validate_ged_table(raw, select=select, ignore=ignore)
+    return check_ged(raw, select=select, ignore=ignore)

@@ -59,6 +59,7 @@ __all__ = [
     "check_raw",
     "side_files",
     "to_parquet",
+    "write_parquet",
 ]
 
 OnInvalid = Literal["raise", "drop", "keep"]
@@ -172,12 +173,21 @@ def rejected_rows(checked: Checked, /, *, row_offset: int = 0) -> pa.Table:
     return table.add_column(0, "row", pa.array(rows + row_offset, pa.int64()))
 
 
-def policy_error(message: str, where: object, /) -> ValidationFailed:
-    """The ValidationFailed of ``on_invalid="raise"``: what failed, that nothing was written."""
+def policy_error(failed: ValidationFailed | str, where: object, /) -> ValidationFailed:
+    """The ValidationFailed of ``on_invalid="raise"``: what failed, that nothing was written.
+
+    The summary and first failures of ``failed`` (when it is a ``ValidationFailed``) are
+    kept, so callers such as the CLI show them without parsing the message.
+    """
+    summary, failures = (
+        (failed.summary, failed.failures) if isinstance(failed, ValidationFailed) else ("", ())
+    )
     return ValidationFailed(
-        f"{message}\nNothing was written to {where}. Fix the input, or pass "
+        f"{failed}\nNothing was written to {where}. Fix the input, or pass "
         "on_invalid='drop' (write the valid rows, save the others beside the output) or "
-        "on_invalid='keep' (write every row)."
+        "on_invalid='keep' (write every row).",
+        summary=summary,
+        failures=failures,
     )
 
 
@@ -201,7 +211,7 @@ def refuse_output(source: Any, path: Path, /, *, partitioned: bool = False) -> N
         )
 
 
-def to_parquet(
+def write_parquet(
     data: pd.DataFrame | pa.Table | RawTable | str | os.PathLike[str],
     path: str | os.PathLike[str],
     /,
@@ -343,7 +353,7 @@ def apply_policy(
         try:
             report.raise_if_failed()
         except ValidationFailed as exc:
-            raise policy_error(str(exc), path) from None
+            raise policy_error(exc, path) from None
     fail_file, bad_file = failures_path(path), invalid_path(path)
     result = WriteResult(path=path, rows_written=0, report=report, summary=checked.summary or {})
     table = checked.table
@@ -363,3 +373,7 @@ def apply_policy(
 
 
 # --------------------------------------------------------------------------- reading
+
+
+to_parquet = write_parquet
+"""The pandas-style name of :func:`write_parquet` (``DataFrame.to_parquet``), the same function."""

@@ -1,23 +1,7 @@
-"""The canonical Arrow schema, derived from the :class:`~eventdata.Event` model.
+"""The canonical Arrow schema, derived from the column specs of :class:`~eventdata.Event`.
 
-One explicit table maps model field types to Arrow types; a reader can check it line by
-line against :data:`TYPE_MAPPING` and the tests:
-
-=====================================  ===========================================
-model field type                       Arrow type
-=====================================  ===========================================
-``str``                                ``string``
-``str`` marked ``Categorical()``       ``dictionary<int32, string>``
-``str``-valued ``Enum``                ``dictionary<int32, string>`` (categorical)
-``datetime.date``                      ``date32``
-``int`` with ``ge``/``le`` bounds      smallest signed int holding the range
-``int`` named in :data:`INT_WIDTHS`    the width given there
-``int`` otherwise                      ``int64``
-``float``                              ``float64``
-``list[str]`` marked ``Joined()``      ``list<string>``
-``X | None``                           nullable ``X``; other fields are not nullable
-anything else                          ``TypeError`` naming the field
-=====================================  ===========================================
+Each :class:`~eventdata.schema.columns.FieldSpec` carries its Arrow type, from the mapping
+table of :mod:`eventdata.schema.types`.
 
 Three forms of a table meet here:
 
@@ -32,24 +16,21 @@ Three forms of a table meet here:
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import functools
 import json
-import types
-import typing
 from collections.abc import Callable
 from typing import Any
 
-import annotated_types
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic.fields import FieldInfo
 
 from eventdata._version import SCHEMA_VERSION, __version__
-from eventdata.models.event import ACLED_COLUMNS, Event
-from eventdata.models.fields import LIST_SEPARATOR, Categorical, Joined
+from eventdata.exceptions import LossyValuesError
+from eventdata.models.event import ACLED_COLUMNS
+from eventdata.models.fields import LIST_SEPARATOR
+from eventdata.schema.columns import FIELD_SPECS
+from eventdata.schema.types import CATEGORICAL, INT_WIDTHS, TYPE_MAPPING, arrow_type
 
 __all__ = [
     "CATEGORICAL",
@@ -68,108 +49,6 @@ __all__ = [
 METADATA_KEY = "eventdata"
 """Key of the JSON document that eventdata writes into schema and Parquet metadata."""
 
-CATEGORICAL = pa.dictionary(pa.int32(), pa.string())
-"""Arrow type of ``Categorical()`` and enum columns."""
-
-INT_WIDTHS: dict[str, pa.DataType] = {
-    "year": pa.int16(),  # calendar years; int16 holds 0-32767 (and ACLED's "0025" mistakes)
-    "fatalities": pa.int32(),  # no upper bound declared; 2**31 deaths is out of this world
-    "timestamp": pa.int64(),  # Unix seconds outlive int32 in 2038
-}
-"""Integer widths for fields whose bounds do not fix one (no ``le``)."""
-
-_SIGNED_INTS: tuple[pa.DataType, ...] = (pa.int8(), pa.int16(), pa.int32(), pa.int64())
-
-TYPE_MAPPING: tuple[tuple[str, str], ...] = (
-    ("str", "string"),
-    ("str + Categorical()", "dictionary<int32, string>"),
-    ("str Enum", "dictionary<int32, string>"),
-    ("datetime.date", "date32"),
-    ("int with ge/le", "smallest of int8/int16/int32/int64 holding [ge, le]"),
-    ("int in INT_WIDTHS", "the width named there"),
-    ("int", "int64"),
-    ("float", "float64"),
-    ("list[str] + Joined()", "list<string>"),
-    ("X | None", "nullable X"),
-)
-"""The mapping as documentation rows (model type, Arrow type); see :func:`arrow_type`."""
-
-
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Union or origin is types.UnionType:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) == 1 and len(args) < len(typing.get_args(annotation)):
-            return args[0], True
-    return annotation, False
-
-
-def _bounds(metadata: list[Any]) -> tuple[float | None, float | None]:
-    low: float | None = None
-    high: float | None = None
-    for item in metadata:
-        if isinstance(item, annotated_types.Ge):
-            low = float(item.ge)  # type: ignore[arg-type]
-        elif isinstance(item, annotated_types.Gt):
-            low = float(item.gt) + 1  # type: ignore[arg-type]
-        elif isinstance(item, annotated_types.Le):
-            high = float(item.le)  # type: ignore[arg-type]
-        elif isinstance(item, annotated_types.Lt):
-            high = float(item.lt) - 1  # type: ignore[arg-type]
-    return low, high
-
-
-def _int_type(name: str, metadata: list[Any]) -> pa.DataType:
-    if name in INT_WIDTHS:
-        return INT_WIDTHS[name]
-    low, high = _bounds(metadata)
-    if low is None or high is None:
-        return pa.int64()
-    for candidate in _SIGNED_INTS:
-        bits = candidate.bit_width
-        if -(2 ** (bits - 1)) <= low and high <= 2 ** (bits - 1) - 1:
-            return candidate
-    raise TypeError(f"field {name!r}: bounds [{low}, {high}] do not fit in int64")
-
-
-def arrow_type(name: str, field: FieldInfo) -> tuple[pa.DataType, bool]:
-    """The Arrow type and nullability of one model field (the mapping table above).
-
-    Args:
-        name: the field name, used in error messages and for :data:`INT_WIDTHS`.
-        field: the pydantic field, e.g. ``Event.model_fields["iso"]``.
-
-    Returns:
-        ``(arrow type, nullable)``.
-
-    Raises:
-        TypeError: the annotation is not in the mapping table; nothing is guessed.
-
-    """
-    annotation, nullable = _unwrap_optional(field.annotation)
-    markers = {type(m) for m in field.metadata}
-    if typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
-        if Joined in markers:
-            return pa.list_(pa.string()), nullable
-    elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        if issubclass(annotation, str):
-            return CATEGORICAL, nullable
-    elif annotation is str:
-        return (CATEGORICAL if Categorical in markers else pa.string()), nullable
-    elif annotation is bool:
-        return pa.bool_(), nullable
-    elif annotation is int:
-        return _int_type(name, field.metadata), nullable
-    elif annotation is float:
-        return pa.float64(), nullable
-    elif annotation is dt.date:
-        return pa.date32(), nullable
-    raise TypeError(
-        f"field {name!r}: no Arrow type for annotation {field.annotation!r} with markers "
-        f"{sorted(m.__name__ for m in markers)}; add a row to the mapping table of"
-        " eventdata.schema.arrow"
-    )
-
 
 def _metadata_json() -> str:
     return json.dumps({"eventdata_version": __version__, "schema_version": SCHEMA_VERSION})
@@ -185,11 +64,15 @@ def arrow_schema() -> pa.Schema:
         The schema; extra columns of a table follow these 31 fields.
 
     """
-    fields = []
-    for name, info in Event.model_fields.items():
-        arrow, nullable = arrow_type(name, info)
-        meta = {"description": info.description} if info.description else None
-        fields.append(pa.field(name, arrow, nullable=nullable, metadata=meta))
+    fields = [
+        pa.field(
+            spec.name,
+            spec.arrow,
+            nullable=spec.arrow_nullable,
+            metadata={"description": spec.description} if spec.description else None,
+        )
+        for spec in FIELD_SPECS
+    ]
     return pa.schema(fields, metadata={METADATA_KEY: _metadata_json()})
 
 
@@ -219,10 +102,11 @@ def _cast_column(name: str, column: pa.ChunkedArray, target: pa.DataType) -> pa.
     try:
         return pc.cast(column, target)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-        raise ValueError(
+        raise LossyValuesError(
             f"column {name!r}: cannot convert {column.type} to canonical {target} ({exc}); "
             "values out of range or of the wrong kind must be fixed or dropped first, "
-            "e.g. to_parquet(..., on_invalid='drop')"
+            "e.g. to_parquet(..., on_invalid='drop')",
+            column=name,
         ) from None
 
 
@@ -390,7 +274,3 @@ def schema_markdown() -> str:
         nullable = "yes" if field.nullable else "no"
         lines.append(f"| {i} | `{field.name}` | {arrow} | {nullable} | {description} |")
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(schema_markdown(), end="")

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
-import typing
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
 
 import annotated_types
+import pyarrow as pa
 from pydantic.fields import FieldInfo
 
 from eventdata.models.event import Event
 from eventdata.models.fields import Joined
 from eventdata.models.ged import CodeList, GedEvent
+from eventdata.schema.types import arrow_type, unwrap_optional, wide_arrow_type
 from eventdata.vocabulary.codebook import INTERACTIONS, ActorType
 
 __all__ = [
@@ -62,6 +63,8 @@ class FieldSpec:
         ge, le: inclusive bounds for numbers.
         min_length: minimum text length (``not_empty`` when 1).
         description: the field's description.
+        arrow: the column's Arrow type in the dataset's typed tables and files.
+        arrow_nullable: whether that Arrow field is nullable.
     """
 
     name: str
@@ -73,6 +76,8 @@ class FieldSpec:
     le: float | None = None
     min_length: int | None = None
     description: str = ""
+    arrow: pa.DataType = field(default_factory=pa.string)
+    arrow_nullable: bool = True
 
 
 _SPECIAL_KINDS: dict[str, Kind] = {
@@ -84,22 +89,23 @@ _SPECIAL_KINDS: dict[str, Kind] = {
 }
 
 
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], len(args) < len(typing.get_args(annotation))
-    return annotation, False
+ArrowMapping = Callable[[str, FieldInfo], tuple[pa.DataType, bool]]
+"""How a dataset's field types become Arrow types (see :mod:`eventdata.schema.types`)."""
 
 
-def field_spec(name: str, info: FieldInfo) -> FieldSpec:
+def field_spec(name: str, info: FieldInfo, *, arrow: ArrowMapping = arrow_type) -> FieldSpec:
     """Read one pydantic field into a :class:`FieldSpec`.
 
+    Args:
+        name: the field name.
+        info: the pydantic field.
+        arrow: the dataset's mapping of field types to Arrow types (ACLED's canonical
+            mapping by default).
+
     Raises:
-        TypeError: for a field type eventdata has no columnar parser for.
+        TypeError: for a field type eventdata has no columnar parser or Arrow type for.
     """
-    base, optional = _unwrap_optional(info.annotation)
+    base, optional = unwrap_optional(info.annotation)
     ge = le = min_length = None
     for meta in info.metadata:
         if isinstance(meta, annotated_types.Ge):
@@ -130,7 +136,8 @@ def field_spec(name: str, info: FieldInfo) -> FieldSpec:
     elif base is str:
         kind = "text"
     else:
-        raise TypeError(f"Event.{name}: no columnar parser for type {info.annotation!r}")
+        raise TypeError(f"field {name!r}: no columnar parser for type {info.annotation!r}")
+    arrow_type_, arrow_nullable = arrow(name, info)
     return FieldSpec(
         name=name,
         kind=kind,
@@ -141,6 +148,8 @@ def field_spec(name: str, info: FieldInfo) -> FieldSpec:
         le=le,
         min_length=min_length,
         description=info.description or "",
+        arrow=arrow_type_,
+        arrow_nullable=arrow_nullable,
     )
 
 
@@ -158,7 +167,7 @@ CODE_LIST_COLUMNS: tuple[str, ...] = tuple(
 """GED columns holding ``;``-joined Gleditsch-Ward codes (``gwnoa``, ``gwnob``)."""
 
 GED_FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
-    field_spec(name, info)
+    field_spec(name, info, arrow=wide_arrow_type)
     for name, info in GedEvent.model_fields.items()
     if name not in CODE_LIST_COLUMNS
 )

@@ -47,17 +47,8 @@ _AGGREGATE_MARKERS = {
 }
 
 
-def _detect(columns: Sequence[str], *, source: object | None = None) -> str:
-    """``acled`` or ``ucdp``: which dataset a table with these columns holds.
-
-    Args:
-        columns: the column names (after header normalization).
-        source: the file, named in the error.
-
-    Raises:
-        NotEventDataError: the table holds columns, but not one event per row: an
-            aggregate (HDX's country-month counts, HDX HAPI) or something else.
-    """
+def _detect(columns: Sequence[str], *, source: object | None) -> str:
+    """The name of the dataset a header marks; see :func:`dataset_of`."""
     names = {name.lower() for name in columns}
     if "event_id_cnty" not in names and GED_MARKERS <= names:
         return "ucdp"

@@ -9,7 +9,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from eventdata.exceptions import ApiError, ValidationFailed
 from eventdata.io.acled_api import read_api_responses
@@ -17,7 +16,7 @@ from eventdata.io.readers import read_raw
 from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
 from eventdata.pipeline.write import check_raw, rejected_rows
 from eventdata.schema.arrow import arrow_schema
-from eventdata.validation.report import FAILURE_SCHEMA
+from eventdata.validation.report import FAILURE_SCHEMA, failure_lines
 
 __all__ = ["AcledBatches", "OnInvalid", "relaxed"]
 
@@ -144,7 +143,8 @@ class AcledBatches:
             self.n_invalid += int(bad.sum())
             self._rejected.append(rejected_rows(checked, row_offset=offset))
             if self.on_invalid == "raise":
-                raise ValidationFailed(self._refusal(checked.failures, offset))
+                lines = failure_lines(checked.failures, offset=offset)
+                raise ValidationFailed(self._refusal(lines), failures=lines)
             if self.on_invalid == "drop":
                 keep &= ~bad
                 self.n_dropped += int(bad.sum())
@@ -175,12 +175,7 @@ class AcledBatches:
         ]
         return pa.Table.from_arrays(columns, schema=schema)
 
-    def _refusal(self, failures: pa.Table, offset: int) -> str:
-        errors = failures.filter(pc.equal(failures["severity"], "error")).slice(0, 5)
-        lines = [
-            f"  row {r['row'] + offset} ({r['event_id_cnty']}): {r['column']}: {r['message']}"
-            for r in errors.to_pylist()
-        ]
+    def _refusal(self, lines: list[str]) -> str:
         return (
             f"ACLED page {self.pages} holds rows that break error rules (on_invalid='raise'):\n"
             + "\n".join(lines)

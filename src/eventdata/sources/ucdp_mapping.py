@@ -14,8 +14,6 @@ The vectorized builders it names live in :mod:`eventdata.sources.ucdp_columns`.
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -25,10 +23,10 @@ import pyarrow as pa
 
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS
+from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import ucdp_columns as col
 from eventdata.sources.ucdp import read_ged_table
 from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3, Ged
-from eventdata.validation.ged import rules_markdown
 from eventdata.vocabulary.codebook import DisorderType
 
 __all__ = [
@@ -38,9 +36,9 @@ __all__ = [
     "UCDP_COUNTRY_ALPHA3",
     "ColumnMapping",
     "ged_to_acled",
+    "ged_to_acled_table",
     "lost_ged_columns",
     "mapping_markdown",
-    "update_docs",
 ]
 
 DATASET = "ucdp-ged"
@@ -298,14 +296,14 @@ def _array(column: pa.ChunkedArray) -> pa.Array:
     return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
 
 
-def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pa.Table | pd.DataFrame:
-    """Map UCDP GED events onto ACLED's columns.
+def ged_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
+    """Map UCDP GED events onto ACLED's columns, as a pyarrow Table.
 
     Each GED row becomes one row with the 31 canonical ACLED columns, then ``dataset``
     (``"ucdp-ged"``), ``ged_id``, ``relid``, ``ged_best`` and ``ged_date_end``. How each
     column is made, what is approximated and what is lost is declared in :data:`MAPPING`
     and tabulated in ``docs/ucdp.md``. The result validates with
-    :func:`eventdata.validation.engine.validate` (a row whose country name has no ISO code
+    :func:`eventdata.validate` (a row whose country name has no ISO code
     fails ``required.iso``).
 
     Args:
@@ -315,21 +313,24 @@ def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pa.Table | pd.DataFrame
             release date; GED has no per-row revision time.
 
     Returns:
-        A pyarrow Table (canonical ACLED schema) when ``data`` is a Table, else a pandas
-        DataFrame with Arrow-backed dtypes.
+        The canonical ACLED schema, then the extra columns.
 
     Raises:
         InputError: ``data`` cannot be read or holds GED values that do not parse.
-
     """
-    table = _mapped_table(read_ged_table(data), timestamp=timestamp)
-    if isinstance(data, pa.Table):
-        return table
-    try:
-        from eventdata.schema.arrow import table_to_pandas
-    except ImportError:  # pragma: no cover - before the Arrow schema exists
-        return table.to_pandas(types_mapper=pd.ArrowDtype)
-    return table_to_pandas(table)
+    return _mapped_table(read_ged_table(data), timestamp=timestamp)
+
+
+def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
+    """Map UCDP GED events onto ACLED's columns, as a DataFrame like ``read_acled``'s.
+
+    The same rows as :func:`ged_to_acled_table` (see there for ``data`` and
+    ``timestamp``), with Arrow-backed dtypes and the codebook's categoricals.
+
+    Raises:
+        InputError: ``data`` cannot be read or holds GED values that do not parse.
+    """
+    return table_to_pandas(ged_to_acled_table(data, timestamp=timestamp))
 
 
 # -- documentation ----------------------------------------------------------------------------
@@ -344,33 +345,3 @@ def mapping_markdown() -> str:
     lost = ", ".join(f"`{name}`" for name in lost_ged_columns())
     lines += ["", f"GED columns not carried into the ACLED table: {lost}."]
     return "\n".join(lines) + "\n"
-
-
-_BLOCKS: dict[str, Callable[[], str]] = {"mapping": mapping_markdown, "rules": rules_markdown}
-
-
-def _replacement(block: str) -> Callable[[re.Match[str]], str]:
-    return lambda match: match.group(1) + block + match.group(2)
-
-
-def update_docs(text: str) -> str:
-    """Replace the generated blocks of ``docs/ucdp.md`` with what the code declares.
-
-    A block sits between ``<!-- generated:NAME -->`` and ``<!-- end:NAME -->`` lines,
-    NAME being ``mapping`` or ``rules``.
-    """
-    for name, generate in _BLOCKS.items():
-        pattern = re.compile(
-            rf"(<!-- generated:{name} -->\n).*?(<!-- end:{name} -->)", flags=re.DOTALL
-        )
-        text = pattern.sub(_replacement(generate()), text)
-    return text
-
-
-if (
-    __name__ == "__main__"
-):  # pragma: no cover - `python -m eventdata.sources.ucdp_mapping docs/ucdp.md`
-    from pathlib import Path
-
-    page = Path(sys.argv[1])
-    page.write_text(update_docs(page.read_text(encoding="utf-8")), encoding="utf-8")

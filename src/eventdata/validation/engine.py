@@ -180,20 +180,20 @@ def validate_table(
     raw: RawTable,
     /,
     *,
+    dataset: str = "auto",
+    rules: Iterable[Rule] = (),
     select: str | Sequence[str] | None = None,
     ignore: str | Sequence[str] | None = None,
-    rules: Iterable[Rule] = (),
-    dataset: str = "auto",
 ) -> ValidationReport:
     """Validate a text table against its dataset's codebook, reporting every failure.
 
     Args:
         raw: the input as text, as :func:`~eventdata.io.readers.read_raw` gives it.
-        select: only run rules whose name equals or starts with one of these.
-        ignore: skip rules whose name equals or starts with one of these.
-        rules: extra :class:`~eventdata.rules.base.Rule` objects to run (ACLED only).
         dataset: ``"auto"`` (recognised from the columns), or a name in
             :data:`~eventdata.schema.datasets.DATASETS` (``"acled"``, ``"ucdp"``).
+        rules: extra :class:`~eventdata.rules.base.Rule` objects to run (ACLED only).
+        select: only run rules whose name equals or starts with one of these.
+        ignore: skip rules whose name equals or starts with one of these.
 
     Returns:
         The report.
@@ -209,12 +209,12 @@ def validate_table(
     else:
         found = dataset_named(dataset)
     if found is UCDP_GED:
-        from eventdata.validation.ged import ged_rules, validate_ged_table
+        from eventdata.validation.ged import check_ged, ged_rules
 
         names = [rule[0] for rule in ged_rules()]
         select = check_rule_patterns(select, names, option="select")
         ignore = check_rule_patterns(ignore, names, option="ignore")
-        return validate_ged_table(raw.complete(), select=select, ignore=ignore)
+        return check_ged(raw.complete(), select=select, ignore=ignore)
     names = [rule[0] for rule in all_rules()] + [rule.name for rule in rules]
     select = check_rule_patterns(select, names, option="select")
     ignore = check_rule_patterns(ignore, names, option="ignore")

@@ -4,14 +4,14 @@ Each model field is read once (its type, whether it is required, its bounds and 
 vocabulary) into a :class:`~eventdata.schema.columns.FieldSpec`. The columnar parser
 turns one all-string Arrow column into typed values plus failure masks for the rules
 ``required.<col>``, ``type.<col>``, ``vocabulary.<col>``, ``range.<col>`` and
-``not_empty.<col>``: the same
-checks pydantic applies when ``Event.model_validate`` parses a row, as a test proves.
+``not_empty.<col>``: the same checks pydantic applies when ``Event.model_validate``
+parses a row, as a test proves. :data:`PARSERS` holds one parser per kind of column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
@@ -41,7 +41,7 @@ from eventdata.vocabulary.codebook import (
     ActorType,
 )
 
-__all__ = ["ParsedColumn", "parse_column"]
+__all__ = ["PARSERS", "ParsedColumn", "parse_column"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,127 @@ def _expected_range(spec: FieldSpec) -> str:
     return " and ".join(parts)
 
 
+@dataclass
+class _Column:
+    """One column being parsed: its spec, its text, and the failures found so far."""
+
+    spec: FieldSpec
+    text: pa.Array
+    blank: pa.Array
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def present(self) -> pa.Array:
+        return pc.invert(self.blank)
+
+    def fail(self, rule: str, bad: pa.Array, expected: str) -> None:
+        mask = to_mask(bad)
+        if mask.any():
+            self.checks.append(Check(f"{rule}.{self.spec.name}", mask, expected))
+
+
+Parser = Callable[[_Column], "pa.Array | LazyArray"]
+
+
+def _text(c: _Column) -> pa.Array | LazyArray:
+    text, spec = c.text, c.spec
+    if spec.min_length:
+        short = pc.less(pc.utf8_length(text), spec.min_length)
+        c.fail("not_empty", pc.or_kleene(short, pc.utf8_is_space(text)), "text that is not blank")
+    if spec.nullable:
+        return LazyArray(lambda: blank_to_null(text))
+    return pc.fill_null(text, "") if text.null_count else text
+
+
+def _number(c: _Column) -> pa.Array:
+    spec = c.spec
+    target = pa.int64() if spec.kind == "integer" else pa.float64()
+    too_long: pa.Array | None = None
+    values = fast_number(c.text, target)
+    if values is not None and spec.kind == "float":
+        values = None if pc.any(pc.is_nan(values)).as_py() else values  # "nan": careful path
+    if values is None:  # white space of any kind around a number is no error (as float())
+        text = pc.utf8_trim_whitespace(c.text)
+        pattern = INTEGER_PATTERN if spec.kind == "integer" else NUMBER_PATTERN
+        ok = pc.match_substring_regex(text, pattern)
+        noun = "an integer" if spec.kind == "integer" else "a number"
+        c.fail("type", pc.and_(c.present, pc.invert(ok)), noun)
+        if spec.kind == "integer":  # too many digits for any column (or int64)
+            digits = pc.utf8_length(pc.replace_substring_regex(text, r"\.0+\s*$|[^0-9]", ""))
+            too_long = pc.and_(ok, pc.greater(digits, MAX_INTEGER_DIGITS))
+            ok = pc.and_(ok, pc.invert(too_long))
+        values = cast_where(text, ok, target)
+    out_of_range = too_long
+    for bound, compare in ((spec.ge, pc.less), (spec.le, pc.greater)):
+        if bound is not None:
+            beyond = compare(values, bound)
+            out_of_range = beyond if out_of_range is None else pc.or_kleene(out_of_range, beyond)
+    if out_of_range is not None:
+        c.fail("range", out_of_range, _expected_range(spec))
+        values = pc.if_else(out_of_range, pa.scalar(None, target), values)
+    return values
+
+
+def _labels(c: _Column) -> pa.Array:
+    kind = c.spec.kind
+    codes = {"actor_type": _ACTOR_CODES, "interaction": _INTERACTION_CODES}.get(kind, ())
+    values, known = lookup_labels(c.text, c.spec.vocabulary, codes)
+    if kind == "actor_type":
+        values = pc.if_else(c.blank, pa.scalar(None, pa.string()), values)
+    c.fail(
+        "vocabulary",
+        pc.and_(c.present, pc.invert(known)),
+        "one of: " + ", ".join(c.spec.vocabulary),
+    )
+    return values
+
+
+def _list(c: _Column) -> LazyArray:
+    text = c.text
+    return LazyArray(lambda: split_joined(text))
+
+
+def _source_scale(c: _Column) -> LazyArray:
+    text = c.text
+    # few distinct values: check each once, then find the rows holding a bad one
+    bad = [
+        value
+        for value in pc.unique(text).to_pylist()
+        if value and not set(value.split("-")) <= _SOURCE_SCALE_SET
+    ]
+    if bad:
+        c.fail(
+            "vocabulary",
+            pc.is_in(text, value_set=pa.array(bad, pa.string())),
+            "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS),
+        )
+    return LazyArray(lambda: blank_to_null(text))
+
+
+def _civilian_targeting(c: _Column) -> LazyArray:
+    text = c.text
+    c.fail(
+        "vocabulary",
+        pc.and_(c.present, pc.not_equal(text, CIVILIAN_TARGETING)),
+        f"blank or {CIVILIAN_TARGETING!r}",
+    )
+    return LazyArray(lambda: blank_to_null(text))
+
+
+PARSERS: dict[str, Parser] = {
+    "text": _text,
+    "integer": _number,
+    "float": _number,
+    "enum": _labels,
+    "actor_type": _labels,
+    "interaction": _labels,
+    "list": _list,
+    "source_scale": _source_scale,
+    "civilian_targeting": _civilian_targeting,
+}
+"""The columnar parser of each kind of column but dates (which need the ``year`` column)."""
+
+
 def parse_column(
     spec: FieldSpec,
     text: pa.Array,
@@ -96,106 +217,32 @@ def parse_column(
     Raises:
         AmbiguousDates: a date column can be read as different dates in several styles.
     """
-    date_style = None
     blank = is_blank(text)
-    checks: list[Check] = []
-
-    def fail(rule: str, bad: pa.Array, expected: str) -> None:
-        mask = to_mask(bad)
-        if mask.any():
-            checks.append(Check(f"{rule}.{spec.name}", mask, expected))
-
     if spec.kind == "actor_type":  # legacy code 0 means "no actor"
         blank = pc.or_kleene(blank, pc.equal(pc.utf8_trim_whitespace(text), "0"))
+    column = _Column(spec, text, blank)
     if spec.required:
         missing = pc.is_null(text) if spec.kind == "text" else blank
-        fail("required", missing, "a value (this column may not be blank)")
-    present = pc.invert(blank)
-    values: pa.Array
-    if spec.kind == "text":
-        if spec.nullable:
-            values = LazyArray(lambda: blank_to_null(text))
-        else:
-            values = pc.fill_null(text, "") if text.null_count else text
-        if spec.min_length:
-            short = pc.less(pc.utf8_length(text), spec.min_length)
-            fail("not_empty", pc.or_kleene(short, pc.utf8_is_space(text)), "text that is not blank")
-    elif spec.kind in ("integer", "float"):
-        target = pa.int64() if spec.kind == "integer" else pa.float64()
-        too_long: pa.Array | None = None
-        fast = fast_number(text, target)
-        if fast is not None and spec.kind == "float":
-            fast = None if pc.any(pc.is_nan(fast)).as_py() else fast  # "nan": careful path
-        if fast is not None:
-            values = fast
-        else:  # white space of any kind around a number is no error (as float() allows)
-            text = pc.utf8_trim_whitespace(text)
-            pattern = INTEGER_PATTERN if spec.kind == "integer" else NUMBER_PATTERN
-            ok = pc.match_substring_regex(text, pattern)
-            noun = "an integer" if spec.kind == "integer" else "a number"
-            fail("type", pc.and_(present, pc.invert(ok)), noun)
-            if spec.kind == "integer":  # too many digits for any column (or int64)
-                digits = pc.utf8_length(pc.replace_substring_regex(text, r"\.0+\s*$|[^0-9]", ""))
-                too_long = pc.and_(ok, pc.greater(digits, MAX_INTEGER_DIGITS))
-                ok = pc.and_(ok, pc.invert(too_long))
-            values = cast_where(text, ok, target)
-        out_of_range = too_long
-        if spec.ge is not None:
-            below = pc.less(values, spec.ge)
-            out_of_range = below if out_of_range is None else pc.or_kleene(out_of_range, below)
-        if spec.le is not None:
-            above = pc.greater(values, spec.le)
-            out_of_range = above if out_of_range is None else pc.or_kleene(out_of_range, above)
-        if out_of_range is not None:
-            fail("range", out_of_range, _expected_range(spec))
-            values = pc.if_else(out_of_range, pa.scalar(None, target), values)
-    elif spec.kind == "date":
-        values, decision = date_column(text, year=year, given=date_format)
-        date_style = decision.name
-        example = decision.main.example if decision.main else "2019-12-31"
-        fail(
-            "type",
-            pc.and_(present, pc.is_null(values)),
-            f"a date written like the column's other dates ({example})"
-            if decision.main and decision.main.name != "iso"
-            else "a date like 2024-01-31 or 31 January 2024",
-        )
-    elif spec.kind in ("enum", "actor_type", "interaction"):
-        codes = {"actor_type": _ACTOR_CODES, "interaction": _INTERACTION_CODES}.get(spec.kind, ())
-        values, known = lookup_labels(text, spec.vocabulary, codes)
-        if spec.kind == "actor_type":
-            values = pc.if_else(blank, pa.scalar(None, pa.string()), values)
-        fail(
-            "vocabulary",
-            pc.and_(present, pc.invert(known)),
-            "one of: " + ", ".join(spec.vocabulary),
-        )
-    elif spec.kind == "list":
-        values = LazyArray(lambda: split_joined(text))
-    elif spec.kind == "source_scale":
-        values = LazyArray(lambda: blank_to_null(text))
-        # few distinct values: check each once, then find the rows holding a bad one
-        bad = [
-            value
-            for value in pc.unique(text).to_pylist()
-            if value and not set(value.split("-")) <= _SOURCE_SCALE_SET
-        ]
-        if bad:
-            fail(
-                "vocabulary",
-                pc.is_in(text, value_set=pa.array(bad, pa.string())),
-                "'-'-joined parts of: " + ", ".join(SOURCE_SCALE_PARTS),
-            )
-    elif spec.kind == "civilian_targeting":
-        values = LazyArray(lambda: blank_to_null(text))
-        fail(
-            "vocabulary",
-            pc.and_(present, pc.not_equal(text, CIVILIAN_TARGETING)),
-            f"blank or {CIVILIAN_TARGETING!r}",
-        )
-    else:  # pragma: no cover - guarded by field_spec
-        raise TypeError(spec.kind)
-    return ParsedColumn(values=values, checks=tuple(checks), date_style=date_style)
+        column.fail("required", missing, "a value (this column may not be blank)")
+    if spec.kind == "date":
+        values, date_style = _date(column, year=year, date_format=date_format)
+        return ParsedColumn(values=values, checks=tuple(column.checks), date_style=date_style)
+    return ParsedColumn(values=PARSERS[spec.kind](column), checks=tuple(column.checks))
+
+
+def _date(
+    c: _Column, *, year: pa.Array | None, date_format: str | None
+) -> tuple[pa.Array, str | None]:
+    values, decision = date_column(c.text, year=year, given=date_format)
+    example = decision.main.example if decision.main else "2019-12-31"
+    c.fail(
+        "type",
+        pc.and_(c.present, pc.is_null(values)),
+        f"a date written like the column's other dates ({example})"
+        if decision.main and decision.main.name != "iso"
+        else "a date like 2024-01-31 or 31 January 2024",
+    )
+    return values, decision.name
 
 
 def iter_rule_names() -> Iterator[tuple[str, str, FieldSpec]]:

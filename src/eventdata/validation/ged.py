@@ -1,6 +1,6 @@
 """Validating UCDP GED text tables, columnar.
 
-:func:`validate_ged_table` takes a GED input as text (a
+:func:`check_ged` takes a GED input as text (a
 :class:`~eventdata.schema.text.RawTable`), parses each of the 49 GED columns with the
 single-field rules derived from the :class:`~eventdata.models.ged.GedEvent` fields (the
 same derivation ACLED columns use, :func:`~eventdata.schema.columns.field_spec`), and runs
@@ -42,8 +42,8 @@ __all__ = [
     "ged_rules",
     "parse_ged",
     "rules_markdown",
+    "check_ged",
     "prepare_ged",
-    "validate_ged_table",
 ]
 
 GED_DIALECT = "ucdp-ged"
@@ -57,30 +57,22 @@ _CODE_LIST_TYPE = pa.list_(pa.int64())
 # -- schema ---------------------------------------------------------------------------------
 
 
-def _arrow_type(name: str) -> pa.DataType:
-    if name in CODE_LIST_COLUMNS:
-        return _CODE_LIST_TYPE
-    kind = _SPECS[name].kind
-    return {
-        "integer": pa.int64(),
-        "float": pa.float64(),
-        "date": pa.date32(),
-        "text": pa.string(),
-    }[kind]
-
-
 def ged_arrow_schema() -> pa.Schema:
     """Return the Arrow schema of a typed GED table: 49 columns in file order.
 
-    ``int`` fields are ``int64``, ``float`` ``float64``, dates ``date32``, text ``string``,
-    ``gwnoa``/``gwnob`` ``list<int64>``; optional fields are nullable. Field metadata
+    Each column's type comes from its spec (:data:`~eventdata.schema.columns.GED_FIELD_SPECS`:
+    ``int`` fields are ``int64``, ``float`` ``float64``, dates ``date32``, text ``string``);
+    ``gwnoa``/``gwnob`` are ``list<int64>``; optional fields are nullable. Field metadata
     carries each field's description.
     """
     fields = []
     for name, info in GedEvent.model_fields.items():
-        nullable = name in CODE_LIST_COLUMNS or _SPECS[name].nullable
+        spec = _SPECS.get(name)
         meta = {"description": info.description} if info.description else None
-        fields.append(pa.field(name, _arrow_type(name), nullable=nullable, metadata=meta))
+        if spec is None:  # a code list
+            fields.append(pa.field(name, _CODE_LIST_TYPE, nullable=True, metadata=meta))
+        else:
+            fields.append(pa.field(name, spec.arrow, nullable=spec.arrow_nullable, metadata=meta))
     return pa.schema(fields)
 
 
@@ -212,10 +204,9 @@ class GedValidationReport(ValidationReport):
     the typed GED columns (:func:`ged_arrow_schema`).
     """
 
-    @cached_property
-    def failure_table(self) -> pa.Table:
+    def _failure_table(self) -> pa.Table:
         """Every failure as an Arrow table; ``event_id_cnty`` is ``GED<id>``."""
-        table: pa.Table = ValidationReport.failure_table.func(self)  # type: ignore[attr-defined]
+        table = super()._failure_table()
         raw = self._parsed.raw.table
         if "id" not in raw.column_names or table.num_rows == 0:
             return table
@@ -277,13 +268,11 @@ def prepare_ged(raw: RawTable, /) -> RawTable:
     return raw
 
 
-def validate_ged_table(
-    raw: RawTable,
-    /,
-    *,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
-) -> GedValidationReport:
+Patterns = Sequence[str] | None
+"""Rule names or prefixes, as ``select=`` and ``ignore=`` take them (None: no filter)."""
+
+
+def check_ged(raw: RawTable, /, *, select: Patterns, ignore: Patterns) -> GedValidationReport:
     """Validate a GED text table, reporting every failure with its row.
 
     Args:

@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.exceptions import InputError
+from eventdata.exceptions import InputError, LossyValuesError
 from eventdata.rules.acled import CROSS_FIELD_RULES
 from eventdata.rules.lookups import SUB_DISORDER, SUB_LABELS, lookup
 from eventdata.schema.columns import FIELD_SPECS, FieldSpec
@@ -277,10 +277,12 @@ def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
     bad: list[int] = [] if block.rows is None else block.rows.tolist()
     rows = ", ".join(str(r) for r in bad[:5])
     more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
-    raise InputError(
+    raise LossyValuesError(
         f"column {block.column!r} has values that are not {block.expected} "
         f"(rule {block.rule}) in rows {rows}{more}; reading them would lose them. "
         f"Run {validator}() for every failure, or pass errors='coerce' to read them as "
         "missing values.",
+        column=block.column,
+        rows=bad,
         path=parsed.raw.source,
     )

@@ -133,6 +133,9 @@ class ValidationReport:
     @cached_property
     def failure_table(self) -> pa.Table:
         """Every failure as an Arrow table with :data:`FAILURE_COLUMNS`."""
+        return self._failure_table()
+
+    def _failure_table(self) -> pa.Table:
         raw = self._parsed.raw.table
         ids = _text_column(raw, "event_id_cnty", self.n_rows)
         parts = []
@@ -247,22 +250,18 @@ class ValidationReport:
         """Raise :class:`~eventdata.ValidationFailed` when the report is not ``ok``."""
         if self.ok:
             return
-        first = self.failure_table.filter(pc.equal(self.failure_table["severity"], "error")).slice(
-            0, 5
-        )
         where = f"{self.source}: " if self.source else ""
-        lines = [
-            f"  row {r['row']} ({r['event_id_cnty']}): {r['message']}"
-            if r["row"] is not None
-            else f"  {r['message']}"
-            for r in first.to_pylist()
-        ]
+        lines = failure_lines(self.failure_table)
+        summary = (
+            f"{self.n_errors} error(s) in {int(self.invalid_mask.sum())} of {self.n_rows} rows"
+            f" ({', '.join(f'{k}: {v}' for k, v in self.counts().items())})"
+        )
         raise ValidationFailed(
-            f"{where}{self.n_errors} error(s) in {int(self.invalid_mask.sum())} "
-            f"of {self.n_rows} rows"
-            f" ({', '.join(f'{k}: {v}' for k, v in self.counts().items())}). First failures:\n"
+            f"{where}{summary}. First failures:\n"
             + "\n".join(lines)
-            + "\nSee report.failures for all of them."
+            + "\nSee report.failures for all of them.",
+            summary=summary,
+            failures=lines,
         )
 
     # -- export -----------------------------------------------------------------------------
@@ -330,6 +329,23 @@ class ValidationReport:
         import html
 
         return "<pre>" + html.escape(self.format_text()) + "</pre>"
+
+
+def failure_lines(failures: pa.Table, /, *, offset: int = 0, limit: int = 5) -> list[str]:
+    """The first ``limit`` error failures, one line each: ``  row 3 (IRQ1): message``.
+
+    Args:
+        failures: a failure table (:data:`FAILURE_SCHEMA`).
+        offset: added to row numbers (a block's first row in the whole input).
+        limit: how many lines at most.
+    """
+    errors = failures.filter(pc.equal(failures["severity"], "error")).slice(0, limit)
+    return [
+        f"  row {r['row'] + offset} ({r['event_id_cnty']}): {r['message']}"
+        if r["row"] is not None
+        else f"  {r['message']}"
+        for r in errors.to_pylist()
+    ]
 
 
 MAX_SHOWN = 120

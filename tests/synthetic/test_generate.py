@@ -11,7 +11,7 @@ import pyarrow.csv as pacsv
 import pytest
 from pydantic import ValidationError
 
-from eventdata.models.event import ACLED_COLUMNS, Event
+from eventdata import ACLED_COLUMNS, INTERACTIONS, Event, EventType, SubEventType, interaction_code
 from eventdata.synthetic import (
     _PROFILES,
     FAULT_KINDS,
@@ -20,13 +20,7 @@ from eventdata.synthetic import (
     inject_faults,
     write_csv,
 )
-from eventdata.vocabulary.codebook import (
-    CIVILIAN_TARGETING,
-    INTERACTIONS,
-    EventType,
-    SubEventType,
-    interaction_code,
-)
+from eventdata.vocabulary.codebook import CIVILIAN_TARGETING
 from eventdata.vocabulary.countries import alpha3_from_numeric, event_id_prefix
 
 N = 2000

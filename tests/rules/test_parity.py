@@ -5,21 +5,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import acled_fixtures as fixtures
 import pytest
-from acled_fixtures import (
-    CURRENT_FILES,
-    MUTATIONS,
-    PRE2023_FILES,
-    WARNING_MUTATIONS,
-    make_row,
-    read_rows,
-    shared_file,
-    write_csv,
-)
 from pydantic import ValidationError
 
-from eventdata import Event
-from eventdata.pipeline.validate import validate
+from eventdata import Event, validate
 
 # duplicates need the whole table and a missing column the whole file: columnar only
 TABLE_LEVEL_RULES = {"duplicate.event_id_cnty", "columns.missing"}
@@ -61,11 +51,11 @@ def _assert_parity(path: Path, rows: list[dict[str, str]]) -> int:
     return invalid
 
 
-@pytest.mark.parametrize("name", CURRENT_FILES + PRE2023_FILES)
+@pytest.mark.parametrize("name", fixtures.CURRENT_FILES + fixtures.PRE2023_FILES)
 def test_parity_on_real_exports(name: str) -> None:
-    path = shared_file(name)
+    path = fixtures.shared_file(name)
 
-    invalid = _assert_parity(path, read_rows(path))
+    invalid = _assert_parity(path, fixtures.read_rows(path))
 
     assert invalid == 0
 
@@ -73,27 +63,27 @@ def test_parity_on_real_exports(name: str) -> None:
 @pytest.mark.parametrize("seed", range(4))
 def test_parity_on_a_mutated_corpus(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
-    rows = [make_row(event_id_cnty=f"IRQ{i}") for i in range(240)]
+    rows = [fixtures.make_row(event_id_cnty=f"IRQ{i}") for i in range(240)]
     faults = 0
     for row in rows:
         for _ in range(rng.choice([0, 0, 1, 1, 2])):  # up to two faults per row
-            overrides, _column, _rule = rng.choice(MUTATIONS + WARNING_MUTATIONS)
+            overrides, _column, _rule = rng.choice(fixtures.MUTATIONS + fixtures.WARNING_MUTATIONS)
             if "event_id_cnty" not in overrides:
                 row.update(overrides)
                 faults += 1
-    path = write_csv(tmp_path / "corpus.csv", rows)
+    path = fixtures.write_csv(tmp_path / "corpus.csv", rows)
 
     invalid = _assert_parity(path, rows)
 
     assert faults > 100 and invalid > 50
 
 
-@pytest.mark.parametrize(("overrides", "column", "rule"), MUTATIONS)
+@pytest.mark.parametrize(("overrides", "column", "rule"), fixtures.MUTATIONS)
 def test_single_faults_name_the_same_column_both_ways(
     tmp_path: Path, overrides: dict[str, str], column: str, rule: str
 ) -> None:
-    row = make_row(**overrides)
-    path = write_csv(tmp_path / "one.csv", [row])
+    row = fixtures.make_row(**overrides)
+    path = fixtures.write_csv(tmp_path / "one.csv", [row])
 
     model_errors, _ = _row_verdict(row)
     report = validate(path)
@@ -120,8 +110,8 @@ def test_single_faults_name_the_same_column_both_ways(
 def test_odd_but_plausible_values_get_the_same_verdict_both_ways(
     tmp_path: Path, overrides: dict[str, str]
 ) -> None:
-    row = make_row(**overrides)
-    path = write_csv(tmp_path / "odd.csv", [row])
+    row = fixtures.make_row(**overrides)
+    path = fixtures.write_csv(tmp_path / "odd.csv", [row])
 
     model_errors, _ = _row_verdict(row)
     report = validate(path)

@@ -4,29 +4,30 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from acled_fixtures import make_row, read_rows, shared_file
+from acled_fixtures import (
+    CURRENT_FILES,
+    PRE2023_FILES,
+    make_row,
+    placed_row,
+    read_rows,
+    shared_file,
+)
 
-from eventdata import Event
-from eventdata.pipeline.validate import validate
+from eventdata import Event, validate
 
 PREFIX_RULE = "event_id_cnty.country_prefix"
 PLACE_RULES = ("country.iso", "region.acled")
 
 # Every real export with current-style ids (country letters, then a number) and an iso column.
-CURRENT_STYLE_IDS = [
-    "afghanistan_2020-03_pre2023_exporttool.csv",
-    "bangladesh_2022-2024_excel_long.csv",
-    "exporttool_sample_2024-11.csv",
-    "iraq_2024-01_2024-03_prefix.csv",
-    "kenya_2016-2021_bom_yyyymmdd.csv",
-    "middle_east_2024_kuwait.csv",
-    "middle_east_2024_oman.csv",
-    "middle_east_2024_qatar.csv",
-    "middle_east_2024_saudi_arabia.csv",
-    "middle_east_2024_united_arab_emirates.csv",
-    "somalia_2025-04_2026-03.csv",
-    "ukraine_2022-2024_exporttool_numeric.csv",
-]
+CURRENT_STYLE_IDS = sorted(
+    [
+        *CURRENT_FILES,
+        *PRE2023_FILES,
+        "bangladesh_2022-2024_excel_long.csv",
+        "kenya_2016-2021_bom_yyyymmdd.csv",
+        "ukraine_2022-2024_exporttool_numeric.csv",
+    ]
+)
 # ACLED v6 (2016) ids are a number and "RTA" with no country letters, and there is no iso.
 V6_FILES = ["africa_2014-2016_v6_cp1252.csv", "africa_2016_v6_pandas.csv"]
 
@@ -53,18 +54,7 @@ def test_v6_ids_carry_no_country_letters_so_the_prefix_rule_does_not_apply(name:
 
 
 def _nigeria(event_id: str) -> dict[str, str]:
-    return make_row(
-        event_id_cnty=event_id,
-        iso="566",
-        country="Nigeria",
-        region="Western Africa",
-        admin1="Federal Capital Territory",
-        admin2="Abuja Municipal",
-        location="Abuja",
-        latitude="9.0833",
-        longitude="7.5333",
-        actor2="Unidentified Armed Group (Nigeria)",
-    )
+    return placed_row("Abuja", event_id_cnty=event_id, actor2="Unidentified Armed Group (Nigeria)")
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,11 @@ import pyarrow as pa
 import pytest
 from pydantic import BaseModel, Field
 
-from eventdata import SCHEMA_VERSION, __version__
-from eventdata.models.event import ACLED_COLUMNS
+from eventdata import ACLED_COLUMNS, SCHEMA_VERSION, __version__, arrow_schema
 from eventdata.models.fields import Categorical, Joined
 from eventdata.schema.arrow import (
     CATEGORICAL,
     METADATA_KEY,
-    arrow_schema,
     arrow_type,
     conform,
     pandas_to_table,
@@ -244,14 +242,3 @@ def test_schema_markdown_lists_every_column():
     for i, name in enumerate(ACLED_COLUMNS, start=1):
         assert f"| {i} | `{name}` |" in text
     assert "dictionary&lt;values=string" in text
-
-
-def test_parquet_docs_schema_table_is_generated_from_the_code():
-    from pathlib import Path
-
-    page = (Path(__file__).resolve().parents[2] / "docs" / "parquet.md").read_text()
-
-    block = page.split("<!-- generated:schema -->\n", 1)[1].split("<!-- end:schema -->", 1)[0]
-    assert block == schema_markdown(), (
-        "docs/parquet.md is stale: run python -m eventdata.schema.arrow"
-    )

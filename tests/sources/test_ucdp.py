@@ -13,22 +13,22 @@ import pytest
 from acled_fixtures import make_row, write_csv
 from pydantic import ValidationError
 
-from eventdata.exceptions import InputError
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.ged import GED_COLUMNS, GedEvent
-from eventdata.pipeline.read import read_acled
-from eventdata.pipeline.validate import validate, validate_ged
+from eventdata import (
+    ACLED_COLUMNS,
+    GedEvent,
+    InputError,
+    ged_to_acled,
+    ged_to_acled_table,
+    read_acled,
+    read_ged,
+    validate,
+    validate_ged,
+)
+from eventdata.models.ged import GED_COLUMNS
 from eventdata.rules.ged import GED_RULES
 from eventdata.schema.arrow import pandas_to_table
-from eventdata.sources.ucdp import read_ged, read_ged_table
-from eventdata.sources.ucdp_mapping import (
-    DATASET,
-    EXTRA_COLUMNS,
-    MAPPING,
-    ged_to_acled,
-    lost_ged_columns,
-    update_docs,
-)
+from eventdata.sources.ucdp import read_ged_table
+from eventdata.sources.ucdp_mapping import DATASET, EXTRA_COLUMNS, MAPPING, lost_ged_columns
 from eventdata.validation.ged import ged_rules
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "ucdp.md"
@@ -296,14 +296,6 @@ def test_mapping_declares_every_acled_column_in_order_then_the_extras() -> None:
     assert {"conflict_name", "dyad_name", "country_id", "gwnoa"} <= set(lost_ged_columns())
 
 
-def test_docs_tables_are_generated_from_the_code() -> None:
-    text = DOCS.read_text(encoding="utf-8")
-
-    assert update_docs(text) == text, (
-        "docs/ucdp.md is out of date; run python -m eventdata.sources.ucdp_mapping docs/ucdp.md"
-    )
-
-
 MAPPED = [
     (
         {},
@@ -355,7 +347,7 @@ def test_ged_to_acled_maps_each_case(
 ) -> None:
     path = write_ged(tmp_path / "ged.csv", [ged_row(**overrides)])
 
-    mapped: pa.Table = ged_to_acled(read_ged_table(path))
+    mapped: pa.Table = ged_to_acled_table(read_ged_table(path))
 
     row = mapped.to_pylist()[0]
 
@@ -365,7 +357,7 @@ def test_ged_to_acled_maps_each_case(
 def test_ged_to_acled_fills_identity_text_and_extras(tmp_path: Path) -> None:
     path = write_ged(tmp_path / "ged.csv", [ged_row()])
 
-    mapped: pa.Table = ged_to_acled(read_ged_table(path), timestamp=1_687_000_000)
+    mapped: pa.Table = ged_to_acled_table(read_ged_table(path), timestamp=1_687_000_000)
 
     row = mapped.to_pylist()[0]
 
@@ -400,14 +392,13 @@ def test_ged_and_acled_rows_share_one_parquet_dataset(tmp_path: Path) -> None:
     ged_csv = write_ged(tmp_path / "ged.csv", [ged_row(), ged_row(id="5")])
     acled = pandas_to_table(read_acled(acled_csv))
     acled = acled.append_column("dataset", pa.array(["acled"] * acled.num_rows))
-    mapped: pa.Table = ged_to_acled(read_ged_table(ged_csv))
+    mapped: pa.Table = ged_to_acled_table(read_ged_table(ged_csv))
     ged = mapped.select([*ACLED_COLUMNS, "dataset"])
     combined = pa.concat_tables([acled, ged], promote_options="permissive")
     out = tmp_path / "events"
 
     try:
-        from eventdata.io.parquet import read_parquet
-        from eventdata.pipeline.write import to_parquet
+        from eventdata import read_parquet, to_parquet
     except ImportError:
         pq.write_to_dataset(combined, out, partition_cols=["dataset"])
         back = pq.read_table(out).to_pandas()

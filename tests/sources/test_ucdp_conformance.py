@@ -16,7 +16,7 @@ from eventdata.pipeline.read import read_acled
 from eventdata.pipeline.validate import validate, validate_ged
 from eventdata.schema.arrow import pandas_to_table
 from eventdata.sources.ucdp import read_ged
-from eventdata.sources.ucdp_mapping import ged_to_acled
+from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 UCDP_DIR = SHARED_DATA / "ucdp"
@@ -99,7 +99,9 @@ def test_real_acled_and_ged_rows_combine_in_one_parquet_dataset(tmp_path: Path) 
         pytest.skip("real ACLED data not available")
     acled = pandas_to_table(read_acled(acled_path))
     acled = acled.append_column("dataset", pa.array(["acled"] * acled.num_rows))
-    ged: pa.Table = ged_to_acled(pa.Table.from_pandas(read_ged(ucdp_file("ged231_iraq_syria.csv"))))
+    ged: pa.Table = ged_to_acled_table(
+        pa.Table.from_pandas(read_ged(ucdp_file("ged231_iraq_syria.csv")))
+    )
     combined = pa.concat_tables(
         [acled.select([*ACLED_COLUMNS, "dataset"]), ged.select([*ACLED_COLUMNS, "dataset"])],
         promote_options="permissive",
