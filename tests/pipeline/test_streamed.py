@@ -8,10 +8,8 @@ import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, write_csv
 
-from eventdata.io.parquet import read_parquet
+from eventdata import ValidationFailed, convert, read_parquet, to_parquet
 from eventdata.io.writers import failures_path, invalid_path
-from eventdata.pipeline.convert import convert
-from eventdata.pipeline.write import to_parquet
 
 NOTES = 'Line one, with "quotes",\nline two; and a comma'
 BLOCK = 1500  # bytes: four or five rows per block
@@ -100,7 +98,7 @@ def test_late_duplicates_leave_the_dataset_as_whole_file_writing_does(tmp_path):
 def test_raise_on_a_late_duplicate_writes_nothing(tmp_path):
     src = _input(tmp_path, {39: 0})
 
-    with pytest.raises(Exception, match=r"row 39 \(IRQ0\)"):
+    with pytest.raises(ValidationFailed, match=r"row 39 \(IRQ0\)"):
         convert(src, tmp_path / "out.parquet", block_size=BLOCK)
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]

@@ -274,21 +274,25 @@ class Prefetch:
         )
         self._thread.start()
 
+    def _put(self, entry: tuple[str, Any]) -> None:
+        """Hand an entry over, unless the consumer has stopped."""
+        while not self._stop.is_set():
+            try:
+                self._box.put(entry, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
     def _work(self, items: Iterator[Any]) -> None:
         try:
             for item in items:
-                while not self._stop.is_set():
-                    try:
-                        self._box.put(("item", item), timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
+                self._put(("item", item))
                 del item
                 if self._stop.is_set():
                     return
-            self._box.put(("done", None))
+            self._put(("done", None))
         except BaseException as exc:  # handed to the consumer
-            self._box.put(("error", exc))
+            self._put(("error", exc))
         finally:
             close = getattr(items, "close", None)
             if close is not None:
