@@ -115,32 +115,9 @@ def synthetic_input(rows: int) -> Path:
     path = DATA / f"synthetic_{rows}.csv"
     if path.exists():
         return path
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    from generate import write_batched
 
-    from eventdata.synthetic import generate_events, write_csv
-
-    DATA.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".part")
-    done, seed = 0, 0
-    with open(tmp, "wb") as out:
-        while done < rows:
-            n = min(200_000, rows - done)
-            table = generate_events(n, seed=seed)
-            prefix = pc.utf8_slice_codeunits(table.column("event_id_cnty"), 0, 3)
-            numbers = pc.cast(pa.array(range(done + 1, done + n + 1)), pa.string())
-            table = table.set_column(
-                0, "event_id_cnty", pc.binary_join_element_wise(prefix, numbers, "")
-            )
-            part = path.with_suffix(".batch")
-            write_csv(table, part)
-            data = part.read_bytes()
-            part.unlink()
-            out.write(data if seed == 0 else data[data.index(b"\n") + 1 :])
-            done += n
-            seed += 1
-    tmp.replace(path)
-    return path
+    return write_batched(path, rows=rows)
 
 
 def make_input(kind: str, rows: int) -> Path:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -60,34 +59,11 @@ res = convert(SRC, DST, on_invalid="raise", reader="ranges")
 
 def generate(path: Path, size_gb: float) -> None:
     """Write an ACLED-shaped CSV of at least ``size_gb`` GB, in batches (bounded memory)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    sys.path.insert(0, str(HERE))
+    from generate import write_batched
 
-    from eventdata.synthetic import generate_events, write_csv
-
-    target = int(size_gb * 1e9)
-    tmp = path.with_suffix(".part")
-    batch = 200_000
-    written = 0
-    seed = 0
     start = time.perf_counter()
-    with open(tmp, "wb") as out:
-        while out.tell() < target:
-            table = generate_events(batch, seed=seed)
-            # ids are unique within one call only: renumber them globally
-            prefix = pc.utf8_slice_codeunits(table.column("event_id_cnty"), 0, 3)
-            numbers = pc.cast(pa.array(range(written + 1, written + batch + 1)), pa.string())
-            ids = pc.binary_join_element_wise(prefix, numbers, "")
-            table = table.set_column(0, "event_id_cnty", ids)
-            part = path.with_suffix(f".{seed}.tmp")
-            write_csv(table, part)
-            data = part.read_bytes()
-            part.unlink()
-            out.write(data if seed == 0 else data[data.index(b"\n") + 1 :])
-            written += batch
-            seed += 1
-            print(f"  generated {written:,} rows, {out.tell() / 1e9:.2f} GB", file=sys.stderr)
-    os.replace(tmp, path)
+    write_batched(path, size_bytes=int(size_gb * 1e9))
     print(f"generated {path} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
 
 
