@@ -36,15 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from eventdata.vocabulary.codebook import (
-    CIVILIAN_TARGETING,
-    INTERACTIONS,
-    SOURCE_SCALE_PARTS,
-    ActorType,
-    DisorderType,
-    EventType,
-    SubEventType,
-)
+from eventdata.vocabulary import codebook
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
@@ -60,19 +52,19 @@ from generate import SIZES, csv_path, generate  # noqa: E402
 # inter2 blank exactly when actor2 is, year of event_date, civilian targeting on Violence
 # against civilians). Vocabularies come from the codebook.
 
-DISORDERS = [d.value for d in DisorderType]
-EVENTS = [e.value for e in EventType]
-SUBS = [s.value for s in SubEventType]
-ACTORS = [a.value for a in ActorType]
-INTERACTION_LABELS = list(INTERACTIONS.values())
-SUB_TO_EVENT = {s.value: s.event_type.value for s in SubEventType}
-SUB_TO_DISORDER = {s.value: s.disorder_type.value for s in SubEventType}
-ACTOR_CODE = {a.value: a.code for a in ActorType}
-LABEL_TO_CODE = {label: code for code, label in INTERACTIONS.items()}
-_PART = "|".join(re.escape(p) for p in SOURCE_SCALE_PARTS)
+DISORDERS = [d.value for d in codebook.DisorderType]
+EVENTS = [e.value for e in codebook.EventType]
+SUBS = [s.value for s in codebook.SubEventType]
+ACTORS = [a.value for a in codebook.ActorType]
+INTERACTION_LABELS = list(codebook.INTERACTIONS.values())
+SUB_TO_EVENT = {s.value: s.event_type.value for s in codebook.SubEventType}
+SUB_TO_DISORDER = {s.value: s.disorder_type.value for s in codebook.SubEventType}
+ACTOR_CODE = {a.value: a.code for a in codebook.ActorType}
+LABEL_TO_CODE = {label: code for code, label in codebook.INTERACTIONS.items()}
+_PART = "|".join(re.escape(p) for p in codebook.SOURCE_SCALE_PARTS)
 SOURCE_SCALE_RE = rf"^(?:{_PART})(?:-(?:{_PART}))*$"
 EVENT_ID_RE = r"^[A-Z]{3}[0-9]+$"
-VAC = EventType.VIOLENCE_AGAINST_CIVILIANS.value
+VAC = codebook.EventType.VIOLENCE_AGAINST_CIVILIANS.value
 
 
 # -- pandera -------------------------------------------------------------------------------
@@ -105,7 +97,7 @@ def pandera_schema() -> Any:
         return df["event_date"].dt.year == df["year"]
 
     def civilian_targeting(df: pd.DataFrame) -> pd.Series:
-        return (df["event_type"] != VAC) | (df["civilian_targeting"] == CIVILIAN_TARGETING)
+        return (df["event_type"] != VAC) | (df["civilian_targeting"] == codebook.CIVILIAN_TARGETING)
 
     return pa.DataFrameSchema(
         {
@@ -124,7 +116,7 @@ def pandera_schema() -> Any:
             "inter2": pa.Column(str, pa.Check.isin(ACTORS), nullable=True),
             "interaction": pa.Column(str, pa.Check.isin(INTERACTION_LABELS)),
             "civilian_targeting": pa.Column(
-                str, pa.Check.isin([CIVILIAN_TARGETING]), nullable=True
+                str, pa.Check.isin([codebook.CIVILIAN_TARGETING]), nullable=True
             ),
             "iso": pa.Column(int, pa.Check.in_range(0, 999)),
             "region": pa.Column(str),
@@ -191,7 +183,7 @@ def dataframely_schema() -> Any:
         assoc_actor_2 = dy.String(nullable=True)
         inter2 = dy.Enum(ACTORS, nullable=True)
         interaction = dy.Enum(INTERACTION_LABELS, nullable=False)
-        civilian_targeting = dy.Enum([CIVILIAN_TARGETING], nullable=True)
+        civilian_targeting = dy.Enum([codebook.CIVILIAN_TARGETING], nullable=True)
         iso = dy.Int16(nullable=False, min=0, max=999)
         region = dy.String(nullable=False)
         country = dy.String(nullable=False)

@@ -15,7 +15,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pyarrow as pa
 
@@ -203,41 +203,39 @@ def stream_to_parquet(
     return result
 
 
+class _Writing(TypedDict):
+    """What a streamed write passes to either writer, file or dataset."""
+
+    geo: bool
+    compression: str
+    compression_level: int | None
+    finish: Callable[[Path], None] | None
+
+
 def _write(stream: _Stream, tables: Iterator[pa.Table], schema: pa.Schema, dialect: str) -> None:
     options = stream.options
-    if options.partition_by:
-        write_event_dataset(
-            tables,
-            stream.dst,
-            schema,
-            partition_by=options.partition_by,
-            geo=options.geo,
-            compression=options.compression,
-            compression_level=options.compression_level,
-            metadata=file_metadata(
-                dialect=dialect, rows=None, validation=None, partition_by=options.partition_by
-            ),
-            finish=stream.finish,
-        )
-        return
-    write_event_file(
-        tables,
-        stream.dst,
-        schema,
+    writing = _Writing(
         geo=options.geo,
         compression=options.compression,
         compression_level=options.compression_level,
-        metadata=lambda rows: file_metadata(
-            dialect=dialect,
-            rows=rows - stream.removed,
-            validation=validation_metadata(
-                stream.summary,
-                on_invalid=options.on_invalid,
-                rows_dropped=stream.result.rows_dropped,
-            ),
-        ),
         finish=stream.finish,
     )
+    if options.partition_by:
+        meta = file_metadata(
+            dialect=dialect, rows=None, validation=None, partition_by=options.partition_by
+        )
+        write_event_dataset(
+            tables, stream.dst, schema, partition_by=options.partition_by, metadata=meta, **writing
+        )
+        return
+
+    def metadata(rows: int) -> dict[str, str]:
+        validation = validation_metadata(
+            stream.summary, on_invalid=options.on_invalid, rows_dropped=stream.result.rows_dropped
+        )
+        return file_metadata(dialect=dialect, rows=rows - stream.removed, validation=validation)
+
+    write_event_file(tables, stream.dst, schema, metadata=metadata, **writing)
 
 
 def _report(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
