@@ -32,6 +32,8 @@ PAGING = {"_format", "limit", "page", "inter_num"}
 
 @dataclass
 class Failure:
+    """A scripted error: the next request for ``path`` is answered with it."""
+
     path: str
     status: int
     headers: dict[str, str]
@@ -40,6 +42,14 @@ class Failure:
 
 @dataclass
 class Request:
+    """One request as the server received it, for the tests to inspect.
+
+    Attributes:
+        params: the query string, one value per name.
+        form: the form body of a POST (the OAuth token requests), else empty.
+        authorization: the ``Authorization`` header (``Bearer <token>``), if sent.
+    """
+
     method: str
     path: str
     params: dict[str, str]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from eventdata.exceptions import InputError
 from eventdata.io.blocks import CSV_SUFFIXES, JSONL_SUFFIXES, read_ahead
@@ -32,6 +32,19 @@ __all__ = ["DEFAULT_BLOCK_SIZE", "Progress", "convert", "iter_text_blocks"]
 
 Progress = Callable[[int, int], None]
 """``progress(bytes_done, bytes_total)``, called after each block is written."""
+
+
+class _Writing(TypedDict):
+    """The options a conversion passes on whether it streams or reads whole."""
+
+    on_invalid: OnInvalid
+    partition_by: list[str] | None
+    validate: bool
+    geo: bool
+    compression: str
+    compression_level: int | None
+    date_format: str | None
+    encoding: str | None
 
 
 def convert(
@@ -103,6 +116,16 @@ def convert(
     if not src.is_file() and not src.is_dir():
         raise InputError("no such file or directory", path=src)
     read: dict[str, Any] = {"date_format": date_format, "encoding": encoding}
+    writing = _Writing(
+        on_invalid=on_invalid,
+        partition_by=partition_by,
+        validate=validate,
+        geo=geo,
+        compression=compression,
+        compression_level=compression_level,
+        date_format=date_format,
+        encoding=encoding,
+    )
     if dst.exists() and src.resolve() == dst.resolve():
         raise InputError("is both the input and the output; write to another path", path=dst)
     if dst.suffix.lower() == ".csv":
@@ -119,30 +142,9 @@ def convert(
         from eventdata.pipeline.write import to_parquet
 
         if texts is None or _is_ged(src):
-            return to_parquet(
-                src,
-                dst,
-                partition_by=partition_by,
-                compression=compression,
-                compression_level=compression_level,
-                geo=geo,
-                on_invalid=on_invalid,
-                validate=validate,
-                **read,
-            )
-        options = StreamOptions(
-            on_invalid=on_invalid,
-            partition_by=partition_by,
-            block_size=block_size,
-            validate=validate,
-            reader=reader,
-            geo=geo,
-            compression=compression,
-            compression_level=compression_level,
-            date_format=date_format,
-            encoding=encoding,
-            kind="jsonl" if suffix in JSONL_SUFFIXES else "csv",
-        )
+            return to_parquet(src, dst, **writing)
+        kind = "jsonl" if suffix in JSONL_SUFFIXES else "csv"
+        options = StreamOptions(block_size=block_size, reader=reader, kind=kind, **writing)
         return stream_to_parquet(src, dst, options, progress=progress, texts=texts)
     finally:
         if texts is not None:
