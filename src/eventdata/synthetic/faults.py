@@ -126,17 +126,7 @@ def inject_faults(
     if not 0 <= rate <= 1:
         raise ValueError(f"rate must be within [0, 1], got {rate}")
     n = table.num_rows
-    total = round(rate * n)
-    counts = [total // len(chosen_kinds) + (i < total % len(chosen_kinds))
-              for i in range(len(chosen_kinds))]  # fmt: skip
-    if "event_id_cnty.duplicate" in chosen_kinds:
-        i = chosen_kinds.index("event_id_cnty.duplicate")
-        if counts[i] % 2 and len(chosen_kinds) > 1:
-            counts[i] -= 1
-            counts[(i + 1) % len(chosen_kinds)] += 1
-        elif counts[i] % 2:
-            counts[i] -= 1
-
+    counts = _fault_counts(chosen_kinds, round(rate * n))
     rng = np.random.default_rng(seed)
     text = {name: np.asarray(table.column(name).to_numpy(zero_copy_only=False), dtype=object)
             for name in ("sub_event_type", "disorder_type", "event_type", "actor2")}  # fmt: skip
@@ -191,17 +181,35 @@ def inject_faults(
         else:
             edit(column, rows, _FAULT_VALUES[kind])
 
+    faults.sort()
+    return _apply(table, edits), faults
+
+
+def _fault_counts(kinds: list[str], total: int) -> list[int]:
+    """``total`` faults spread evenly over ``kinds``; duplicates come in pairs."""
+    counts = [total // len(kinds) + (i < total % len(kinds)) for i in range(len(kinds))]
+    if "event_id_cnty.duplicate" in kinds:
+        i = kinds.index("event_id_cnty.duplicate")
+        if counts[i] % 2 and len(kinds) > 1:
+            counts[i] -= 1
+            counts[(i + 1) % len(kinds)] += 1
+        elif counts[i] % 2:
+            counts[i] -= 1
+    return counts
+
+
+def _apply(table: pa.Table, edits: dict[str, dict[int, str]]) -> pa.Table:
+    """The table with each column's edited cells (row -> new text) replaced."""
     for column, changes in edits.items():
         rows = np.fromiter(changes, dtype=np.int64, count=len(changes))
         order = np.argsort(rows)
-        mask = np.zeros(n, dtype=bool)
+        mask = np.zeros(table.num_rows, dtype=bool)
         mask[rows] = True
         values = pa.array([changes[int(r)] for r in rows[order]], pa.string())
         original = table.column(column).combine_chunks()
         replaced = pc.replace_with_mask(original, pa.array(mask), values)
         table = table.set_column(table.schema.get_field_index(column), column, replaced)
-    faults.sort()
-    return table, faults
+    return table
 
 
 def _same_country_pairs(
