@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 __all__ = ["DATASETS", "dataset_option", "resolve_dataset", "rule_names"]
 
 DATASETS = ("auto", "acled", "ucdp")
+"""``auto`` and the names of :data:`eventdata.schema.datasets.DATASETS` (not imported here:
+the models would load before ``--help``; a test keeps the two equal)."""
 
 dataset_option = click.option(
     "--dataset",

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventdata.io.readers import read_raw
 from eventdata.rules.base import Rule
-from eventdata.schema.datasets import DATASETS
+from eventdata.schema.datasets import dataset_named
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import validate_table
 from eventdata.validation.ged import GedValidationReport, check_ged
@@ -61,8 +61,8 @@ def validate(
         UnknownRuleError: ``select`` or ``ignore`` names no rule.
     """
     rules = tuple(rules)
-    if dataset != "auto" and dataset not in DATASETS:
-        raise ValueError(f"dataset must be 'auto', 'acled' or 'ucdp', got {dataset!r}")
+    if dataset != "auto":
+        dataset_named(dataset)  # refuse an unknown name before reading anything
     if isinstance(data, RawTable):
         raw = data
     else:  # user rules may read any column: skip nothing for them

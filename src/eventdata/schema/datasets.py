@@ -47,30 +47,6 @@ _AGGREGATE_MARKERS = {
 }
 
 
-def _detect(columns: Sequence[str], *, source: object | None) -> str:
-    """The name of the dataset a header marks; see :func:`dataset_of`."""
-    names = {name.lower() for name in columns}
-    if "event_id_cnty" not in names and GED_MARKERS <= names:
-        return "ucdp"
-    if not columns or names & EVENT_MARKERS:
-        return "acled"
-    signs = [f"{name!r} ({what})" for name, what in _AGGREGATE_MARKERS.items() if name in names]
-    shown = ", ".join(list(columns)[:8]) + (", ..." if len(columns) > 8 else "")
-    if signs:
-        looks = (
-            "it looks like an aggregate table (counts per place and period, as HDX "
-            f"publishes them): it has {', '.join(signs)}"
-        )
-    else:
-        looks = "it has no event id and no event date"
-    raise NotEventDataError(
-        f"is not event data (one event per row): {looks}, but none of "
-        f"{', '.join(sorted(EVENT_MARKERS))}. Columns: {shown}. Pass the event-level export "
-        "(ACLED's events, or a UCDP GED file) instead",
-        path=source,
-    )
-
-
 @dataclass(frozen=True)
 class Dataset:
     """One kind of event data eventdata reads, validates and converts.
@@ -142,6 +118,9 @@ def dataset_named(name: str) -> Dataset:
 def dataset_of(columns: Sequence[str], *, source: object | None = None) -> Dataset:
     """Which :class:`Dataset` a table with these columns holds.
 
+    UCDP GED has all of its markers and no ACLED id; ACLED files have at least one of
+    theirs (every dialect does).
+
     Args:
         columns: the column names (after header normalization).
         source: the file, named in the error.
@@ -150,7 +129,26 @@ def dataset_of(columns: Sequence[str], *, source: object | None = None) -> Datas
         NotEventDataError: the table holds columns, but not one event per row: an
             aggregate (HDX's country-month counts, HDX HAPI) or something else.
     """
-    return DATASETS[_detect(columns, source=source)]
+    names = {name.lower() for name in columns}
+    if ACLED.id_column not in names and UCDP_GED.markers <= names:
+        return UCDP_GED
+    if not columns or names & ACLED.markers:
+        return ACLED
+    signs = [f"{name!r} ({what})" for name, what in _AGGREGATE_MARKERS.items() if name in names]
+    shown = ", ".join(list(columns)[:8]) + (", ..." if len(columns) > 8 else "")
+    if signs:
+        looks = (
+            "it looks like an aggregate table (counts per place and period, as HDX "
+            f"publishes them): it has {', '.join(signs)}"
+        )
+    else:
+        looks = "it has no event id and no event date"
+    raise NotEventDataError(
+        f"is not event data (one event per row): {looks}, but none of "
+        f"{', '.join(sorted(ACLED.markers))}. Columns: {shown}. Pass the event-level export "
+        "(ACLED's events, or a UCDP GED file) instead",
+        path=source,
+    )
 
 
 def detect_dataset(columns: Sequence[str], *, source: object | None = None) -> str:
