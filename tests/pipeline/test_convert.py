@@ -13,6 +13,7 @@ from eventdata.io.parquet import read_parquet
 from eventdata.io.writers import failures_path, invalid_path
 from eventdata.pipeline.checked_blocks import SeenIds
 from eventdata.pipeline.convert import convert, iter_text_blocks
+from eventdata.pipeline.id_index import id_hashes
 from eventdata.pipeline.write import to_parquet
 
 NOTES = 'Line one, with "quotes",\nline two; and a comma, at the end,'
@@ -202,11 +203,11 @@ def test_seen_ids_finds_repeats_across_many_blocks():
     seen = SeenIds()
     for block in range(20):
         ids = pa.array([f"SOM{i}" for i in range(block * 100, block * 100 + 100)])
-        hashes = SeenIds.hashes(ids)
+        hashes = id_hashes(ids)
         assert not seen.contains(hashes).any()
         seen.add(hashes)
 
-    probe = SeenIds.hashes(pa.array(["SOM0", "SOM1999", "SOM2000", "IRQ5"]))
+    probe = id_hashes(pa.array(["SOM0", "SOM1999", "SOM2000", "IRQ5"]))
 
     assert seen.contains(probe).tolist() == [True, True, False, False]
 

@@ -22,7 +22,8 @@ import pyarrow.compute as pc
 from eventdata.dask._report import DistributedReport, rows_message_table
 from eventdata.dask._sources import Sources, read_partition
 from eventdata.exceptions import InputError
-from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
+from eventdata.pipeline.checked_blocks import shift_rows
+from eventdata.pipeline.id_index import id_hashes
 from eventdata.rules.base import Rule
 from eventdata.schema.text import Dialect
 from eventdata.validation.arrays import ColumnMap
@@ -89,7 +90,7 @@ def check_partition(
         return checked, None
     ids = parsed.columns[ID]
     text = raw.table.column(ID)
-    hashes = SeenIds.hashes(ids)
+    hashes = id_hashes(ids)
     table = pa.table(
         {
             "id": ids,

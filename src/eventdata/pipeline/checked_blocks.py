@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -42,16 +41,14 @@ __all__ = [
 
 
 class SeenIds:
-    """64-bit hashes of every event id written so far, as sorted numpy arrays."""
+    """64-bit hashes of every event id written so far, as sorted numpy arrays.
+
+    Hashes come from :func:`~eventdata.pipeline.id_index.id_hashes`; membership only (no
+    confirmation on the text, unlike :class:`~eventdata.pipeline.id_index.IdIndex`).
+    """
 
     def __init__(self) -> None:
         self._parts: list[np.ndarray] = []
-
-    @staticmethod
-    def hashes(ids: pa.ChunkedArray | pa.Array) -> np.ndarray:
-        """A 64-bit hash (SipHash, via pandas) per id."""
-        values = pc.fill_null(ids, "").to_numpy(zero_copy_only=False)
-        return np.asarray(pd.util.hash_array(np.asarray(values, dtype=object), categorize=False))
 
     def contains(self, hashes: np.ndarray) -> np.ndarray:
         """True where a hash was added before."""

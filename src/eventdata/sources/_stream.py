@@ -14,6 +14,7 @@ from eventdata.exceptions import ApiError, ValidationFailed
 from eventdata.io.acled_api import read_api_responses
 from eventdata.io.readers import read_raw
 from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
+from eventdata.pipeline.id_index import id_hashes
 from eventdata.pipeline.write import check_raw, rejected_rows
 from eventdata.schema.arrow import arrow_schema
 from eventdata.validation.report import FAILURE_SCHEMA, failure_lines
@@ -149,7 +150,7 @@ class AcledBatches:
                 keep &= ~bad
                 self.n_dropped += int(bad.sum())
         ids = checked.table.column("event_id_cnty")
-        hashes = SeenIds.hashes(ids)
+        hashes = id_hashes(ids)
         repeated = self._seen.contains(hashes)
         self._seen.add(hashes[~repeated])
         self.n_repeated += int((repeated & keep).sum())
