@@ -151,9 +151,11 @@ def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
 
 
 def _check_ged(raw: RawTable, /, *, validate: bool) -> Checked:
-    from eventdata.pipeline.validate import validate_ged
+    from eventdata.validation.ged import check_ged
 
-    report = validate_ged(raw.complete(), select=None if validate else ["columns.missing"])
+    report = check_ged(
+        raw.complete(), select=None if validate else ["columns.missing"], ignore=None
+    )
     invalid = np.asarray(report.invalid_mask, dtype=bool)
     return Checked(
         table=report.canonical_table,
