@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,22 @@ def test_ucdp_ged_is_recognised(shared_data):
     report = json.loads(result.output)
     assert report["dialect"] == "ucdp-ged"
     assert report["n_rows"] == 284
+
+
+def test_validating_a_file_loads_only_what_the_file_needs(valid_csv):
+    # start-up of a small validate: a path never loads the rich records or the sources
+    code = (
+        "import sys\n"
+        "from eventdata.cli import main\n"
+        f"code = main(['validate', {str(valid_csv)!r}])\n"
+        "heavy = ('eventdata.models.records', 'eventdata.models.collection', "
+        "'eventdata.sources', 'eventdata.analysis', 'eventdata.reporting', 'eventdata.dask')\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("0 []")

@@ -78,16 +78,6 @@ def read_raw(
 def _read_any(
     source: Any, *, block_size: int | None, skip: Collection[str], encoding: str | None
 ) -> RawTable:
-    if isinstance(source, pa.Table):
-        return _normalize(as_text(source), Dialect(format="table"), None)
-    if is_dataframe(source):
-        return _normalize(as_text(from_pandas(source)), Dialect(format="dataframe"), None)
-    polars = from_polars(source)
-    if polars is not None:
-        return _normalize(as_text(polars), Dialect(format="polars"), None)
-    events = from_events(source)
-    if events is not None:
-        return _normalize(events, Dialect(format="events"), None)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
@@ -114,6 +104,16 @@ def _read_any(
             f"unknown file type {suffix!r}; expected .csv, .json, .jsonl, .parquet or .xlsx",
             path=path,
         )
+    if isinstance(source, pa.Table):
+        return _normalize(as_text(source), Dialect(format="table"), None)
+    if is_dataframe(source):
+        return _normalize(as_text(from_pandas(source)), Dialect(format="dataframe"), None)
+    polars = from_polars(source)
+    if polars is not None:
+        return _normalize(as_text(polars), Dialect(format="polars"), None)
+    events = from_events(source)
+    if events is not None:
+        return _normalize(events, Dialect(format="events"), None)
     raise InputError(
         f"cannot read {type(source).__name__}; pass a path, a pandas or polars DataFrame, a "
         "pyarrow Table, or Event objects (e.g. from eventdata.lower)"

@@ -57,7 +57,7 @@ class Event(BaseModel):
         '2021-07-01'
     """
 
-    model_config = ConfigDict(extra="allow", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="allow", frozen=True, use_enum_values=False, defer_build=True)
 
     event_id_cnty: NonBlank = Field(
         description=(

@@ -90,7 +90,7 @@ class GedEvent(BaseModel):
 
     """
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
 
     id: int = Field(ge=1, description="UCDP event id, unique in a GED release.")
     relid: str | None = Field(
