@@ -132,3 +132,15 @@ def run_cli() -> Run:
         )
 
     return run
+
+
+@pytest.fixture
+def run_python() -> Callable[[str], subprocess.CompletedProcess[str]]:
+    """Run Python ``code`` in a fresh interpreter (what a command imports starts clean)."""
+
+    def run(code: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+        )
+
+    return run

@@ -1,6 +1,4 @@
 import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -8,16 +6,14 @@ from click.testing import CliRunner
 from eventdata.cli.app import cli
 
 
-def test_help_and_version_start_without_pandas():
+def test_help_and_version_start_without_pandas(run_python):
     code = (
         "import sys\n"
         "from eventdata.cli import main\n"
         "codes = [main(['--help']), main(['--version']), main(['validate', '--help'])]\n"
         "print(codes, 'pandas' in sys.modules, 'pyarrow' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    result = run_python(code)
 
     assert result.returncode == 0, result.stderr
     assert "Examples:" in result.stdout

@@ -1,6 +1,4 @@
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -167,7 +165,7 @@ def test_ucdp_ged_is_recognised(shared_data):
     assert report["n_rows"] == 284
 
 
-def test_validating_a_file_loads_only_what_the_file_needs(valid_csv):
+def test_validating_a_file_loads_only_what_the_file_needs(run_python, valid_csv):
     # start-up of a small validate: a path never loads the rich records or the sources
     code = (
         "import sys\n"
@@ -178,9 +176,7 @@ def test_validating_a_file_loads_only_what_the_file_needs(valid_csv):
         "print(code, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
 
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    result = run_python(code)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("0 []")
