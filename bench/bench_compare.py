@@ -17,6 +17,11 @@ Methods:
 * ``convert``: the CLI, ``eventdata convert SRC DST.parquet`` (validating, GeoParquet);
 * ``validate``: the CLI, ``eventdata validate SRC``;
 * ``validate_lib``: the library, ``eventdata.validate(SRC)`` (the CLI should match it);
+* ``convert_unchecked``: the library, ``eventdata.convert(SRC, DST, validate=False)``: the
+  same typed GeoParquet output with no rule run, the bound on what checking can save;
+* ``text_arrow``: ``pyarrow.csv.open_csv`` with every column as text (how eventdata reads);
+* ``text_polars``: ``polars.read_csv(infer_schema=False)`` + ``to_arrow()``: the same text
+  columns from polars' reader, the alternative reader;
 * ``polars``: ``polars.read_csv`` + ``write_parquet`` (zstd level 1), no checks;
 * ``dataframely``: polars ``read_csv`` as text + ``Schema.filter(cast=True)`` with the
   checks of ``bench_validate.py``;
@@ -41,7 +46,18 @@ DATA = BENCH / "data"
 RESULTS = BENCH / "results"
 sys.path.insert(0, str(BENCH))
 
-METHODS = ("floor", "convert", "validate", "validate_lib", "polars", "dataframely", "pandera")
+METHODS = (
+    "floor",
+    "convert",
+    "convert_unchecked",
+    "validate",
+    "validate_lib",
+    "text_arrow",
+    "text_polars",
+    "polars",
+    "dataframely",
+    "pandera",
+)
 CLI_METHODS = {"convert", "validate"}
 QUICK_ROWS = (100_000,)
 FULL_ROWS = (646_400, 3_200_000)
@@ -62,6 +78,16 @@ def work(method: str, src: Path, dst: Path) -> None:
         import eventdata
 
         eventdata.validate(src)
+    elif method == "convert_unchecked":
+        import eventdata
+
+        eventdata.convert(src, dst, validate=False)
+    elif method == "text_arrow":
+        _text_arrow(src)
+    elif method == "text_polars":
+        import polars as pl
+
+        pl.read_csv(src, infer_schema=False).to_arrow()
     elif method == "polars":
         import polars as pl
 
@@ -76,6 +102,29 @@ def work(method: str, src: Path, dst: Path) -> None:
         _run_pandera(src)
     else:
         raise ValueError(method)
+
+
+def _text_arrow(src: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    reader = pacsv.open_csv(
+        src,
+        read_options=pacsv.ReadOptions(block_size=1 << 20),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in _header(src)},
+            strings_can_be_null=False,
+        ),
+    )
+    reader.read_all()
+
+
+def _header(src: Path) -> list[str]:
+    import csv
+
+    with open(src, encoding="utf-8", newline="") as fh:
+        return next(csv.reader(fh))
 
 
 def command(method: str, src: Path, dst: Path) -> list[str]:
