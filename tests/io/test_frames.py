@@ -155,7 +155,7 @@ def test_pandas_values_orient_is_refused_naming_records(tmp_path):
 
 def test_a_json_object_of_something_else_is_refused(tmp_path):
     path = tmp_path / "other.json"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": []}))
+    path.write_text(json.dumps({"type": "Topology", "objects": {}}))
 
     with pytest.raises(InputError, match="orient='records'"):
         validate(path)

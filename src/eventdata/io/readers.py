@@ -12,17 +12,24 @@ import os
 import re
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
-from eventdata.io.csv_header import CsvHeader, detect_encoding, sniff_csv_header
+from eventdata.io.blanks import (
+    BLANK_MARKERS,
+    blank_markers_in_text,
+    clear_markers,
+    clear_zero_text,
+)
+from eventdata.io.csv_header import PEEK_BYTES, CsvHeader, detect_encoding, sniff_csv_header
 from eventdata.io.dialects import detect_dialect, hxl_column, known_column_names
-from eventdata.io.excel import EXCEL_SUFFIXES, read_excel_table
+from eventdata.io.formats import ReadOptions, input_format, suffixes_of
 from eventdata.io.json_input import read_json_table, table_from_records
+from eventdata.io.truncated import CutRecord, find_cut_record
 from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
 from eventdata.models.dates import decision_named
 from eventdata.schema.text import PANDAS_INDEX_NAMES, Dialect, RawTable, file_stamp
@@ -31,10 +38,7 @@ from eventdata.vocabulary.legacy import LEGACY_RENAMES
 __all__ = ["RawTable", "read_raw", "table_from_records"]
 
 PathLike = str | os.PathLike[str]
-CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
-JSON_SUFFIXES = frozenset({".json"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
+CSV_SUFFIXES = suffixes_of("csv")
 CSV_BLOCK_SIZE = 4 << 20
 """CSV parser block size: small blocks parsed faster here than 16 MiB ones (docs/performance.md)."""
 
@@ -47,14 +51,17 @@ def read_raw(
     skip: Collection[str] = (),
     encoding: str | None = None,
     date_format: str | None = None,
+    sheet: str | int | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> RawTable:
     """Read a path, DataFrame or Arrow table into a :class:`RawTable`.
 
     Args:
-        source: a path (``str`` / ``PathLike``) to CSV, JSON, JSON Lines, Excel or Parquet
-            (file or dataset directory), a pandas or polars DataFrame (or LazyFrame), a
-            pyarrow Table, or a sequence of ``Event`` objects (or an ``EventCollection``,
-            lowered).
+        source: a path (``str`` / ``PathLike``) to CSV, JSON, JSON Lines, GeoJSON, Excel or
+            Parquet (file or dataset directory; io/formats.py lists them), a pandas or
+            polars DataFrame (or LazyFrame), a pyarrow Table, a sequence of ``Event``
+            objects (or an ``EventCollection``, lowered), or a ``RawTable`` (returned as
+            it is).
         block_size: CSV reader block size in bytes (tuning only).
         skip: columns a CSV file need not be read for now (validation skips free text no
             rule reads: about half the bytes of an export are ``notes``); they are read
@@ -63,47 +70,53 @@ def read_raw(
             UTF-8, else Windows-1252, else Latin-1 (the dialect says which).
         date_format: the style of ``event_date`` (``"%d-%m-%y"``, ``"export-tool"``, ...,
             see docs/dialects.md); decided from the whole column when None.
+        sheet: the sheet of a workbook to read (its name or 0-based index); when None,
+            the sheet whose header names the most known columns (the notes say which).
+        on_truncated: what to do with a CSV or JSON Lines file whose last record is cut
+            off (a broken download): ``"raise"`` refuses it naming the line;
+            ``"invalid"`` reads the complete records and the cut record as a row with
+            only its id, which validation reports invalid.
 
     Raises:
         InputError: the path is missing, of an unknown format, or not parseable.
         ValueError: ``date_format`` names no date style.
     """
+    if isinstance(source, RawTable):
+        return source
     if date_format is not None:
         decision_named(date_format)  # refuse an unknown style before reading anything
-    raw = _read_any(source, block_size=block_size, skip=skip, encoding=encoding)
+    if on_truncated not in ("raise", "invalid"):
+        raise ValueError(f"on_truncated must be 'raise' or 'invalid', not {on_truncated!r}")
+    options = ReadOptions(
+        block_size=block_size,
+        skip=skip,
+        encoding=encoding,
+        sheet=sheet,
+        on_truncated=on_truncated,
+    )
+    raw = _read_any(source, options)
     raw.dialect.date_format = date_format
     return raw
 
 
-def _read_any(
-    source: Any, *, block_size: int | None, skip: Collection[str], encoding: str | None
-) -> RawTable:
+def _read_any(source: Any, options: ReadOptions) -> RawTable:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
             raise InputError("no such file or directory", path=path)
-        suffix = path.suffix.lower()
+        fmt = input_format(path)
         try:
-            if path.is_dir() or suffix in PARQUET_SUFFIXES:
-                return _read_parquet(path)
-            if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
-                table, dialect = read_json_table(path)
-                return _normalize(table, dialect, path)
-            if suffix in EXCEL_SUFFIXES:
-                table, notes = read_excel_table(path)
-                raw = _normalize(table, Dialect(format="excel", notes=notes), path)
-                raw.stamp = file_stamp(path)
-                return raw
-            if suffix in CSV_SUFFIXES or suffix == "":
-                return _read_csv(path, block_size=block_size, skip=skip, encoding=encoding)
+            result = fmt.read(path, options)
         except InputError:
             raise
         except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
-            raise InputError(_explain(exc, path, encoding), path=path) from exc
-        raise InputError(
-            f"unknown file type {suffix!r}; expected .csv, .json, .jsonl, .parquet or .xlsx",
-            path=path,
-        )
+            raise InputError(_explain(exc, path, options.encoding), path=path) from exc
+        if isinstance(result, RawTable):
+            return result
+        table, dialect = result
+        raw = _normalize(table, dialect, path)
+        raw.stamp = file_stamp(path) if path.is_file() else None
+        return raw
     if isinstance(source, pa.Table):
         return _normalize(as_text(source), Dialect(format="table"), None)
     if is_dataframe(source):
@@ -118,6 +131,27 @@ def _read_any(
         f"cannot read {type(source).__name__}; pass a path, a pandas or polars DataFrame, a "
         "pyarrow Table, or Event objects (e.g. from eventdata.lower)"
     )
+
+
+def read_json_file(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]:
+    """A JSON or JSON Lines file (the ``json`` and ``jsonl`` rows of the format table)."""
+    return read_json_table(path)
+
+
+def read_csv_file(path: Path, options: ReadOptions) -> RawTable:
+    """A CSV file (the ``csv`` row of the format table)."""
+    return _read_csv(
+        path,
+        block_size=options.block_size,
+        skip=options.skip,
+        encoding=options.encoding,
+        on_truncated=options.on_truncated,
+    )
+
+
+def read_parquet_file(path: Path, options: ReadOptions) -> RawTable:
+    """A Parquet file or dataset directory (the ``parquet`` row of the format table)."""
+    return _read_parquet(path)
 
 
 def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str:
@@ -161,18 +195,20 @@ def _read_csv(
     block_size: int | None,
     skip: Collection[str] = (),
     encoding: str | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> RawTable:
     stamp = file_stamp(path)
     header = sniff_csv_header(path, encoding=encoding)
+    cut: CutRecord | None = None
     try:
-        table, skipped = _read_csv_table(path, header, block_size=block_size, skip=skip)
+        table, skipped, cut = _read_complete(path, header, block_size, skip, on_truncated)
     except pa.ArrowInvalid as exc:
         if encoding is not None or header.encoding != "utf-8" or "invalid UTF8" not in str(exc):
             raise
         # the first 64 KiB were UTF-8, a later line is not: a single-byte encoding
         with open(path, "rb") as fh:
             header.encoding = detect_encoding(fh.read(), complete=True)
-        table, skipped = _read_csv_table(path, header, block_size=block_size, skip=skip)
+        table, skipped, cut = _read_complete(path, header, block_size, skip, on_truncated)
     dialect = Dialect(
         format="csv",
         bom=header.bom,
@@ -187,16 +223,61 @@ def _read_csv(
         )
     if header.delimiter != ",":
         dialect.notes.append(f"fields separated by {header.delimiter!r}")
+    if any(column.null_count for column in table.columns):
+        dialect.blank_markers = blank_markers_in_text(
+            path, delimiter=header.delimiter, encoding=header.encoding, limit=PEEK_BYTES
+        ) or ["NA"]
+        marked = [n for n, c in zip(table.column_names, table.columns, strict=True) if c.null_count]
+        dialect.notes.append(_markers_note(dialect.blank_markers, marked))
+    if cut is not None:
+        dialect.notes.append(cut.note())
     if header.hxl_tags is not None:
         table = _apply_hxl(table, header.hxl_tags, dialect)
     raw = _normalize(table, dialect, path)
     raw.skipped, raw.stamp = skipped, stamp
-    raw.reread = functools.partial(read_raw, path, encoding=encoding)
+    raw.reread = functools.partial(read_raw, path, encoding=encoding, on_truncated=on_truncated)
     return raw
 
 
+def _markers_note(markers: list[str], columns: list[str]) -> str:
+    shown = ", ".join(columns[:4]) + (f" and {len(columns) - 4} more" if len(columns) > 4 else "")
+    return f"read {'/'.join(markers)} as blank (in {shown})"
+
+
+def _read_complete(
+    path: Path,
+    header: CsvHeader,
+    block_size: int | None,
+    skip: Collection[str],
+    on_truncated: str,
+) -> tuple[pa.Table, tuple[str, ...], CutRecord | None]:
+    """The file's records; a cut-off last record refused or read as an id-only row."""
+    try:
+        table, skipped = _read_csv_table(path, header, block_size=block_size, skip=skip)
+        return table, skipped, None
+    except pa.ArrowInvalid as exc:
+        if "invalid UTF8" in str(exc):
+            raise
+        cut = find_cut_record(path, header)
+        if cut is None:
+            raise
+        if on_truncated != "invalid":
+            raise InputError(cut.refusal(), path=path) from exc
+    with open(path, "rb") as fh:
+        complete = fh.read(cut.offset)
+    table, skipped = _read_csv_table(
+        path, header, block_size=block_size, skip=skip, data=complete
+    )
+    return cut.append_to(table, header.names), skipped, cut
+
+
 def _read_csv_table(
-    path: Path, header: CsvHeader, *, block_size: int | None, skip: Collection[str]
+    path: Path,
+    header: CsvHeader,
+    *,
+    block_size: int | None,
+    skip: Collection[str],
+    data: bytes | None = None,
 ) -> tuple[pa.Table, tuple[str, ...]]:
     names = header.names
     read_options = pacsv.ReadOptions(
@@ -211,12 +292,22 @@ def _read_csv_table(
     skipped = tuple(n for n in names if n in skip) if header.hxl_tags is None else ()
     convert_options = pacsv.ConvertOptions(
         column_types={name: pa.string() for name in names},
-        strings_can_be_null=False,
+        null_values=list(BLANK_MARKERS),  # unquoted markers only: quoted text is text
+        strings_can_be_null=True,
         quoted_strings_can_be_null=False,
     )
     if skipped:
         convert_options.include_columns = [n for n in names if n not in skipped]
     parse_options = pacsv.ParseOptions(newlines_in_values=True, delimiter=header.delimiter)
+    if data is not None:
+        source: Any = pa.BufferReader(data[3:] if header.bom else data)
+        table = pacsv.read_csv(
+            source,
+            read_options=read_options,
+            parse_options=parse_options,
+            convert_options=convert_options,
+        )
+        return table, skipped
     with open(path, "rb") as fh:
         if header.bom:
             fh.seek(3)
@@ -349,18 +440,52 @@ def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
     return table
 
 
+def _is_row_names(table: pa.Table, names: list[str]) -> bool:
+    """Whether the first column is a saved row number (pandas' index, R's row names)."""
+    if "event_id_cnty" in names:
+        return True
+    column = table.column(0)
+    if table.num_rows == 0 or column.null_count:
+        return False
+    try:
+        numbers = pc.cast(pc.utf8_trim_whitespace(column), pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return False
+    first = numbers[0].as_py()
+    if first not in (0, 1):
+        return False
+    steps = pc.subtract(numbers.slice(1), numbers.slice(0, len(numbers) - 1))
+    return len(steps) == 0 or pc.all(pc.equal(steps, 1)).as_py() is True
+
+
 def is_blank_text(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """True where a text cell is null or white space only."""
     return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), ""), True)
 
 
+_SCANNED_FORMATS = frozenset({"json", "jsonl", "geojson", "excel", "dataframe", "polars"})
+"""Inputs whose blank markers are found by scanning (a CSV parser finds its own)."""
+
+
 def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable:
     table = _fold_header(table, dialect)
     names = list(table.column_names)
-    if names and names[0] in PANDAS_INDEX_NAMES and "event_id_cnty" in names:
-        dialect.notes.append(f"dropped the pandas index column {names[0]!r} (a row number)")
+    if names and names[0] in PANDAS_INDEX_NAMES and _is_row_names(table, names):
+        dialect.notes.append(
+            f"dropped the pandas index column {names[0]!r} (a row number; R's write.csv "
+            "row names look the same)"
+        )
         table = table.drop_columns([names[0]])
         names = names[1:]
+    if dialect.format in _SCANNED_FORMATS:
+        table, markers, marked = clear_markers(table)
+        if markers:
+            dialect.blank_markers = markers
+            dialect.notes.append(_markers_note(markers, marked))
+    table, zeros = clear_zero_text(table)
+    if zeros:
+        dialect.blank_markers = [*dialect.blank_markers, "0"]
+        dialect.notes.append(_markers_note(["0"], zeros) + ": text columns where 0 means none")
     dialect.name = detect_dialect(
         names,
         inter_sample=_sample(table, "inter1"),

@@ -36,6 +36,8 @@ class Dialect:
         hxl: an HXL hashtag row followed the header and was skipped.
         encoding: the text encoding of a CSV file (``utf-8``, ``cp1252``, ``latin-1``).
         delimiter: the field separator of a CSV file.
+        blank_markers: the words read as blank cells (``NA``, ``nan``, ``NULL``, ``#N/A``,
+            ``0`` in text columns, ...; docs/dialects.md).
         notes: what was mapped, dropped or left unmapped, in words.
     """
 
@@ -47,6 +49,7 @@ class Dialect:
     hxl: bool = False
     encoding: str = "utf-8"
     delimiter: str = ","
+    blank_markers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -60,6 +63,7 @@ class Dialect:
             (self.preamble, "(Sample) preamble"),
             (self.bom, "BOM"),
             (self.hxl, "HXL row"),
+            (bool(self.blank_markers), "blanks written " + "/".join(self.blank_markers)),
         ):
             if flag:
                 parts.append(text)
