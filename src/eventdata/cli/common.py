@@ -171,7 +171,23 @@ DATE_FORMAT_HELP = (
 
 
 def read_options(command: Any) -> Any:
-    """Add ``--date-format`` and ``--encoding`` (how a text input is read) to a command."""
+    """Add ``--date-format``, ``--encoding``, ``--sheet`` and ``--on-truncated`` to a command."""
+    command = click.option(
+        "--on-truncated",
+        "on_truncated",
+        type=click.Choice(["raise", "invalid"]),
+        default="raise",
+        show_default=True,
+        help="A file whose last record is cut off: raise = refuse it, naming the line; "
+        "invalid = read the complete records and report the cut one as an invalid row.",
+    )(command)
+    command = click.option(
+        "--sheet",
+        default=None,
+        metavar="NAME",
+        help="The sheet of a workbook to read (name or 0-based index); default: the sheet "
+        "holding the table.",
+    )(command)
     command = click.option(
         "--encoding",
         default=None,

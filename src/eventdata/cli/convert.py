@@ -7,7 +7,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import click
 
@@ -24,14 +24,13 @@ from eventdata.cli.common import (
     split_values,
 )
 from eventdata.exceptions import ValidationFailed
+from eventdata.io.formats import output_format
 
 if TYPE_CHECKING:
     from eventdata.pipeline.write import OnInvalid
 
 __all__ = ["ConvertStats", "convert", "input_kind", "output_kind"]
 
-PARQUET_SUFFIXES = frozenset({".parquet", ".pq", ".geoparquet"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 STREAMED_INPUTS = frozenset({"csv", "jsonl"})
 """Input kinds converted to Parquet in bounded memory by ``eventdata.pipeline.convert``."""
 
@@ -49,19 +48,23 @@ class ConvertStats:
 
 
 def input_kind(path: Path) -> str:
-    """``csv``, ``json``, ``jsonl`` or ``parquet`` (file or dataset directory), by name."""
-    suffix = path.suffix.lower()
-    if path.is_dir() or suffix in PARQUET_SUFFIXES:
-        return "parquet"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix == ".json":
-        return "json"
-    return "csv"
+    """The input's format name (``csv``, ``json``, ``jsonl``, ``geojson``, ``parquet``, ...).
+
+    Chosen from the table of formats (``eventdata.io.formats``): by suffix, then content.
+    """
+    from eventdata.exceptions import InputError
+    from eventdata.io.formats import input_format
+
+    try:
+        return input_format(path).name
+    except InputError:
+        return "csv"  # the reader names the problem
 
 
 def output_kind(path: Path, partition_by: list[str]) -> str:
     """``parquet`` (file), ``dataset`` (hive-partitioned directory) or ``csv`` (ACLED CSV).
+
+    The writable formats come from the table of formats (``eventdata.io.formats``).
 
     Raises:
         click.UsageError: the name does not tell the format, or partitioning was asked
@@ -76,10 +79,9 @@ def output_kind(path: Path, partition_by: list[str]) -> str:
                 "name a directory (e.g. events/) or drop --partition-by"
             )
         return "dataset"
-    if suffix in PARQUET_SUFFIXES:
-        return "parquet"
-    if suffix == ".csv":
-        return "csv"
+    written = output_format(path)
+    if written is not None and (written.name == "parquet" or suffix == ".csv"):
+        return written.name
     raise click.UsageError(
         f"cannot tell the output format of {path}: name a .parquet or .csv file, "
         "or add --partition-by COLUMN to write a dataset directory"
@@ -125,6 +127,8 @@ def _run(
     *,
     date_format: str | None,
     encoding: str | None,
+    sheet: str | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> ConvertStats | None:
     """Convert with :func:`eventdata.pipeline.convert.convert`; None when rows were refused."""
     from eventdata.exceptions import ValidationFailed
@@ -144,6 +148,8 @@ def _run(
                 progress=bar,
                 date_format=date_format,
                 encoding=encoding,
+                sheet=sheet,
+                on_truncated=on_truncated,
             )
         except ValidationFailed as exc:
             bar.close()
@@ -283,6 +289,8 @@ def convert(
     progress: bool | None,
     date_format: str | None,
     encoding: str | None,
+    sheet: str | None,
+    on_truncated: Literal["raise", "invalid"],
     scheduler: str | None,
     workers: int | None,
 ) -> None:
@@ -319,9 +327,18 @@ def convert(
             bar,
             date_format=date_format,
             encoding=encoding,
+            sheet=sheet,
+            on_truncated=on_truncated,
         )
     finally:
         bar.close()
     if stats is None:
         ctx.exit(EXIT_ERRORS)
     click.echo(_summary(src, dst, stats, time.perf_counter() - started))
+    if stats.rows_written == 0 and stats.rows_read > 0:
+        click.echo(
+            f"Error: {src}: none of its {stats.rows_read} rows was written to {dst} (every "
+            f"row is invalid); 'eventdata validate {src}' says why.",
+            err=True,
+        )
+        ctx.exit(EXIT_ERRORS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -261,12 +261,20 @@ def describe(
     dataset: str,
     date_format: str | None,
     encoding: str | None,
+    sheet: str | None,
+    on_truncated: Literal["raise", "invalid"],
 ) -> None:
     """Summarise a file: rows, dialect, date range, counts, fatalities, top actors."""
     with readable_input(path, also=(ValueError,)):
         from eventdata.io.readers import read_raw
 
-        raw = read_raw(path, date_format=date_format, encoding=encoding)
+        raw = read_raw(
+            path,
+            date_format=date_format,
+            encoding=encoding,
+            sheet=sheet,
+            on_truncated=on_truncated,
+        )
         if resolve_dataset(dataset, raw) == "ucdp":
             from eventdata.sources.ucdp import read_ged_table
             from eventdata.validation.ged import parse_ged

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -93,6 +93,8 @@ def _run(
     ignore: list[str] | None,
     date_format: str | None,
     encoding: str | None,
+    sheet: str | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> ValidationReport:
     from eventdata.pipeline.validate import validate as run
 
@@ -103,6 +105,8 @@ def _run(
         dataset=dataset,
         date_format=date_format,
         encoding=encoding,
+        sheet=sheet,
+        on_truncated=on_truncated,
     )
 
 
@@ -213,6 +217,8 @@ def validate(
     dataset: str,
     date_format: str | None,
     encoding: str | None,
+    sheet: str | None,
+    on_truncated: Literal["raise", "invalid"],
 ) -> None:
     """Validate files against the ACLED codebook and report every failure."""
     selected = check_rule_patterns(split_values(select), "--select", dataset=dataset) or None
@@ -230,6 +236,8 @@ def validate(
                     ignore=ignored,
                     date_format=date_format,
                     encoding=encoding,
+                    sheet=sheet,
+                    on_truncated=on_truncated,
                 )
         except InputProblem as problem:
             message = problem.format_message()

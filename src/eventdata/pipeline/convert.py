@@ -13,17 +13,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from eventdata.exceptions import InputError
-from eventdata.io.blocks import CSV_SUFFIXES, JSONL_SUFFIXES, read_ahead
+from eventdata.io.blocks import read_ahead
 from eventdata.io.blocks import DEFAULT_BLOCK_SIZE as DEFAULT_BLOCK_SIZE
 from eventdata.io.blocks import DEFAULT_READER as DEFAULT_READER
 from eventdata.io.blocks import iter_text_blocks as iter_text_blocks
 from eventdata.io.csv_header import sniff_csv_header
+from eventdata.io.formats import input_format
 
 if TYPE_CHECKING:
     from eventdata.pipeline.write import OnInvalid, WriteResult
+    from eventdata.schema.text import RawTable
 
 # The validation engine is imported only once the input is being read: Arrow parses the
 # first blocks on the reader's thread (without the GIL) while Python imports it.
@@ -63,6 +65,8 @@ def convert(
     compression_level: int | None = 1,
     date_format: str | None = None,
     encoding: str | None = None,
+    sheet: str | int | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> WriteResult:
     """Convert a CSV or JSON Lines file to (Geo)Parquet block by block, validating each block.
 
@@ -90,6 +94,9 @@ def convert(
         date_format: the style of ``event_date`` (docs/dialects.md); decided from the first
             block's whole column when None and then kept for every block.
         encoding: the text encoding of a CSV input; detected when None.
+        sheet: the sheet of a workbook input (name or 0-based index); found when None.
+        on_truncated: ``"invalid"`` reads a file whose last record is cut off (read whole,
+            the cut record an invalid row); ``"raise"`` refuses it.
 
     Duplicate ids are reported as :func:`~eventdata.pipeline.write.to_parquet` reports
     them: every row of a group fails ``duplicate.event_id_cnty``, also when the group
@@ -128,10 +135,19 @@ def convert(
     )
     if dst.exists() and src.resolve() == dst.resolve():
         raise InputError("is both the input and the output; write to another path", path=dst)
+    if sheet is not None or on_truncated != "raise":  # read whole, with the reader's options
+        from eventdata.io.readers import read_raw
+
+        read_whole = read_raw(src, sheet=sheet, on_truncated=on_truncated, **read)
+        if dst.suffix.lower() == ".csv":
+            return _to_acled_csv(read_whole, dst, on_invalid=on_invalid, validate=validate, **read)
+        from eventdata.pipeline.write import to_parquet as whole_to_parquet
+
+        return whole_to_parquet(read_whole, dst, **writing)
     if dst.suffix.lower() == ".csv":
         return _to_acled_csv(src, dst, on_invalid=on_invalid, validate=validate, **read)
-    suffix = src.suffix.lower()
-    streamed = src.is_file() and suffix in CSV_SUFFIXES | JSONL_SUFFIXES
+    fmt = input_format(src)
+    streamed = src.is_file() and fmt.streamed
     texts = (
         read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
         if streamed
@@ -143,7 +159,7 @@ def convert(
 
         if texts is None or _is_ged(src):
             return to_parquet(src, dst, **writing)
-        kind = "jsonl" if suffix in JSONL_SUFFIXES else "csv"
+        kind = fmt.name
         options = StreamOptions(block_size=block_size, reader=reader, kind=kind, **writing)
         return stream_to_parquet(src, dst, options, progress=progress, texts=texts)
     finally:
@@ -155,14 +171,14 @@ def _is_ged(src: Path) -> bool:
     """A UCDP GED CSV (read whole: its typed columns are not ACLED's streamed schema)."""
     from eventdata.schema.datasets import detect_dataset
 
-    if src.suffix.lower() not in CSV_SUFFIXES:
+    if input_format(src).name != "csv":
         return False
     names = sniff_csv_header(src).names
     return detect_dataset([n.lower() for n in names], source=src) == "ucdp"
 
 
 def _to_acled_csv(
-    src: Path,
+    src: Path | RawTable,
     dst: Path,
     *,
     on_invalid: OnInvalid,

@@ -20,6 +20,8 @@ def read_canonical_table(
     errors: Literal["raise", "coerce"] = "raise",
     date_format: str | None = None,
     encoding: str | None = None,
+    sheet: str | int | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> tuple[pa.Table, Parsed]:
     """Read any supported input into the canonical Arrow table.
 
@@ -28,7 +30,14 @@ def read_canonical_table(
     """
     from eventdata.schema.arrow import conform
 
-    parsed = parse(read_raw(source, date_format=date_format, encoding=encoding))
+    raw = read_raw(
+        source,
+        date_format=date_format,
+        encoding=encoding,
+        sheet=sheet,
+        on_truncated=on_truncated,
+    )
+    parsed = parse(raw)
     if errors == "raise":
         refuse_lossy(parsed, validator="eventdata.validate")
     return conform(parsed.table()), parsed
@@ -42,6 +51,8 @@ def read_acled(
     date_format: str | None = None,
     encoding: str | None = None,
     lists: bool = False,
+    sheet: str | int | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> pd.DataFrame:
     """Read ACLED data of any supported dialect and format into canonical columns.
 
@@ -64,6 +75,11 @@ def read_acled(
         encoding: the text encoding of a CSV file; detected when None (UTF-8, else
             Windows-1252, else Latin-1).
         lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists.
+        sheet: the sheet of a workbook (name or 0-based index); when None, the sheet
+            holding the table.
+        on_truncated: ``"invalid"`` reads a file whose last record is cut off, the cut
+            record as a row holding only its id (``validate`` reports it invalid);
+            ``"raise"`` (default) refuses the file, naming the line.
 
     Raises:
         InputError: the input cannot be read, holds dates that read two ways, or
@@ -74,7 +90,12 @@ def read_acled(
     from eventdata.schema.arrow import table_to_pandas
 
     table, parsed = read_canonical_table(
-        source, errors=errors, date_format=date_format, encoding=encoding
+        source,
+        errors=errors,
+        date_format=date_format,
+        encoding=encoding,
+        sheet=sheet,
+        on_truncated=on_truncated,
     )
     frame = table_to_pandas(table, lists=lists)
     frame.attrs["eventdata.dialect"] = parsed.raw.dialect.name

@@ -9,7 +9,7 @@ free-text columns no rule reads) and hand the text table to
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from eventdata.io.readers import read_raw
 from eventdata.rules.base import Rule
@@ -33,6 +33,8 @@ def validate(
     dataset: str = "auto",
     date_format: str | None = None,
     encoding: str | None = None,
+    sheet: str | int | None = None,
+    on_truncated: Literal["raise", "invalid"] = "raise",
 ) -> ValidationReport:
     """Validate event data against its codebook, columnar, reporting every failure.
 
@@ -50,6 +52,10 @@ def validate(
         date_format: the style of the date column (``"%d-%m-%y"``, ...; docs/dialects.md);
             decided from the whole column and ``year`` when None.
         encoding: the text encoding of a CSV file; detected when None.
+        sheet: the sheet of a workbook (name or 0-based index); when None, the sheet
+            holding the table (``report.dialect.notes`` says which).
+        on_truncated: ``"invalid"`` reads a file whose last record is cut off, the cut
+            record an invalid row; ``"raise"`` (default) refuses it, naming the line.
 
     Returns:
         The report: ``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid`` and more.
@@ -67,7 +73,14 @@ def validate(
         raw = data
     else:  # user rules may read any column: skip nothing for them
         skip = () if rules or dataset == "ucdp" else skippable_columns()
-        raw = read_raw(data, skip=skip, encoding=encoding, date_format=date_format)
+        raw = read_raw(
+            data,
+            skip=skip,
+            encoding=encoding,
+            date_format=date_format,
+            sheet=sheet,
+            on_truncated=on_truncated,
+        )
     return validate_table(raw, select=select, ignore=ignore, rules=rules, dataset=dataset)
 
 
