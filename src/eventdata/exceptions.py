@@ -17,6 +17,7 @@ __all__ = [
     "IntegrityError",
     "LossyValuesError",
     "LoweringError",
+    "MixedDateOrder",
     "NotEventDataError",
     "ApiError",
     "AuthenticationError",
@@ -150,6 +151,38 @@ class AmbiguousDates(EventdataError, ValueError):
             f"dates like {value!r} can be read as {options}, and neither the other dates nor "
             "the year column settle which; pass date_format= in Python or --date-format on "
             "the command line"
+        )
+
+
+class MixedDateOrder(AmbiguousDates):
+    """A date column holds day-first and month-first values, each proven by a day above 12.
+
+    Attributes:
+        day_first: a day-first style and a value only it reads.
+        month_first: a month-first style and a value only it reads.
+        rows: the first row (0-based) holding each value, when known.
+    """
+
+    def __init__(
+        self,
+        day_first: tuple[_Named, str],
+        month_first: tuple[_Named, str],
+        rows: tuple[int | None, int | None] = (None, None),
+    ) -> None:
+        self.day_first = day_first
+        self.month_first = month_first
+        self.rows = rows
+        self.styles = (day_first[0], month_first[0])
+        self.value = day_first[1]
+        self.readings = ()
+        where = [f" (row {row})" if row is not None else "" for row in rows]
+        ValueError.__init__(
+            self,
+            f"the column mixes day-first dates like {day_first[1]!r}{where[0]} "
+            f"({day_first[0].name}) with month-first dates like {month_first[1]!r}{where[1]} "
+            f"({month_first[0].name}), each proven by a day above 12: a spreadsheet read "
+            "some of them in the other order. Fix them at the source, or pass date_format= "
+            "in Python or --date-format on the command line to read the column in one style",
         )
 
 

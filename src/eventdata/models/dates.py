@@ -18,18 +18,20 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from eventdata.exceptions import AmbiguousDates
+from eventdata.exceptions import AmbiguousDates, MixedDateOrder
 
 __all__ = [
     "DATE_STYLES",
     "AmbiguousDates",
     "DateStyle",
+    "MixedDateOrder",
     "UnreadableDate",
     "Decision",
     "decide_style",
     "decision_named",
     "parse_with",
     "resolve_date",
+    "settle_order",
     "style_named",
 ]
 
@@ -85,6 +87,23 @@ class DateStyle:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex", re.compile(self.shape, re.IGNORECASE))
+
+    @property
+    def order(self) -> str | None:
+        """``dm`` (day before month), ``md`` (month before day) or None (names, ISO, serials).
+
+        ISO (``2019-12-31``) and ``20191231`` are standards nobody writes day-swapped, so
+        they take no side; ``2019/12/31`` does (Excel writes it for swapped dates).
+        """
+        if self.unambiguous and self.name != "%Y/%m/%d" or "%d" not in self.name:
+            return None
+        return "dm" if self.name.index("%d") < self.name.index("%m") else "md"
+
+    def swapped(self) -> DateStyle:
+        """The same shape with day and month exchanged (``%Y/%m/%d`` -> ``%Y/%d/%m``)."""
+        name = self.name.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
+        shape = self.shape.replace("?P<d>", "?P<x>").replace("?P<m>", "?P<d>")
+        return _BY_NAME.get(name) or DateStyle(name, shape.replace("?P<x>", "?P<m>"), "")
 
     @property
     def two_digit_year(self) -> bool:
@@ -178,6 +197,11 @@ DATE_STYLES: tuple[DateStyle, ...] = (
 identically. ``docs/dialects.md`` lists them with examples."""
 
 _BY_NAME = {style.name: style for style in DATE_STYLES}
+_BY_NAME.update(
+    {swap.name: swap for swap in (s.swapped() for s in DATE_STYLES if s.order) if swap.name not in _BY_NAME}
+)
+"""Every style by name, with the day-month swaps of the numeric ones (``%Y/%d/%m``): a
+column whose day-first values prove the order reads Excel's swapped dates with them."""
 _ALIASES = {"%Y-%m-%d": "iso", "%d %B %Y": "export-tool", "%d %b %Y": "export-tool"}
 
 
@@ -306,6 +330,60 @@ def decide_style(
             for s in DATE_STYLES
             if s.unambiguous and s is not main and any(s.parse(v) for v in unread)
         )
+    return settle_order(Decision(main, fill), values)
+
+
+def _proof(style: DateStyle, values: Sequence[str]) -> str | None:
+    """A value ``style`` reads and its day-month swap does not (it proves the order)."""
+    swap = style.swapped()
+    return next((v for v in values if style.parse(v) and swap.parse(v) is None), None)
+
+
+def settle_order(decision: Decision, values: Sequence[str]) -> Decision:
+    """One day-month order for every numeric style of a column, or a refusal.
+
+    Excel rewrites day-first text it can read as month-first dates (``09/02/2016``
+    becomes the date 2 September, written ``2016/09/02``) and leaves the rest as text
+    (``30/01/2016``): a column then needs a day-first and a month-first style. The order
+    the unambiguous values prove (a day above 12) is used for every style of the column;
+    values no decided style reads are read with the proven order too.
+
+    Raises:
+        MixedDateOrder: values prove both orders, or neither does and the column's
+            styles disagree.
+    """
+    decided = list(decision.styles)
+    unread = [v for v in values if parse_with(decision, v) is None]
+    # shapes the column needs: its ordered styles, and those reading what is left unread
+    needed: list[DateStyle] = [s for s in decided if s.order]
+    for style in DATE_STYLES:
+        if style.order and style not in needed and style.swapped() not in needed:
+            if any(style.parse(v) or style.swapped().parse(v) for v in unread):
+                needed.append(style)
+    if not needed or (len(needed) == 1 and needed[0] in decided):
+        return decision
+    by_shape = {s: [v for v in values if s._regex.fullmatch(v)] for s in needed}
+    proofs: dict[str, tuple[DateStyle, str]] = {}
+    for style, matched in by_shape.items():
+        for candidate in (style, style.swapped()):
+            proof = _proof(candidate, matched)
+            if proof is not None and candidate.order is not None:
+                proofs.setdefault(candidate.order, (candidate, proof))
+    if len(proofs) == 2:
+        raise MixedDateOrder(proofs["dm"], proofs["md"])
+    if proofs:
+        (order,) = proofs
+    elif decision.main is not None and decision.main.order:
+        order = decision.main.order  # decided by the year column and the calendar
+    else:
+        return decision  # nothing says which order: the values stay unread
+    oriented = [s if s.order == order else s.swapped() for s in needed]
+    main = decision.main
+    if main is not None and main.order and main.order != order:
+        main = main.swapped()
+    fill = tuple(s for s in decision.fill if not s.order) + tuple(
+        s for s in oriented if s is not main
+    )
     return Decision(main, fill)
 
 

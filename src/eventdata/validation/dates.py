@@ -14,6 +14,7 @@ import datetime as dt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.exceptions import MixedDateOrder
 from eventdata.models.dates import Decision, decide_style, parse_with
 
 __all__ = ["date_column"]
@@ -56,6 +57,11 @@ def _years_by_value(text: pa.Array, year: pa.Array | None) -> dict[str, int] | N
     return out
 
 
+def _first_row(text: pa.Array, value: str) -> int | None:
+    index = pc.index(text, value).as_py()
+    return None if index is None or index < 0 else int(index)
+
+
 def date_column(
     text: pa.Array | pa.ChunkedArray,
     *,
@@ -76,6 +82,8 @@ def date_column(
 
     Raises:
         AmbiguousDates: the values read as different dates in several styles.
+        MixedDateOrder: day-first and month-first values are both proven (naming a row of
+            each).
         ValueError: ``given`` names no style.
     """
     if isinstance(text, pa.ChunkedArray):
@@ -90,7 +98,11 @@ def date_column(
             return fast, _ISO
     distinct = [v for v in pc.unique(stripped).to_pylist() if v]
     years = _years_by_value(stripped, year)
-    decision = decide_style(distinct, years=years, given=given)
+    try:
+        decision = decide_style(distinct, years=years, given=given)
+    except MixedDateOrder as exc:  # name a row of each order
+        rows = tuple(_first_row(stripped, value) for value in (exc.day_first[1], exc.month_first[1]))
+        raise MixedDateOrder(exc.day_first, exc.month_first, (rows[0], rows[1])) from None
     if decision.main is None:
         return pa.nulls(len(text), pa.date32()), decision
     two_digit = any(s.two_digit_year for s in decision.styles) and year is not None
