@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
+from eventdata.io.aggregates import refuse_aggregate
 from eventdata.io.blanks import (
     BLANK_MARKERS,
     blank_markers_in_text,
@@ -420,6 +421,7 @@ def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
     known = known_column_names()
     names = list(table.column_names)
     folded = [known.get(n.strip().lower(), n) if n not in known.values() else n for n in names]
+    folded = [_shapefile_name(n, known) if n == f else f for n, f in zip(names, folded, strict=True)]
     if folded != names and len(set(folded)) == len(folded):
         changed = [f"{a} -> {b}" for a, b in zip(names, folded, strict=True) if a != b]
         shown = ", ".join(changed[:3]) + (
@@ -440,6 +442,24 @@ def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
     return table
 
 
+_VALUE = re.compile(r"^\s*-?[\d.,:/ T-]+\s*$")
+
+
+def _refuse_headerless(names: list[str], path: Path | None) -> None:
+    """A first line of values (numbers, dates) and no known name: the header is missing."""
+    known = known_column_names()
+    if not names or any(n.strip().lower() in known for n in names):
+        return
+    values = [n for n in names if _VALUE.match(n) and any(c.isdigit() for c in n)]
+    if len(values) * 3 >= len(names) and len(values) >= 2:
+        shown = ", ".join(repr(v) for v in values[:3])
+        raise InputError(
+            f"has no header line: its first line holds values ({shown}, ...), not column "
+            "names; add the header line of the export (event_id_cnty,event_date,...)",
+            path=path,
+        )
+
+
 def _is_row_names(table: pa.Table, names: list[str]) -> bool:
     """Whether the first column is a saved row number (pandas' index, R's row names)."""
     if "event_id_cnty" in names:
@@ -456,6 +476,28 @@ def _is_row_names(table: pa.Table, names: list[str]) -> bool:
         return False
     steps = pc.subtract(numbers.slice(1), numbers.slice(0, len(numbers) - 1))
     return len(steps) == 0 or pc.all(pc.equal(steps, 1)).as_py() is True
+
+
+_DBF_WIDTH = 10
+_DBF_REPEAT = re.compile(r"^(.+)_(\d)$")
+
+
+def _shapefile_name(name: str, known: dict[str, str]) -> str:
+    """A 10-character DBF name (``GEO_PRECIS``, ``ASSOC_AC_1``) as the known name it cuts.
+
+    Shapefiles keep 10 characters of a name; ogr2ogr numbers the names a cut makes equal
+    (``ASSOC_ACTO``, ``ASSOC_AC_1``): the n-th known name with that start, in column order.
+    """
+    low = name.strip().lower()
+    if len(low) != _DBF_WIDTH or low in known:
+        return name
+    repeat = _DBF_REPEAT.match(low)
+    prefix, index = (repeat.group(1), int(repeat.group(2))) if repeat else (low, 0)
+    candidates = [full for lowered, full in known.items() if lowered.startswith(prefix)]
+    if repeat and not candidates:
+        prefix, index = low, 0
+        candidates = [full for lowered, full in known.items() if lowered.startswith(prefix)]
+    return candidates[index] if index < len(candidates) and len(prefix) >= 4 else name
 
 
 def is_blank_text(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -477,6 +519,7 @@ def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable
         )
         table = table.drop_columns([names[0]])
         names = names[1:]
+    _refuse_headerless(names, path)
     if dialect.format in _SCANNED_FORMATS:
         table, markers, marked = clear_markers(table)
         if markers:
@@ -486,6 +529,7 @@ def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable
     if zeros:
         dialect.blank_markers = [*dialect.blank_markers, "0"]
         dialect.notes.append(_markers_note(["0"], zeros) + ": text columns where 0 means none")
+    refuse_aggregate(table, source=path)
     dialect.name = detect_dialect(
         names,
         inter_sample=_sample(table, "inter1"),

@@ -23,6 +23,7 @@ from eventdata.vocabulary.codebook import (
     interaction_from_label,
     interaction_label,
 )
+from eventdata.vocabulary.legacy import LEGACY_SOURCE_SCALE_PARTS
 
 __all__ = [
     "AcledDate",
@@ -176,7 +177,11 @@ def _split(value: Any) -> Any:
 def _check_source_scale(value: Any) -> Any:
     value = _blank_to_none(value)
     if isinstance(value, str):
-        bad = [part for part in value.split("-") if part not in SOURCE_SCALE_PARTS]
+        bad = [
+            part
+            for part in value.split("-")
+            if part not in SOURCE_SCALE_PARTS and part not in LEGACY_SOURCE_SCALE_PARTS
+        ]
         if bad:
             raise ValueError(
                 f"source_scale part(s) {', '.join(map(repr, bad))} are not ACLED's; "

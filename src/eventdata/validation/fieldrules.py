@@ -40,6 +40,7 @@ from eventdata.vocabulary.codebook import (
     SOURCE_SCALE_PARTS,
     ActorType,
 )
+from eventdata.vocabulary.legacy import LEGACY_SOURCE_SCALE_PARTS
 
 __all__ = ["PARSERS", "ParsedColumn", "parse_column"]
 
@@ -62,7 +63,7 @@ class ParsedColumn:
     date_style: str | None = None
 
 
-_SOURCE_SCALE_SET = frozenset(SOURCE_SCALE_PARTS)
+_SOURCE_SCALE_SET = frozenset((*SOURCE_SCALE_PARTS, *LEGACY_SOURCE_SCALE_PARTS))
 _ACTOR_CODES = tuple(str(a.code) for a in ActorType)
 _INTERACTION_CODES = tuple(str(code) for code in INTERACTIONS)
 
@@ -105,7 +106,7 @@ def _text(c: _Column) -> pa.Array | LazyArray:
         c.fail("not_empty", pc.or_kleene(short, pc.utf8_is_space(text)), "text that is not blank")
     if spec.nullable:
         return LazyArray(lambda: blank_to_null(text))
-    return pc.fill_null(text, "") if text.null_count else text
+    return text  # a null (an absent column, a blank marker) stays null: it is not ""
 
 
 def _number(c: _Column) -> pa.Array:

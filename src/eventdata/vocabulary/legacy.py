@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["DIALECT_ONLY_COLUMNS", "LEGACY_EVENT_TYPES", "LEGACY_RENAMES"]
+__all__ = [
+    "DIALECT_ONLY_COLUMNS",
+    "LEGACY_EVENT_TYPES",
+    "LEGACY_RENAMES",
+    "LEGACY_SOURCE_SCALE_PARTS",
+]
 
 LEGACY_RENAMES: dict[str, str] = {
     "ally_actor_1": "assoc_actor_1",
@@ -16,6 +21,7 @@ DIALECT_ONLY_COLUMNS: tuple[str, ...] = ("gwno", "data_id", "event_id_no_cnty", 
 LEGACY_EVENT_TYPES: tuple[str, ...] = (
     "Battle-No change of territory",
     "Battle-Non-state actor overtakes territory",
+    "Battle-Non-state actors overtake territory",  # the spelling of ACLED's v6 files
     "Battle-Government regains territory",
     "Headquarters or base established",
     "Strategic development",
@@ -29,3 +35,7 @@ LEGACY_EVENT_TYPES: tuple[str, ...] = (
 They do not map one-to-one onto today's event types, so eventdata keeps them as they are
 and leaves ``sub_event_type`` and ``disorder_type`` blank rather than inventing them.
 """
+
+LEGACY_SOURCE_SCALE_PARTS: tuple[str, ...] = ("Local",)
+"""``source_scale`` parts ACLED published before ``Local partner`` (``Local``,
+``Other-Local``): accepted as they are, in every dialect."""
