@@ -240,6 +240,28 @@ def _read_csv(
     return raw
 
 
+_DECIMAL_COMMA = r"^\s*-?\d+(,\d+)?\s*$"
+_DECIMAL_COLUMNS = frozenset({"latitude", "longitude"})
+
+
+def _decimal_commas(table: pa.Table, dialect: Dialect) -> pa.Table:
+    """Coordinates written with decimal commas (a European spreadsheet's ``;`` file) as ``.``."""
+    changed = []
+    for index, name in enumerate(table.column_names):
+        if name.strip().lower() not in _DECIMAL_COLUMNS:
+            continue
+        column = table.column(index)
+        if not pc.any(pc.match_substring(column, ",")).as_py():
+            continue
+        shaped = pc.or_(pc.match_substring_regex(column, _DECIMAL_COMMA), is_blank_text(column))
+        if pc.all(shaped).as_py():
+            table = table.set_column(index, name, pc.replace_substring(column, ",", "."))
+            changed.append(name)
+    if changed:
+        dialect.notes.append(f"read decimal commas in {', '.join(changed)}")
+    return table
+
+
 def _markers_note(markers: list[str], columns: list[str]) -> str:
     shown = ", ".join(columns[:4]) + (f" and {len(columns) - 4} more" if len(columns) > 4 else "")
     return f"read {'/'.join(markers)} as blank (in {shown})"
@@ -525,6 +547,7 @@ def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable
         if markers:
             dialect.blank_markers = markers
             dialect.notes.append(_markers_note(markers, marked))
+    table = _decimal_commas(table, dialect)
     table, zeros = clear_zero_text(table)
     if zeros:
         dialect.blank_markers = [*dialect.blank_markers, "0"]

@@ -34,6 +34,7 @@ from eventdata.validation.fieldrules import (
 )
 from eventdata.validation.report import FailureBlock
 from eventdata.vocabulary.legacy import LEGACY_EVENT_TYPES
+from eventdata.vocabulary.pre2023 import PRE2023_LACKED_COLUMNS
 
 T = TypeVar("T")
 
@@ -163,7 +164,10 @@ def parse(raw: RawTable) -> Parsed:
         else:
             text = pa.nulls(n, pa.string())
             derived = spec.name in _DERIVED and raw.dialect.name != "legacy"
-            if spec.required and not derived and raw.table.num_columns:
+            lacked = raw.dialect.name == "pre2023" and spec.name in PRE2023_LACKED_COLUMNS
+            if spec.required and lacked:  # ACLED's own export of the era lacked it
+                blocks.append(lacked_column_warning(spec.name))
+            elif spec.required and not derived and raw.table.num_columns:
                 missing.append(spec.name)  # reported once, as columns.missing
             spec = dataclasses.replace(spec, required=False)
         jobs.append((spec, text))
@@ -197,6 +201,18 @@ def parse(raw: RawTable) -> Parsed:
         absent -= _DERIVED
     return Parsed(
         raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent
+    )
+
+
+def lacked_column_warning(name: str) -> FailureBlock:
+    """One warning for the file: a column ACLED's own export of the era lacked."""
+    return FailureBlock(
+        rule=MISSING_COLUMN_RULE,
+        severity="warning",
+        column=name,
+        rows=None,
+        expected=f"a column named {name!r} (some of ACLED's pre-2023 exports lack it; "
+        "it is left blank)",
     )
 
 
