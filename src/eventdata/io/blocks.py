@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
+from eventdata.io.blanks import BLANK_MARKERS
 from eventdata.io.csv_header import CsvHeader, sniff_csv_header
 from eventdata.io.readers import table_from_records
 
@@ -114,10 +115,11 @@ def _csv_block(data: memoryview | bytes, header: CsvHeader) -> pa.Table:
 
 
 def _as_text(names: list[str]) -> pacsv.ConvertOptions:
-    """Every column as ``string``, empty cells as ``""`` (not null)."""
+    """Every column as ``string``, empty cells as ``""``, unquoted blank markers null."""
     return pacsv.ConvertOptions(
         column_types={name: pa.string() for name in names},
-        strings_can_be_null=False,
+        null_values=list(BLANK_MARKERS),  # as the whole-file reader (io/blanks.py)
+        strings_can_be_null=True,
         quoted_strings_can_be_null=False,
     )
 

@@ -200,6 +200,7 @@ def _read_csv(
 ) -> RawTable:
     stamp = file_stamp(path)
     header = sniff_csv_header(path, encoding=encoding)
+    _refuse_headerless(header.names, path)
     cut: CutRecord | None = None
     try:
         table, skipped, cut = _read_complete(path, header, block_size, skip, on_truncated)
@@ -473,7 +474,7 @@ def _refuse_headerless(names: list[str], path: Path | None) -> None:
     if not names or any(n.strip().lower() in known for n in names):
         return
     values = [n for n in names if _VALUE.match(n) and any(c.isdigit() for c in n)]
-    if len(values) * 3 >= len(names) and len(values) >= 2:
+    if len(values) >= 3 or (len(values) == 2 and len(names) <= 6):
         shown = ", ".join(repr(v) for v in values[:3])
         raise InputError(
             f"has no header line: its first line holds values ({shown}, ...), not column "
