@@ -77,7 +77,7 @@ def blank_markers_in_text(path: Path, *, delimiter: str, encoding: str, limit: i
 
 
 def clear_markers(table: pa.Table) -> tuple[pa.Table, list[str], list[str]]:
-    """Marker cells of a table read as null: the table, the markers found and their columns.
+    """Marker cells of a table read as blank: the table, the markers found and their columns.
 
     For inputs whose parser did not already do it (JSON, spreadsheets, DataFrames).
     """
@@ -92,7 +92,7 @@ def clear_markers(table: pa.Table) -> tuple[pa.Table, list[str], list[str]]:
         marked = pc.is_in(trimmed, value_set=_MARKER_SET)
         if pc.any(marked).as_py():
             found.update(v for v in pc.unique(pc.filter(trimmed, marked)).to_pylist() if v)
-            column = pc.if_else(marked, pa.scalar(None, pa.string()), column)
+            column = pc.if_else(marked, "", column)
             columns.append(name)
         arrays.append(column)
     if not columns:
@@ -102,7 +102,7 @@ def clear_markers(table: pa.Table) -> tuple[pa.Table, list[str], list[str]]:
 
 
 def clear_zero_text(table: pa.Table) -> tuple[pa.Table, list[str]]:
-    """``0`` in ACLED's text columns read as null: the table and the columns where it was."""
+    """``0`` in ACLED's text columns read as blank: the table and the columns where it was."""
     text_columns = _zero_blank_columns()
     changed: list[str] = []
     for index, name in enumerate(table.column_names):
@@ -115,7 +115,7 @@ def clear_zero_text(table: pa.Table) -> tuple[pa.Table, list[str]]:
         if not pc.any(zero).as_py():
             continue
         table = table.set_column(
-            index, name, pc.if_else(zero, pa.scalar(None, pa.string()), column)
+            index, name, pc.if_else(zero, "", column)
         )
         changed.append(name)
     return table, changed

@@ -231,6 +231,10 @@ def _read_csv(
         ) or ["NA"]
         marked = [n for n, c in zip(table.column_names, table.columns, strict=True) if c.null_count]
         dialect.notes.append(_markers_note(dialect.blank_markers, marked))
+        table = pa.Table.from_arrays(  # blank cells, as an empty field is
+            [pc.fill_null(c, "") if c.null_count else c for c in table.columns],
+            names=table.column_names,
+        )
     if cut is not None:
         dialect.notes.append(cut.note())
     if header.hxl_tags is not None:
