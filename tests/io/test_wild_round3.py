@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from eventdata import InputError, NotEventDataError, convert, read_acled, validate
+from eventdata import InputError, NotEventDataError, read_acled, validate
 from eventdata.cli.app import cli
 from eventdata.exceptions import MixedDateOrder
 from eventdata.io.acled_csv import write_acled
@@ -235,7 +235,8 @@ def test_excel_swapped_dates_are_read_in_the_order_the_other_values_prove() -> N
 
 def test_a_column_proving_both_orders_is_refused_naming_a_row_of_each(tmp_path: Path) -> None:
     rows = _rows(_original(tmp_path, n=6))
-    for row, date in zip(rows, ["30/01/2016", "2016/09/25", "42370", "42371", "42372", "42373"]):
+    dates = ["30/01/2016", "2016/09/25", "42370", "42371", "42372", "42373"]
+    for row, date in zip(rows, dates, strict=True):
         row["event_date"], row["year"] = date, "2016"
     path = _write_rows(tmp_path / "mixed.csv", rows)
 
@@ -429,7 +430,9 @@ def test_shapefile_names_are_matched(tmp_path: Path) -> None:
     names = {n: n.upper()[:10] for n in rows[0]}
     names["assoc_actor_2"] = "ASSOC_AC_1"
     path = _write_rows(
-        tmp_path / "dbf.csv", [{names[k]: v for k, v in r.items()} for r in rows], list(names.values())
+        tmp_path / "dbf.csv",
+        [{names[k]: v for k, v in r.items()} for r in rows],
+        list(names.values()),
     )
 
     assert "GEO_PRECIS" in names.values() and "EVENT_ID_C" in names.values()
@@ -448,7 +451,9 @@ def test_a_headerless_file_is_said_to_have_no_header(tmp_path: Path) -> None:
 def test_absent_required_text_columns_are_null(tmp_path: Path) -> None:
     rows = _rows(_original(tmp_path, n=4))
     names = [n for n in rows[0] if n not in ("region", "location")]
-    path = _write_rows(tmp_path / "cut_columns.csv", [{n: r[n] for n in names} for r in rows], names)
+    path = _write_rows(
+        tmp_path / "cut_columns.csv", [{n: r[n] for n in names} for r in rows], names
+    )
 
     frame = read_acled(path)
 

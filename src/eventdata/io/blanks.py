@@ -114,8 +114,6 @@ def clear_zero_text(table: pa.Table) -> tuple[pa.Table, list[str]]:
         zero = pc.equal(column, "0")
         if not pc.any(zero).as_py():
             continue
-        table = table.set_column(
-            index, name, pc.if_else(zero, "", column)
-        )
+        table = table.set_column(index, name, pc.if_else(zero, "", column))
         changed.append(name)
     return table, changed

@@ -94,7 +94,9 @@ def read_excel_table(path: Path, *, sheet: str | int | None = None) -> tuple[pa.
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         names = list(workbook.sheet_names)
-        sheets = {n: _rows(workbook.get_sheet_by_name(n).to_python(skip_empty_area=True)) for n in names}
+        sheets = {
+            n: _rows(workbook.get_sheet_by_name(n).to_python(skip_empty_area=True)) for n in names
+        }
     except Exception as exc:  # calamine raises its own error types
         raise InputError(f"cannot be read as a spreadsheet: {exc}", path=path) from exc
     chosen, why = _choose_sheet(names, sheets, sheet, path)
@@ -128,7 +130,9 @@ def _choose_sheet(
     names: list[str], sheets: dict[str, list[list[Any]]], sheet: str | int | None, path: Path
 ) -> tuple[str, str]:
     """The sheet to read and why (for the note)."""
-    if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
+    if isinstance(sheet, int) or (
+        isinstance(sheet, str) and sheet.isdigit() and sheet not in names
+    ):
         index = int(sheet)
         if not 0 <= index < len(names):
             raise InputError(
@@ -149,4 +153,4 @@ def _choose_sheet(
         return names[0], " (no sheet names known columns: the first sheet)"
     if best == names[0]:
         return best, ""
-    return best, f" (the sheet holding the table; pass sheet= to choose another)"
+    return best, " (the sheet holding the table; pass sheet= to choose another)"

@@ -74,7 +74,9 @@ def read_geojson(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]:
         raise InputError("is a GeoJSON FeatureCollection without features", path=path)
     records, filled, other_geometry, disagree = _records(features)
     if disagree:
-        shown = "; ".join(disagree[:3]) + (f"; and {len(disagree) - 3} more" if len(disagree) > 3 else "")
+        shown = "; ".join(disagree[:3]) + (
+            f"; and {len(disagree) - 3} more" if len(disagree) > 3 else ""
+        )
         raise InputError(
             f"{len(disagree)} feature(s) have a Point geometry and latitude/longitude "
             f"properties that disagree ({shown}); fix the properties or the geometry",

@@ -30,8 +30,8 @@ from eventdata.io.csv_header import PEEK_BYTES, CsvHeader, detect_encoding, snif
 from eventdata.io.dialects import detect_dialect, hxl_column, known_column_names
 from eventdata.io.formats import ReadOptions, input_format, suffixes_of
 from eventdata.io.json_input import read_json_table, table_from_records
-from eventdata.io.truncated import CutRecord, find_cut_record
 from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
+from eventdata.io.truncated import CutRecord, find_cut_record
 from eventdata.models.dates import decision_named
 from eventdata.schema.text import PANDAS_INDEX_NAMES, Dialect, RawTable, file_stamp
 from eventdata.vocabulary.legacy import LEGACY_RENAMES
@@ -245,7 +245,7 @@ def _read_csv(
     return raw
 
 
-_DECIMAL_COMMA = r"^\s*-?\d+(,\d+)?\s*$"
+_DECIMAL_COMMA = r"^[\s\x{00A0}]*-?\d+(,\d+)?[\s\x{00A0}]*$"
 _DECIMAL_COLUMNS = frozenset({"latitude", "longitude"})
 
 
@@ -293,9 +293,7 @@ def _read_complete(
             raise InputError(cut.refusal(), path=path) from exc
     with open(path, "rb") as fh:
         complete = fh.read(cut.offset)
-    table, skipped = _read_csv_table(
-        path, header, block_size=block_size, skip=skip, data=complete
-    )
+    table, skipped = _read_csv_table(path, header, block_size=block_size, skip=skip, data=complete)
     return cut.append_to(table, header.names), skipped, cut
 
 
@@ -448,7 +446,9 @@ def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
     known = known_column_names()
     names = list(table.column_names)
     folded = [known.get(n.strip().lower(), n) if n not in known.values() else n for n in names]
-    folded = [_shapefile_name(n, known) if n == f else f for n, f in zip(names, folded, strict=True)]
+    folded = [
+        _shapefile_name(n, known) if n == f else f for n, f in zip(names, folded, strict=True)
+    ]
     if folded != names and len(set(folded)) == len(folded):
         changed = [f"{a} -> {b}" for a, b in zip(names, folded, strict=True) if a != b]
         shown = ", ".join(changed[:3]) + (

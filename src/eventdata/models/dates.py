@@ -198,7 +198,11 @@ identically. ``docs/dialects.md`` lists them with examples."""
 
 _BY_NAME = {style.name: style for style in DATE_STYLES}
 _BY_NAME.update(
-    {swap.name: swap for swap in (s.swapped() for s in DATE_STYLES if s.order) if swap.name not in _BY_NAME}
+    {
+        swap.name: swap
+        for swap in (s.swapped() for s in DATE_STYLES if s.order)
+        if swap.name not in _BY_NAME
+    }
 )
 """Every style by name, with the day-month swaps of the numeric ones (``%Y/%d/%m``): a
 column whose day-first values prove the order reads Excel's swapped dates with them."""

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from eventdata.exceptions import InputError
-from eventdata.io.blocks import read_ahead
 from eventdata.io.blocks import DEFAULT_BLOCK_SIZE as DEFAULT_BLOCK_SIZE
 from eventdata.io.blocks import DEFAULT_READER as DEFAULT_READER
 from eventdata.io.blocks import iter_text_blocks as iter_text_blocks
+from eventdata.io.blocks import read_ahead
 from eventdata.io.csv_header import sniff_csv_header
 from eventdata.io.formats import input_format
 

@@ -101,7 +101,9 @@ def date_column(
     try:
         decision = decide_style(distinct, years=years, given=given)
     except MixedDateOrder as exc:  # name a row of each order
-        rows = tuple(_first_row(stripped, value) for value in (exc.day_first[1], exc.month_first[1]))
+        rows = tuple(
+            _first_row(stripped, value) for value in (exc.day_first[1], exc.month_first[1])
+        )
         raise MixedDateOrder(exc.day_first, exc.month_first, (rows[0], rows[1])) from None
     if decision.main is None:
         return pa.nulls(len(text), pa.date32()), decision
