@@ -29,6 +29,7 @@ from acled_fixtures import SHARED_DATA
 from eventdata import InputError, read_acled, read_ged
 from eventdata.io.acled_csv import write_acled
 from eventdata.io.blanks import ZERO_BLANK_KINDS
+from eventdata.io.dialects import known_column_names
 from eventdata.io.readers import read_raw
 from eventdata.schema.columns import FIELD_SPECS
 from eventdata.synthetic import generate_events
@@ -56,10 +57,13 @@ class Source:
     dataset: str
     text: pd.DataFrame  # every column as the user's tools see it: text, "" when blank
     expected: pd.DataFrame
+    _numeric: dict[str, bool] = field(default_factory=dict)
 
     def numeric(self, column: str) -> bool:
-        values = [v for v in self.text[column] if v != ""]
-        return bool(values) and all(_NUMBER.match(v) for v in values)
+        if column not in self._numeric:
+            values = [v for v in self.text[column] if v != ""]
+            self._numeric[column] = bool(values) and all(_NUMBER.match(v) for v in values)
+        return self._numeric[column]
 
     def dates(self, column: str) -> list[dt.date | None]:
         values = pd.to_datetime(self.expected[column]).dt.date
@@ -195,6 +199,7 @@ def european(src: Source, out: Path) -> Resaved:
     return Resaved(out)
 
 
+KNOWN = frozenset(known_column_names().values())
 _TEXT_COLUMNS = frozenset(s.name for s in FIELD_SPECS if s.kind in ZERO_BLANK_KINDS)
 
 
@@ -345,11 +350,15 @@ def test_a_resaved_file_reads_as_the_original(
         return
     got = read(resaved.path, source.dataset, **resaved.options)
 
-    assert list(got.columns) == list(source.expected.columns)
+    # the dataset's columns compare by value; columns it does not know are kept as text,
+    # so a saver may rewrite them (pandas' 1191.0 for 1191, a DBF's cut names)
+    known = [c for c in source.expected.columns if c in KNOWN]
+    assert len(got.columns) == len(source.expected.columns)
+    assert [c for c in got.columns if c in KNOWN] == known
     assert len(got) == len(source.expected)
     pd.testing.assert_frame_equal(
-        _compared(got, list(got.columns), resaved.rows),
-        _compared(source.expected, list(got.columns), resaved.rows),
+        _compared(got, known, resaved.rows),
+        _compared(source.expected, known, resaved.rows),
         check_exact=False,
         rtol=1e-9,
     )

@@ -378,6 +378,22 @@ def test_a_cut_off_file_reads_its_complete_records_and_reports_the_cut_one(
     assert result.exit_code == 1, result.output
 
 
+def test_a_cut_off_json_lines_file_reads_its_complete_records(tmp_path: Path) -> None:
+    rows = generate_events(5, seed=1).to_pylist()
+    path = tmp_path / "cut.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows)[:-30])
+    document = tmp_path / "cut.json"
+    document.write_text(json.dumps(rows)[:-30])
+
+    with pytest.raises(InputError, match=r"last record \(line 5\) is incomplete"):
+        validate(path)
+    with pytest.raises(InputError, match="ends inside its JSON document"):
+        validate(document)
+    report = validate(path, on_truncated="invalid")
+    assert report.n_rows == 5
+    assert report.invalid["event_id_cnty"].tolist() == [rows[-1]["event_id_cnty"]]
+
+
 # -- workbooks -----------------------------------------------------------------------------
 
 

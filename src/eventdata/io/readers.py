@@ -135,8 +135,61 @@ def _read_any(source: Any, options: ReadOptions) -> RawTable:
 
 
 def read_json_file(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]:
-    """A JSON or JSON Lines file (the ``json`` and ``jsonl`` rows of the format table)."""
-    return read_json_table(path)
+    """A JSON or JSON Lines file (the ``json`` and ``jsonl`` rows of the format table).
+
+    Raises:
+        InputError: the file ends inside its last record (a cut-off download), unless
+            ``on_truncated="invalid"`` reads a JSON Lines file's complete records.
+    """
+    try:
+        return read_json_table(path)
+    except json.JSONDecodeError as exc:
+        data = path.read_bytes()
+        lines = data.split(b"\n")
+        line = len(lines)
+        if not _cut_json(data, lines, exc, lines_format=input_format(path).name == "jsonl"):
+            raise
+        cause = (
+            f"the last record (line {line}) is incomplete: the file ends inside it "
+            "(a cut-off download?)"
+        )
+        if input_format(path).name != "jsonl":
+            raise InputError(
+                f"the file ends inside its JSON document (line {line}; a cut-off "
+                "download?); download the file again",
+                path=path,
+            ) from exc
+        if options.on_truncated != "invalid":
+            raise InputError(
+                f"{cause}; download the file again, or read the complete records with "
+                "on_truncated='invalid' (--on-truncated invalid), which reports the cut "
+                "record as an invalid row",
+                path=path,
+            ) from exc
+    records = [json.loads(text) for text in lines[:-1] if text.strip()]
+    found = re.search(rb'"event_id_cnty"\s*:\s*"([^"]*)"', lines[-1], re.IGNORECASE)
+    records.append({"event_id_cnty": found.group(1).decode() if found else None})
+    dialect = Dialect(format="jsonl")
+    dialect.notes.append(
+        f"{cause}; read the complete records and the cut one as a row with only its id, "
+        "reported invalid"
+    )
+    return table_from_records(records), dialect
+
+
+def _cut_json(
+    data: bytes, lines: list[bytes], exc: json.JSONDecodeError, *, lines_format: bool
+) -> bool:
+    """Whether a JSON (Lines) file that failed to decode ends inside its last record."""
+    if data.endswith(b"\n"):
+        return False
+    if not lines_format:  # one document: the error is at its very end
+        return exc.pos >= len(data.rstrip()) - 1
+    try:
+        json.loads(lines[-1])
+    except json.JSONDecodeError:
+        return True
+    return False
 
 
 def read_csv_file(path: Path, options: ReadOptions) -> RawTable:
@@ -446,9 +499,7 @@ def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
     known = known_column_names()
     names = list(table.column_names)
     folded = [known.get(n.strip().lower(), n) if n not in known.values() else n for n in names]
-    folded = [
-        _shapefile_name(n, known) if n == f else f for n, f in zip(names, folded, strict=True)
-    ]
+    folded = _shapefile_names(folded, known)
     if folded != names and len(set(folded)) == len(folded):
         changed = [f"{a} -> {b}" for a, b in zip(names, folded, strict=True) if a != b]
         shown = ", ".join(changed[:3]) + (
@@ -506,25 +557,49 @@ def _is_row_names(table: pa.Table, names: list[str]) -> bool:
 
 
 _DBF_WIDTH = 10
-_DBF_REPEAT = re.compile(r"^(.+)_(\d)$")
+_DBF_REPEAT = re.compile(r"^(.{1,8})_(\d)$")
 
 
-def _shapefile_name(name: str, known: dict[str, str]) -> str:
-    """A 10-character DBF name (``GEO_PRECIS``, ``ASSOC_AC_1``) as the known name it cuts.
+def _shapefile_names(names: list[str], known: dict[str, str]) -> list[str]:
+    """10-character DBF names (``GEO_PRECIS``, ``ASSOC_AC_1``) as the known names they cut.
 
-    Shapefiles keep 10 characters of a name; ogr2ogr numbers the names a cut makes equal
-    (``ASSOC_ACTO``, ``ASSOC_AC_1``): the n-th known name with that start, in column order.
+    Shapefiles keep 10 characters of a name, and ogr2ogr numbers a name whose cut repeats
+    an earlier one (``CONFLICT_N`` for ``conflict_new_id``, then ``CONFLICT_1`` for
+    ``conflict_name``): such a name is the next known name with that start whose cut
+    is the repeated one.
     """
-    low = name.strip().lower()
-    if len(low) != _DBF_WIDTH or low in known:
-        return name
-    repeat = _DBF_REPEAT.match(low)
-    prefix, index = (repeat.group(1), int(repeat.group(2))) if repeat else (low, 0)
-    candidates = [full for lowered, full in known.items() if lowered.startswith(prefix)]
-    if repeat and not candidates:
-        prefix, index = low, 0
-        candidates = [full for lowered, full in known.items() if lowered.startswith(prefix)]
-    return candidates[index] if index < len(candidates) and len(prefix) >= 4 else name
+    cuts: dict[str, list[str]] = {}
+    for full in known.values():
+        cuts.setdefault(full[:_DBF_WIDTH].lower(), []).append(full)
+    out = list(names)
+    taken: set[str] = set(known.get(n.strip().lower(), "") for n in names) - {""}
+    numbered = []
+    for index, name in enumerate(names):
+        low = name.strip().lower()
+        if len(low) != _DBF_WIDTH or low in known:
+            continue
+        if _DBF_REPEAT.match(low) and low not in cuts:
+            numbered.append(index)
+            continue
+        candidates = [c for c in cuts.get(low, []) if c not in taken]
+        if candidates:
+            out[index] = candidates[0]
+            taken.add(candidates[0])
+    header_cuts = {n.strip().lower() for n in names}
+    for index in numbered:
+        match = _DBF_REPEAT.match(names[index].strip().lower())
+        assert match is not None
+        candidates = [
+            full
+            for cut, fulls in cuts.items()
+            if cut.startswith(match.group(1)) and cut in header_cuts
+            for full in fulls
+            if full not in taken
+        ]
+        if candidates:
+            out[index] = candidates[0]
+            taken.add(candidates[0])
+    return out
 
 
 def is_blank_text(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:

@@ -88,7 +88,7 @@ class Parsed:
                 values = pc.coalesce(values, text)
             arrays.append(values)
         complete = self.raw.complete()
-        arrays += [_array(complete.table.column(n)) for n in self.extra]
+        arrays += [blank_to_null(complete.table.column(n)) for n in self.extra]  # "" is blank
         return pa.Table.from_arrays(arrays, names=[*self.columns, *self.extra])
 
 
