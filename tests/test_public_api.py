@@ -31,6 +31,7 @@ PUBLIC = {
     "write_parquet", "WriteResult", "convert", "Dialect", "Dataset", "GedValidationReport",
     "LossyValuesError",
     "GtdEvent", "read_gtd", "gtd_to_acled",
+    "MixedDateOrder",
 }  # fmt: skip
 
 

@@ -91,6 +91,7 @@ _EXPORTS: dict[str, str] = {
     "Diff": "eventdata.analysis.diff",
     # exceptions
     "AmbiguousDates": "eventdata.exceptions",
+    "MixedDateOrder": "eventdata.exceptions",
     "EventdataError": "eventdata.exceptions",
     "LoweringError": "eventdata.exceptions",
     "UnknownPlaceWarning": "eventdata.exceptions",
@@ -139,6 +140,7 @@ if TYPE_CHECKING:
         LossyValuesError,
         LoweringError,
         MissingExtraError,
+        MixedDateOrder,
         NotEventDataError,
         SchemaVersionError,
         UnknownPlaceWarning,
