@@ -1,7 +1,9 @@
 """Optimal one-to-one assignment per connected block, then episodes.
 
-The candidate pairs at or above the threshold form a bipartite graph; each connected
-component is solved on its own. A component with one row on either side is a star: its
+The candidate pairs at or above the threshold that are among the three best of both their
+rows (:data:`TOP_K`) form a bipartite graph; each connected component is solved on its own
+(without that cut, rows of a busy city chain day after day into components of tens of
+thousands of rows). A component with one row on either side is a star: its
 best pair is the optimum (vectorised). Larger components go to scipy's
 ``linear_sum_assignment``, maximising the summed excess of score over the threshold, or,
 beyond :data:`DENSE_LIMIT` rows a side, to the sparse ``min_weight_full_bipartite_matching``
@@ -25,7 +27,16 @@ __all__ = ["DENSE_LIMIT", "assign"]
 DENSE_LIMIT = 2000
 """Rows a side up to which a component is solved with a dense cost matrix."""
 
+TOP_K = 3
+"""A pair takes part in the assignment when it is among the ``TOP_K`` best of both rows."""
+
 Ints = npt.NDArray[np.int64]
+
+
+def _mutual_top(edges: pd.DataFrame, k: int) -> pd.DataFrame:
+    by_left = edges.groupby("left")["score"].rank(ascending=False, method="first")
+    by_right = edges.groupby("right")["score"].rank(ascending=False, method="first")
+    return edges[(by_left <= k) & (by_right <= k)]
 
 
 def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -> pd.DataFrame:
@@ -33,9 +44,10 @@ def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    edges = scored[scored["score"] >= threshold]
-    if edges.empty:
-        return edges.assign(kind=pd.Series(dtype=object))
+    admissible = scored[scored["score"] >= threshold]
+    if admissible.empty:
+        return admissible.assign(kind=pd.Series(dtype=object))
+    edges = _mutual_top(admissible, TOP_K)
     li = edges["left"].to_numpy(np.int64)
     rj = edges["right"].to_numpy(np.int64)
     l_nodes, l_index = np.unique(li, return_inverse=True)
@@ -65,7 +77,7 @@ def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -
         for group in np.split(order, bounds):
             chosen[group[_solve(l_index[group], r_index[group], weight[group])]] = True
     pairs = edges[chosen].assign(kind="one-to-one")
-    episodes = _episodes(edges, pairs, left, right)
+    episodes = _episodes(admissible, pairs, left, right)
     return pd.concat([pairs, episodes], ignore_index=True)
 
 

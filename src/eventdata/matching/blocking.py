@@ -22,7 +22,7 @@ __all__ = ["Candidates", "candidates", "haversine_km"]
 
 EARTH_KM = 6371.0088
 _KM_PER_DEGREE = np.pi * EARTH_KM / 180.0
-_BUCKET_DAYS = 8
+_BUCKET_DAYS = 2
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -54,19 +54,18 @@ def _gap(left: Side, i: Ints, right: Side, j: Ints) -> Ints:
     return np.maximum(0, np.maximum(right.start[j] - left.end[i], left.start[i] - right.end[j]))
 
 
-def _join(left_keys: Ints, left_rows: Ints, right_keys: Ints, right_rows: Ints) -> tuple[Ints, Ints]:
+def _join(left_keys: Ints, right_keys: Ints) -> tuple[Ints, Ints]:
+    """Equi-join of two key arrays: positions of every equal pair."""
     order = np.argsort(right_keys, kind="stable")
-    keys, rows = right_keys[order], right_rows[order]
+    keys = right_keys[order]
     lo = np.searchsorted(keys, left_keys, side="left")
-    hi = np.searchsorted(keys, left_keys, side="right")
-    counts = hi - lo
+    counts = np.searchsorted(keys, left_keys, side="right") - lo
     total = int(counts.sum())
     if total == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    li = np.repeat(left_rows, counts)
-    starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
-    ri = rows[starts + np.arange(total)]
-    return li, ri
+    li = np.repeat(np.arange(len(left_keys)), counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return li, order[np.repeat(lo, counts) + offsets]
 
 
 def _lon_width(band: Ints, cell_deg: float) -> Floats:
@@ -85,43 +84,58 @@ def _lon_cell(lon: Floats, width: Floats) -> tuple[Ints, Ints]:
 def _pairs_for(
     left: Side, li: Ints, right: Side, rj: Ints, *, reach_km: float, days: int
 ) -> tuple[Ints, Ints]:
-    """Candidate pairs between left rows ``li`` and right rows ``rj`` of one radius pair."""
+    """Candidate pairs between left rows ``li`` and right rows ``rj`` of one radius pair.
+
+    Each pair is produced once: in the first time bucket both rows cover, and in the one
+    spatial cell of the right row (the left row's nine cells are distinct).
+    """
     cell_deg = max(reach_km / _KM_PER_DEGREE, 1e-3)
-    # time: left rows cover their widened interval's buckets, right rows their own
     l_lo = (left.start[li] - left.slack[li] - days) // _BUCKET_DAYS
     l_hi = (left.end[li] + left.slack[li] + days) // _BUCKET_DAYS
     r_lo = (right.start[rj] - right.slack[rj]) // _BUCKET_DAYS
     r_hi = (right.end[rj] + right.slack[rj]) // _BUCKET_DAYS
-    l_rows, l_bucket = _explode(li, l_lo, l_hi)
-    r_rows, r_bucket = _explode(rj, r_lo, r_hi)
-    # space: right rows in their own band and cell; left rows in the 3 x 3 around them
+    l_rows, l_bucket, l_first = _explode(li, l_lo, l_hi)
+    r_rows, r_bucket, r_first = _explode(rj, r_lo, r_hi)
     r_band = np.floor(right.lat[r_rows] / cell_deg).astype(np.int64)
     r_cell, _ = _lon_cell(right.lon[r_rows], _lon_width(r_band, cell_deg))
+    key_r = _key(r_bucket, r_band, r_cell)
     l_band0 = np.floor(left.lat[l_rows] / cell_deg).astype(np.int64)
-    keys_l, rows_l = [], []
+    out_i, out_j = [], []
     for db in (-1, 0, 1):
         band = l_band0 + db
         cell, count = _lon_cell(left.lon[l_rows], _lon_width(band, cell_deg))
         for dc in (-1, 0, 1):
-            keys_l.append(_key(l_bucket, band, (cell + dc) % count))
-            rows_l.append(l_rows)
-    key_r = _key(r_bucket, r_band, r_cell)
-    i, j = _join(np.concatenate(keys_l), np.concatenate(rows_l), key_r, r_rows)
-    if len(i) == 0:
-        return i, j
-    pair = np.unique(i * np.int64(len(right)) + j)
-    return pair // len(right), pair % len(right)
+            distinct = (count >= 3) | (dc == 0) | ((dc == 1) & (count == 2))
+            pos = np.flatnonzero(distinct)
+            a, b = _join(_key(l_bucket[pos], band[pos], (cell[pos] + dc) % count[pos]), key_r)
+            a = pos[a]
+            first = l_bucket[a] == np.maximum(l_first[a], r_first[b])
+            out_i.append(l_rows[a[first]])
+            out_j.append(r_rows[b[first]])
+    return np.concatenate(out_i), np.concatenate(out_j)
 
 
 def _key(bucket: Ints, band: Ints, cell: Ints) -> Ints:
     return (bucket * np.int64(1 << 12) + (band + 2048)) * np.int64(1 << 22) + cell
 
 
-def _explode(rows: Ints, lo: Ints, hi: Ints) -> tuple[Ints, Ints]:
+def _explode(rows: Ints, lo: Ints, hi: Ints) -> tuple[Ints, Ints, Ints]:
+    """One entry per (row, bucket it covers): rows, buckets, each row's first bucket."""
     counts = (hi - lo + 1).astype(np.int64)
-    out_rows = np.repeat(rows, counts)
     offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    return out_rows, np.repeat(lo, counts) + offsets
+    first = np.repeat(lo, counts)
+    return np.repeat(rows, counts), first + offsets, first
+
+
+def _exact(
+    left: Side, i: Ints, right: Side, j: Ints, *, days: int, km: float
+) -> tuple[Ints, Ints, Floats, Ints]:
+    gap = _gap(left, i, right, j)
+    ok = gap <= left.slack[i] + right.slack[j] + days
+    i, j, gap = i[ok], j[ok], gap[ok]
+    dist = haversine_km(left.lat[i], left.lon[i], right.lat[j], right.lon[j])
+    ok = dist <= left.radius[i] + right.radius[j] + km
+    return i[ok], j[ok], dist[ok], gap[ok]
 
 
 def candidates(
@@ -137,8 +151,7 @@ def candidates(
     """
     lp = np.flatnonzero(left.placeable)
     rp = np.flatnonzero(right.placeable)
-    out_i: list[Ints] = []
-    out_j: list[Ints] = []
+    parts: list[tuple[Ints, Ints, Floats, Ints]] = []
     if len(lp) and len(rp):
         lp = lp[np.argsort(left.start[lp] - left.slack[lp], kind="stable")]
         r_lo = right.start - right.slack
@@ -153,12 +166,14 @@ def candidates(
                 for rr in np.unique(right.radius[near]):
                     rj = near[right.radius[near] == rr]
                     i, j = _pairs_for(left, li, right, rj, reach_km=lr + rr + km, days=days)
-                    out_i.append(i)
-                    out_j.append(j)
-    i = np.concatenate(out_i) if out_i else np.empty(0, np.int64)
-    j = np.concatenate(out_j) if out_j else np.empty(0, np.int64)
-    allowed = left.slack[i] + right.slack[j] + days
-    gap = _gap(left, i, right, j)
-    dist = haversine_km(left.lat[i], left.lon[i], right.lat[j], right.lon[j])
-    keep = (gap <= allowed) & (dist <= left.radius[i] + right.radius[j] + km)
-    return Candidates(left=i[keep], right=j[keep], km=dist[keep], days=gap[keep])
+                    i, j, dist, gap = _exact(left, i, right, j, days=days, km=km)
+                    parts.append((i, j, dist, gap))
+    if not parts:
+        empty = np.empty(0, np.int64)
+        return Candidates(left=empty, right=empty, km=np.empty(0), days=empty)
+    return Candidates(
+        left=np.concatenate([p[0] for p in parts]),
+        right=np.concatenate([p[1] for p in parts]),
+        km=np.concatenate([p[2] for p in parts]),
+        days=np.concatenate([p[3] for p in parts]),
+    )

@@ -209,7 +209,7 @@ def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
     end = start.copy()
     if "ged_date_end" in frame:  # rows ged_to_acled made: keep GED's span
         ged_end = _days(frame["ged_date_end"])
-        end = np.where(ged_end > _NO_DAY, ged_end, start)
+        end = np.where(ged_end >= start, ged_end, start)
         dataset = "ucdp-ged"
     sub = frame["sub_event_type"] if "sub_event_type" in frame else [None] * len(frame)
     classes = class_codes(
