@@ -261,8 +261,13 @@ class MatchResult:
 
         return sample_for_review(self, n, path, seed=seed)
 
+    @staticmethod
+    def score_review(path: str | os.PathLike[str], /) -> dict[str, Any]:
+        """Precision and recall from a judged review file (:func:`score_review`)."""
+        return score_review(path)
 
-def score_review(path: str | os.PathLike[str], /) -> dict[str, float]:
+
+def score_review(path: str | os.PathLike[str], /) -> dict[str, Any]:
     """Precision and recall from a judged review file (see :mod:`eventdata.matching.review`)."""
     from eventdata.matching.review import score_review as run
 
