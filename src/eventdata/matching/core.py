@@ -152,44 +152,26 @@ def integrate(
         raise ValueError(f"names={labels!r}: give one distinct name per table ({len(sides)})")
     for side, label in zip(sides, labels, strict=True):
         side.name = label
-    base = sides[0]
-    events = pd.DataFrame({"event": np.arange(len(base)), "source": base.name, "row": np.arange(len(base))})
+    union = sides[0]
+    source = [labels[0]] * len(union)
     members: dict[str, list[list[str]]] = {label: [] for label in labels}
-    members[labels[0]] = [[str(i)] for i in base.ids]
-    union = base
+    members[labels[0]] = [[str(i)] for i in union.ids]
     for side, label in zip(sides[1:], labels[1:], strict=True):
         result = match(union, side, names=("union", label), **options)
-        for label_ in members:
-            members[label_] += [] if label_ != label else []
-        ids_by_event: dict[int, list[str]] = {}
-        for row, other in zip(result._left_rows, result._right_rows, strict=True):
-            ids_by_event.setdefault(int(row), []).append(str(side.ids[other]))
-        unmatched = np.setdiff1d(np.arange(len(side)), result._right_rows)
-        start = len(events)
-        events = pd.concat(
-            [
-                events,
-                pd.DataFrame(
-                    {
-                        "event": start + np.arange(len(unmatched)),
-                        "source": label,
-                        "row": unmatched,
-                    }
-                ),
-            ],
-            ignore_index=True,
-        )
-        for label_ in members:
-            members[label_] += [[] for _ in unmatched]
-        members[label] = [ids_by_event.get(k, []) for k in range(start)] + [
-            [str(side.ids[r])] for r in unmatched
-        ]
-        union = _stack(union, side, unmatched)
-    out = _representatives(union, events)
+        found: dict[int, list[str]] = {}
+        for event, row in zip(result._left_rows, result._right_rows, strict=True):
+            found.setdefault(int(event), []).append(str(side.ids[row]))
+        new = np.setdiff1d(np.arange(len(side)), result._right_rows)
+        members[label] = [found.get(k, []) for k in range(len(union))]
+        for other in labels:
+            members[other] += [[] for _ in new]
+        members[label][len(union) :] = [[str(side.ids[r])] for r in new]
+        source += [label] * len(new)
+        union = _stack(union, side, new)
+    out = _representatives(union, source)
     for label in labels:
-        column = members[label] + [[] for _ in range(len(out) - len(members[label]))]
-        out[label] = column
-    out["sources"] = sum((out[label].map(len) > 0).astype(int) for label in labels)
+        out[label] = members[label] + [[] for _ in range(len(out) - len(members[label]))]
+    out["sources"] = sum((out[label].map(len) > 0).astype("int64") for label in labels)
     return out
 
 
@@ -234,15 +216,15 @@ def _stack(union: Side, side: Side, rows: Any) -> Side:
     )
 
 
-def _representatives(union: Side, events: pd.DataFrame) -> pd.DataFrame:
+def _representatives(union: Side, source: list[str]) -> pd.DataFrame:
     rows = union.rows
     def column(name: str) -> Any:
         return rows[name].to_numpy() if name in rows else np.full(len(rows), None, dtype=object)
 
     return pd.DataFrame(
         {
-            "event": events["event"].to_numpy(),
-            "source": events["source"].to_numpy(),
+            "event": np.arange(len(union)),
+            "source": source,
             "id": union.ids,
             "event_date": pd.to_datetime(column("event_date")),
             "country": column("country"),
