@@ -8,20 +8,23 @@ from scipy.optimize import linear_sum_assignment
 
 from eventdata.matching.assign import _solve, _solve_sparse, assign
 from eventdata.matching.inputs import read_side
+from eventdata.matching.scoring import ranked
 
 
 def test_a_global_choice_beats_picking_the_best_pair_first(synthetic_rows: pd.DataFrame) -> None:
     side = read_side(synthetic_rows.iloc[:2].reset_index(drop=True))
     # left 0 - right 0 is the best single pair, but taking it leaves left 1 alone;
     # the optimum pairs 0-1 and 1-0 (0.85 + 0.8 > 0.9 + nothing)
-    scored = pd.DataFrame(
-        {
-            "left": [0, 0, 1],
-            "right": [0, 1, 0],
-            "km": [0.0, 0.0, 0.0],
-            "days": [0, 0, 0],
-            "score": [0.9, 0.85, 0.8],
-        }
+    scored = ranked(
+        pd.DataFrame(
+            {
+                "left": [0, 0, 1],
+                "right": [0, 1, 0],
+                "km": [0.0, 0.0, 0.0],
+                "days": [0, 0, 0],
+                "score": [0.9, 0.85, 0.8],
+            }
+        )
     )
 
     chosen = assign(scored, side, side, threshold=0.6)
@@ -40,9 +43,10 @@ def test_sparse_solver_finds_the_dense_optimum() -> None:
             continue
         weight = dense[r, c]
 
-        picked = _solve_sparse(r, c, weight, int(nr), int(nc))
+        r, c = np.unique(r, return_inverse=True)[1], np.unique(c, return_inverse=True)[1]
+        picked = _solve_sparse(r, c, weight, int(r.max()) + 1, int(c.max()) + 1)
 
-        rows, cols = linear_sum_assignment(dense, maximize=True)
+        rows, cols = linear_sum_assignment(dense, maximize=True)  # empty rows add nothing
         assert np.isclose(weight[picked].sum(), dense[rows, cols].sum())
         assert len(set(r[picked])) == len(picked) == len(set(c[picked]))
         assert np.isclose(weight[_solve(r, c, weight)].sum(), dense[rows, cols].sum())

@@ -34,9 +34,7 @@ Ints = npt.NDArray[np.int64]
 
 
 def _mutual_top(edges: pd.DataFrame, k: int) -> pd.DataFrame:
-    by_left = edges.groupby("left")["score"].rank(ascending=False, method="first")
-    by_right = edges.groupby("right")["score"].rank(ascending=False, method="first")
-    return edges[(by_left <= k) & (by_right <= k)]
+    return edges[(edges["rank"].to_numpy() <= k) & (edges["rank_right"].to_numpy() <= k)]
 
 
 def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -> pd.DataFrame:
@@ -73,29 +71,43 @@ def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -
     rest = np.flatnonzero(~star)
     if len(rest):
         order = rest[np.argsort(component[rest], kind="stable")]
-        bounds = np.flatnonzero(np.diff(component[order])) + 1
-        for group in np.split(order, bounds):
-            chosen[group[_solve(l_index[group], r_index[group], weight[group])]] = True
+        comp = component[order]
+        local_r = _local(comp, l_index[order])
+        local_c = _local(comp, r_index[order])
+        bounds = np.flatnonzero(np.diff(comp)) + 1
+        for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(order)], strict=True):
+            picked = _solve(local_r[lo:hi], local_c[lo:hi], weight[order[lo:hi]])
+            chosen[order[lo:hi][picked]] = True
     pairs = edges[chosen].assign(kind="one-to-one")
     episodes = _episodes(admissible, pairs, left, right)
     return pd.concat([pairs, episodes], ignore_index=True)
 
 
-def _solve(rows: Ints, cols: Ints, weight: npt.NDArray[np.float64]) -> Ints:
-    """Positions (into the component's edges) of the max-weight one-to-one choice."""
-    r_nodes, r = np.unique(rows, return_inverse=True)
-    c_nodes, c = np.unique(cols, return_inverse=True)
-    if max(len(r_nodes), len(c_nodes)) <= DENSE_LIMIT:
+def _local(component: Ints, node: Ints) -> Ints:
+    """Each node's number within its component (0, 1, ...), for edges sorted by component."""
+    key = component * np.int64(node.max() + 1) + node
+    uniq, inverse = np.unique(key, return_inverse=True)
+    first = np.searchsorted(uniq // np.int64(node.max() + 1), component)
+    return inverse - first
+
+
+def _solve(r: Ints, c: Ints, weight: npt.NDArray[np.float64]) -> Ints:
+    """Positions (into the component's edges) of the max-weight one-to-one choice.
+
+    ``r`` and ``c`` number the component's rows and columns from 0.
+    """
+    nr, nc = int(r.max()) + 1, int(c.max()) + 1
+    if max(nr, nc) <= DENSE_LIMIT:
         from scipy.optimize import linear_sum_assignment
 
-        matrix = np.zeros((len(r_nodes), len(c_nodes)))
-        edge = np.full((len(r_nodes), len(c_nodes)), -1, dtype=np.int64)
+        matrix = np.zeros((nr, nc))
+        edge = np.full((nr, nc), -1, dtype=np.int64)
         matrix[r, c] = weight
         edge[r, c] = np.arange(len(weight))
         ri, ci = linear_sum_assignment(matrix, maximize=True)
         picked = edge[ri, ci]
         return picked[picked >= 0]
-    return _solve_sparse(r, c, weight, len(r_nodes), len(c_nodes))
+    return _solve_sparse(r, c, weight, nr, nc)
 
 
 def _solve_sparse(

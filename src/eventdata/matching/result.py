@@ -91,21 +91,15 @@ class MatchResult:
         """Assemble the result from the scored candidates and the chosen pairs."""
         li = chosen["left"].to_numpy(np.int64)
         rj = chosen["right"].to_numpy(np.int64)
-        ranked = scored.sort_values(["left", "score"], ascending=[True, False], kind="stable")
-        ranked = ranked.assign(rank=ranked.groupby("left").cumcount() + 1)
-        counts = scored.groupby("left").size()
-        key = pd.MultiIndex.from_arrays([ranked["left"], ranked["right"]])
-        rank = pd.Series(ranked["rank"].to_numpy(), index=key)
-        chosen_key = pd.MultiIndex.from_arrays([li, rj])
-        runner = _runner_up(ranked, li, rj)
+        runner = _runner_up(scored, chosen)
         pairs = pd.DataFrame(
             {
                 "left_id": left.ids[li],
                 "right_id": right.ids[rj],
                 "kind": chosen["kind"].to_numpy(),
                 "score": chosen["score"].to_numpy(),
-                "rank": rank.reindex(chosen_key).to_numpy(dtype=np.int64),
-                "candidates": counts.reindex(li).to_numpy(dtype=np.int64),
+                "rank": chosen["rank"].to_numpy(np.int64),
+                "candidates": chosen["candidates"].to_numpy(np.int64),
                 "runner_up_id": np.where(
                     runner[0] >= 0, right.ids[np.maximum(runner[0], 0)], None
                 ),
@@ -275,27 +269,27 @@ def score_review(path: str | os.PathLike[str], /) -> dict[str, Any]:
 
 
 def _runner_up(
-    ranked: pd.DataFrame, li: npt.NDArray[np.int64], rj: npt.NDArray[np.int64]
+    scored: pd.DataFrame, chosen: pd.DataFrame
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """For each chosen pair, the left row's best other candidate and its score."""
-    if len(li) == 0:
-        return np.empty(0, np.int64), np.empty(0)
-    top2 = ranked[ranked["rank"] <= 2]
-    first = top2[top2["rank"] == 1].set_index("left")
-    second = top2[top2["rank"] == 2].set_index("left")
-    f_right = first["right"].reindex(li).to_numpy()
-    use_second = f_right == rj
-    other = np.where(
-        use_second,
-        second["right"].reindex(li).fillna(-1).to_numpy(),
-        f_right,
-    ).astype(np.int64)
-    other_score = np.where(
-        use_second,
-        second["score"].reindex(li).to_numpy(),
-        first["score"].reindex(li).to_numpy(),
+    """For each chosen pair, the left row's best other candidate and its score.
+
+    ``scored`` is ordered by left row, best first, so a pair of rank ``r`` at position
+    ``p`` has its left row's best at ``p - r + 1`` and second best one after.
+    """
+    position = chosen["position"].to_numpy(np.int64)
+    rank = chosen["rank"].to_numpy(np.int64)
+    first = position - rank + 1
+    other = np.where(rank == 1, first + 1, first)
+    exists = (rank > 1) | (chosen["candidates"].to_numpy(np.int64) > 1)
+    other = np.where(exists, other, 0)
+    right = scored["right"].to_numpy(np.int64)
+    score = scored["score"].to_numpy(np.float64)
+    if len(scored) == 0:
+        return np.full(len(chosen), -1, np.int64), np.full(len(chosen), np.nan)
+    return (
+        np.where(exists, right[other], -1),
+        np.where(exists, score[other], np.nan),
     )
-    return other, np.where(other >= 0, other_score, np.nan)
 
 
 def _dates(days: npt.NDArray[np.int64]) -> npt.NDArray[np.datetime64]:

@@ -26,7 +26,7 @@ from eventdata.matching.blocking import Candidates
 from eventdata.matching.crosswalk import agreement_matrix
 from eventdata.matching.inputs import Side
 
-__all__ = ["DIMENSIONS", "WEIGHTS", "score"]
+__all__ = ["DIMENSIONS", "WEIGHTS", "ranked", "score"]
 
 DIMENSIONS = ("time", "place", "type", "actors", "fatalities")
 
@@ -49,7 +49,13 @@ def score(
     km: float,
     weights: Mapping[str, float] = WEIGHTS,
 ) -> pd.DataFrame:
-    """One row per candidate pair: positions, km, days, agreement per dimension, score."""
+    """One row per candidate pair, by left row and best score first.
+
+    Columns: ``left`` and ``right`` (row positions), ``km``, ``days``, the agreement per
+    dimension, ``score``, ``rank`` among the left row's candidates (1 the best) and
+    ``rank_right`` among the right row's, the left row's ``candidates``, and ``position``
+    (the row's own position, which the chosen pairs keep).
+    """
     i, j = found.left, found.right
     allowed = (left.slack[i] + right.slack[j] + days + 1).astype(np.float64)
     time = 1.0 - found.days / allowed
@@ -68,16 +74,50 @@ def score(
         raise ValueError(f"weights= names {sorted(unknown)}; the dimensions are {DIMENSIONS}")
     total = float(sum(weights.get(d, 0.0) for d in DIMENSIONS)) or 1.0
     combined = sum(weights.get(d, 0.0) * parts[d] for d in DIMENSIONS) / total
-    return pd.DataFrame(
-        {
-            "left": i,
-            "right": j,
-            "km": found.km,
-            "days": found.days,
-            **{f"{d}_agreement": np.asarray(parts[d], dtype=np.float64) for d in DIMENSIONS},
-            "score": np.asarray(combined, dtype=np.float64),
-        }
+    return ranked(
+        pd.DataFrame(
+            {
+                "left": i,
+                "right": j,
+                "km": found.km,
+                "days": found.days,
+                **{f"{d}_agreement": np.asarray(parts[d], dtype=np.float64) for d in DIMENSIONS},
+                "score": np.asarray(combined, dtype=np.float64),
+            }
+        )
     )
+
+
+def ranked(frame: pd.DataFrame) -> pd.DataFrame:
+    """Scored pairs ordered by left row, best first, with their ranks on both sides.
+
+    Adds ``rank`` (among the left row's candidates, 1 the best), ``rank_right``,
+    ``candidates`` (the left row's count) and ``position`` (the row's place in the order).
+    """
+    i = frame["left"].to_numpy(np.int64)
+    j = frame["right"].to_numpy(np.int64)
+    score = frame["score"].to_numpy(np.float64)
+    order = np.argsort(_key(i, score), kind="stable")
+    out = frame.iloc[order].reset_index(drop=True)
+    i, j, score = i[order], j[order], score[order]
+    n = len(i)
+    starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if n else np.empty(0, np.int64)
+    sizes = np.diff(np.r_[starts, n])
+    by_right = np.argsort(_key(j, score), kind="stable")
+    j_sorted = j[by_right]
+    r_starts = np.flatnonzero(np.r_[True, j_sorted[1:] != j_sorted[:-1]]) if n else starts
+    rank_right = np.empty(n, dtype=np.int64)
+    rank_right[by_right] = np.arange(n) - np.repeat(r_starts, np.diff(np.r_[r_starts, n])) + 1
+    out["rank"] = np.arange(n) - np.repeat(starts, sizes) + 1
+    out["rank_right"] = rank_right
+    out["candidates"] = np.repeat(sizes, sizes)
+    out["position"] = np.arange(n)
+    return out
+
+
+def _key(group: npt.NDArray[np.int64], score: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """One integer that sorts by group, then best score first (scores to 1e-6)."""
+    return group * np.int64(1 << 21) + np.rint((1.0 - np.clip(score, 0, 1)) * 2e6).astype(np.int64)
 
 
 def _fatalities(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
