@@ -75,11 +75,15 @@ def main() -> None:
     true = set(zip(truth["left_id"], truth["right_id"], strict=True))
     found = set(zip(result.pairs["left_id"], result.pairs["right_id"], strict=True))
     hits = len(found & true)
-    print(f"{len(a):,} x {len(b):,} rows: read both {read_s:.1f} s, match {match_s:.1f} s "
-          f"(ratio {match_s / read_s:.1f}), {result.candidates:,} candidates, "
-          f"{len(result.pairs):,} pairs, peak RSS {peak_mb:,.0f} MB")
-    print(f"precision {hits / max(len(found), 1):.3f}, recall {hits / max(len(true), 1):.3f} "
-          f"({len(true):,} true pairs)")
+    print(
+        f"{len(a):,} x {len(b):,} rows: read both {read_s:.1f} s, match {match_s:.1f} s "
+        f"(ratio {match_s / read_s:.1f}), {result.candidates:,} candidates, "
+        f"{len(result.pairs):,} pairs, peak RSS {peak_mb:,.0f} MB"
+    )
+    print(
+        f"precision {hits / max(len(found), 1):.3f}, recall {hits / max(len(true), 1):.3f} "
+        f"({len(true):,} true pairs)"
+    )
     print(result)
 
 

@@ -83,7 +83,9 @@ def test_fixed_windows_leave_the_pair_apart(
     assert "matched pairs   0" in done.stdout  # the two Baghdad points are 1.1 km apart
 
 
-def test_an_unreadable_input_exits_2(run_cli: Run, sources: tuple[Path, Path], tmp_path: Path) -> None:
+def test_an_unreadable_input_exits_2(
+    run_cli: Run, sources: tuple[Path, Path], tmp_path: Path
+) -> None:
     a, _ = sources
 
     done = run_cli("match", a, tmp_path / "missing.csv", tmp_path / "p.parquet")

@@ -17,7 +17,10 @@ from eventdata.matching.actors import actor_agreement, actor_codes, normalise
         ("Civilians (Nigeria)", "civilians"),
         ("DDM: Delta Democratic Militia", "delta democratic militia"),
         ("Boko Haram", "jama'atu ahlis sunna lidda'awati wal-jihad"),
-        ("Jama\u2019atu Ahlis Sunna Lidda\u2019awati wal-Jihad", "jama'atu ahlis sunna lidda'awati wal-jihad"),
+        (
+            "Jama\u2019atu Ahlis Sunna Lidda\u2019awati wal-Jihad",
+            "jama'atu ahlis sunna lidda'awati wal-jihad",
+        ),
     ],
 )
 def test_normalise(name: str, expected: str) -> None:
@@ -36,7 +39,11 @@ def test_agreement_is_the_best_informative_pair_and_neutral_without_one() -> Non
     right = actor_codes(
         [
             np.array(
-                ["Jama'atu Ahlis Sunna Lidda'awati wal-Jihad", "Civilians", "Government of Nigeria"],
+                [
+                    "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad",
+                    "Civilians",
+                    "Government of Nigeria",
+                ],
                 dtype=object,
             ),
         ],

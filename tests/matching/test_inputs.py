@@ -88,8 +88,24 @@ def test_gtd_incidents_are_read_with_specificity_as_radius(tmp_path: Path) -> No
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(fields)
-        writer.writerow(["202107060001", "2021", "7", "6", "Iraq", "Baghdad", "Baghdad",
-                         "33.30", "44.39", "1", "3", "Bombing/Explosion", "Unknown", "0"])
+        writer.writerow(
+            [
+                "202107060001",
+                "2021",
+                "7",
+                "6",
+                "Iraq",
+                "Baghdad",
+                "Baghdad",
+                "33.30",
+                "44.39",
+                "1",
+                "3",
+                "Bombing/Explosion",
+                "Unknown",
+                "0",
+            ]
+        )
         writer.writerow(["202107000002", "2021", "7", "0", "Iraq", "Baghdad", "Baghdad",
                          "", "", "5", "9", "Unknown", "Unknown", ""])  # fmt: skip
 

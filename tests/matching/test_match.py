@@ -40,8 +40,10 @@ def test_precision_windows_beat_fixed_point_windows_when_coders_disagree_on_plac
     with_precision = coarse.evaluate(match(coarse.left, coarse.right))
     fixed = coarse.evaluate(match(coarse.left, coarse.right, precision=False, km=3, days=1))
 
-    print(f"\nrecall with precision windows {with_precision['recall']:.3f}, fixed 3 km / 1 day "
-          f"{fixed['recall']:.3f}")
+    print(
+        f"\nrecall with precision windows {with_precision['recall']:.3f}, fixed 3 km / 1 day "
+        f"{fixed['recall']:.3f}"
+    )
     assert with_precision["recall"] > fixed["recall"] + 0.1
 
 
@@ -116,9 +118,7 @@ def test_integrate_keeps_each_event_once_with_its_sources(synthetic_rows: pd.Dat
     second = second_coder(rows, seed=2, bounds=Perturbation(split_share=0.0))
     third = second_coder(rows, seed=3, bounds=Perturbation(split_share=0.0))
 
-    merged = eventdata.integrate(
-        [second.left, second.right, third.right], names=["a", "b", "c"]
-    )
+    merged = eventdata.integrate([second.left, second.right, third.right], names=["a", "b", "c"])
 
     assert merged["a"].map(len).sum() == len(second.left)
     assert merged["b"].map(len).sum() == len(second.right)

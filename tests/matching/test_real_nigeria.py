@@ -44,9 +44,11 @@ def test_acled_and_ged_of_nigeria_2011() -> None:
     fixed = match(acled, ged, errors="coerce", precision=False, km=3, days=1)
 
     s, f = result.summary, fixed.summary
-    print(f"\nNigeria 2011 ACLED x GED: {s['pairs']} pairs ({s['one_to_one']} one-to-one, "
-          f"{s['episode']} episode), {s['candidates']} candidates; fixed 3 km / 1 day: "
-          f"{f['pairs']} pairs; MELTT 91")
+    print(
+        f"\nNigeria 2011 ACLED x GED: {s['pairs']} pairs ({s['one_to_one']} one-to-one, "
+        f"{s['episode']} episode), {s['candidates']} candidates; fixed 3 km / 1 day: "
+        f"{f['pairs']} pairs; MELTT 91"
+    )
     assert (s["left_rows"], s["right_rows"]) == (349, 248)
     assert s["left_matched"] + s["left_only"] == 349
     assert s["right_matched"] + s["right_only"] == 248
@@ -68,9 +70,13 @@ def test_acled_ged_and_gtd_integrate() -> None:
     merged = integrate([acled, _ged(), gtd], errors="coerce")
 
     counts = merged["sources"].value_counts().to_dict()
-    print(f"\nNigeria 2011 ACLED + GED + GTD: {len(merged)} events of {349 + 248 + 174} rows; "
-          f"by number of sources {dict(sorted(counts.items()))}")
+    print(
+        f"\nNigeria 2011 ACLED + GED + GTD: {len(merged)} events of {349 + 248 + 174} rows; "
+        f"by number of sources {dict(sorted(counts.items()))}"
+    )
     assert merged["acled"].map(len).sum() == 349
     assert merged["gtd"].map(len).sum() == 174
-    assert set(merged["ucdp-ged"].explode().dropna()) == {f"GED{i}" for i in _ged()["id"].to_pylist()}
+    assert set(merged["ucdp-ged"].explode().dropna()) == {
+        f"GED{i}" for i in _ged()["id"].to_pylist()
+    }
     assert len(merged) < 349 + 248 + 174

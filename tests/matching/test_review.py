@@ -12,9 +12,7 @@ from eventdata.matching import score_review
 from eventdata.matching.simulate import KnownAnswer
 
 
-def test_a_judged_sample_estimates_precision_and_recall(
-    tmp_path: Path, known: KnownAnswer
-) -> None:
+def test_a_judged_sample_estimates_precision_and_recall(tmp_path: Path, known: KnownAnswer) -> None:
     result = match(known.left, known.right)
     path = result.sample_for_review(200, tmp_path / "review.csv", seed=1)
     sample = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -29,9 +27,11 @@ def test_a_judged_sample_estimates_precision_and_recall(
     scores = score_review(path)
 
     measured = known.evaluate(result)
-    print(f"\nreview of 200 pairs: precision {scores['precision']:.3f} (true "
-          f"{measured['precision']:.3f}), recall {scores['recall']:.3f} (true "
-          f"{measured['recall']:.3f})")
+    print(
+        f"\nreview of 200 pairs: precision {scores['precision']:.3f} (true "
+        f"{measured['precision']:.3f}), recall {scores['recall']:.3f} (true "
+        f"{measured['recall']:.3f})"
+    )
     assert len(sample) == 200
     assert set(sample["stratum"]) == {"matched", "control"}
     assert scores["matched_judged"] == 100

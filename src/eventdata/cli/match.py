@@ -49,21 +49,45 @@ extra is missing, or bad usage.
 @click.argument("a", type=click.Path(path_type=Path))
 @click.argument("b", type=click.Path(path_type=Path))
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--days", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Days allowed between two events beyond their time precision.")
-@click.option("--km", type=click.FloatRange(min=0), default=0.0, show_default=True,
-              help="Kilometres allowed beyond the two events' precision radii.")
-@click.option("--precision/--no-precision", default=True, show_default=True,
-              help="Windows from each event's precision, or exactly --days and --km.")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help="Score (0-1) a pair needs (default 0.6).")
-@choice_option("--errors", choices=("raise", "coerce"), default="raise",
-               help="raise: refuse input values that do not parse; coerce: read them as "
-               "missing.")
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Days allowed between two events beyond their time precision.",
+)
+@click.option(
+    "--km",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Kilometres allowed beyond the two events' precision radii.",
+)
+@click.option(
+    "--precision/--no-precision",
+    default=True,
+    show_default=True,
+    help="Windows from each event's precision, or exactly --days and --km.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Score (0-1) a pair needs (default 0.6).",
+)
+@choice_option(
+    "--errors",
+    choices=("raise", "coerce"),
+    default="raise",
+    help="raise: refuse input values that do not parse; coerce: read them as missing.",
+)
 @format_option("text: summary and coverage tables; json: one JSON document on stdout.")
-@count_option("--max-rows", minimum=0,
-              help=f"Show at most N rows of each coverage table (text default "
-              f"{DEFAULT_TEXT_ROWS}, json default all).")
+@count_option(
+    "--max-rows",
+    minimum=0,
+    help=f"Show at most N rows of each coverage table (text default "
+    f"{DEFAULT_TEXT_ROWS}, json default all).",
+)
 @click.pass_context
 def match(
     ctx: click.Context,

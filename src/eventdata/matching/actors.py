@@ -77,7 +77,7 @@ def normalise(name: str) -> str:
 
 
 def actor_codes(
-    columns: Sequence[Sequence[object]], vocabulary: dict[str, int]
+    columns: Sequence[Sequence[object] | npt.NDArray[np.object_]], vocabulary: dict[str, int]
 ) -> npt.NDArray[np.int32]:
     """Codes of each row's informative actor names, one column per input column (-1: none).
 
@@ -87,7 +87,7 @@ def actor_codes(
     n = len(columns[0]) if columns else 0
     out = np.full((n, max(len(columns), 1)), -1, dtype=np.int32)
     for k, column in enumerate(columns):
-        values, uniques = pd.factorize(pd.Series(column, dtype=object), use_na_sentinel=True)
+        values, uniques = pd.factorize(pd.Series(list(column), dtype=object), use_na_sentinel=True)
         lookup = np.full(len(uniques) + 1, -1, dtype=np.int32)
         for u, raw in enumerate(uniques):
             name = normalise(str(raw))

@@ -34,7 +34,10 @@ Ints = npt.NDArray[np.int64]
 
 
 def _mutual_top(edges: pd.DataFrame, k: int) -> pd.DataFrame:
-    return edges[(edges["rank"].to_numpy() <= k) & (edges["rank_right"].to_numpy() <= k)]
+    out_: pd.DataFrame = edges[
+        (edges["rank"].to_numpy() <= k) & (edges["rank_right"].to_numpy() <= k)
+    ]
+    return out_
 
 
 def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -> pd.DataFrame:
@@ -44,16 +47,15 @@ def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -
 
     admissible = scored[scored["score"] >= threshold]
     if admissible.empty:
-        return admissible.assign(kind=pd.Series(dtype=object))
+        nothing: pd.DataFrame = admissible.assign(kind=pd.Series(dtype=object))
+        return nothing
     edges = _mutual_top(admissible, TOP_K)
     li = edges["left"].to_numpy(np.int64)
     rj = edges["right"].to_numpy(np.int64)
     l_nodes, l_index = np.unique(li, return_inverse=True)
     r_nodes, r_index = np.unique(rj, return_inverse=True)
     n = len(l_nodes) + len(r_nodes)
-    graph = coo_matrix(
-        (np.ones(len(li)), (l_index, r_index + len(l_nodes))), shape=(n, n)
-    )
+    graph = coo_matrix((np.ones(len(li)), (l_index, r_index + len(l_nodes))), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     component = labels[l_index]
     l_count = np.bincount(labels[: len(l_nodes)], minlength=labels.max() + 1)
@@ -80,7 +82,8 @@ def assign(scored: pd.DataFrame, left: Side, right: Side, *, threshold: float) -
             chosen[order[lo:hi][picked]] = True
     pairs = edges[chosen].assign(kind="one-to-one")
     episodes = _episodes(admissible, pairs, left, right)
-    return pd.concat([pairs, episodes], ignore_index=True)
+    out_: pd.DataFrame = pd.concat([pairs, episodes], ignore_index=True)
+    return out_
 
 
 def _local(component: Ints, node: Ints) -> Ints:
@@ -106,13 +109,12 @@ def _solve(r: Ints, c: Ints, weight: npt.NDArray[np.float64]) -> Ints:
         edge[r, c] = np.arange(len(weight))
         ri, ci = linear_sum_assignment(matrix, maximize=True)
         picked = edge[ri, ci]
-        return picked[picked >= 0]
+        out_: npt.NDArray[np.int64] = picked[picked >= 0]
+        return out_
     return _solve_sparse(r, c, weight, nr, nc)
 
 
-def _solve_sparse(
-    r: Ints, c: Ints, weight: npt.NDArray[np.float64], nr: int, nc: int
-) -> Ints:
+def _solve_sparse(r: Ints, c: Ints, weight: npt.NDArray[np.float64], nr: int, nc: int) -> Ints:
     """The same optimum on a sparse graph: each row and column may stay unmatched at cost 0.
 
     The square graph has the real edges (cost ``-weight``), an "unmatched" edge for every
@@ -126,9 +128,7 @@ def _solve_sparse(
     shift = float(weight.max()) + 1.0  # costs must be positive
     rows = np.concatenate([r, np.arange(nr), nr + c])
     cols = np.concatenate([c, nc + np.arange(nr), nc + r])
-    costs = np.concatenate(
-        [shift - weight, np.full(nr, shift), np.full(len(r), shift)]
-    )
+    costs = np.concatenate([shift - weight, np.full(nr, shift), np.full(len(r), shift)])
     # the dummy rows (nr + k stands for column k unmatched) reach their column at cost shift
     rows = np.concatenate([rows, nr + np.arange(nc)])
     cols = np.concatenate([cols, np.arange(nc)])
@@ -140,7 +140,8 @@ def _solve_sparse(
     picked_cols = matched[:nr]
     real = picked_cols < nc
     keys = pd.MultiIndex.from_arrays([picked_rows[real], picked_cols[real]])
-    return lookup.reindex(keys).to_numpy(dtype=np.int64)
+    out_: npt.NDArray[np.int64] = lookup.reindex(keys).to_numpy(dtype=np.int64)
+    return out_
 
 
 def _episodes(edges: pd.DataFrame, pairs: pd.DataFrame, left: Side, right: Side) -> pd.DataFrame:
@@ -157,11 +158,11 @@ def _episodes(edges: pd.DataFrame, pairs: pd.DataFrame, left: Side, right: Side)
         o = best[other].to_numpy(np.int64)
         s = best[own].to_numpy(np.int64)
         episode = other_side.end[o] > other_side.start[o]
-        inside = (own_side.start[s] >= other_side.start[o]) & (
-            own_side.end[s] <= other_side.end[o]
-        )
+        inside = (own_side.start[s] >= other_side.start[o]) & (own_side.end[s] <= other_side.end[o])
         found.append(best[episode & inside])
     if not found:
-        return edges.iloc[:0].assign(kind=pd.Series(dtype=object))
+        nothing: pd.DataFrame = edges.iloc[:0].assign(kind=pd.Series(dtype=object))
+        return nothing
     out = pd.concat(found).drop_duplicates(["left", "right"])
-    return out.assign(kind="episode")
+    out_: pd.DataFrame = out.assign(kind="episode")
+    return out_

@@ -46,12 +46,16 @@ def haversine_km(lat1: Floats, lon1: Floats, lat2: Floats, lon2: Floats) -> Floa
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2 - lon1)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    out_: npt.NDArray[np.float64] = 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return out_
 
 
 def _gap(left: Side, i: Ints, right: Side, j: Ints) -> Ints:
     """Days between the two rows' spans (0 when they overlap)."""
-    return np.maximum(0, np.maximum(right.start[j] - left.end[i], left.start[i] - right.end[j]))
+    out_: npt.NDArray[np.int64] = np.maximum(
+        0, np.maximum(right.start[j] - left.end[i], left.start[i] - right.end[j])
+    )
+    return out_
 
 
 def _join(left_keys: Ints, right_keys: Ints) -> tuple[Ints, Ints]:
@@ -116,7 +120,10 @@ def _pairs_for(
 
 
 def _key(bucket: Ints, band: Ints, cell: Ints) -> Ints:
-    return (bucket * np.int64(1 << 12) + (band + 2048)) * np.int64(1 << 22) + cell
+    out_: npt.NDArray[np.int64] = (bucket * np.int64(1 << 12) + (band + 2048)) * np.int64(
+        1 << 22
+    ) + cell
+    return out_
 
 
 def _explode(rows: Ints, lo: Ints, hi: Ints) -> tuple[Ints, Ints, Ints]:
@@ -144,7 +151,8 @@ def candidates(
     """Every pair whose windows meet: spans within ``days``, points within radii plus ``km``.
 
     Args:
-        left, right: the two inputs.
+        left: the first input.
+        right: the second input.
         days: days allowed between the two rows' widened spans.
         km: kilometres allowed beyond the two rows' radii.
         block_rows: left rows joined at a time (bounds the join's memory).

@@ -218,10 +218,11 @@ def _stack(union: Side, side: Side, rows: Any) -> Side:
 
 def _representatives(union: Side, source: list[str]) -> pd.DataFrame:
     rows = union.rows
+
     def column(name: str) -> Any:
         return rows[name].to_numpy() if name in rows else np.full(len(rows), None, dtype=object)
 
-    return pd.DataFrame(
+    out_: pd.DataFrame = pd.DataFrame(
         {
             "event": np.arange(len(union)),
             "source": source,
@@ -234,3 +235,4 @@ def _representatives(union: Side, source: list[str]) -> pd.DataFrame:
             "fatalities": union.fatalities,
         }
     )
+    return out_

@@ -29,11 +29,13 @@ COVERAGE_COLUMNS = (
 
 
 def _month(values: Any) -> pd.Series:
-    return pd.to_datetime(pd.Series(values), errors="coerce").dt.strftime("%Y-%m")
+    out_: pd.Series = pd.to_datetime(pd.Series(values), errors="coerce").dt.strftime("%Y-%m")
+    return out_
 
 
 def _text(values: Any) -> pd.Series:
-    return pd.Series(values, dtype=object).fillna("(unknown)").astype(str)
+    out_: pd.Series = pd.Series(values, dtype=object).fillna("(unknown)").astype(str)
+    return out_
 
 
 def coverage_tables(result: MatchResult) -> dict[str, pd.DataFrame]:
@@ -43,9 +45,9 @@ def coverage_tables(result: MatchResult) -> dict[str, pd.DataFrame]:
         ``{"country_month": ..., "event_type": ..., "total": ...}``: frames keyed by
         ``country`` and ``month`` (the left row's, for a pair), by ``event_type`` (the
         left row's event type for pairs and left-only rows, the right row's for
-        right-only rows), and one total row. Fatalities are summed over rows, each row once (an
-        episode's multi-day row is not counted again for each of its daily rows). Columns: :data:`COVERAGE_COLUMNS`. An
-        episode (several left rows for one right row) counts each of its pairs.
+        right-only rows), and one total row. Columns: :data:`COVERAGE_COLUMNS`. An
+        episode (several left rows for one right row) counts each of its pairs as
+        matched; fatalities are summed over rows, each row once.
     """
     pairs = result.pairs
     left_only, right_only = result.left_only, result.right_only
@@ -69,9 +71,11 @@ def coverage_tables(result: MatchResult) -> dict[str, pd.DataFrame]:
         _only(left_only, "only_left"),
         _only(right_only, "only_right"),
     ]
-    rows = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(
-        len(f) for f in frames
-    ) else frames[0]
+    rows = (
+        pd.concat([f for f in frames if len(f)], ignore_index=True)
+        if any(len(f) for f in frames)
+        else frames[0]
+    )
     rows["month"] = rows["month"].fillna("(unknown)")
     sums = {c: "sum" for c in COVERAGE_COLUMNS}
     by_place = rows.groupby(["country", "month"], sort=True).agg(sums).reset_index()
@@ -85,9 +89,10 @@ def coverage_tables(result: MatchResult) -> dict[str, pd.DataFrame]:
 
 
 def _only(rows: pd.DataFrame, column: str) -> pd.DataFrame:
-    fatalities = pd.to_numeric(rows.get("fatalities"), errors="coerce")
+    raw = rows["fatalities"] if "fatalities" in rows else pd.Series([None] * len(rows))
+    fatalities = pd.to_numeric(raw, errors="coerce")
     n = len(rows)
-    return pd.DataFrame(
+    out_: pd.DataFrame = pd.DataFrame(
         {
             "country": _text(rows["country"] if "country" in rows else [None] * n),
             "month": _month(rows["event_date"] if "event_date" in rows else [None] * n),
@@ -100,6 +105,7 @@ def _only(rows: pd.DataFrame, column: str) -> pd.DataFrame:
             "fatalities_equal": 0,
         }
     )
+    return out_
 
 
 def _ints(frame: pd.DataFrame) -> pd.DataFrame:

@@ -56,9 +56,10 @@ def event_classes() -> dict[tuple[str, str, str], str]:
     ``sub_event_type`` is empty for a row that holds for the whole event type (legacy ACLED
     types, GED and GTD codes).
     """
-    return {(r["source"], r["event_type"], r["sub_event_type"]): r["class"] for r in _rows(
-        "event_classes.csv"
-    )}
+    return {
+        (r["source"], r["event_type"], r["sub_event_type"]): r["class"]
+        for r in _rows("event_classes.csv")
+    }
 
 
 @cache
@@ -83,7 +84,10 @@ def class_codes(
     table = event_classes()
     index = {name: code for code, name in enumerate(CLASSES)}
     keys = pd.MultiIndex.from_arrays(
-        [pd.Series(event_types, dtype=object).fillna(""), pd.Series(sub_event_types, dtype=object).fillna("")]
+        [
+            pd.Series(list(event_types), dtype=object).fillna(""),
+            pd.Series(list(sub_event_types), dtype=object).fillna(""),
+        ]
     )
     codes, uniques = pd.factorize(keys)
     lookup = np.empty(len(uniques), dtype=np.int8)

@@ -79,9 +79,7 @@ class Side:
     @property
     def placeable(self) -> npt.NDArray[np.bool_]:
         """Rows with a date and a point."""
-        return (
-            (self.start > _NO_DAY) & np.isfinite(self.lat) & np.isfinite(self.lon)
-        )
+        return (self.start > _NO_DAY) & np.isfinite(self.lat) & np.isfinite(self.lon)
 
 
 _NO_DAY = np.iinfo(np.int64).min // 2
@@ -92,18 +90,21 @@ def _days(values: Any) -> npt.NDArray[np.int64]:
     days = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
     out = days.astype(np.int64)
     out[np.isnat(days)] = _NO_DAY
-    return out
+    out_: npt.NDArray[np.int64] = out
+    return out_
 
 
 def _floats(values: Any) -> npt.NDArray[np.float64]:
-    return pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(
+    out_: npt.NDArray[np.float64] = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(
         dtype=np.float64, na_value=np.nan
     )
+    return out_
 
 
 def _texts(values: Any) -> npt.NDArray[np.object_]:
     series = pd.Series(values, dtype=object)
-    return series.where(series.notna(), None).to_numpy(dtype=object)
+    out_: npt.NDArray[np.object_] = series.where(series.notna(), None).to_numpy(dtype=object)
+    return out_
 
 
 def _columns(data: Any) -> list[str]:
@@ -197,9 +198,7 @@ def _records_frame(data: Any) -> pd.DataFrame:
     frame = pd.DataFrame(dumped)
     for column in ("assoc_actor_1", "assoc_actor_2", "source", "tags"):
         if column in frame:
-            frame[column] = frame[column].map(
-                lambda v: "; ".join(v) if isinstance(v, list) else v
-            )
+            frame[column] = frame[column].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
     return read_acled(frame)
 
 

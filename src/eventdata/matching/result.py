@@ -100,8 +100,8 @@ class MatchResult:
                 "score": chosen["score"].to_numpy(),
                 "rank": chosen["rank"].to_numpy(np.int64),
                 "candidates": chosen["candidates"].to_numpy(np.int64),
-                "runner_up_id": np.where(
-                    runner[0] >= 0, right.ids[np.maximum(runner[0], 0)], None
+                "runner_up_id": pd.Series(right.ids[np.maximum(runner[0], 0)]).where(
+                    runner[0] >= 0, None
                 ),
                 "runner_up_score": runner[1],
                 "km": chosen["km"].to_numpy(),
@@ -231,22 +231,17 @@ class MatchResult:
     def table(self) -> pd.DataFrame:
         """The pairs, then the unmatched rows of each side, in one frame (``status``)."""
         pairs = self.pairs.assign(status="matched")
-        only_left = pd.DataFrame(
-            {"left_id": _ids(self.left_only), "status": "only_left"}
-        )
-        only_right = pd.DataFrame(
-            {"right_id": _ids(self.right_only), "status": "only_right"}
-        )
+        only_left = pd.DataFrame({"left_id": _ids(self.left_only), "status": "only_left"})
+        only_right = pd.DataFrame({"right_id": _ids(self.right_only), "status": "only_right"})
         frame = pd.concat([pairs, only_left, only_right], ignore_index=True)
         for column in ("left_id", "right_id", "runner_up_id", "kind", "country"):
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
         for column in ("left_event_type", "right_event_type"):
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-        return frame[["status", *PAIR_COLUMNS]]
+        out_: pd.DataFrame = frame[["status", *PAIR_COLUMNS]]
+        return out_
 
-    def sample_for_review(
-        self, n: int, path: str | os.PathLike[str], /, *, seed: int = 0
-    ) -> Path:
+    def sample_for_review(self, n: int, path: str | os.PathLike[str], /, *, seed: int = 0) -> Path:
         """Write ``n`` pairs for a person to judge: half chosen pairs, half controls.
 
         See :func:`eventdata.matching.review.sample_for_review`.

@@ -147,9 +147,11 @@ def score_review(path: str | os.PathLike[str], /) -> dict[str, Any]:
     rates = {}
     for stratum in ("matched", "control"):
         rows = (frame["stratum"] == stratum) & judged
-        size = int(frame.loc[frame["stratum"] == stratum, "stratum_size"].astype(int).max()) if (
-            frame["stratum"] == stratum
-        ).any() else 0
+        size = (
+            int(frame.loc[frame["stratum"] == stratum, "stratum_size"].astype(int).max())
+            if (frame["stratum"] == stratum).any()
+            else 0
+        )
         rates[stratum] = (float(yes[rows].mean()) if rows.any() else float("nan"), size)
         out[f"{stratum}_judged"] = int(rows.sum())
     precision, n_matched = rates["matched"]

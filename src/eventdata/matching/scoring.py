@@ -67,8 +67,7 @@ def score(
     r_codes = actor_codes(right.actors, vocabulary)
     actors = actor_agreement(l_codes[i], r_codes[j], vocabulary)
     fatalities = _fatalities(left.fatalities[i], right.fatalities[j])
-    parts = {"time": time, "place": place, "type": kind, "actors": actors,
-             "fatalities": fatalities}
+    parts = {"time": time, "place": place, "type": kind, "actors": actors, "fatalities": fatalities}
     unknown = set(weights) - set(DIMENSIONS)
     if unknown:
         raise ValueError(f"weights= names {sorted(unknown)}; the dimensions are {DIMENSIONS}")
@@ -112,12 +111,16 @@ def ranked(frame: pd.DataFrame) -> pd.DataFrame:
     out["rank_right"] = rank_right
     out["candidates"] = np.repeat(sizes, sizes)
     out["position"] = np.arange(n)
-    return out
+    out_: pd.DataFrame = out
+    return out_
 
 
 def _key(group: npt.NDArray[np.int64], score: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     """One integer that sorts by group, then best score first (scores to 1e-6)."""
-    return group * np.int64(1 << 21) + np.rint((1.0 - np.clip(score, 0, 1)) * 2e6).astype(np.int64)
+    out_: npt.NDArray[np.int64] = group * np.int64(1 << 21) + np.rint(
+        (1.0 - np.clip(score, 0, 1)) * 2e6
+    ).astype(np.int64)
+    return out_
 
 
 def _fatalities(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -130,7 +130,9 @@ def second_coder(
     end = dates[keep] + (shift + np.where(split, span - 1, 0)[keep]).astype("timedelta64[D]")
     right["ged_date_end"] = pd.to_datetime(end)
     coarse = pick[3][keep] < b.coarse_share
-    distance = np.where(coarse, rng.uniform(0, b.coarse_km, len(keep)), rng.uniform(0, b.move_km, len(keep)))
+    distance = np.where(
+        coarse, rng.uniform(0, b.coarse_km, len(keep)), rng.uniform(0, b.move_km, len(keep))
+    )
     bearing = rng.uniform(0, 2 * np.pi, len(keep))
     lat = right["latitude"].to_numpy(dtype=np.float64)
     lon = right["longitude"].to_numpy(dtype=np.float64)
@@ -160,12 +162,12 @@ def second_coder(
         donors["longitude"] = far["longitude"].to_numpy()
         donors["event_id_cnty"] = [f"X{k}" for k in range(extra)]
         right = pd.concat([right, donors], ignore_index=True)
-    truth_right = np.repeat(np.where(dropped, None, _positions(dropped)), reps)
-    has = np.array([t is not None for t in truth_right], dtype=bool)
+    truth_right = np.repeat(np.where(dropped, -1, _positions(dropped)), reps)
+    has = truth_right >= 0
     truth = pd.DataFrame(
         {
             "left_id": left_ids[has],
-            "right_id": right_ids[np.asarray(truth_right[has], dtype=np.int64)],
+            "right_id": right_ids[truth_right[has]],
         }
     )
     return KnownAnswer(left=left, right=right, truth=truth, bounds=b)

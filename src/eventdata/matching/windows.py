@@ -55,9 +55,7 @@ UNKNOWN_KM = 500.0
 """Radius of a row whose precision is missing or not in the table."""
 
 
-def radius_from(
-    precision: npt.ArrayLike, table: Mapping[int, float]
-) -> npt.NDArray[np.float64]:
+def radius_from(precision: npt.ArrayLike, table: Mapping[int, float]) -> npt.NDArray[np.float64]:
     """The radius of each row from its precision code (:data:`UNKNOWN_KM` when missing)."""
     codes = np.asarray(precision, dtype=np.float64)
     out = np.full(codes.shape, UNKNOWN_KM)
