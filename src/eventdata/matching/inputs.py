@@ -140,6 +140,8 @@ def detect(data: Any) -> str:
 
 
 def _is_records(data: Any) -> bool:
+    if isinstance(data, (pd.DataFrame, pa.Table, str, os.PathLike)):
+        return False
     from eventdata.models.collection import EventCollection
 
     if isinstance(data, EventCollection):
