@@ -22,6 +22,7 @@ __all__ = [
     "DATASETS",
     "Dataset",
     "Derived",
+    "candidates",
     "dataset_named",
     "dataset_of",
     "require",
