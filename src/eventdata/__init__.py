@@ -89,6 +89,10 @@ _EXPORTS: dict[str, str] = {
     # comparing versions
     "diff": "eventdata.analysis.diff",
     "Diff": "eventdata.analysis.diff",
+    # matching events across sources
+    "match": "eventdata.matching.core",
+    "integrate": "eventdata.matching.core",
+    "MatchResult": "eventdata.matching.result",
     # exceptions
     "AmbiguousDates": "eventdata.exceptions",
     "EventdataError": "eventdata.exceptions",
@@ -150,6 +154,8 @@ if TYPE_CHECKING:
     from eventdata.io.acled_csv import write_acled
     from eventdata.io.parquet import read_parquet
     from eventdata.io.records import read_records, write_records
+    from eventdata.matching.core import integrate, match
+    from eventdata.matching.result import MatchResult
     from eventdata.models.actors import Actor
     from eventdata.models.collection import EventCollection
     from eventdata.models.event import ACLED_COLUMNS, Event
