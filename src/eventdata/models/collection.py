@@ -156,7 +156,9 @@ class EventCollection:
     def __repr__(self) -> str:
         others = len(self._records) - len(self.attacks) - len(self.responses)
         more = f", {others} other records" if others else ""
-        return f"EventCollection({len(self.attacks)} attacks, {len(self.responses)} responses{more})"
+        return (
+            f"EventCollection({len(self.attacks)} attacks, {len(self.responses)} responses{more})"
+        )
 
     @property
     def records(self) -> tuple[AnyRecord, ...]:

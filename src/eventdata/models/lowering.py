@@ -63,6 +63,7 @@ __all__ = [
     "sub_event_type_of",
 ]
 
+
 @dataclass(frozen=True)
 class Lowering:
     """The rows records lower to, and every record that gives no row.

@@ -146,8 +146,6 @@ def _responder(response: Response) -> Actor:
     return response.responder
 
 
-
-
 def plan_weapons_seizure(seizure: WeaponsSeizure, collection: EventCollection) -> RowPlan:
     """Plan a weapons seizure (or defusal): Disrupted weapons use, the seizer as actor1."""
     place = place_of(seizure, seizure.place)

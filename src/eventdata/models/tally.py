@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, model_validator
 
-from eventdata.models.record_parts import _Frozen, _NonNegative, Source
+from eventdata.models.record_parts import Source, _Frozen, _NonNegative
 from eventdata.vocabulary.codebook import SubEventType
 
 __all__ = ["Tally", "TallyCheck", "name_stem"]
