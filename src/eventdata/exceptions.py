@@ -26,7 +26,7 @@ __all__ = [
     "NoClusterError",
     "RowsNotHeldError",
     "SchemaVersionError",
-    "UnknownNameWarning",
+    "NameWarning",
     "UnknownPlaceWarning",
     "UnknownRuleError",
     "UnloweredRecordsWarning",
@@ -125,8 +125,8 @@ class UnknownPlaceWarning(UserWarning):
     """A place's country or region is not in the vocabulary tables; ACLED may add names."""
 
 
-class UnknownNameWarning(UserWarning):
-    """An actor or place name is not in the reference data; the message lists close matches.
+class NameWarning(UserWarning):
+    """A name checked against reference data: unknown (with close matches), or filled in.
 
     Also used to say which place fields were filled in from the reference.
     """

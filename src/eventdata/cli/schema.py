@@ -54,28 +54,47 @@ def arrow_schema_text() -> str:
 
 
 _SCHEMA_HELP = """\
-Print the canonical schema of an event table.
+Print the canonical schema of an event table, or the editor schema of records files.
+
+--records prints the JSON Schema (draft-07) of YAML and JSON records files: point
+an editor's YAML plugin at it (first line of the file:
+'# yaml-language-server: $schema=records.schema.json') to complete and check
+record types, fields, sub-event types, actor types and weapon kinds.
 
 \b
 Examples:
   eventdata schema
   eventdata schema --format json-schema > event.schema.json
   eventdata schema --format markdown > schema.md
+  eventdata schema --records --format json > records.schema.json
 """
 
 
 @click.command(help=_SCHEMA_HELP, short_help="Print the canonical schema.")
 @format_option(
-    choices=("arrow", "json-schema", "markdown"),
+    choices=("arrow", "json-schema", "json", "markdown"),
     default="arrow",
-    help="arrow: the canonical Arrow schema, readable; json-schema: the Event model's "
-    "JSON Schema; markdown: a table for documentation.",
+    help="arrow: the canonical Arrow schema, readable; json-schema (or json): the Event "
+    "model's JSON Schema, with --records the records files' draft-07 schema; markdown: a "
+    "table for documentation.",
 )
-def schema(fmt: str) -> None:
-    """Print the canonical schema of an event table."""
+@click.option(
+    "--records",
+    is_flag=True,
+    help="The JSON Schema of YAML and JSON records files, for editors (--format json).",
+)
+def schema(fmt: str, records: bool) -> None:
+    """Print the canonical schema of an event table, or the records files' editor schema."""
+    if records:
+        if fmt not in ("json", "json-schema"):
+            raise click.UsageError("--records prints a JSON Schema: use --format json")
+        from eventdata.models.records_schema import records_json_schema
+
+        click.echo(dump_json(records_json_schema()))
+        return
     if fmt == "arrow":
         click.echo(arrow_schema_text())
-    elif fmt == "json-schema":
+    elif fmt in ("json-schema", "json"):
         from eventdata.models.event import Event
 
         click.echo(dump_json(Event.model_json_schema()))

@@ -315,7 +315,7 @@ def read_records(path: str | os.PathLike[str], /, *, reference: Any = None) -> E
         path: the file.
         reference: an ACLED export or store (a path, a table, or a
             :class:`~eventdata.io.reference.NameReference`) to check names against: an
-            actor or place name it does not know warns (:class:`~eventdata.UnknownNameWarning`)
+            actor or place name it does not know warns (:class:`~eventdata.NameWarning`)
             with the close matches valid on the record's date, and a YAML or JSON place
             given by its name only gets its country, admin names and coordinates from it.
 

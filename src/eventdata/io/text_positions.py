@@ -169,7 +169,7 @@ def json_marks(text: str) -> Marks:
             if text[index] == "}":
                 return index + 1
             while True:
-                key, index = json.decoder.scanstring(text, skip(index) + 1)
+                key, index = _decoder.raw_decode(text, skip(index))
                 index = skip(index) + 1  # the colon
                 index = skip(value(index, (*path, key)))
                 if text[index] == "}":

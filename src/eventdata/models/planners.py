@@ -61,6 +61,7 @@ def _carrier(attack: Attack, collection: EventCollection) -> Response | None:
 
 
 def plan_attack(attack: Attack, collection: EventCollection) -> RowPlan | Unlowered:
+    """Plan an attack: its strike row, or its interception row when nobody else gives one."""
     place = place_of(attack, attack.place)
     attacker = attack.attacker or unidentified_armed_group(place.country)
     if attack.outcome is not Outcome.INTERCEPTED:
@@ -90,6 +91,7 @@ def plan_attack(attack: Attack, collection: EventCollection) -> RowPlan | Unlowe
 
 
 def plan_response(response: Response, collection: EventCollection) -> RowPlan | Unlowered:
+    """Plan a response: a retaliation's strike, an interception's Disrupted weapons use row."""
     if response.kind is ResponseKind.RETALIATION:
         responder = _responder(response)
         return strike_row(response, responder, response.target, place_of(response, response.place))

@@ -1,9 +1,9 @@
 """Weapons as typed records: one model per kind, joined in the :data:`Weapon` union.
 
-Every weapon carries ``kind`` (the discriminator, kept in every dump), an optional ``count`` and an optional
-``system`` (the designation, e.g. ``122 mm Grad``, ``F-15E``, ``Centurion``). The kinds
-follow the vocabularies in GTD, PLOVER and the US DoD UAS groups; the lowering to ACLED
-sub-event types lives in :mod:`eventdata.models.acled_rows`.
+Every weapon carries ``kind`` (the discriminator, kept in every dump), an optional
+``count`` and an optional ``system`` (the designation, e.g. ``122 mm Grad``, ``F-15E``,
+``Centurion``). The kinds follow the vocabularies in GTD, PLOVER and the US DoD UAS
+groups; the lowering to ACLED sub-event types lives in :mod:`eventdata.models.acled_rows`.
 """
 
 from __future__ import annotations
