@@ -87,14 +87,15 @@ def lower(
 
 
 def _write(events: Sequence[object], out: Path) -> Path:
-    import eventdata  # the public writers, wherever they live
+    from eventdata.io.acled_csv import write_acled
     from eventdata.io.table_input import from_events
+    from eventdata.pipeline.write import to_parquet
 
     table = from_events(events)
     if table is None:
         raise InputProblem("the records give no ACLED row; nothing to write")
     if out.suffix.lower() == ".csv":
-        eventdata.write_acled(table, out)
+        write_acled(table, out)
     else:
-        eventdata.to_parquet(table, out)
+        to_parquet(table, out)
     return out
