@@ -57,8 +57,7 @@ def test_a_tally_counts_the_rows_against_its_targets_in_its_period() -> None:
     assert (check.claimed, check.found, check.event_ids) == (47, 2, ("IRQ1", "IRQ2"))
     assert not check.agrees
     assert str(check) == (
-        "attacks on US interests (Iraq, 2021-01-01 to 2021-07-06): claimed 47, found 2 "
-        "(IRQ1, IRQ2)"
+        "attacks on US interests (Iraq, 2021-01-01 to 2021-07-06): claimed 47, found 2 (IRQ1, IRQ2)"
     )
 
 

@@ -192,7 +192,8 @@ class NameReference:
 
         Args:
             text: what a source calls it, e.g. ``US forces`` or ``Green Zone``.
-            on: the record's date; names whose period suffix excludes it rank last.
+            on: the record's date; names whose period suffix excludes it rank last, and
+                of equally close names the one whose period started last ranks first.
             kind: actors, places or both.
             limit: at most this many matches.
 
@@ -227,7 +228,7 @@ class NameReference:
                 for (location, _country), place in self.places.items():
                     if location == name:
                         found.append(NameMatch(name, "place", score, True, _place_text(place)))
-        found.sort(key=lambda m: (not m.valid, -m.score, m.name))
+        found.sort(key=lambda m: (not m.valid, -m.score, -_start(m.name), m.name))
         return found[:limit]
 
     def place(self, name: str, /, *, country: str | None = None) -> dict[str, Any] | None:
@@ -320,9 +321,16 @@ class NameReference:
         return [f"record {record.id!r}: {where} {actor.name!r} {problem}{_did_you_mean(matches)}"]
 
 
+def _start(name: str) -> int:
+    """The first year of a name's period (0 without one): the newer name ranks first."""
+    period = period_of(name)
+    return period[0] if period else 0
+
+
 def _did_you_mean(matches: list[NameMatch]) -> str:
     if not matches:
         return "; no close match: check the spelling against ACLED's actor list"
+    matches = [m for m in matches if m.score >= matches[0].score - 10]  # the close ones
     return "; did you mean " + " or ".join(repr(m.name) for m in matches) + "?"
 
 

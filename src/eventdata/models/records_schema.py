@@ -118,7 +118,7 @@ def to_draft_07(schema: Any) -> Any:
 
 def _describe(member: Enum) -> str:
     if isinstance(member, SubEventType):
-        return f"{member.event_type.value} ({member.disorder_type.value})"
+        return f"event type {member.event_type.value}; disorder type {member.disorder_type.value}"
     if isinstance(member, ActorType):
         return f"ACLED actor type, inter code {member.code}"
     documented = _member_docs(type(member)).get(member.name)
