@@ -9,9 +9,9 @@ from records_fixtures import ABU_KAMAL, IRAQ, place
 from eventdata import (
     Actor,
     ActorType,
+    Aircraft,
     AirDefence,
     AirDefenceType,
-    Aircraft,
     Artillery,
     Assertion,
     Attack,

@@ -123,7 +123,7 @@ def test_unknown_names_warn_with_close_matches(tmp_path: Path, export: Path) -> 
         f"record 'strike': target '{US_2017}' is ACLED's name for another period, not for "
         f"2022-03-01; did you mean '{US_2021}'?",
         "record 'strike': attacker 'Kataib Hezbollah' is not an actor of the reference; "
-        "did you mean \"Kata'ib Hezbollah\"?",
+        'did you mean "Kata\'ib Hezbollah"?',
         "record 'strike': place 'Green Zone' (Iraq) is not a location of the reference; did "
         "you mean 'Baghdad - Green Zone'?",
     ]

@@ -53,11 +53,20 @@ Exit code: 0 matches found, 1 no close match, 2 the reference cannot be read.
     show_default=True,
     help="Look up actors, places or both.",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Most matches."
+)
 @format_option("text: one match per line; json: a list of {name, kind, score, valid, detail}.")
+@click.pass_context
 def names(
-    name: str, reference: Path, on: dt.datetime | None, kind: str, limit: int, fmt: str
-) -> int:
+    ctx: click.Context,
+    name: str,
+    reference: Path,
+    on: dt.datetime | None,
+    kind: str,
+    limit: int,
+    fmt: str,
+) -> None:
     """Look actor and place names up in an ACLED export or store."""
     if not reference.exists():
         raise InputProblem(f"{reference}: no such file or directory")
@@ -72,4 +81,4 @@ def names(
         click.echo(f"no close match for {name!r} in {reference}", err=True)
     for match in found if fmt == "text" else ():
         click.echo(str(match))
-    return 0 if found else 1
+    ctx.exit(0 if found else 1)

@@ -57,6 +57,21 @@ def _core_schema(cls: Any, yaml: Any) -> None:
 _classes: dict[str, Any] = {}
 
 
+def _date_or_text(loader: Any, node: Any) -> Any:
+    """A plain ``YYYY-MM-DD`` scalar as a date; not a real date (``2021-13-01``): the text.
+
+    The text then fails validation at its node, with the field named, instead of a parser
+    error without one.
+    """
+    import datetime as dt
+
+    text = loader.construct_scalar(node)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
 def _loader_and_dumper() -> tuple[Any, Any]:
     if not _classes:
         yaml = _yaml()
@@ -66,6 +81,7 @@ def _loader_and_dumper() -> tuple[Any, Any]:
         dumper = type("RecordsDumper", (base_dumper,), {"ignore_aliases": lambda self, data: True})
         _core_schema(loader, yaml)
         _core_schema(dumper, yaml)
+        loader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
         _classes.update(loader=loader, dumper=dumper)
     return _classes["loader"], _classes["dumper"]
 
