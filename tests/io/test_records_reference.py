@@ -135,3 +135,17 @@ def test_the_reference_must_hold_actors_and_places(tmp_path: Path) -> None:
 
     with pytest.raises(NotEventDataError, match="no actor1 or location column"):
         NameReference.of(path)
+
+
+def test_lookups_without_rapidfuzz_name_the_extra(
+    export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from eventdata import MissingExtraError
+
+    reference = NameReference.of(export)
+    monkeypatch.setitem(sys.modules, "rapidfuzz", None)
+
+    with pytest.raises(MissingExtraError, match=r"pip install 'eventdata\[match\]'"):
+        reference.lookup("US forces")

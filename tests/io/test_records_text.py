@@ -248,3 +248,18 @@ def test_a_bare_list_of_records_is_read(tmp_path: Path) -> None:
     (record,) = read_records(path)
 
     assert record == Attack(id="a", date=dt.date(2021, 7, 6))
+
+
+def test_yaml_without_pyyaml_names_the_extra_and_json_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from eventdata import MissingExtraError
+
+    json_path = write_records(default_records(), tmp_path / "r.json")
+    monkeypatch.setitem(sys.modules, "yaml", None)  # as if PyYAML were not installed
+
+    with pytest.raises(MissingExtraError, match=r"pip install 'eventdata\[records\]'"):
+        write_records(default_records(), tmp_path / "r.yaml")
+    assert read_records(json_path) == default_records()

@@ -96,7 +96,7 @@ class NameMatch:
 def _fuzz() -> tuple[Any, Any, Any]:
     try:
         from rapidfuzz import fuzz, process, utils
-    except ImportError:  # pragma: no cover - the extra is part of dev
+    except ImportError:
         raise MissingExtraError(
             "looking up ACLED's names needs rapidfuzz: pip install 'eventdata[match]'"
         ) from None
@@ -296,7 +296,7 @@ class NameReference:
                     matches = [m for m in self.lookup(place.name, kind="place", limit=3)]
                     messages.append(
                         f"record {record.id!r}: {where} {place.name!r} ({place.country}) is not "
-                        f"a location of the reference{_did_you_mean(matches)}"
+                        f"a location of the reference{_did_you_mean(matches, 'locations')}"
                     )
         return messages
 
@@ -327,9 +327,9 @@ def _start(name: str) -> int:
     return period[0] if period else 0
 
 
-def _did_you_mean(matches: list[NameMatch]) -> str:
+def _did_you_mean(matches: list[NameMatch], what: str = "actor list") -> str:
     if not matches:
-        return "; no close match: check the spelling against ACLED's actor list"
+        return f"; no close match: check the spelling against ACLED's {what}"
     matches = [m for m in matches if m.score >= matches[0].score - 10]  # the close ones
     return "; did you mean " + " or ".join(repr(m.name) for m in matches) + "?"
 

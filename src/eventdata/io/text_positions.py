@@ -33,7 +33,7 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 def _yaml() -> Any:
     try:
         import yaml
-    except ImportError:  # pragma: no cover - the extra is part of dev
+    except ImportError:
         raise MissingExtraError(
             "reading and writing YAML records files needs PyYAML: pip install 'eventdata[records]'"
         ) from None
