@@ -77,7 +77,7 @@ def _loader_and_dumper() -> tuple[Any, Any]:
         yaml = _yaml()
         base_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         base_dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        loader = type("RecordsLoader", (base_loader,), {})
+        loader: Any = type("RecordsLoader", (base_loader,), {})
         dumper = type("RecordsDumper", (base_dumper,), {"ignore_aliases": lambda self, data: True})
         _core_schema(loader, yaml)
         _core_schema(dumper, yaml)
