@@ -37,6 +37,7 @@ PUBLIC = {
     "unidentified_armed_group", "GeoPrecision", "TimePrecision", "RecordType",
     "register_record_type", "Unlowered", "lower_by_record", "NameReference", "NameMatch",
     "records_json_schema", "NameWarning", "RecordProblem", "RecordsFileError",
+    "GtdEvent", "read_gtd", "gtd_to_acled",
 }  # fmt: skip
 
 

@@ -205,9 +205,10 @@ def _ucdp_mapping() -> str:
 
 
 def _ucdp_rules() -> str:
-    from eventdata.validation.ged import rules_markdown as ged_rules_markdown
+    from eventdata.datasets import DATASETS
+    from eventdata.validation.engine import rules_markdown
 
-    return ged_rules_markdown()
+    return rules_markdown(DATASETS["ucdp"])
 
 
 BLOCKS: dict[str, dict[str, Callable[[], str]]] = {

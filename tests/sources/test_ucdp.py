@@ -24,12 +24,13 @@ from eventdata import (
     validate,
     validate_ged,
 )
+from eventdata.datasets import DATASETS
 from eventdata.models.ged import GED_COLUMNS
 from eventdata.rules.ged import GED_RULES
 from eventdata.schema.arrow import pandas_to_table
 from eventdata.sources.ucdp import read_ged_table
 from eventdata.sources.ucdp_mapping import DATASET, EXTRA_COLUMNS, MAPPING, lost_ged_columns
-from eventdata.validation.ged import ged_rules
+from eventdata.validation.engine import all_rules
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "ucdp.md"
 # GED ids are not ACLED ids: the ACLED prefix rule warns on every mapped row
@@ -187,10 +188,12 @@ def test_low_best_high_is_a_warning_in_both_paths(
     assert list(event.warnings()) == ["deaths.low_best_high"]
 
 
-def test_every_cross_field_rule_has_both_implementations_but_the_table_level_one() -> None:
+def test_every_cross_field_rule_has_both_implementations_and_ids_are_the_engines() -> None:
     row_less = [rule.name for rule in GED_RULES if rule.row is None]
+    listed = [name for name, *_ in all_rules(DATASETS["ucdp"])]
 
-    assert row_less == ["duplicate.id"]
+    assert row_less == []
+    assert "duplicate.id" in listed
 
 
 def test_duplicate_ids_report_every_row_of_the_group(tmp_path: Path) -> None:
@@ -233,7 +236,7 @@ def test_select_and_ignore_filter_rules_by_name_prefix(
 
 
 def test_rule_listing_names_each_cross_field_rule_once() -> None:
-    names = [name for name, *_ in ged_rules()]
+    names = [name for name, *_ in all_rules(DATASETS["ucdp"])]
 
     assert len(names) == len(set(names))
     assert {rule.name for rule in GED_RULES} <= set(names)

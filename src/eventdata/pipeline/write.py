@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventdata._atomic import atomic_path
+from eventdata.datasets import Dataset
 from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
@@ -40,11 +41,9 @@ from eventdata.io.writers import output_schema as output_schema
 from eventdata.io.writers import remove_stale as remove_stale
 from eventdata.io.writers import write_dataset as write_dataset
 from eventdata.io.writers import write_side_table as write_side_table
-from eventdata.schema.arrow import conform
-from eventdata.schema.datasets import detect_dataset
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import check
-from eventdata.validation.parse import parse
+from eventdata.validation.parse import parse, typed_table
 from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = [
@@ -121,17 +120,20 @@ class Checked:
     report: Any = None
 
 
-def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
-    """Parse a text table and, when ``validate``, run every rule over it.
+def check_raw(
+    raw: RawTable, /, *, validate: bool = True, dataset: Dataset | None = None
+) -> Checked:
+    """Parse a text table as its dataset and, when ``validate``, run every rule over it.
 
-    A UCDP GED table is checked against the GED rules and keeps its typed GED columns.
+    Args:
+        raw: the input as text.
+        validate: run the rules (else only parse; a missing column is still refused).
+        dataset: the dataset to read it as; recognised from the columns when None.
     """
-    if detect_dataset(raw.column_names, source=raw.source) == "ucdp":
-        return _check_ged(raw, validate=validate)
-    parsed = parse(raw)
+    parsed = parse(raw, dataset)
     if not validate:
         return Checked(
-            table=conform(parsed.table()),
+            table=typed_table(parsed),
             raw=raw.table,
             invalid=np.zeros(raw.n_rows, dtype=bool),
             failures=FAILURE_SCHEMA.empty_table(),
@@ -147,24 +149,6 @@ def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
         summary=report.summary(),
         dialect=raw.dialect.name,
         report=report,
-    )
-
-
-def _check_ged(raw: RawTable, /, *, validate: bool) -> Checked:
-    from eventdata.validation.ged import check_ged
-
-    report = check_ged(
-        raw.complete(), select=None if validate else ["columns.missing"], ignore=None
-    )
-    invalid = np.asarray(report.invalid_mask, dtype=bool)
-    return Checked(
-        table=report.canonical_table,
-        raw=raw.table,
-        invalid=invalid if validate else np.zeros(raw.n_rows, dtype=bool),
-        failures=report.failure_table if validate else FAILURE_SCHEMA.empty_table(),
-        summary=report.summary() if validate else None,
-        dialect=raw.dialect.name,
-        report=report if validate else None,
     )
 
 
