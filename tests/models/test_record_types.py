@@ -189,3 +189,14 @@ def test_a_record_type_name_cannot_be_taken_twice() -> None:
 
     with pytest.raises(ValueError, match="record_type 'attack' is already Attack"):
         register_record_type(OtherAttack, lambda record, collection: None)  # type: ignore[arg-type,return-value]
+
+
+def test_the_record_union_holds_every_built_in_type() -> None:
+    import typing
+
+    from eventdata import Record
+    from eventdata.models.record_types import BUILT_IN
+
+    union = typing.get_args(Record)[0]
+
+    assert set(typing.get_args(union)) == set(BUILT_IN)

@@ -32,6 +32,7 @@ from eventdata.models.records import (
 )
 
 __all__ = [
+    "BUILT_IN",
     "Planner",
     "RecordType",
     "record_models",
@@ -120,7 +121,10 @@ def record_models() -> Mapping[str, type[BaseRecord]]:
     return MappingProxyType({name: entry.model for name, entry in _REGISTRY.items()})
 
 
-register_record_type(Attack, plan_attack)
-register_record_type(Response, plan_response)
-register_record_type(WeaponsSeizure, plan_weapons_seizure)
-register_record_type(MistakenShootDown, plan_shoot_down)
+BUILT_IN: tuple[type[BaseRecord], ...] = (
+    register_record_type(Attack, plan_attack).model,
+    register_record_type(Response, plan_response).model,
+    register_record_type(WeaponsSeizure, plan_weapons_seizure).model,
+    register_record_type(MistakenShootDown, plan_shoot_down).model,
+)
+"""The record types eventdata defines, in the order of :data:`~eventdata.Record`."""

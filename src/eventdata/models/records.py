@@ -232,4 +232,8 @@ class MistakenShootDown(BaseRecord):
 Record = Annotated[
     Attack | Response | WeaponsSeizure | MistakenShootDown, Field(discriminator="record_type")
 ]
-"""Any rich record; pydantic picks the model by ``record_type``."""
+"""Any built-in rich record; pydantic picks the model by ``record_type``.
+
+Types registered later (:func:`~eventdata.register_record_type`) are read from files and
+lowered through the registry; this union names the built-in ones.
+"""
