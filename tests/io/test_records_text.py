@@ -263,3 +263,37 @@ def test_yaml_without_pyyaml_names_the_extra_and_json_still_works(
     with pytest.raises(MissingExtraError, match=r"pip install 'eventdata\[records\]'"):
         write_records(default_records(), tmp_path / "r.yaml")
     assert read_records(json_path) == default_records()
+
+
+def test_kinds_and_required_fields_are_named_with_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "kinds.yaml"
+    path.write_text(
+        "records:\n"
+        "  - record_type: attack\n"
+        "    id: a\n"
+        "    date: 2021-07-05\n"
+        "    weapons:\n"
+        "      - {count: 3}\n"
+        "      - {kind: rockets}\n"
+        "  - record_type: response\n"
+        "    id: r\n"
+        "    date: yesterday\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(RecordsFileError) as caught:
+        read_records(path)
+
+    found = [(p.line, p.column, p.record_id, p.field, p.message) for p in caught.value.problems]
+    assert found[0] == (
+        6,
+        9,
+        "a",
+        "weapons[0].kind",
+        "missing; add kind: it says which kind this is",
+    )
+    assert found[1][:4] == (7, 16, "a", "weapons[1].kind")
+    assert found[1][4].startswith("'rockets' is not one of 'drone', 'rocket',")
+    assert found[2] == (8, 5, "r", "kind", "missing; add kind")
+    assert found[3][:4] == (10, 11, "r", "date")
+    assert found[3][4].endswith("(got 'yesterday'); write dates as YYYY-MM-DD and times as HH:MM")

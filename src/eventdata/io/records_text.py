@@ -190,6 +190,7 @@ def records_from_data(
             for detail in error.errors(include_url=False):
                 problems.extend([_located(get_marks(), path, item, record_id, detail)])
     if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))  # file order
         raise RecordsFileError(problems, path=source)
     try:
         collection = EventCollection(records)
@@ -286,10 +287,30 @@ def _located(
             field.append(f"[{part}]" if isinstance(part, int) else f".{part}")
         # else: a union member's tag (e.g. 'rocket' in weapons.0.rocket.calibre_mm)
     message = str(detail["msg"]).removeprefix("Value error, ")
-    if detail["type"] not in ("missing", "value_error") and "input" in detail:
-        shown = detail["input"]
+    context = detail.get("ctx") or {}
+    kind = detail["type"]
+    if kind == "union_tag_not_found":
+        tag = str(context.get("discriminator", "kind")).strip("'")
+        field.append(f".{tag}")
+        message = f"missing; add {tag}: it says which kind this is"
+    elif kind == "union_tag_invalid":
+        tag = str(context.get("discriminator", "kind")).strip("'")
+        field.append(f".{tag}")
+        path.append(tag)
+        message = (
+            f"{context.get('tag')!r} is not one of {context.get('expected_tags')}; "
+            "check the spelling"
+        )
+    elif kind == "missing":
+        message = f"missing; add {field[-1].lstrip('.')}" if field else "missing"
+    hint = ""
+    if kind.startswith(("date_", "time_")):
+        hint = "; write dates as YYYY-MM-DD and times as HH:MM"
+    if kind not in ("missing", "value_error") and not kind.startswith("union_tag"):
+        shown = detail.get("input")
         if not isinstance(shown, (dict, list, BaseModel)):
             message += f" (got {shown!r})"
-    if detail["type"] == "extra_forbidden":
+    message += hint
+    if kind == "extra_forbidden":
         message += "; remove it or check its spelling (the editor schema lists the fields)"
     return _problem(marks, (*base, *path), record_id, "".join(field).lstrip("."), message)
