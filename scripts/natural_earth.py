@@ -100,7 +100,9 @@ def compact(topology: dict[str, Any], *, scale: str) -> dict[str, Any]:
             }
         )
     return {
-        "source": f"Natural Earth {NATURAL_EARTH_VERSION} Admin 0 countries, 1:{scale[:-1]} million",
+        "source": (
+            f"Natural Earth {NATURAL_EARTH_VERSION} Admin 0 countries, 1:{scale[:-1]} million"
+        ),
         "package": f"{PACKAGE}@{VERSION} (npm)",
         "license": "Natural Earth: public domain; world-atlas packaging: ISC",
         "transform": transform,
@@ -110,6 +112,7 @@ def compact(topology: dict[str, Any], *, scale: str) -> dict[str, Any]:
 
 
 def main() -> None:
+    """Pack world-atlas (or read the given tarball) and write the asset."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", type=Path, help="a tarball from 'npm pack world-atlas'")
     parser.add_argument("--scale", choices=("110m", "50m"), default="50m")
