@@ -49,7 +49,7 @@ def report(
     /,
     *,
     title: str | None = None,
-    max_points: int = 20_000,
+    max_points: int = 5_000,
     top: int = 12,
     max_failures: int = 20,
 ) -> Path:
@@ -87,11 +87,26 @@ def report(
     from eventdata.pipeline.validate import validate
     from eventdata.reporting.page import build_context
 
+    validation = validate(data)
     context = build_context(
-        validate(data), title=title, max_points=max_points, top=top, max_failures=max_failures
+        validation,
+        title=title,
+        max_points=max_points,
+        top=top,
+        max_failures=max_failures,
+        records=_records_of(validation),
     )
     html = render(context)
     target = Path(path)
     with atomic_path(target) as tmp:
         Path(tmp).write_text(html, encoding="utf-8")
     return target
+
+
+def _records_of(validation: Any) -> Any:
+    """The rich records a records file holds (None for any other input)."""
+    if validation.dialect.format != "records" or validation.source is None:
+        return None
+    from eventdata.io.records import read_records
+
+    return read_records(validation.source)
