@@ -1,13 +1,21 @@
-"""Real headless Chromium for the report tests: a screenshot and the page's own requests."""
+"""Real headless Chromium for the report tests: screenshots, the page's requests, the DOM.
+
+``chromium(page)`` loads a page and gives its screenshot and the requests it made;
+``chromium.probe(page, actions)`` loads a copy of the page with a script appended that
+acts on the page's own controls and writes what it measures as JSON into the document,
+then returns that JSON from Chromium's ``--dump-dom``.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +32,21 @@ CHROMIUM_FLAGS = (
     # nothing resolves: a request the page made would fail, and the net log still shows it
     "--host-resolver-rules=MAP * ~NOTFOUND",
 )
+
+
+PROBE = """
+<script>
+(function () {{
+  var out = {{}};
+  try {{ {actions} }} catch (error) {{ out.error = String(error); }}
+  var node = document.createElement("pre");
+  node.id = "probe-result";
+  node.textContent = JSON.stringify(out);
+  document.body.appendChild(node);
+}})();
+</script>
+"""
+"""Runs ``actions`` (JavaScript that fills ``out``) after the page's own scripts."""
 
 
 @dataclass(frozen=True)
@@ -53,14 +76,20 @@ def page_requests(net_log: Path) -> list[str]:
     return urls
 
 
-@pytest.fixture
-def chromium(tmp_path: Path) -> Callable[..., Loaded]:
-    """Load an HTML file in headless Chromium; skips when Chromium is not installed."""
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+class Chromium:
+    """Headless Chromium on files: screenshots with the net log, and scripted probes."""
 
-    def load(page: Path, *, width: int = 1100, height: int = 2400) -> Loaded:
+    def __init__(self, binary: str, folder: Path) -> None:
+        self.binary = binary
+        self.folder = folder
+
+    def __call__(self, page: Path, *, width: int = 1100, height: int = 2400) -> Loaded:
+        """Load ``page``; its screenshot and the requests it made."""
+        return self.load(page, width=width, height=height)
+
+    def load(self, page: Path, *, width: int = 1100, height: int = 2400) -> Loaded:
+        """Load ``page``; its screenshot and the requests it made."""
+        binary, tmp_path = self.binary, self.folder
         shot = tmp_path / f"{page.stem}.png"
         log = tmp_path / f"{page.stem}.netlog.json"
         profile = tmp_path / f"profile-{page.stem}"
@@ -80,4 +109,41 @@ def chromium(tmp_path: Path) -> Callable[..., Loaded]:
         )
         return Loaded(screenshot=shot, page_requests=page_requests(log))
 
-    return load
+    def with_actions(self, page: Path, actions: str) -> Path:
+        """A copy of ``page`` beside it that runs ``actions`` once the page's scripts ran."""
+        html = page.read_text(encoding="utf-8")
+        copy = page.with_name(f"{page.stem}-probed.html")
+        copy.write_text(html.replace("</body>", PROBE.format(actions=actions) + "</body>"), "utf-8")
+        return copy
+
+    def probe(self, page: Path, actions: str, *, width: int = 1300) -> dict[str, Any]:
+        """Run ``actions`` in ``page`` (JavaScript filling ``out``); ``out`` as a dict."""
+        copy = self.with_actions(page, actions)
+        result = subprocess.run(
+            [
+                self.binary,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={self.folder / ('profile-' + copy.stem)}",
+                f"--window-size={width},2000",
+                "--dump-dom",
+                copy.resolve().as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+            text=True,
+        )
+        found = re.search(r'<pre id="probe-result">(.*?)</pre>', result.stdout, re.S)
+        assert found is not None, result.stdout[-2000:]
+        out: dict[str, Any] = json.loads(unescape(found.group(1)))
+        assert "error" not in out, out["error"]
+        return out
+
+
+@pytest.fixture
+def chromium(tmp_path: Path) -> Chromium:
+    """Headless Chromium on files; skips when Chromium is not installed."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return Chromium(binary, tmp_path)

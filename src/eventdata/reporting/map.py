@@ -2,8 +2,8 @@
 
 With at most ``max_points`` events with coordinates, every event is a circle whose area
 grows with its fatalities. With more, events are binned to a grid of square
-longitude/latitude cells (the page states the cell size): one circle per cell, event type
-and area, at the mean position of its events, its area growing with their number. The
+longitude/latitude cells (the page states the cell size): one circle per cell and event
+type, at the mean position of its events, its area growing with their number. The
 frame holds where most events are (between the 1st and 99th percentiles, with a margin);
 an event outside it is drawn as a triangle on the frame's edge, and its label says where it
 is. Every mark has a hover label.
@@ -43,7 +43,6 @@ class MapMarks:
         lon: longitude of each mark.
         lat: latitude of each mark.
         type_code: event type of each mark (index into ``Events.types``).
-        area_code: area of each mark (index into ``Events.areas``).
         events: events in each mark.
         fatalities: sum of reported fatalities in each mark.
         labels: hover label of each mark.
@@ -55,7 +54,6 @@ class MapMarks:
     lon: np.ndarray
     lat: np.ndarray
     type_code: np.ndarray
-    area_code: np.ndarray
     events: np.ndarray
     fatalities: np.ndarray
     labels: list[str]
@@ -139,7 +137,7 @@ def _event_labels(events: Events, rows: np.ndarray) -> list[str]:
 
 
 def map_marks(events: Events, *, max_points: int, max_cube: int = 60_000) -> MapMarks:
-    """One mark per placed event, or per grid cell, event type and area when there are more.
+    """One mark per placed event, or per grid cell and event type when there are more.
 
     The cell is the smallest of :data:`CELL_SIZES` giving at most ``max_points`` marks and
     at most ``max_cube`` mark-and-week groups (what the page's filters recompute).
@@ -153,7 +151,6 @@ def map_marks(events: Events, *, max_points: int, max_cube: int = 60_000) -> Map
             lon=events.lon[placed],
             lat=events.lat[placed],
             type_code=events.type_code[placed],
-            area_code=events.area_code[placed],
             events=np.ones(len(placed)),
             fatalities=np.nan_to_num(f, nan=0.0),
             labels=_event_labels(events, placed),
@@ -161,19 +158,21 @@ def map_marks(events: Events, *, max_points: int, max_cube: int = 60_000) -> Map
             cell=None,
         )
     lon, lat = events.lon[placed], events.lat[placed]
-    n_types, n_areas = len(events.types), len(events.areas)
-    group = events.type_code[placed] * n_areas + events.area_code[placed]
-    week = events.week[placed] + 1
+    n_types = len(events.types)
+    group = events.type_code[placed]
+    # the filters' counts keep the area of each event (mark, week and area)
+    week_area = (events.week[placed] + 1) * len(events.areas) + events.area_code[placed]
     span = max(float(lon.max() - lon.min()), float(lat.max() - lat.min()), 0.01)
     sizes = [c for c in CELL_SIZES if c >= span / 512] or [CELL_SIZES[-1]]
     for cell in sizes:
         col = np.floor((lon + 180.0) / cell).astype(np.int64)
         row = np.floor((lat + 90.0) / cell).astype(np.int64)
-        key = (col * 100_000 + row) * (n_types * n_areas) + group
+        key = (col * 100_000 + row) * n_types + group
         keys, inverse = np.unique(key, return_inverse=True)
         if len(keys) > max_points:
             continue
-        cube_rows = len(np.unique(inverse * (len(events.weeks) + 1) + week))
+        stride = (len(events.weeks) + 1) * len(events.areas)
+        cube_rows = len(np.unique(inverse.reshape(-1) * stride + week_area))
         if cube_rows <= max_cube:
             break
     inverse = inverse.reshape(-1)
@@ -183,21 +182,17 @@ def map_marks(events: Events, *, max_points: int, max_cube: int = 60_000) -> Map
     )
     mean_lon = np.bincount(inverse, weights=lon, minlength=len(keys)) / count
     mean_lat = np.bincount(inverse, weights=lat, minlength=len(keys)) / count
-    groups = keys % (n_types * n_areas)
-    type_code, area_code = groups // n_areas, groups % n_areas
+    type_code = keys % n_types
     event_mark[placed] = inverse
     labels = [
-        f"{events.types[t]} in {events.areas[a]}: {int(n):,} events, {int(f):,} fatalities\n"
+        f"{events.types[t]}: {int(n):,} events, {int(f):,} fatalities\n"
         f"grid cell of {cell:g}° around {x:.2f}° {y:.2f}°"
-        for t, a, n, f, x, y in zip(
-            type_code, area_code, count, fatalities, mean_lon, mean_lat, strict=True
-        )
+        for t, n, f, x, y in zip(type_code, count, fatalities, mean_lon, mean_lat, strict=True)
     ]
     return MapMarks(
         lon=mean_lon,
         lat=mean_lat,
         type_code=type_code,
-        area_code=area_code,
         events=count,
         fatalities=fatalities,
         labels=labels,
@@ -298,7 +293,7 @@ def map_note(events: Events, marks: MapMarks, outside: int) -> str:
         text = (
             f"{placed:,} events are more than the circles the map draws, so they are binned "
             f"into square cells of {marks.cell:g}° of longitude by {marks.cell:g}° of "
-            "latitude: one circle per cell, event type and admin1, at the mean position of "
+            "latitude: one circle per cell and event type, at the mean position of "
             f"its events, its area growing with their number ({len(marks.lon):,} circles)."
         )
     missing = events.n_unplaced

@@ -161,7 +161,7 @@ def bar_chart(
     for w in range(matrix.shape[0]):
         base = 0.0
         x = geometry.left + w * geometry.band + geometry.band * 0.08
-        width = max(geometry.band * 0.84, 0.6)
+        bar_width = max(geometry.band * 0.84, 0.6)
         cls = ' class="partial"' if w in partial else ""
         for s in range(matrix.shape[1]):
             value = float(matrix[w, s])
@@ -172,7 +172,7 @@ def bar_chart(
             base += value
             text = bar_label(series[s], value, unit, week_labels[w], partial.get(w))
             bars.append(
-                f'<rect{cls} x="{x:.2f}" y="{y:.2f}" width="{width:.2f}" height="{h:.2f}" '
+                f'<rect{cls} x="{x:.2f}" y="{y:.2f}" width="{bar_width:.2f}" height="{h:.2f}" '
                 f'fill="{fills[s]}"><title>{escape(text)}</title></rect>'
             )
     return (
