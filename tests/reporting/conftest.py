@@ -36,17 +36,17 @@ CHROMIUM_FLAGS = (
 
 PROBE = """
 <script>
-(function () {{
+window.addEventListener("load", function () {{
   var out = {{}};
   try {{ {actions} }} catch (error) {{ out.error = String(error); }}
   var node = document.createElement("pre");
   node.id = "probe-result";
   node.textContent = JSON.stringify(out);
   document.body.appendChild(node);
-}})();
+}});
 </script>
 """
-"""Runs ``actions`` (JavaScript that fills ``out``) after the page's own scripts."""
+"""Runs ``actions`` (JavaScript that fills ``out``) once the page and its frames loaded."""
 
 
 @dataclass(frozen=True)

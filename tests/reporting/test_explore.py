@@ -263,3 +263,20 @@ def test_the_frame_holds_most_events_and_marks_the_one_at_sea(
     labels = [float(v) for v in re.findall(r">(\d+)°</text>", html)]
     assert max(labels) < 60  # the frame stops well short of 65° E
     assert out["mapWidth"] > 0.6 * out["window"]  # the map uses the window's width
+
+
+@needs_jinja2
+def test_a_notebook_shows_the_page_inline(tmp_path: Path, chromium: Chromium) -> None:
+    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
+    cell = tmp_path / "cell.html"
+    cell.write_text(f"<html><body>{page._repr_html_()}</body></html>", encoding="utf-8")
+    check = """
+      var frame = document.querySelector("iframe").contentDocument;
+      out.marks = frame.querySelectorAll("#map-svg [data-m]").length;
+      out.filters = !frame.getElementById("filters").hidden;
+    """
+
+    out = chromium.probe(cell, check)
+
+    assert isinstance(page, Path) and page.name == "sample.html"
+    assert out == {"marks": 239, "filters": True}
