@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import Chromium
+from chromium_harness import Chromium
 
 import eventdata
 from eventdata.reporting.charts import EVENT_TYPE_COLOURS

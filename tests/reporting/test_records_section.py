@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Chromium
+from chromium_harness import Chromium
 from records_fixtures import ABU_KAMAL, GREEN_ZONE
 
 import eventdata

@@ -119,7 +119,7 @@ def report(
     from eventdata.pipeline.validate import validate
     from eventdata.reporting.page import build_context
 
-    validation = validate(data)
+    validation = validate(_read_whole(data))
     context = build_context(
         validation,
         title=title,
@@ -142,3 +142,16 @@ def _records_of(validation: Any) -> Any:
     from eventdata.io.records import read_records
 
     return read_records(validation.source)
+
+
+def _read_whole(data: Any) -> Any:
+    """A path read once with every column.
+
+    The page needs admin1 and notes, which a plain ``validate`` leaves unread and would
+    read again, whole, when asked for them.
+    """
+    if isinstance(data, (str, Path)):
+        from eventdata.io.readers import read_raw
+
+        return read_raw(data)
+    return data

@@ -27,12 +27,25 @@ ASSET = "countries-50m.json.gz"
 
 @dataclass(frozen=True)
 class Country:
-    """One country of the asset: id, name, bounding box and rings of (lon, lat) points."""
+    """One country of the asset: id, name, bounding box and polygons (arc indices)."""
 
     id: int | None
     name: str
     bbox: tuple[float, float, float, float]
-    rings: tuple[np.ndarray, ...]
+    polygons: tuple[tuple[tuple[int, ...], ...], ...]
+
+    def rings(self) -> list[np.ndarray]:
+        """Every ring of the country as an array of (lon, lat) rows, in degrees."""
+        arcs = _arcs()
+        rings = []
+        for polygon in self.polygons:
+            for ring in polygon:
+                parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in ring]
+                points = np.concatenate(parts)
+                # unwrap longitudes so a ring that crosses 180° stays in one piece
+                points[:, 0] = np.unwrap(points[:, 0], period=360.0)
+                rings.append(points)
+        return rings
 
 
 @lru_cache(maxsize=1)
@@ -43,34 +56,31 @@ def _asset() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def countries() -> tuple[Country, ...]:
-    """Every country of the asset, its rings decoded to degrees."""
+def _arcs() -> list[np.ndarray]:
+    """The shared arcs, decoded from quantized deltas to degrees."""
     asset = _asset()
     scale = np.asarray(asset["transform"]["scale"], dtype=np.float64)
     translate = np.asarray(asset["transform"]["translate"], dtype=np.float64)
-    arcs = [
+    return [
         np.cumsum(np.asarray(arc, dtype=np.int64).reshape(-1, 2), axis=0) * scale + translate
         for arc in asset["arcs"]
     ]
-    result = []
-    for country in asset["countries"]:
-        rings = []
-        for polygon in country["polygons"]:
-            for ring in polygon:
-                parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in ring]
-                points = np.concatenate(parts)
-                # unwrap longitudes so a ring that crosses 180° stays in one piece
-                points[:, 0] = np.unwrap(points[:, 0], period=360.0)
-                rings.append(points)
-        result.append(
-            Country(
-                id=int(country["id"]) if country["id"] is not None else None,
-                name=str(country["name"]),
-                bbox=tuple(country["bbox"]),
-                rings=tuple(rings),
-            )
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """Every country of the asset (rings are decoded when asked for)."""
+    return tuple(
+        Country(
+            id=int(country["id"]) if country["id"] is not None else None,
+            name=str(country["name"]),
+            bbox=tuple(country["bbox"]),
+            polygons=tuple(
+                tuple(tuple(ring) for ring in polygon) for polygon in country["polygons"]
+            ),
         )
-    return tuple(result)
+        for country in _asset()["countries"]
+    )
 
 
 def source_note() -> str:
@@ -111,7 +121,7 @@ def outline_paths(
         if c_west > east or c_east < west or c_south > north or c_north < south:
             continue
         pieces = []
-        for ring in country.rings:
+        for ring in country.rings():
             x, y = project(ring[:, 0], ring[:, 1])
             x = np.clip(x, -_MARGIN, size[0] + _MARGIN)
             y = np.clip(y, -_MARGIN, size[1] + _MARGIN)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from eventdata.analysis.aggregate import aggregate
-from eventdata.analysis.monadic import to_monadic
 from eventdata.reporting.charts import colour_of
 from eventdata.vocabulary.hdx import HDX_CATEGORIES, HDX_FATALITY_CATEGORIES
 
@@ -29,24 +30,34 @@ def _bars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def top_actors(frame: pd.DataFrame, top: int) -> list[dict[str, Any]]:
-    """The ``top`` actors (actor1 or actor2) by events, with fatalities (None if unknown)."""
-    actors = to_monadic(frame)
-    actors["_unknown"] = actors["fatalities"].isna()
-    counts = (
-        actors.groupby(actors["actor"].astype(str), dropna=True)
-        .agg(
-            events=("event_row", "size"),
-            fatalities=("fatalities", "sum"),
-            unknown=("_unknown", "sum"),
-        )
-        .sort_values(["events", "fatalities"], ascending=False, kind="stable")
+    """The ``top`` actors (actor1 or actor2) by events, with fatalities (None if unknown).
+
+    An event counts once for each side an actor is named on, as in :func:`to_monadic`.
+    """
+    fatalities = pa.array(frame["fatalities"].array).cast(pa.float64())
+    sides = [
+        pa.table({"actor": pa.array(frame[side].array).cast(pa.string()), "f": fatalities})
+        for side in ("actor1", "actor2")
+    ]
+    named = pa.concat_tables(sides)
+    named = named.filter(pc.is_valid(named["actor"]))
+    named = named.append_column("unknown", pc.cast(pc.is_null(named["f"]), pa.int64()))
+    grouped = (
+        named.group_by("actor")
+        .aggregate([("actor", "count"), ("f", "sum"), ("unknown", "sum")])
+        .to_pandas()
+        .sort_values(["actor_count", "f_sum", "actor"], ascending=[False, False, True])
         .head(top)
     )
     return _bars(
         [
             {"actor": a, "events": int(e), "fatalities": None if u else int(f)}
             for a, e, f, u in zip(
-                counts.index, counts["events"], counts["fatalities"], counts["unknown"], strict=True
+                grouped["actor"],
+                grouped["actor_count"],
+                grouped["f_sum"].fillna(0),
+                grouped["unknown_sum"],
+                strict=True,
             )
         ]
     )
