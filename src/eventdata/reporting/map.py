@@ -244,6 +244,9 @@ def draw_map(marks: MapMarks, *, types: list[str], iso_codes: set[int]) -> tuple
     extent = map_extent(placed, marks.lat)
     project = _Projection(extent)
     w, h = project.width, project.height
+    # the page stretches the map to the window's width, up to 82% of its height: size the
+    # labels for a window of about 1300 by 900 pixels
+    font = 12.0 / min(1250.0 / w, 740.0 / h)
     land = []
     for country, path in outline_paths(extent, project, size=(w, h)):
         fill = "#e3e0d6" if country.id in iso_codes else "#f1efe9"
@@ -272,7 +275,8 @@ def draw_map(marks: MapMarks, *, types: list[str], iso_codes: set[int]) -> tuple
         svg_open(w, h, label="map of events", extra=' class="map" id="map-svg"')
         + f'<rect width="{w:.0f}" height="{h:.0f}" fill="#eaf2f8"/>'
         + f'<g stroke="#ffffff" stroke-width="0.7">{"".join(land)}</g>'
-        + f'<g stroke="#c5d3de" stroke-width="0.4" fill="#6c7a89">{_graticule(extent, project)}</g>'
+        + f'<g stroke="#c5d3de" stroke-width="0.4" fill="#6c7a89" font-size="{font:.1f}">'
+        + f"{_graticule(extent, project)}</g>"
         + '<g class="marks" fill-opacity="0.75" stroke="#ffffff" stroke-width="0.5">'
         + "".join(shapes)
         + "</g>"
