@@ -21,7 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from eventdata.models.fields import NonBlank
+from eventdata.models.fields import CODE_SEPARATOR, NonBlank, ParseAs
 from eventdata.rules.base import rule_errors
 from eventdata.rules.ged import GED_RULES
 
@@ -36,9 +36,6 @@ __all__ = [
 
 GED_MISSING: tuple[str, ...] = ("", "NA")
 """Cell values that mean "missing" in GED files (R writes ``NA``)."""
-
-CODE_SEPARATOR = ";"
-"""How GED joins several country codes in ``gwnoa``/``gwnob``."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,9 @@ def parse_code_list(value: Any) -> Any:
 
 NonEmpty = NonBlank
 Count = Annotated[int, Field(ge=0)]
-CodeListField = Annotated[list[int] | None, BeforeValidator(parse_code_list), CodeList()]
+CodeListField = Annotated[
+    list[int] | None, BeforeValidator(parse_code_list), CodeList(), ParseAs("code_list")
+]
 
 
 class GedEvent(BaseModel):
@@ -107,8 +106,10 @@ class GedEvent(BaseModel):
     type_of_violence: int = Field(
         ge=1, le=3, description="1 state-based, 2 non-state, 3 one-sided (against civilians)."
     )
-    conflict_dset_id: int | None = Field(
-        default=None, description="Conflict id in the UCDP dataset of its type (newer layouts)."
+    conflict_dset_id: str | None = Field(
+        default=None,
+        description="Conflict id in the UCDP dataset of its type: 299, or 1-100 in releases "
+        "before 5.0 (text, so both read).",
     )
     conflict_new_id: int = Field(description="Conflict id in the UCDP actor/conflict lists.")
     conflict_name: NonEmpty = Field(description="Conflict name, e.g. Syria: Government.")
@@ -150,7 +151,12 @@ class GedEvent(BaseModel):
         default=None, ge=1, le=259200, description="PRIO-GRID cell id (0.5 degree grid)."
     )
     country: NonEmpty = Field(description="Country, as UCDP names it.")
-    country_id: int = Field(ge=0, le=999, description="Gleditsch-Ward code of the country.")
+    country_id: int | None = Field(
+        default=None,
+        ge=0,
+        le=999,
+        description="Gleditsch-Ward code of the country (releases before 5.0 lack it).",
+    )
     region: NonEmpty = Field(
         description="UCDP region: Africa, Americas, Asia, Europe, Middle East."
     )
