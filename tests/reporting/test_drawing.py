@@ -88,6 +88,7 @@ def test_empty_weeks_are_zero_and_small_counts_get_whole_ticks(tmp_path: Path) -
     bars = set(re.findall(r'<rect[^>]* x="([0-9.]+)"', chart.group(0)))
     assert len(bars) == 2  # two weeks with events, three empty weeks between them
     assert "3 weeks without events are drawn as zero" in html
+    assert "the week of 2025-02-01 (the data covers 1 of its 7 days)" in html
 
 
 @needs_jinja2

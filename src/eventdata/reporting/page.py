@@ -59,7 +59,10 @@ def _timeline(events: Events) -> dict[str, Any]:
         "weeks": len(labels),
         "first": labels[0],
         "last": labels[-1],
-        "partial": list(partial.values()),
+        "partial": [
+            f"the week of {labels[w]} ({note.removeprefix('partial week: ')})"
+            for w, note in partial.items()
+        ],
         "empty": int((counts.sum(axis=1) == 0).sum()),
         "unknown": int(np.isnan(events.fatalities).sum()),
     }
