@@ -160,6 +160,32 @@ class EventCollection:
             f"EventCollection({len(self.attacks)} attacks, {len(self.responses)} responses{more})"
         )
 
+    def _repr_html_(self) -> str:
+        from eventdata._display import Detail, html_view
+
+        shown = self._records[:20]
+        return html_view(
+            "EventCollection",
+            [("attacks", len(self.attacks)), ("responses", len(self.responses))],
+            details=[
+                Detail(
+                    "Records",
+                    ("id", "record", "date", "place", "responds to"),
+                    [
+                        (
+                            r.id,
+                            "attack" if isinstance(r, Attack) else f"response ({r.kind.value})",
+                            r.date.isoformat(),
+                            r.place.name if r.place else None,
+                            ", ".join(r.responds_to) or None,
+                        )
+                        for r in shown
+                    ],
+                    total=len(self._records),
+                )
+            ],
+        )
+
     @property
     def records(self) -> tuple[AnyRecord, ...]:
         """All records, in the order given."""
