@@ -10,11 +10,11 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventdata"
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"exceptions", "_version", "_atomic", "_progress"}),
+    frozenset({"exceptions", "_version", "_atomic", "_progress", "_display"}),
     frozenset({"vocabulary"}),
     frozenset({"rules"}),
     frozenset({"models"}),
-    frozenset({"schema", "synthetic"}),
+    frozenset({"schema", "synthetic", "datasets"}),
     frozenset({"validation"}),
     frozenset({"io"}),
     frozenset({"pipeline"}),

@@ -30,6 +30,14 @@ PUBLIC = {
     "report", "to_dyadic", "to_monadic", "update", "validate_ged", "write_records",
     "write_parquet", "WriteResult", "convert", "Dialect", "Dataset", "GedValidationReport",
     "LossyValuesError", "match", "integrate", "MatchResult",
+    # records: every public name of the rich records
+    "Assertion", "BaseRecord", "Claim", "ClaimKind", "Estimate", "MistakenShootDown", "Record",
+    "ReportStatus", "ResponseKind", "Tally", "TallyCheck", "WeaponsSeizure", "stable_id",
+    "AirDefenceType", "DroneAirframe", "ExplosiveDevice", "MissileType",
+    "unidentified_armed_group", "GeoPrecision", "TimePrecision", "RecordType",
+    "register_record_type", "Unlowered", "lower_by_record", "NameReference", "NameMatch",
+    "records_json_schema", "NameWarning", "RecordProblem", "RecordsFileError",
+    "GtdEvent", "read_gtd", "gtd_to_acled",
 }  # fmt: skip
 
 
