@@ -53,7 +53,7 @@ def test_ged_rows_keep_their_span_precision_and_dyad(tmp_path: Path) -> None:
 
     side = read_side(path)
 
-    assert side.dataset == "ucdp-ged"
+    assert side.dataset == "ucdp"
     assert int(side.end[0] - side.start[0]) == 2
     assert side.radius[0] == 150.0
     assert "Government of Syria" in {a[0] for a in side.actors}
@@ -117,4 +117,4 @@ def test_gtd_incidents_are_read_with_specificity_as_radius(tmp_path: Path) -> No
     assert side.placeable.tolist() == [True, False]
     result = match(path, pd.read_csv(path, dtype=str))
     assert result.summary["pairs"] == 1  # the row without coordinates stays unmatched
-    assert list(result.left_only["event_id_cnty"]) == ["202107000002"]
+    assert list(result.left_only["event_id_cnty"]) == ["GTD202107000002"]
