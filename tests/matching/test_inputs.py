@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from eventdata import Actor, ActorType, Attack, CounterRAM, Drone, Response, match
 from eventdata.matching.inputs import detect, read_side
@@ -118,3 +119,13 @@ def test_gtd_incidents_are_read_with_specificity_as_radius(tmp_path: Path) -> No
     result = match(path, pd.read_csv(path, dtype=str))
     assert result.summary["pairs"] == 1  # the row without coordinates stays unmatched
     assert list(result.left_only["event_id_cnty"]) == ["GTD202107000002"]
+
+
+def test_a_table_no_dataset_recognises_is_refused(tmp_path: Path) -> None:
+    from eventdata import NotEventDataError
+
+    path = tmp_path / "counts.csv"
+    path.write_text("country,month,events\nIraq,2024-01,12\n")
+
+    with pytest.raises(NotEventDataError):
+        match(path, path)
