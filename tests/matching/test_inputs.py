@@ -129,3 +129,12 @@ def test_a_table_no_dataset_recognises_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(NotEventDataError):
         match(path, path)
+
+
+def test_an_acled_export_with_a_preamble_is_read_by_acleds_reader(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export.csv", [make_row()], preamble=True)
+
+    result = match(path, path)
+
+    assert list(result.pairs["left_id"]) == ["IRQ90001"]
+    assert result.pairs["score"].iloc[0] == 1.0

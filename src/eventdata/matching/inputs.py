@@ -110,6 +110,8 @@ def _columns(data: Any) -> list[str]:
         return [str(c) for c in data.columns]
     if isinstance(data, pa.Table):
         return list(data.column_names)
+    if not isinstance(data, (str, os.PathLike)):
+        return []  # other tables (polars, ...): ACLED's reader decides
     path = Path(os.fspath(data))
     if not path.exists():
         raise InputError("no such file; give an existing file, a DataFrame or a table", path=path)
@@ -131,19 +133,21 @@ def detect(data: Any) -> str:
     The dataset registry (:mod:`eventdata.datasets`) recognises a table from its columns
     (``acled``, ``ucdp``, ``gtd``, and any dataset registered later).
 
-    Raises:
-        NotEventDataError: no registered dataset recognises the columns.
+    A header this quick look cannot place (a preamble line before it, JSON) is left to
+    ACLED's reader, which sniffs headers fully and names what it expected.
     """
     if _is_records(data):
         return "records"
     from eventdata.datasets import dataset_of
+    from eventdata.exceptions import NotEventDataError
 
     columns = [c.lower() for c in _columns(data)]
     if not columns:
-        return "acled"  # JSON and other inputs: ACLED's reader decides
-    return dataset_of(
-        columns, source=None if isinstance(data, (pd.DataFrame, pa.Table)) else data
-    ).name
+        return "acled"
+    try:
+        return dataset_of(columns).name
+    except NotEventDataError:
+        return "acled"
 
 
 def _is_records(data: Any) -> bool:
