@@ -101,6 +101,8 @@ _EXPORTS: dict[str, str] = {
     "ValidationFailed": "eventdata.exceptions",
     "ApiError": "eventdata.exceptions",
     "AuthenticationError": "eventdata.exceptions",
+    "EmptyResultWarning": "eventdata.exceptions",
+    "StoreBusyError": "eventdata.exceptions",
     "MissingExtraError": "eventdata.exceptions",
 }
 

@@ -12,6 +12,7 @@ from typing import Protocol
 __all__ = [
     "AmbiguousDates",
     "DerivedColumnClash",
+    "EmptyResultWarning",
     "EventdataError",
     "InputError",
     "IntegrityError",
@@ -24,6 +25,7 @@ __all__ = [
     "NoClusterError",
     "RowsNotHeldError",
     "SchemaVersionError",
+    "StoreBusyError",
     "UnknownPlaceWarning",
     "UnknownRuleError",
     "UnloweredRecordsWarning",
@@ -174,6 +176,14 @@ class ApiError(EventdataError):
 
 class AuthenticationError(ApiError):
     """The API refused the credentials (HTTP 400/401 at login, 401/403 on a read)."""
+
+
+class EmptyResultWarning(UserWarning):
+    """A download or update received no events; the message names the filters that matched none."""
+
+
+class StoreBusyError(InputError):
+    """Another process is updating the store, or changed it while this update ran."""
 
 
 class RowsNotHeldError(EventdataError):

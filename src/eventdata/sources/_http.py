@@ -9,19 +9,33 @@ fails; a read answered 401 gets one new token and one more try.
 
 Requests answered 429 wait for ``Retry-After`` (seconds or an HTTP date), 5xx answers,
 timeouts and network errors wait ``backoff * 2**attempt`` seconds; after ``max_retries``
-retries :class:`~eventdata.exceptions.ApiError` is raised. No message ever contains the
-password or a token.
+retries :class:`~eventdata.exceptions.ApiError` is raised.
+
+The password stays between the client and the base URL: no message contains it in any
+encoding (as typed, URL- or form-encoded, JSON- or HTML-escaped, base64), nor a token; the
+login never follows a redirect to another origin (scheme, host, port), and reads follow
+same-origin redirects only; an ``http://`` base URL other than the loopback address warns
+that the password would cross the network unencrypted. Every answer has an overall
+deadline (``timeout`` per read, ``deadline`` for the whole answer, so a server trickling a
+byte a second fails) and a size bound (``max_answer_bytes``).
 """
 
 from __future__ import annotations
 
+import base64
 import email.utils
+import html
+import ipaddress
+import json
 import os
+import re
 import time
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any
+from urllib.parse import quote, quote_plus, urljoin, urlsplit
 
 from eventdata._version import __version__
 from eventdata.exceptions import ApiError, AuthenticationError, MissingExtraError
@@ -46,6 +60,64 @@ BASE_URL_ENV = "ACLED_API_URL"
 CLIENT_ID = "acled"
 _REFRESH_MARGIN = 60.0  # seconds before expiry at which a token is renewed
 _DEFAULT_LIFETIME = 86_400.0
+DEFAULT_MAX_ANSWER_BYTES = 256 * 1024 * 1024
+"""The largest answer read (bytes); a 5,000-row ACLED page is about 10 MB."""
+_MAX_REDIRECTS = 5
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def secret_forms(secret: str) -> list[str]:
+    """Every encoding in which ``secret`` may come back in an answer or an error.
+
+    As typed, URL-encoded (``quote`` and form ``quote_plus``; matched in either hex
+    case), JSON-escaped, HTML-escaped and base64 (standard and URL-safe alphabets).
+    """
+    if not secret:
+        return []
+    forms = {
+        secret,
+        quote(secret, safe=""),
+        quote_plus(secret, safe=""),
+        quote(secret),
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        html.escape(secret),
+        html.escape(secret, quote=False),
+        base64.b64encode(secret.encode()).decode().rstrip("="),
+        base64.urlsafe_b64encode(secret.encode()).decode().rstrip("="),
+    }
+    return sorted((f for f in forms if len(f) >= 3 or f == secret), key=len, reverse=True)
+
+
+def _redactor(secrets: list[str]) -> re.Pattern[str] | None:
+    forms: list[str] = []
+    for secret in secrets:
+        forms += secret_forms(secret)
+    if not forms:
+        return None
+    forms = sorted(set(forms), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """``(scheme, host, port)`` of a URL, default ports filled in."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class PlainHttpWarning(UserWarning):
+    """The API base URL is ``http://`` on another machine: the password travels unencrypted."""
 
 
 def require_httpx() -> ModuleType:
@@ -99,6 +171,9 @@ class AcledSession:
         max_retries: retries of a request answered 429 or 5xx, or that timed out.
         backoff: the first wait between retries in seconds, doubled each retry.
         max_wait: the longest single wait (also caps ``Retry-After``).
+        deadline: seconds an answer may take as a whole, headers to last byte (default
+            ``max(4 * timeout, 120)``); a server that trickles bytes fails after it.
+        max_answer_bytes: the largest answer read; a larger one fails without being held.
 
     Raises:
         MissingExtraError: httpx is not installed.
@@ -116,6 +191,8 @@ class AcledSession:
         max_retries: int = 5,
         backoff: float = 1.0,
         max_wait: float = 300.0,
+        deadline: float | None = None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         httpx = require_httpx()
         self.email = email or os.environ.get(EMAIL_ENV) or ""
@@ -135,13 +212,32 @@ class AcledSession:
         self.max_retries = max_retries
         self.backoff = backoff
         self.max_wait = max_wait
+        self.deadline = deadline if deadline is not None else max(4 * timeout, 120.0)
+        self.max_answer_bytes = max_answer_bytes
         self.requests = 0
+        self.refreshes = 0
+        self.logins = 0
+        scheme, host, _port = origin(self.base_url)
+        if scheme not in ("http", "https") or not host:
+            raise AuthenticationError(
+                f"base URL {self.base_url!r} is not an http(s) URL; pass base_url= or set "
+                f"{BASE_URL_ENV} to e.g. {DEFAULT_BASE_URL}"
+            )
+        if scheme == "http" and not _is_loopback(host):
+            warnings.warn(
+                f"the ACLED base URL {self.base_url} is plain http://: your password and "
+                "token would cross the network unencrypted; use https://",
+                PlainHttpWarning,
+                stacklevel=2,
+            )
         self._httpx = httpx
         self._token: _Token | None = None
+        self._redaction_key: tuple[str, ...] = ()
+        self._redaction: re.Pattern[str] | None = None
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
             headers={"User-Agent": f"eventdata/{__version__}", "Accept": "application/json"},
-            follow_redirects=True,
+            follow_redirects=False,
         )
 
     def __enter__(self) -> AcledSession:
@@ -162,14 +258,17 @@ class AcledSession:
     # ------------------------------------------------------------------ messages
 
     def redact(self, text: str) -> str:
-        """``text`` with the password and tokens replaced by ``***``."""
+        """``text`` with the password and tokens, in any encoding, replaced by ``***``."""
         secrets = [self._password]
         if self._token is not None:
             secrets += [self._token.access, self._token.refresh or ""]
-        for secret in secrets:
-            if secret:
-                text = text.replace(secret, "***")
-        return text
+        key = tuple(secrets)
+        if key != self._redaction_key:
+            self._redaction_key = key
+            self._redaction = _redactor([s for s in secrets if s])
+        if self._redaction is None:
+            return text
+        return self._redaction.sub("***", text)
 
     def _detail(self, response: Any) -> str:
         """A short, redacted description of an error answer's body."""
@@ -281,7 +380,7 @@ class AcledSession:
                 break
             self._token = None  # expired or revoked on the server: log in again
         assert response is not None
-        shown = self.redact(str(response.request.url))
+        shown = self.redact(str(response.url))
         if response.status_code in (401, 403):
             reason = (
                 "the token was refused even after logging in again"
@@ -309,7 +408,7 @@ class AcledSession:
     def _raise_for_status(self, response: Any, what: str) -> None:
         if response.status_code < 400:
             return
-        shown = self.redact(str(response.request.url))
+        shown = self.redact(str(response.url))
         raise ApiError(
             f"{what}: HTTP {response.status_code} from {shown}{self._detail(response)}",
             status=response.status_code,
@@ -324,16 +423,21 @@ class AcledSession:
             wait = self.backoff * (2**attempt)
         return min(wait, self.max_wait)
 
-    def _send(self, method: str, url: str, *, what: str, **kwargs: Any) -> Any:
+    def _send(self, method: str, url: str, *, what: str, **kwargs: Any) -> Answer:
         """Send one request, retrying 429, 5xx, timeouts and network errors."""
         httpx = self._httpx
         for attempt in range(self.max_retries + 1):
             response = None
             try:
                 self.requests += 1
-                response = self._client.request(method, url, **kwargs)
+                response = self._exchange(method, url, what=what, **kwargs)
             except httpx.TimeoutException:
                 problem = f"no answer within {self.timeout:g} s"
+            except _DeadlinePassed:
+                problem = (
+                    f"the answer was still arriving after {self.deadline:g} s (a server "
+                    "sending very slowly)"
+                )
             except httpx.TransportError as exc:
                 problem = f"network error ({type(exc).__name__}: {self.redact(str(exc))})"
             else:
@@ -349,3 +453,101 @@ class AcledSession:
                 )
             time.sleep(self._wait(attempt, response))
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _exchange(self, method: str, url: str, *, what: str, **kwargs: Any) -> Answer:
+        """One request and its same-origin redirects; another origin is never contacted."""
+        current = url
+        for _hop in range(_MAX_REDIRECTS + 1):
+            answer = self._read(method, current, what=what, **kwargs)
+            location = answer.headers.get("location")
+            if answer.status_code not in _REDIRECTS or not location:
+                return answer
+            target = urljoin(current, location)
+            if origin(target) != origin(current):
+                shown = self.redact(target)
+                raise (AuthenticationError if method == "POST" else ApiError)(
+                    f"{what}: {self.redact(current)} redirects (HTTP {answer.status_code}) "
+                    f"to another origin, {shown}; not followed, so that the "
+                    f"{'password' if method == 'POST' else 'token'} does not leave "
+                    f"{self.base_url}. If ACLED moved, set {BASE_URL_ENV} (or base_url=) to "
+                    "the new address yourself",
+                    status=answer.status_code,
+                    url=shown,
+                )
+            if method == "POST" and answer.status_code not in (307, 308):
+                return answer  # a 301/302/303 would turn the login into a GET: an error
+            kwargs.pop("params", None)  # the Location carries the query
+            current = target
+        raise ApiError(
+            f"{what}: more than {_MAX_REDIRECTS} redirects from {self.redact(url)}; check the "
+            f"base URL ({BASE_URL_ENV})",
+            url=self.redact(url),
+        )
+
+    def _read(self, method: str, url: str, *, what: str, **kwargs: Any) -> Answer:
+        """Read one answer whole, within ``deadline`` and ``max_answer_bytes``."""
+        started = time.monotonic()
+        limit = self.max_answer_bytes
+        with self._client.stream(method, url, **kwargs) as response:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise self._too_large(what, url, int(declared))
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise self._too_large(what, url, size)
+                if time.monotonic() - started > self.deadline:
+                    raise _DeadlinePassed
+                chunks.append(chunk)
+            return Answer(
+                response.status_code, response.headers, b"".join(chunks), str(response.url)
+            )
+
+    def _too_large(self, what: str, url: str, size: int) -> ApiError:
+        return ApiError(
+            f"{what}: the answer from {self.redact(url)} is larger than {limit_text(self)} "
+            f"(at least {size:,} bytes); a page of ACLED's largest size is about 10 MB, so "
+            "the server ignores limit=: lower page_size, or raise max_answer_bytes if the "
+            "answer is right",
+            url=self.redact(url),
+        )
+
+
+def limit_text(session: AcledSession) -> str:
+    """``max_answer_bytes`` for messages."""
+    return f"{session.max_answer_bytes:,} bytes (max_answer_bytes)"
+
+
+class _DeadlinePassed(Exception):
+    """An answer did not arrive whole within the session's deadline."""
+
+
+@dataclass
+class Answer:
+    """An HTTP answer read whole: status, headers, body and the URL it came from."""
+
+    status_code: int
+    headers: Any
+    content: bytes
+    url: str
+
+    @property
+    def text(self) -> str:
+        """The body as text (undecodable bytes replaced)."""
+        return self.content.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        """The body parsed as JSON.
+
+        Raises:
+            ValueError: the body is not JSON, or nests too deep to parse.
+
+        """
+        try:
+            return json.loads(self.content)
+        except RecursionError:
+            raise ValueError("the JSON nests too deep") from None
+        except UnicodeDecodeError as exc:
+            raise ValueError(str(exc)) from None

@@ -73,6 +73,7 @@ def read_store_info(store: str | os.PathLike[str], /) -> dict[str, Any]:
         "geo": "geometry" in schema.names,
         "query": acled.get("query"),
         "last_update": acled.get("last_update"),
+        "history": acled.get("history"),
     }
 
 
@@ -84,9 +85,15 @@ def newest_timestamp(table: pa.Table) -> int | None:
 
 
 def store_metadata(
-    *, query: Mapping[str, str], last_update: int, newest: int | None
+    *, query: Mapping[str, str], last_update: int, newest: int | None, history: int | None = None
 ) -> dict[str, str]:
-    document = {"query": dict(query), "last_update": last_update, "newest_timestamp": newest}
+    """The ``eventdata.acled`` entry: the query, times, and the last update of the history."""
+    document = {
+        "query": dict(query),
+        "last_update": last_update,
+        "newest_timestamp": newest,
+        "history": history,
+    }
     return {STORE_KEY: json.dumps(document)}
 
 
@@ -128,6 +135,7 @@ def write_stream(
     partition_by: list[str] | None = None,
     geo: bool = True,
     started: int | None = None,
+    history: int | None = None,
 ) -> int:
     """Write a download to a store (file or partitioned dataset), page by page, atomically.
 
@@ -162,7 +170,9 @@ def write_stream(
             file_metadata(
                 dialect="acled_api", rows=rows, validation=summary, partition_by=partition_by
             ),
-            store_metadata(query=stream.query, last_update=started, newest=newest[0]),
+            store_metadata(
+                query=stream.query, last_update=started, newest=newest[0], history=history
+            ),
         )
 
     options: dict[str, Any] = dict(geo=geo, compression="zstd", compression_level=1)
@@ -173,7 +183,9 @@ def write_stream(
             file_metadata(
                 dialect="acled_api", rows=None, validation=None, partition_by=partition_by
             ),
-            store_metadata(query=stream.query, last_update=started, newest=None),
+            store_metadata(
+                query=stream.query, last_update=started, newest=None, history=history
+            ),
         )
         counted = _counting(tables())
         write_event_dataset(
