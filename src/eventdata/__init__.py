@@ -82,6 +82,9 @@ _EXPORTS: dict[str, str] = {
     "iter_acled": "eventdata.sources.acled_api",
     "fetch_deletions": "eventdata.sources.acled_api",
     "update": "eventdata.sources.store",
+    "read_history": "eventdata.sources.history",
+    "check_acled": "eventdata.sources.check",
+    "parse_tags": "eventdata.pipeline.tags",
     "UpdateSummary": "eventdata.sources.store",
     # comparing versions
     "diff": "eventdata.analysis.diff",
@@ -130,6 +133,7 @@ if TYPE_CHECKING:
         AmbiguousDates,
         ApiError,
         AuthenticationError,
+        EmptyResultWarning,
         EventdataError,
         InputError,
         IntegrityError,
@@ -138,6 +142,7 @@ if TYPE_CHECKING:
         MissingExtraError,
         NotEventDataError,
         SchemaVersionError,
+        StoreBusyError,
         UnknownPlaceWarning,
         UnknownRuleError,
         UnloweredRecordsWarning,
@@ -184,7 +189,10 @@ if TYPE_CHECKING:
     from eventdata.schema.datasets import Dataset
     from eventdata.schema.text import Dialect
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
+    from eventdata.sources.check import check_acled
+    from eventdata.sources.history import read_history
     from eventdata.sources.store import UpdateSummary, update
+    from eventdata.pipeline.tags import parse_tags
     from eventdata.sources.ucdp import read_ged
     from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
     from eventdata.validation.ged import GedValidationReport

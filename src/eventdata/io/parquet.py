@@ -10,6 +10,7 @@ validating write, :func:`~eventdata.to_parquet`, in :mod:`eventdata.pipeline.wri
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,7 +25,7 @@ from eventdata.exceptions import InputError
 from eventdata.io import geo as geo_
 from eventdata.io.parquet_meta import check_version
 from eventdata.io.writers import partition_value_type
-from eventdata.schema.arrow import arrow_schema, conform, table_to_pandas
+from eventdata.schema.arrow import arrow_schema, conform, pandas_to_table, table_to_pandas
 
 __all__ = ["read_parquet"]
 
@@ -70,6 +71,7 @@ def read_parquet(
     filters: Any = None,
     geometry: bool = False,
     lists: bool = False,
+    as_of: Any = None,
 ) -> pd.DataFrame:
     """Read an eventdata Parquet file or hive-partitioned dataset directory.
 
@@ -81,6 +83,9 @@ def read_parquet(
         geometry: keep the derived ``geometry``/``bbox`` columns (dropped by default).
         lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists instead of
             ACLED's ``; ``-joined text.
+        as_of: a date (``YYYY-MM-DD``, every update seen that day counts) or datetime: the
+            store as it was then, from the history :func:`eventdata.update` keeps
+            (``NAME.history.parquet``); every column is read.
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
@@ -111,4 +116,9 @@ def read_parquet(
     if not geometry:
         table = geo_.strip_geometry(table)
     conformed = conform(table, columns=wanted if wanted is not None else None)
+    if as_of is not None:
+        # the history lives with the stores in eventdata.sources, a layer above this one
+        history = importlib.import_module("eventdata.sources.history")
+        frame = history.store_as_of(path, table_to_pandas(conformed), as_of)
+        return frame if not lists else table_to_pandas(pandas_to_table(frame), lists=True)
     return table_to_pandas(conformed, lists=lists)
