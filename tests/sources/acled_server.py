@@ -185,7 +185,14 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             pass
 
-        def _answer(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+        def _answer(
+            self,
+            status: int,
+            body: Any,
+            headers: dict[str, str] | None = None,
+            *,
+            slow: bool = False,
+        ) -> None:
             data = json.dumps(body).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
@@ -193,7 +200,7 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
             for key, value in (headers or {}).items():
                 self.send_header(key, value)
             self.end_headers()
-            if not state.trickle:
+            if not (slow and state.trickle):
                 self.wfile.write(data)
                 return
             for start in range(0, len(data), 4):  # a few bytes at a time, never done soon
@@ -248,7 +255,7 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
                 self._answer(status, {"message": "Access denied", "status": status})
                 return
             if path == "/api/acled/read":
-                self._answer(200, state.page(state.events, params))
+                self._answer(200, state.page(state.events, params), slow=True)
             elif path == "/api/deleted/read":
                 self._answer(200, state.page(state.deletions, params))
             else:
