@@ -250,3 +250,5 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
         f"{out}: wrote {rows:,} ACLED events ({stream.rows:,} received in {stream.pages} "
         f"pages{invalid}); {time.perf_counter() - began:.1f} s"
     )
+    if stream.empty_note is not None:
+        click.echo(stream.empty_note, err=True)

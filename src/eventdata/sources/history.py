@@ -154,7 +154,9 @@ def changes_between(
         )
     )
     deleted = delta.deleted_table
-    into = _merged_into(deleted, fresh)
+    # candidates: received events that stay in the store (not the deleted ones re-sent)
+    staying = pc.is_in(fresh.column("event_id_cnty"), value_set=new.column("event_id_cnty"))
+    into = _merged_into(deleted, fresh.filter(staying))
     if into is not None and into.null_count < len(into):
         merged = pc.is_valid(into)
         parts.append(_cells(deleted.filter(merged), "merged", update, seen_at, into.filter(merged)))
