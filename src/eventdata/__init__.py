@@ -181,6 +181,7 @@ if TYPE_CHECKING:
     )
     from eventdata.pipeline.convert import convert
     from eventdata.pipeline.read import read_acled
+    from eventdata.pipeline.tags import parse_tags
     from eventdata.pipeline.validate import validate, validate_ged
     from eventdata.pipeline.write import WriteResult, to_parquet, write_parquet
     from eventdata.reporting import report
@@ -192,7 +193,6 @@ if TYPE_CHECKING:
     from eventdata.sources.check import check_acled
     from eventdata.sources.history import read_history
     from eventdata.sources.store import UpdateSummary, update
-    from eventdata.pipeline.tags import parse_tags
     from eventdata.sources.ucdp import read_ged
     from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
     from eventdata.validation.ged import GedValidationReport

@@ -71,7 +71,9 @@ def test_history_lists_updates_and_an_events_changes(
     assert ("SOM5", "deleted") in changes
 
 
-def test_history_of_a_missing_store_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_history_of_a_missing_store_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code = main(["history", str(tmp_path / "absent.parquet")])
 
     assert code == 2

@@ -14,8 +14,7 @@ from eventdata.pipeline.tags import UnknownTagWarning, crowd_bounds, tag_columns
 
 def frame_with(tags: list[str | None]) -> pd.DataFrame:
     rows = [
-        fixtures.make_row(event_id_cnty=f"IRQ{90001 + i}", tags=t or "")
-        for i, t in enumerate(tags)
+        fixtures.make_row(event_id_cnty=f"IRQ{90001 + i}", tags=t or "") for i, t in enumerate(tags)
     ]
     return read_acled(pd.DataFrame(rows))
 
@@ -86,7 +85,9 @@ def test_a_table_without_tags_is_refused() -> None:
         parse_tags(pd.DataFrame({"event_id_cnty": ["IRQ1"]}))
 
 
-@pytest.mark.parametrize("name", ["somalia_2025-04_2026-03.csv", "bangladesh_2022-2024_excel_long.csv"])
+@pytest.mark.parametrize(
+    "name", ["somalia_2025-04_2026-03.csv", "bangladesh_2022-2024_excel_long.csv"]
+)
 def test_tags_of_real_exports(name: str) -> None:
     path = fixtures.shared_file(name)
 
@@ -99,6 +100,12 @@ def test_tags_of_real_exports(name: str) -> None:
     assert frame["tag_unknown"].isna().all()
     with_number = frame["tag_crowd_size_low"].notna()
     assert with_number.any()
-    assert (frame.loc[with_number, "tag_crowd_size"].str.contains(r"\d|hundred|thousand|dozen|several|few|two|one")).all()
+    assert (
+        frame.loc[with_number, "tag_crowd_size"].str.contains(
+            r"\d|hundred|thousand|dozen|several|few|two|one"
+        )
+    ).all()
     bounded = frame["tag_crowd_size_high"].notna() & with_number
-    assert (frame.loc[bounded, "tag_crowd_size_low"] <= frame.loc[bounded, "tag_crowd_size_high"]).all()
+    assert (
+        frame.loc[bounded, "tag_crowd_size_low"] <= frame.loc[bounded, "tag_crowd_size_high"]
+    ).all()

@@ -52,9 +52,10 @@ def test_the_vocabulary_places_seas() -> None:
     assert is_sea("red sea") and not is_sea("Yemen")
     assert "Middle East" in sea_regions("Red Sea")
     assert place_name_warnings("Red Sea", 887, "Middle East", where="place 'x'") == []
-    assert "not a region of Red Sea" in place_name_warnings(
-        "Red Sea", 887, "Europe", where="place 'x'"
-    )[0]
+    assert (
+        "not a region of Red Sea"
+        in place_name_warnings("Red Sea", 887, "Europe", where="place 'x'")[0]
+    )
 
 
 def test_aggregates_place_sea_events_beside_countries() -> None:

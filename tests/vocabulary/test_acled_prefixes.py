@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-
 from acled_fixtures import make_row
+
 from eventdata import validate
 from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, acled_prefix, event_id_prefixes
 from eventdata.vocabulary.countries import alpha3_from_numeric, country_from_numeric

@@ -90,7 +90,7 @@ def _parse_cell(cell: str) -> dict[str, Any]:
         tag = " ".join(part.split())
         if not tag:
             continue
-        name, sep, value = (tag.partition("=") if "=" in tag else tag.partition(":"))
+        name, sep, value = tag.partition("=") if "=" in tag else tag.partition(":")
         key = " ".join(name.split()).lower()
         if sep == "=" and key == CROWD_SIZE.tag:
             crowd.append(value.strip())
@@ -154,8 +154,7 @@ def parse_tags(data: Any, /, *, warn: bool = True) -> pd.DataFrame:
         data = read_acled(data)
     if "tags" not in data.columns:
         raise InputError(
-            "has no 'tags' column: ACLED added tags in March 2023; files from before "
-            "carry none"
+            "has no 'tags' column: ACLED added tags in March 2023; files from before carry none"
         )
     frame = data.copy()
     tags = _as_text(frame["tags"])
@@ -184,4 +183,5 @@ def parse_tags(data: Any, /, *, warn: bool = True) -> pd.DataFrame:
             UnknownTagWarning,
             stacklevel=2,
         )
-    return frame
+    result: pd.DataFrame = frame
+    return result

@@ -120,7 +120,9 @@ def explain_country_iso(c: Mapping[str, pa.Array]) -> pa.Array:
     return pc.take(_PREFERRED_NAME, pc.index_in(c["iso"], value_set=_ISO_NUMERIC))
 
 
-_SEA_PAIRS = pa.array(sorted(f"{sea}\x1f{region}" for sea, rs in ACLED_SEAS.items() for region in rs))
+_SEA_PAIRS = pa.array(
+    sorted(f"{sea}\x1f{region}" for sea, rs in ACLED_SEAS.items() for region in rs)
+)
 
 
 def _sea_mask(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:

@@ -183,9 +183,7 @@ def write_stream(
             file_metadata(
                 dialect="acled_api", rows=None, validation=None, partition_by=partition_by
             ),
-            store_metadata(
-                query=stream.query, last_update=started, newest=None, history=history
-            ),
+            store_metadata(query=stream.query, last_update=started, newest=None, history=history),
         )
         counted = _counting(tables())
         write_event_dataset(

@@ -74,8 +74,10 @@ def _rows(
     def col(value: Any) -> pa.Array:
         if value is None or isinstance(value, str):
             return pa.array([value] * count, pa.string())
-        return text(plain(value)) if isinstance(value, (pa.Array, pa.ChunkedArray)) else (
-            pa.array(value, pa.string())
+        return (
+            text(plain(value))
+            if isinstance(value, (pa.Array, pa.ChunkedArray))
+            else (pa.array(value, pa.string()))
         )
 
     return pa.table(
@@ -192,9 +194,7 @@ def committed_update(store: Path) -> int:
     return int(read_store_info(store).get("history") or 0)
 
 
-def read_history(
-    store: str | os.PathLike[str], /, *, event: str | None = None
-) -> pd.DataFrame:
+def read_history(store: str | os.PathLike[str], /, *, event: str | None = None) -> pd.DataFrame:
     """The history of a store that :func:`eventdata.update` keeps current.
 
     Args:
@@ -216,7 +216,8 @@ def read_history(
     table = table.filter(pc.less_equal(table.column("update"), committed_update(path)))
     if event is not None:
         table = table.filter(pc.equal(table.column("event_id_cnty"), event))
-    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    frame: pd.DataFrame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    return frame
 
 
 def _cutoff(moment: Any) -> int:
@@ -256,7 +257,8 @@ def store_as_of(store: str | os.PathLike[str], frame: pd.DataFrame, moment: Any)
     seen = pc.cast(history.column("seen_at"), pa.int64())
     undo = history.filter(pc.greater(seen, cutoff)).to_pylist()
     if any(r["change"] == "created" for r in undo):
-        return frame.iloc[0:0].copy()
+        empty: pd.DataFrame = frame.iloc[0:0].copy()
+        return empty
     if not undo:
         return frame
     touched = {r["event_id_cnty"] for r in undo if r["event_id_cnty"] is not None}
@@ -278,7 +280,8 @@ def store_as_of(store: str | os.PathLike[str], frame: pd.DataFrame, moment: Any)
             rows.setdefault(key, {})[record["column"]] = record["old"]
     kept = frame[~inside]
     if not rows:
-        return kept.reset_index(drop=True)
+        unchanged: pd.DataFrame = kept.reset_index(drop=True)
+        return unchanged
     restored_text = pa.Table.from_pylist(
         [{n: row.get(n) for n in names} for row in rows.values()],
         schema=pa.schema([pa.field(n, pa.string()) for n in names]),
@@ -292,4 +295,5 @@ def store_as_of(store: str | os.PathLike[str], frame: pd.DataFrame, moment: Any)
                 combined[name] = combined[name].astype(dtype)
             except (TypeError, ValueError):
                 pass
-    return combined
+    result: pd.DataFrame = combined
+    return result

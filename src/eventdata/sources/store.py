@@ -41,7 +41,6 @@ from eventdata.sources._store_io import (
     write_stream,
 )
 from eventdata.sources._stream import OnInvalid
-from eventdata.sources.history import changes_between, write_history
 from eventdata.sources.acled_api import (
     DEFAULT_PAGE_SIZE,
     AcledSession,
@@ -51,6 +50,7 @@ from eventdata.sources.acled_api import (
     stream_query,
     stream_table,
 )
+from eventdata.sources.history import changes_between, write_history
 
 __all__ = ["STORE_KEY", "UpdateSummary", "read_store_info", "update", "write_stream"]
 
@@ -327,7 +327,10 @@ def _locked_update(
     try:
         if info is None:
             return _create(
-                path, query, started=started, partition_by=partition_by,
+                path,
+                query,
+                started=started,
+                partition_by=partition_by,
                 stream_options=stream_options,
             )
         old = read_side(path)

@@ -61,25 +61,50 @@ FLAG_TAGS: tuple[TagSpec, ...] = (
 )
 """Tags without a value; each gets a boolean column."""
 
-WOMEN_TARGETED_GROUPS: frozenset[str] = frozenset({
-    "accused of witchcraft/sorcery",
-    "activists/human rights defenders/social leaders",
-    "candidates for office",
-    "girls",
-    "government officials",
-    "journalists",
-    "politicians",
-    "relatives of targeted groups or persons",
-})
+WOMEN_TARGETED_GROUPS: frozenset[str] = frozenset(
+    {
+        "accused of witchcraft/sorcery",
+        "activists/human rights defenders/social leaders",
+        "candidates for office",
+        "girls",
+        "government officials",
+        "journalists",
+        "politicians",
+        "relatives of targeted groups or persons",
+    }
+)
 """The groups of ``women targeted: ...`` (ACLED's women-in-politics categories and more)."""
 
-CROWD_WORDS: Mapping[str, int] = MappingProxyType({
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "a dozen": 12, "dozen": 12, "dozens": 12, "a few": 3, "few": 3,
-    "several": 3, "a hundred": 100, "one hundred": 100, "hundred": 100, "hundreds": 100,
-    "a thousand": 1000, "one thousand": 1000, "thousand": 1000, "thousands": 1000,
-    "tens of thousands": 10_000, "hundreds of thousands": 100_000,
-})
+CROWD_WORDS: Mapping[str, int] = MappingProxyType(
+    {
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "a dozen": 12,
+        "dozen": 12,
+        "dozens": 12,
+        "a few": 3,
+        "few": 3,
+        "several": 3,
+        "a hundred": 100,
+        "one hundred": 100,
+        "hundred": 100,
+        "hundreds": 100,
+        "a thousand": 1000,
+        "one thousand": 1000,
+        "thousand": 1000,
+        "thousands": 1000,
+        "tens of thousands": 10_000,
+        "hundreds of thousands": 100_000,
+    }
+)
 """Crowd-size words and the lowest number they mean (ACLED's fatality conventions:
 several 3, dozens 12, hundreds 100). Words of size without a number (large, huge, small)
 give no number."""
