@@ -67,6 +67,7 @@ class FakeAcled:
 
     users: dict[str, str] = field(default_factory=dict)
     no_api_access: set[str] = field(default_factory=set)
+    empty_access: set[str] = field(default_factory=set)
     events: list[dict[str, str]] = field(default_factory=list)
     deletions: list[dict[str, str]] = field(default_factory=list)
     token_lifetime: int = 86_400
@@ -250,9 +251,12 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
                 time.sleep(state.delay)
             if state.before_answer is not None:
                 state.before_answer(path)
-            status, _ = state.authorized(self.headers.get("Authorization"))
+            status, email = state.authorized(self.headers.get("Authorization"))
             if status != 200:
                 self._answer(status, {"message": "Access denied", "status": status})
+                return
+            if email in state.empty_access:  # an account without a data tier: empty answers
+                self._answer(200, {"status": 200, "success": True, "data": []})
                 return
             if path == "/api/acled/read":
                 self._answer(200, state.page(state.events, params), slow=True)

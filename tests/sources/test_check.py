@@ -57,6 +57,15 @@ def test_a_login_without_data_access(acled: FakeAcled) -> None:
     assert "API access" in report.failed.detail
 
 
+def test_a_login_whose_reads_are_always_empty(acled: FakeAcled) -> None:
+    acled.empty_access.add(EMAIL)
+
+    report = check_acled(country="Somalia", **FAST)
+
+    assert report.failed is not None and report.failed.name == "access"
+    assert "no data access" in report.failed.detail
+
+
 def test_acled_unreachable() -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))

@@ -108,6 +108,21 @@ def test_read_parquet_as_of_gives_the_store_as_it_was(acled: FakeAcled, tmp_path
         assert restored[column].tolist() == expected[column].tolist(), column
     assert len(before_creation) == 0
     assert ids(today) == ids(read_parquet(store))
+    some = read_parquet(store, as_of=seen.iloc[0].to_pydatetime(), columns=["event_id_cnty"])
+    assert list(some.columns) == ["event_id_cnty"] and ids(some) == ids(first)
+    with pytest.raises(ValueError, match="filter the result"):
+        read_parquet(store, as_of="2026-01-01", filters=[("year", "=", 2025)])
+
+
+def test_a_failed_creation_leaves_no_history(acled: FakeAcled, tmp_path: Path) -> None:
+    from eventdata import ApiError
+
+    acled.fail("/api/acled/read", 500, times=3)
+
+    with pytest.raises(ApiError):
+        update(tmp_path / "somalia.parquet", country="Somalia", max_retries=1, **FAST)
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".somalia.parquet.lock"]
 
 
 def test_as_of_needs_a_history(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from eventdata.exceptions import InputError
 from eventdata.io import geo as geo_
 from eventdata.io.parquet_meta import check_version
 from eventdata.io.writers import partition_value_type
-from eventdata.schema.arrow import arrow_schema, conform, pandas_to_table, table_to_pandas
+from eventdata.schema.arrow import arrow_schema, conform, table_to_pandas
 
 __all__ = ["read_parquet"]
 
@@ -85,7 +85,7 @@ def read_parquet(
             ACLED's ``; ``-joined text.
         as_of: a date (``YYYY-MM-DD``, every update seen that day counts) or datetime: the
             store as it was then, from the history :func:`eventdata.update` keeps
-            (``NAME.history.parquet``); every column is read.
+            (``NAME.history.parquet``); not with ``filters`` or ``geometry``.
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
@@ -97,6 +97,12 @@ def read_parquet(
 
     """
     path = Path(path)
+    if as_of is not None:
+        # a store's history lives in eventdata.sources, a layer above this one
+        history = importlib.import_module("eventdata.sources.history")
+        options = dict(columns=columns, filters=filters, geometry=geometry, lists=lists)
+        frame: pd.DataFrame = history.read_as_of(path, as_of, **options)
+        return frame
     if not path.exists():
         raise InputError("no such file or directory", path=path)
     first = _first_file(path)
@@ -116,9 +122,4 @@ def read_parquet(
     if not geometry:
         table = geo_.strip_geometry(table)
     conformed = conform(table, columns=wanted if wanted is not None else None)
-    if as_of is not None:
-        # the history lives with the stores in eventdata.sources, a layer above this one
-        history = importlib.import_module("eventdata.sources.history")
-        frame = history.store_as_of(path, table_to_pandas(conformed), as_of)
-        return frame if not lists else table_to_pandas(pandas_to_table(frame), lists=True)
     return table_to_pandas(conformed, lists=lists)

@@ -145,6 +145,9 @@ def _total(session: AcledSession, params: Mapping[str, str]) -> int:
     document = session.get_json(_EVENTS, query, what="ACLED events (count)")
     if not isinstance(document, Mapping):
         raise ApiError("ACLED events (count): the answer is not a JSON object")
+    if document.get("success") is False or document.get("error"):
+        said = document.get("error") or document.get("message") or "no reason given"
+        raise ApiError(f"ACLED events (count): ACLED answered an error: {str(said)[:300]}")
     for key in ("total_count", "total", "count"):
         value = document.get(key)
         if isinstance(value, (int, str)) and str(value).isdigit():
@@ -205,7 +208,9 @@ def _steps(report: CheckReport, session_options: dict[str, Any]) -> Iterator[Che
         yield CheckStep("reach", "ok", f"{session.base_url} answered")
         yield CheckStep("login", "ok", "the password grant gave a token")
         try:
-            _total(session, {"event_date": dt.date.today().isoformat(), "event_date_where": "<="})
+            every = _total(
+                session, {"event_date": dt.date.today().isoformat(), "event_date_where": "<="}
+            )
         except AuthenticationError as exc:
             yield CheckStep(
                 "access",
@@ -216,7 +221,21 @@ def _steps(report: CheckReport, session_options: dict[str, Any]) -> Iterator[Che
             )
             return
         except ApiError as exc:
-            yield CheckStep("access", "failed", f"reading events failed: {exc}")
+            yield CheckStep(
+                "access",
+                "failed",
+                f"reading events failed: {session.redact(str(exc))}. If ACLED's message is "
+                "about access, check in myACLED that the account has API access",
+            )
+            return
+        if every == 0:
+            yield CheckStep(
+                "access",
+                "failed",
+                "the token reads no event at all, of any country or date: the account has "
+                "no data access (ACLED lets accounts without an API access tier log in and "
+                "answers them empty). In myACLED, check the account's API access",
+            )
             return
         yield CheckStep("access", "ok", "the token reads events")
         problems = _filter_problems(report.query)

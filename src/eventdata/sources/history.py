@@ -36,6 +36,7 @@ __all__ = [
     "HISTORY_SCHEMA",
     "changes_between",
     "history_path",
+    "read_as_of",
     "read_history",
     "store_as_of",
     "write_history",
@@ -297,3 +298,37 @@ def store_as_of(store: str | os.PathLike[str], frame: pd.DataFrame, moment: Any)
                 pass
     result: pd.DataFrame = combined
     return result
+
+
+def read_as_of(
+    store: str | os.PathLike[str],
+    moment: Any,
+    /,
+    *,
+    columns: Any = None,
+    filters: Any = None,
+    geometry: bool = False,
+    lists: bool = False,
+) -> pd.DataFrame:
+    """``read_parquet(store, as_of=moment)``: the whole store read, later updates undone.
+
+    Raises:
+        ValueError: ``filters`` or ``geometry`` are asked for with ``as_of`` (a revised
+            event may enter or leave a filter; restored rows have no geometry).
+        InputError: the store or its history cannot be read.
+
+    """
+    from eventdata.io.parquet import read_parquet
+    from eventdata.schema.arrow import pandas_to_table, table_to_pandas
+
+    if filters is not None or geometry:
+        raise ValueError(
+            "as_of= reads the whole store as it was; filter the result instead of passing "
+            "filters=, and leave geometry=False"
+        )
+    frame = store_as_of(store, read_parquet(store), moment)
+    if columns is not None:
+        frame = frame[list(columns)]
+    if lists:
+        frame = table_to_pandas(pandas_to_table(frame), lists=True)
+    return frame

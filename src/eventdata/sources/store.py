@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata._atomic import TEMP_MARKER
 from eventdata.exceptions import InputError, StoreBusyError
 from eventdata.io.acled_api import apply_deletions
 from eventdata.io.writers import failures_path
@@ -40,7 +42,7 @@ from eventdata.sources._store_io import (
     store_metadata,
     write_stream,
 )
-from eventdata.sources._stream import OnInvalid
+from eventdata.sources._stream import AcledBatches, OnInvalid
 from eventdata.sources.acled_api import (
     DEFAULT_PAGE_SIZE,
     AcledSession,
@@ -52,7 +54,14 @@ from eventdata.sources.acled_api import (
 )
 from eventdata.sources.history import changes_between, write_history
 
-__all__ = ["STORE_KEY", "UpdateSummary", "read_store_info", "update", "write_stream"]
+__all__ = [
+    "STORE_KEY",
+    "UpdateSummary",
+    "create_store",
+    "read_store_info",
+    "update",
+    "write_stream",
+]
 
 
 @dataclass
@@ -138,6 +147,46 @@ def _merge(old: pa.Table, fresh: pa.Table, deletions: pa.Table) -> tuple[pa.Tabl
     }
 
 
+def create_store(
+    stream: AcledBatches,
+    path: str | os.PathLike[str],
+    /,
+    *,
+    partition_by: list[str] | None = None,
+    started: int | None = None,
+) -> int:
+    """Write a download to a new store with its history begun (update 1, ``created``).
+
+    The history file is written first; if the download fails, the previous history (of a
+    store written over) comes back, or none: a failed creation leaves nothing behind.
+
+    Returns:
+        The number of rows written.
+
+    """
+    from eventdata.sources.history import history_path
+
+    path = Path(path)
+    started = int(time.time()) if started is None else started
+    marker = f"created from {describe_query(stream.query)}"
+    history = history_path(path)
+    previous = history.with_name(f".{history.name}{TEMP_MARKER}{uuid.uuid4().hex[:8]}")
+    kept = history.exists()
+    if kept:
+        os.replace(history, previous)
+    try:
+        write_history(path, _marker(1, started, "created", marker), committed=0)
+        rows = write_stream(stream, path, partition_by=partition_by, started=started, history=1)
+    except BaseException:
+        history.unlink(missing_ok=True)
+        if kept:
+            os.replace(previous, history)
+        raise
+    if kept:
+        previous.unlink(missing_ok=True)
+    return rows
+
+
 def _create(
     path: Path,
     query: dict[str, str],
@@ -148,9 +197,7 @@ def _create(
 ) -> UpdateSummary:
     stream = stream_query(query, **stream_options)
     stream.failures_hint = str(failures_path(path))
-    marker = f"created from {describe_query(query)}"
-    write_history(path, _marker(1, started, "created", marker), committed=0)
-    rows = write_stream(stream, path, partition_by=partition_by, started=started, history=1)
+    rows = create_store(stream, path, partition_by=partition_by, started=started)
     newest = json.loads(read_store_meta(path).get(STORE_KEY, "{}")).get("newest_timestamp")
     return UpdateSummary(
         store=path,
