@@ -9,7 +9,7 @@ import warnings
 from urllib.parse import quote, quote_plus
 
 import pytest
-from acled_events import EMAIL, PASSWORD
+from acled_events import EMAIL, PASSWORD, event
 from acled_server import FakeAcled, serve
 
 pytest.importorskip("httpx")
@@ -94,6 +94,14 @@ def test_a_page_longer_than_the_limit_is_refused(acled: FakeAcled) -> None:
 
     with pytest.raises(ApiError, match="7 rows, more than the 3 asked for"):
         fetch_acled(country="Somalia", page_size=3, **FAST)
+
+
+def test_a_page_far_larger_than_its_limit_is_not_read_whole(acled: FakeAcled) -> None:
+    acled.ignore_limit = True  # 2,000 rows sent for limit=1: about 3 MB for a 1 MB bound
+    acled.events = [event(n) for n in range(1, 2001)]
+
+    with pytest.raises(ApiError, match="larger than 1,081,344 bytes"):
+        fetch_acled(country="Somalia", page_size=1, **FAST)
 
 
 def test_an_answer_larger_than_the_bound_is_not_read_whole(acled: FakeAcled) -> None:

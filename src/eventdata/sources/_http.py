@@ -358,13 +358,17 @@ class AcledSession:
 
     # ------------------------------------------------------------------ requests
 
-    def get_json(self, path: str, params: Mapping[str, Any], *, what: str) -> Any:
+    def get_json(
+        self, path: str, params: Mapping[str, Any], *, what: str, max_bytes: int | None = None
+    ) -> Any:
         """GET ``{base}{path}`` with the bearer token and return the parsed JSON answer.
 
         Args:
             path: e.g. ``/api/acled/read``.
             params: query parameters (values are sent as text).
             what: what is requested, for messages (``ACLED events page 3``).
+            max_bytes: a tighter bound than ``max_answer_bytes`` for this answer (a page
+                of ``limit`` rows cannot be larger than so many bytes).
 
         Raises:
             AuthenticationError: 401 after a new token, or 403.
@@ -375,7 +379,9 @@ class AcledSession:
         response = None
         for attempt in range(2):
             headers = {"Authorization": f"Bearer {self._bearer()}"}
-            response = self._send("GET", url, params=params, headers=headers, what=what)
+            response = self._send(
+                "GET", url, params=params, headers=headers, what=what, max_bytes=max_bytes
+            )
             if response.status_code != 401 or attempt:
                 break
             self._token = None  # expired or revoked on the server: log in again
@@ -423,14 +429,16 @@ class AcledSession:
             wait = self.backoff * (2**attempt)
         return min(wait, self.max_wait)
 
-    def _send(self, method: str, url: str, *, what: str, **kwargs: Any) -> Answer:
+    def _send(
+        self, method: str, url: str, *, what: str, max_bytes: int | None = None, **kwargs: Any
+    ) -> Answer:
         """Send one request, retrying 429, 5xx, timeouts and network errors."""
         httpx = self._httpx
         for attempt in range(self.max_retries + 1):
             response = None
             try:
                 self.requests += 1
-                response = self._exchange(method, url, what=what, **kwargs)
+                response = self._exchange(method, url, what=what, max_bytes=max_bytes, **kwargs)
             except httpx.TimeoutException:
                 problem = f"no answer within {self.timeout:g} s"
             except _DeadlinePassed:
@@ -454,11 +462,13 @@ class AcledSession:
             time.sleep(self._wait(attempt, response))
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _exchange(self, method: str, url: str, *, what: str, **kwargs: Any) -> Answer:
+    def _exchange(
+        self, method: str, url: str, *, what: str, max_bytes: int | None, **kwargs: Any
+    ) -> Answer:
         """One request and its same-origin redirects; another origin is never contacted."""
         current = url
         for _hop in range(_MAX_REDIRECTS + 1):
-            answer = self._read(method, current, what=what, **kwargs)
+            answer = self._read(method, current, what=what, max_bytes=max_bytes, **kwargs)
             location = answer.headers.get("location")
             if answer.status_code not in _REDIRECTS or not location:
                 return answer
@@ -484,40 +494,33 @@ class AcledSession:
             url=self.redact(url),
         )
 
-    def _read(self, method: str, url: str, *, what: str, **kwargs: Any) -> Answer:
+    def _read(
+        self, method: str, url: str, *, what: str, max_bytes: int | None, **kwargs: Any
+    ) -> Answer:
         """Read one answer whole, within ``deadline`` and ``max_answer_bytes``."""
         started = time.monotonic()
-        limit = self.max_answer_bytes
+        limit = min(self.max_answer_bytes, max_bytes or self.max_answer_bytes)
         with self._client.stream(method, url, **kwargs) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise self._too_large(what, url, int(declared))
-            chunks: list[bytes] = []
-            size = 0
+                raise self._too_large(what, url, int(declared), limit)
+            body = bytearray()
             for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > limit:
-                    raise self._too_large(what, url, size)
+                if len(body) + len(chunk) > limit:
+                    raise self._too_large(what, url, len(body) + len(chunk), limit)
                 if time.monotonic() - started > self.deadline:
                     raise _DeadlinePassed
-                chunks.append(chunk)
-            return Answer(
-                response.status_code, response.headers, b"".join(chunks), str(response.url)
-            )
+                body += chunk
+            return Answer(response.status_code, response.headers, bytes(body), str(response.url))
 
-    def _too_large(self, what: str, url: str, size: int) -> ApiError:
+    def _too_large(self, what: str, url: str, size: int, limit: int) -> ApiError:
         return ApiError(
-            f"{what}: the answer from {self.redact(url)} is larger than {limit_text(self)} "
-            f"(at least {size:,} bytes); a page of ACLED's largest size is about 10 MB, so "
-            "the server ignores limit=: lower page_size, or raise max_answer_bytes if the "
-            "answer is right",
+            f"{what}: the answer from {self.redact(url)} is larger than {limit:,} bytes "
+            f"(at least {size:,}), more than its rows can take: the server or a proxy "
+            "ignores limit=. Check the base URL; raise max_answer_bytes (or "
+            "page_size) only if the answer is right",
             url=self.redact(url),
         )
-
-
-def limit_text(session: AcledSession) -> str:
-    """``max_answer_bytes`` for messages."""
-    return f"{session.max_answer_bytes:,} bytes (max_answer_bytes)"
 
 
 class _DeadlinePassed(Exception):

@@ -49,6 +49,9 @@ EVENTS_PATH = "/api/acled/read"
 DELETED_PATH = "/api/deleted/read"
 DEFAULT_PAGE_SIZE = 5000
 """ACLED's largest page (``limit``)."""
+ROW_BYTES_BOUND = 32 * 1024
+"""The most bytes one row of an answer may take (real rows take 1 to 3 KB): a page of
+``limit`` rows larger than ``limit * ROW_BYTES_BOUND + 1 MB`` is refused unread."""
 
 
 def _records(document: Any, what: str, session: AcledSession) -> list[dict[str, Any]]:
@@ -93,7 +96,9 @@ def pages(
     while True:
         query = {"_format": "json", **params, "limit": str(page_size), "page": str(number)}
         label = f"{what} page {number}"
-        records = _records(session.get_json(path, query, what=label), label, session)
+        bound = page_size * ROW_BYTES_BOUND + 1024 * 1024
+        document = session.get_json(path, query, what=label, max_bytes=bound)
+        records = _records(document, label, session)
         if len(records) > page_size:
             raise ApiError(
                 f"{label}: {len(records):,} rows, more than the {page_size:,} asked for "
