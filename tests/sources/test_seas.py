@@ -82,3 +82,17 @@ def test_sea_named_events_arrive_from_the_api(acled: FakeAcled) -> None:
 
     assert frame["country"].astype(str).tolist() == ["Red Sea"]
     assert frame.attrs["eventdata.failures"] == []
+
+
+def test_the_report_places_sea_events_on_the_map(tmp_path: object) -> None:
+    pytest.importorskip("jinja2")
+    from pathlib import Path
+
+    from eventdata import report
+
+    sea = make_row(**SEA, latitude="14.1000", longitude="42.3000", location="Red Sea")
+    html = report(pd.DataFrame([sea, make_row()]), Path(str(tmp_path)) / "r.html").read_text()
+
+    assert "Every one of the 2 events with coordinates is drawn." in html
+    assert "Red Sea (Red Sea)" in html  # the sea event's map label: location (country)
+    assert "country.sea_region" not in html
