@@ -240,3 +240,50 @@ def test_a_store_changed_during_the_update_is_not_overwritten(
         update(store, **FAST)
 
     assert store.read_bytes() == replaced_with
+
+
+def test_a_partitioned_store_keeps_its_history_beside_the_directory(
+    acled: FakeAcled, tmp_path: Path
+) -> None:
+    store = tmp_path / "somalia"
+    update(store, country="Somalia", partition_by=["year"], **FAST)
+    first = read_parquet(store)
+    next_second()
+    week_two(acled)
+
+    summary = update(store, **FAST)
+
+    history = read_history(store)
+    assert (tmp_path / "somalia.history.parquet").exists() and summary.history == 2
+    assert set(history[history["update"] == 2]["change"]) >= {"added", "revised", "deleted"}
+    then = read_parquet(store, as_of=history["seen_at"].iloc[0].to_pydatetime())
+    assert ids(then) == ids(first)
+
+
+def test_overlapping_updates_one_runs_the_other_says_so(acled: FakeAcled, tmp_path: Path) -> None:
+    store = tmp_path / "somalia.parquet"
+    update(store, country="Somalia", **FAST)
+    week_two(acled)
+    gate, arrived = threading.Event(), threading.Event()
+
+    def hold(path: str) -> None:  # the first update waits at ACLED while the second starts
+        arrived.set()
+        gate.wait(60)
+
+    acled.before_answer = hold
+    code = f"import eventdata; print(eventdata.update({str(store)!r}, progress=False).added)"
+    first = subprocess.Popen(
+        [sys.executable, "-c", code], env=dict(os.environ), stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert arrived.wait(60)
+        acled.before_answer = None
+        with pytest.raises(StoreBusyError, match="another update of this store is running"):
+            update(store, **FAST)
+    finally:
+        gate.set()
+        out, _ = first.communicate(timeout=60)
+
+    assert first.returncode == 0 and out.strip() == "1"
+    assert "SOM20" in set(read_parquet(store)["event_id_cnty"])
+    assert read_store_info(store)["history"] == 2
