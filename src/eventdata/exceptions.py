@@ -23,6 +23,7 @@ __all__ = [
     "AuthenticationError",
     "MissingExtraError",
     "NoClusterError",
+    "PlainHttpWarning",
     "RowsNotHeldError",
     "SchemaVersionError",
     "StoreBusyError",
@@ -180,6 +181,10 @@ class AuthenticationError(ApiError):
 
 class EmptyResultWarning(UserWarning):
     """A download or update received no events; the message names the filters that matched none."""
+
+
+class PlainHttpWarning(UserWarning):
+    """The API base URL is ``http://`` on another machine: the password travels unencrypted."""
 
 
 class StoreBusyError(InputError):

@@ -38,7 +38,12 @@ from typing import Any
 from urllib.parse import quote, quote_plus, urljoin, urlsplit
 
 from eventdata._version import __version__
-from eventdata.exceptions import ApiError, AuthenticationError, MissingExtraError
+from eventdata.exceptions import (
+    ApiError,
+    AuthenticationError,
+    MissingExtraError,
+    PlainHttpWarning,
+)
 
 __all__ = [
     "BASE_URL_ENV",
@@ -46,6 +51,7 @@ __all__ = [
     "EMAIL_ENV",
     "PASSWORD_ENV",
     "AcledSession",
+    "PlainHttpWarning",
     "require_httpx",
 ]
 
@@ -114,10 +120,6 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-class PlainHttpWarning(UserWarning):
-    """The API base URL is ``http://`` on another machine: the password travels unencrypted."""
 
 
 def require_httpx() -> ModuleType:
