@@ -115,3 +115,12 @@ def test_a_filter_matching_nothing_alone_is_named(acled: FakeAcled) -> None:
 
     assert report.failed is not None and report.failed.name == "query"
     assert "admin1=Nowhere alone matches no event" in report.failed.detail
+
+
+def test_a_login_redirected_elsewhere_is_a_reach_failure(acled: FakeAcled) -> None:
+    acled.login_redirect = "https://login.example.org/oauth/token"
+
+    report = check_acled(**FAST)
+
+    assert report.failed is not None and report.failed.name == "reach"
+    assert "another origin" in report.failed.detail

@@ -188,6 +188,9 @@ def _steps(report: CheckReport, session_options: dict[str, Any]) -> Iterator[Che
         try:
             session.login()
         except AuthenticationError as exc:
+            if exc.status not in (400, 401, 403):  # e.g. a redirect to another origin
+                yield CheckStep("reach", "failed", f"{exc}")
+                return
             yield CheckStep("reach", "ok", f"{session.base_url} answered")
             yield CheckStep(
                 "login",
