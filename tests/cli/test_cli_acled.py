@@ -78,3 +78,14 @@ def test_history_of_a_missing_store_exits_2(
 
     assert code == 2
     assert "absent.parquet" in capsys.readouterr().err
+
+
+def test_an_empty_fetch_says_which_filters_matched_nothing(
+    api: FakeAcled, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = main(["fetch", "--country", "Narnia", str(tmp_path / "n.parquet")])
+
+    captured = capsys.readouterr()
+    assert code == 0 and "wrote 0 ACLED events" in captured.out
+    assert "ACLED sent no events for country=Narnia" in captured.err
+    assert "eventdata acled check" in captured.err
