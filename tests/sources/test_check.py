@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from acled_events import EMAIL
+from acled_events import EMAIL, event
 from acled_server import FakeAcled
 
 pytest.importorskip("httpx")
@@ -124,3 +124,12 @@ def test_a_login_redirected_elsewhere_is_a_reach_failure(acled: FakeAcled) -> No
 
     assert report.failed is not None and report.failed.name == "reach"
     assert "another origin" in report.failed.detail
+
+
+def test_a_name_only_acled_knows_passes_the_filters(acled: FakeAcled) -> None:
+    acled.events.append(event(50, country="Somalia", admin1="Banaadir"))
+    acled.events[-1]["country"] = "Somaliland"  # a name eventdata's vocabulary lacks
+
+    report = check_acled(country="Somaliland", **FAST)
+
+    assert report.ok and report.total == 1
