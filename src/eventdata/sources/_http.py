@@ -22,11 +22,6 @@ byte a second fails) and a size bound (``max_answer_bytes``).
 
 from __future__ import annotations
 
-import base64
-import email.utils
-import html
-import ipaddress
-import json
 import os
 import re
 import time
@@ -35,7 +30,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any
-from urllib.parse import quote, quote_plus, urljoin, urlsplit
 
 from eventdata._version import __version__
 from eventdata.exceptions import (
@@ -43,6 +37,15 @@ from eventdata.exceptions import (
     AuthenticationError,
     MissingExtraError,
     PlainHttpWarning,
+)
+from eventdata.sources._wire import (
+    Answer,
+    DeadlinePassed,
+    exchange,
+    is_loopback,
+    origin,
+    redactor,
+    retry_after,
 )
 
 __all__ = [
@@ -68,58 +71,6 @@ _REFRESH_MARGIN = 60.0  # seconds before expiry at which a token is renewed
 _DEFAULT_LIFETIME = 86_400.0
 DEFAULT_MAX_ANSWER_BYTES = 256 * 1024 * 1024
 """The largest answer read (bytes); a 5,000-row ACLED page is about 10 MB."""
-_MAX_REDIRECTS = 5
-_REDIRECTS = frozenset({301, 302, 303, 307, 308})
-
-
-def secret_forms(secret: str) -> list[str]:
-    """Every encoding in which ``secret`` may come back in an answer or an error.
-
-    As typed, URL-encoded (``quote`` and form ``quote_plus``; matched in either hex
-    case), JSON-escaped, HTML-escaped and base64 (standard and URL-safe alphabets).
-    """
-    if not secret:
-        return []
-    forms = {
-        secret,
-        quote(secret, safe=""),
-        quote_plus(secret, safe=""),
-        quote(secret),
-        json.dumps(secret)[1:-1],
-        json.dumps(secret, ensure_ascii=False)[1:-1],
-        html.escape(secret),
-        html.escape(secret, quote=False),
-        base64.b64encode(secret.encode()).decode().rstrip("="),
-        base64.urlsafe_b64encode(secret.encode()).decode().rstrip("="),
-    }
-    return sorted((f for f in forms if len(f) >= 3 or f == secret), key=len, reverse=True)
-
-
-def _redactor(secrets: list[str]) -> re.Pattern[str] | None:
-    forms: list[str] = []
-    for secret in secrets:
-        forms += secret_forms(secret)
-    if not forms:
-        return None
-    forms = sorted(set(forms), key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
-
-
-def origin(url: str) -> tuple[str, str, int | None]:
-    """``(scheme, host, port)`` of a URL, default ports filled in."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    port = parts.port or {"http": 80, "https": 443}.get(scheme)
-    return scheme, (parts.hostname or "").lower(), port
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def require_httpx() -> ModuleType:
@@ -144,22 +95,6 @@ class _Token:
     access: str
     refresh: str | None
     expires_at: float  # time.monotonic() seconds
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(when.timestamp() - time.time(), 0.0)
 
 
 class AcledSession:
@@ -225,7 +160,7 @@ class AcledSession:
                 f"base URL {self.base_url!r} is not an http(s) URL; pass base_url= or set "
                 f"{BASE_URL_ENV} to e.g. {DEFAULT_BASE_URL}"
             )
-        if scheme == "http" and not _is_loopback(host):
+        if scheme == "http" and not is_loopback(host):
             warnings.warn(
                 f"the ACLED base URL {self.base_url} is plain http://: your password and "
                 "token would cross the network unencrypted; use https://",
@@ -267,7 +202,7 @@ class AcledSession:
         key = tuple(secrets)
         if key != self._redaction_key:
             self._redaction_key = key
-            self._redaction = _redactor([s for s in secrets if s])
+            self._redaction = redactor([s for s in secrets if s])
         if self._redaction is None:
             return text
         return self._redaction.sub("***", text)
@@ -426,7 +361,7 @@ class AcledSession:
     def _wait(self, attempt: int, response: Any | None) -> float:
         wait = None
         if response is not None and response.status_code == 429:
-            wait = _retry_after(response.headers.get("Retry-After"))
+            wait = retry_after(response.headers.get("Retry-After"))
         if wait is None:
             wait = self.backoff * (2**attempt)
         return min(wait, self.max_wait)
@@ -440,10 +375,20 @@ class AcledSession:
             response = None
             try:
                 self.requests += 1
-                response = self._exchange(method, url, what=what, max_bytes=max_bytes, **kwargs)
+                response = exchange(
+                    self._client,
+                    method,
+                    url,
+                    what=what,
+                    limit=min(self.max_answer_bytes, max_bytes or self.max_answer_bytes),
+                    deadline=self.deadline,
+                    redact=self.redact,
+                    home=f"{self.base_url} (if ACLED moved, set {BASE_URL_ENV} or base_url=)",
+                    **kwargs,
+                )
             except httpx.TimeoutException:
                 problem = f"no answer within {self.timeout:g} s"
-            except _DeadlinePassed:
+            except DeadlinePassed:
                 problem = (
                     f"the answer was still arriving after {self.deadline:g} s (a server "
                     "sending very slowly)"
@@ -463,96 +408,3 @@ class AcledSession:
                 )
             time.sleep(self._wait(attempt, response))
         raise AssertionError("unreachable")  # pragma: no cover
-
-    def _exchange(
-        self, method: str, url: str, *, what: str, max_bytes: int | None, **kwargs: Any
-    ) -> Answer:
-        """One request and its same-origin redirects; another origin is never contacted."""
-        current = url
-        for _hop in range(_MAX_REDIRECTS + 1):
-            answer = self._read(method, current, what=what, max_bytes=max_bytes, **kwargs)
-            location = answer.headers.get("location")
-            if answer.status_code not in _REDIRECTS or not location:
-                return answer
-            target = urljoin(current, location)
-            if origin(target) != origin(current):
-                shown = self.redact(target)
-                raise (AuthenticationError if method == "POST" else ApiError)(
-                    f"{what}: {self.redact(current)} redirects (HTTP {answer.status_code}) "
-                    f"to another origin, {shown}; not followed, so that the "
-                    f"{'password' if method == 'POST' else 'token'} does not leave "
-                    f"{self.base_url}. If ACLED moved, set {BASE_URL_ENV} (or base_url=) to "
-                    "the new address yourself",
-                    status=answer.status_code,
-                    url=shown,
-                )
-            if method == "POST" and answer.status_code not in (307, 308):
-                return answer  # a 301/302/303 would turn the login into a GET: an error
-            kwargs.pop("params", None)  # the Location carries the query
-            current = target
-        raise ApiError(
-            f"{what}: more than {_MAX_REDIRECTS} redirects from {self.redact(url)}; check the "
-            f"base URL ({BASE_URL_ENV})",
-            url=self.redact(url),
-        )
-
-    def _read(
-        self, method: str, url: str, *, what: str, max_bytes: int | None, **kwargs: Any
-    ) -> Answer:
-        """Read one answer whole, within ``deadline`` and ``max_answer_bytes``."""
-        started = time.monotonic()
-        limit = min(self.max_answer_bytes, max_bytes or self.max_answer_bytes)
-        with self._client.stream(method, url, **kwargs) as response:
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit:
-                raise self._too_large(what, url, int(declared), limit)
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                if len(body) + len(chunk) > limit:
-                    raise self._too_large(what, url, len(body) + len(chunk), limit)
-                if time.monotonic() - started > self.deadline:
-                    raise _DeadlinePassed
-                body += chunk
-            return Answer(response.status_code, response.headers, bytes(body), str(response.url))
-
-    def _too_large(self, what: str, url: str, size: int, limit: int) -> ApiError:
-        return ApiError(
-            f"{what}: the answer from {self.redact(url)} is larger than {limit:,} bytes "
-            f"(at least {size:,}), more than its rows can take: the server or a proxy "
-            "ignores limit=. Check the base URL; raise max_answer_bytes (or "
-            "page_size) only if the answer is right",
-            url=self.redact(url),
-        )
-
-
-class _DeadlinePassed(Exception):
-    """An answer did not arrive whole within the session's deadline."""
-
-
-@dataclass
-class Answer:
-    """An HTTP answer read whole: status, headers, body and the URL it came from."""
-
-    status_code: int
-    headers: Any
-    content: bytes
-    url: str
-
-    @property
-    def text(self) -> str:
-        """The body as text (undecodable bytes replaced)."""
-        return self.content.decode("utf-8", errors="replace")
-
-    def json(self) -> Any:
-        """The body parsed as JSON.
-
-        Raises:
-            ValueError: the body is not JSON, or nests too deep to parse.
-
-        """
-        try:
-            return json.loads(self.content)
-        except RecursionError:
-            raise ValueError("the JSON nests too deep") from None
-        except UnicodeDecodeError as exc:
-            raise ValueError(str(exc)) from None
