@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import time
-import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -27,7 +26,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata._atomic import TEMP_MARKER
 from eventdata.exceptions import InputError, StoreBusyError
 from eventdata.io.acled_api import apply_deletions
 from eventdata.io.writers import failures_path
@@ -35,6 +33,7 @@ from eventdata.sources._lock import check_unchanged, fingerprint, store_lock
 from eventdata.sources._query import Value, describe_query
 from eventdata.sources._store_io import (
     STORE_KEY,
+    create_store,
     newest_timestamp,
     read_store_info,
     read_store_meta,
@@ -42,7 +41,7 @@ from eventdata.sources._store_io import (
     store_metadata,
     write_stream,
 )
-from eventdata.sources._stream import AcledBatches, OnInvalid
+from eventdata.sources._stream import OnInvalid
 from eventdata.sources.acled_api import (
     DEFAULT_PAGE_SIZE,
     AcledSession,
@@ -145,46 +144,6 @@ def _merge(old: pa.Table, fresh: pa.Table, deletions: pa.Table) -> tuple[pa.Tabl
         "unchanged": n_existed - updated,
         "deleted": deleted,
     }
-
-
-def create_store(
-    stream: AcledBatches,
-    path: str | os.PathLike[str],
-    /,
-    *,
-    partition_by: list[str] | None = None,
-    started: int | None = None,
-) -> int:
-    """Write a download to a new store with its history begun (update 1, ``created``).
-
-    The history file is written first; if the download fails, the previous history (of a
-    store written over) comes back, or none: a failed creation leaves nothing behind.
-
-    Returns:
-        The number of rows written.
-
-    """
-    from eventdata.sources.history import history_path
-
-    path = Path(path)
-    started = int(time.time()) if started is None else started
-    marker = f"created from {describe_query(stream.query)}"
-    history = history_path(path)
-    previous = history.with_name(f".{history.name}{TEMP_MARKER}{uuid.uuid4().hex[:8]}")
-    kept = history.exists()
-    if kept:
-        os.replace(history, previous)
-    try:
-        write_history(path, _marker(1, started, "created", marker), committed=0)
-        rows = write_stream(stream, path, partition_by=partition_by, started=started, history=1)
-    except BaseException:
-        history.unlink(missing_ok=True)
-        if kept:
-            os.replace(previous, history)
-        raise
-    if kept:
-        previous.unlink(missing_ok=True)
-    return rows
 
 
 def _create(
@@ -331,23 +290,6 @@ def update(
             stream_options=dict(page_size=page_size, on_invalid=on_invalid, progress=progress),
             partition_by=list(partition_by) if partition_by else None,
         )
-
-
-def _marker(update: int, started: int, change: str, text: str) -> pa.Table:
-    from eventdata.sources.history import HISTORY_SCHEMA
-
-    return pa.table(
-        {
-            "update": [update],
-            "seen_at": pa.array([started], pa.int64()).cast(pa.timestamp("s", tz="UTC")),
-            "event_id_cnty": pa.array([None], pa.string()),
-            "change": [change],
-            "column": pa.array([None], pa.string()),
-            "old": pa.array([None], pa.string()),
-            "new": [text],
-        },
-        schema=HISTORY_SCHEMA,
-    )
 
 
 def _locked_update(
