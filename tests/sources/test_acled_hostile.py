@@ -135,3 +135,18 @@ def test_an_empty_answer_names_the_filters(acled: FakeAcled) -> None:
 
     assert len(frame) == 0
     assert "eventdata acled check" in frame.attrs["eventdata.empty"]
+
+
+def test_a_token_expiring_in_the_middle_of_a_download_is_renewed(acled: FakeAcled) -> None:
+    def expire_at_page_two(path: str) -> None:
+        if len(acled.reads()) == 2:  # 24 hours after the login, between two pages
+            acled.expire_tokens()
+
+    acled.before_answer = expire_at_page_two
+
+    frame = fetch_acled(country="Somalia", page_size=3, **FAST)
+
+    grants = [r.form["grant_type"] for r in acled.requests if r.path == "/oauth/token"]
+    assert frame["event_id_cnty"].tolist() == [f"SOM{n}" for n in range(1, 8)]
+    assert grants == ["password", "password"]
+    assert [r.params["page"] for r in acled.reads()] == ["1", "2", "2", "3"]

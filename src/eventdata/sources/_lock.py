@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from eventdata.exceptions import StoreBusyError
+from eventdata.exceptions import InputError, StoreBusyError
 
 __all__ = ["fingerprint", "lock_path", "store_lock"]
 
@@ -53,10 +53,18 @@ def store_lock(store: str | os.PathLike[str], /) -> Iterator[None]:
     Raises:
         StoreBusyError: another process holds the lock (an update of this store is
             running).
+        InputError: the lock file cannot be created (a read-only directory).
 
     """
     path = lock_path(store)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create the update lock {path.name} beside the store ({exc.strerror}); "
+            "the store's directory must be writable",
+            path=Path(store),
+        ) from None
     try:
         if not _try_lock(fd):
             raise StoreBusyError(
