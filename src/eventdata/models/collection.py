@@ -160,6 +160,36 @@ class EventCollection:
             f"EventCollection({len(self.attacks)} attacks, {len(self.responses)} responses{more})"
         )
 
+    def _repr_html_(self) -> str:
+        from eventdata._display import Detail, html_view
+
+        def _kind(record: AnyRecord) -> str:
+            kind = getattr(record, "kind", None)
+            return f"{record.record_type} ({kind.value})" if kind else record.record_type
+
+        shown = self._records[:20]
+        return html_view(
+            "EventCollection",
+            [("attacks", len(self.attacks)), ("responses", len(self.responses))],
+            details=[
+                Detail(
+                    "Records",
+                    ("id", "record", "date", "place", "responds to"),
+                    [
+                        (
+                            r.id,
+                            _kind(r),
+                            r.date.isoformat(),
+                            r.place.name if r.place else None,
+                            ", ".join(r.responds_to) or None,
+                        )
+                        for r in shown
+                    ],
+                    total=len(self._records),
+                )
+            ],
+        )
+
     @property
     def records(self) -> tuple[AnyRecord, ...]:
         """All records, in the order given."""
