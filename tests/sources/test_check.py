@@ -133,3 +133,10 @@ def test_a_name_only_acled_knows_passes_the_filters(acled: FakeAcled) -> None:
     report = check_acled(country="Somaliland", **FAST)
 
     assert report.ok and report.total == 1
+
+
+def test_a_base_url_that_is_no_url_is_a_reach_failure(acled: FakeAcled) -> None:
+    report = check_acled(base_url="acleddata.com", **FAST)
+
+    assert report.failed is not None and report.failed.name == "reach"
+    assert "not an http(s) URL" in report.failed.detail

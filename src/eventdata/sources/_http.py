@@ -115,6 +115,7 @@ class AcledSession:
     Raises:
         MissingExtraError: httpx is not installed.
         AuthenticationError: no email or password was passed or set in the environment.
+        ApiError: the base URL is not an http(s) URL.
 
     """
 
@@ -156,7 +157,7 @@ class AcledSession:
         self.logins = 0
         scheme, host, _port = origin(self.base_url)
         if scheme not in ("http", "https") or not host:
-            raise AuthenticationError(
+            raise ApiError(
                 f"base URL {self.base_url!r} is not an http(s) URL; pass base_url= or set "
                 f"{BASE_URL_ENV} to e.g. {DEFAULT_BASE_URL}"
             )

@@ -184,6 +184,10 @@ def _steps(report: CheckReport, session_options: dict[str, Any]) -> Iterator[Che
     except AuthenticationError as exc:
         yield CheckStep("credentials", "failed", str(exc))
         return
+    except ApiError as exc:  # a base URL that is no http(s) URL
+        yield CheckStep("credentials", "ok", "email and password given")
+        yield CheckStep("reach", "failed", str(exc))
+        return
     with session:
         yield CheckStep("credentials", "ok", f"email {session.email}, password given")
         try:
