@@ -306,6 +306,8 @@ def _located(
     hint = ""
     if kind.startswith(("date_", "time_")):
         hint = "; write dates as YYYY-MM-DD and times as HH:MM"
+    elif kind == "string_type" and isinstance(detail.get("input"), (dt.date, int, float)):
+        hint = "; YAML read it as a date or number: put it in quotes"
     if kind not in ("missing", "value_error") and not kind.startswith("union_tag"):
         shown = detail.get("input")
         if not isinstance(shown, (dict, list, BaseModel)):
