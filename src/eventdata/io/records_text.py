@@ -13,6 +13,7 @@ its node, its id and the field path, every problem at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -137,10 +138,13 @@ def read_records_text(path: str | os.PathLike[str], /, *, reference: Any = None)
     if source.suffix.lower() in JSON_SUFFIXES:
         data = load_json(text, path=source)
         return records_from_data(
-            data, source=source, marks=lambda: json_marks(text), reference=reference
+            data,
+            source=source,
+            marks=functools.cache(lambda: json_marks(text)),
+            reference=reference,
         )
     data, marks = load_yaml(text, path=source)
-    return records_from_data(data, source=source, marks=lambda: marks, reference=reference)
+    return records_from_data(data, source=source, marks=marks, reference=reference)
 
 
 def records_from_data(
