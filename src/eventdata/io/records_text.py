@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -152,7 +152,7 @@ def records_from_data(
     /,
     *,
     source: object = "data",
-    marks: Any = None,
+    marks: Callable[[], Marks] | None = None,
     reference: Any = None,
 ) -> EventCollection:
     """Validate a parsed records document into a collection, every problem at once.
@@ -168,7 +168,7 @@ def records_from_data(
         IntegrityError: the records are inconsistent.
 
     """
-    get_marks = marks if marks is not None else dict
+    get_marks: Callable[[], Marks] = marks if marks is not None else dict
     items, base = _records_list(data, source, get_marks)
     if reference is not None:
         reference.fill_places(items)
@@ -192,7 +192,7 @@ def records_from_data(
             records.append(model.model_validate(item))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                problems.extend([_located(get_marks(), path, item, record_id, detail)])
+                problems.append(_located(get_marks(), path, item, record_id, detail))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))  # file order
         raise RecordsFileError(problems, path=source)
@@ -206,7 +206,7 @@ def records_from_data(
 
 
 def _records_list(
-    data: Any, source: object, get_marks: Any
+    data: Any, source: object, get_marks: Callable[[], Marks]
 ) -> tuple[Sequence[Any], tuple[object, ...]]:
     if isinstance(data, list):
         return data, ()
