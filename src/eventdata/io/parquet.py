@@ -80,7 +80,7 @@ def read_parquet(
             ``[("country", "=", "Iraq"), ("year", ">=", 2020)]``.
         geometry: keep the derived ``geometry``/``bbox`` columns (dropped by default).
         lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists instead of
-            ACLED's ``; ``-joined text.
+            ACLED's ``"; "``-joined text.
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
