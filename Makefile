@@ -50,8 +50,8 @@ test-min: $(MIN_STAMP)
 	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests examples bench
-	$(VENV)/bin/ruff format --check src tests examples bench
+	$(VENV)/bin/ruff check src tests examples bench docs/conf.py
+	$(VENV)/bin/ruff format --check src tests examples bench docs/conf.py
 	$(VENV)/bin/mypy src
 
 # the documentation site, offline, from scratch (-E) with warnings as errors
