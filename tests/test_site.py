@@ -126,6 +126,16 @@ def test_every_public_name_has_a_page_the_browser_reaches(site: Path, tmp_path: 
     assert pages["diff"]["page"] != pages["Diff"]["page"]  # distinct without case
 
 
+def test_the_site_loads_nothing_from_the_network(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    remote = re.compile(r"""<(?:script|img|link)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""")
+
+    offending = [page.name for page in pages if remote.search(page.read_text(encoding="utf-8"))]
+
+    assert len(pages) > len(eventdata.__all__)
+    assert offending == []
+
+
 def _mini_site(tmp_path: Path, index: str, conf_extra: str) -> Path:
     source = tmp_path / "docs"
     source.mkdir()
