@@ -14,7 +14,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"vocabulary"}),
     frozenset({"rules"}),
     frozenset({"models"}),
-    frozenset({"schema", "synthetic"}),
+    frozenset({"schema", "synthetic", "datasets"}),
     frozenset({"validation"}),
     frozenset({"io"}),
     frozenset({"pipeline"}),

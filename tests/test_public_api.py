@@ -30,6 +30,7 @@ PUBLIC = {
     "report", "to_dyadic", "to_monadic", "update", "validate_ged", "write_records",
     "write_parquet", "WriteResult", "convert", "Dialect", "Dataset", "GedValidationReport",
     "LossyValuesError",
+    "GtdEvent", "read_gtd", "gtd_to_acled",
 }  # fmt: skip
 
 

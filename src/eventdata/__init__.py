@@ -61,8 +61,8 @@ _EXPORTS: dict[str, str] = {
     "WriteResult": "eventdata.pipeline.write",
     "convert": "eventdata.pipeline.convert",
     "Dialect": "eventdata.schema.text",
-    "Dataset": "eventdata.schema.datasets",
-    "GedValidationReport": "eventdata.validation.ged",
+    "Dataset": "eventdata.datasets",
+    "GedValidationReport": "eventdata.validation.report",
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
     "arrow_schema": "eventdata.schema.arrow",
@@ -77,6 +77,9 @@ _EXPORTS: dict[str, str] = {
     "validate_ged": "eventdata.pipeline.validate",
     "ged_to_acled": "eventdata.sources.ucdp_mapping",
     "ged_to_acled_table": "eventdata.sources.ucdp_mapping",
+    "GtdEvent": "eventdata.datasets.gtd.model",
+    "read_gtd": "eventdata.sources.gtd",
+    "gtd_to_acled": "eventdata.sources.gtd",
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
     # ACLED API and keeping data current
@@ -139,6 +142,8 @@ if TYPE_CHECKING:
     from eventdata.analysis.aggregate import aggregate
     from eventdata.analysis.diff import Diff, diff
     from eventdata.analysis.monadic import to_dyadic, to_monadic
+    from eventdata.datasets import Dataset
+    from eventdata.datasets.gtd.model import GtdEvent
     from eventdata.exceptions import (
         AmbiguousDates,
         ApiError,
@@ -194,14 +199,15 @@ if TYPE_CHECKING:
     from eventdata.reporting import report
     from eventdata.rules.base import Rule
     from eventdata.schema.arrow import arrow_schema
-    from eventdata.schema.datasets import Dataset
     from eventdata.schema.text import Dialect
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
+    from eventdata.sources.gtd import gtd_to_acled, read_gtd
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.sources.ucdp import read_ged
     from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
-    from eventdata.validation.ged import GedValidationReport
     from eventdata.validation.report import ValidationReport
+
+    GedValidationReport = ValidationReport
     from eventdata.vocabulary.codebook import (
         INTERACTIONS,
         ActorType,

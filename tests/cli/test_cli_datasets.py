@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventdata.cli.datasets import DATASETS as CLI_CHOICES
-from eventdata.schema.datasets import DATASETS
+from eventdata.datasets import DATASETS
 
 
 def test_dataset_choices_are_auto_then_every_dataset() -> None:
