@@ -12,10 +12,12 @@ The pages are the Markdown files of this folder (MyST). Two parts are written at
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 import shutil
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,22 @@ HOW_TO_CAPTION = ":caption: How-to guides"
 # --- the Python API reference ----------------------------------------------------------
 
 
+def resolve(name: str) -> tuple[Any, str]:
+    """A public name's object, and the message of the DeprecationWarning its lookup gives.
+
+    The name is looked up in the module that defines it (not in the package, which caches
+    what it resolved), so a name deprecated by its module's ``__getattr__`` is seen as such
+    on every build.
+    """
+    exports: dict[str, str] = getattr(eventdata, "_EXPORTS", {})
+    module = importlib.import_module(exports[name]) if name in exports else eventdata
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        obj = getattr(module, name)
+    deprecations = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
+    return obj, " ".join(deprecations)
+
+
 def _kind(obj: Any) -> str:
     if inspect.isclass(obj):
         return "exception" if issubclass(obj, BaseException) else "class"
@@ -112,25 +130,27 @@ def _data_page(name: str, obj: Any, doc: str) -> list[str]:
     return lines
 
 
-def page_names(names: list[str]) -> dict[str, str]:
+def page_names(objects: dict[str, Any]) -> dict[str, str]:
     """The page (file) name of each public name; unique on case-insensitive file systems.
 
     A name is its own page name unless another differs only in case (``diff``, ``Diff``):
     then each takes its kind as a suffix (``diff-function``, ``diff-class``).
     """
-    lower = [name.lower() for name in names]
+    lower = [name.lower() for name in objects]
     pages = {}
-    for name in names:
+    for name, obj in objects.items():
         if lower.count(name.lower()) > 1:
-            pages[name] = f"{name.lower()}-{_kind(getattr(eventdata, name))}"
+            pages[name] = f"{name.lower()}-{_kind(obj)}"
         else:
             pages[name] = name
     return pages
 
 
-def _page(name: str, page: str, obj: Any, kind: str, doc: str) -> str:
+def _page(name: str, page: str, obj: Any, kind: str, doc: str, deprecated: str) -> str:
     title = f"``{name}``"
     lines = [f".. _api-{page}:", "", title, "=" * len(title), ""]
+    if deprecated:
+        lines += [".. admonition:: Deprecated", "   :class: warning", "", f"   {deprecated}", ""]
     if kind == "data":
         lines += _data_page(name, obj, doc)
     else:
@@ -153,7 +173,7 @@ _KIND_TITLES = {
 }
 
 
-def _index(entries: list[tuple[str, str]], pages: dict[str, str]) -> str:
+def _index(entries: list[tuple[str, str]], pages: dict[str, str], objects: dict[str, Any]) -> str:
     """The API index: every public name, grouped by kind, each linking to its page."""
     lines = [
         "The Python API",
@@ -171,7 +191,7 @@ def _index(entries: list[tuple[str, str]], pages: dict[str, str]) -> str:
         lines += [heading.capitalize(), "-" * len(heading), ""]
         lines += [".. list-table::", "   :widths: 30 70", ""]
         for name in names:
-            summary = _summary(name)
+            summary = _summary(name, objects[name])
             lines += [f"   * - :ref:`{name} <api-{pages[name]}>`", f"     - {summary}"]
         lines.append("")
     lines += [".. toctree::", "   :hidden:", ""]
@@ -179,8 +199,7 @@ def _index(entries: list[tuple[str, str]], pages: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _summary(name: str) -> str:
-    obj = getattr(eventdata, name)
+def _summary(name: str, obj: Any) -> str:
     doc = _own_doc(obj) if _kind(obj) != "data" else _attribute_doc(name)
     first = doc.strip().split("\n\n")[0].replace("\n", " ").strip()
     return first or " "
@@ -196,9 +215,10 @@ def write_api_pages(app: Any) -> None:
         shutil.rmtree(folder)  # a name no longer public leaves no page behind
     folder.mkdir()
     entries = []
-    pages = page_names(list(eventdata.__all__))
-    for name in eventdata.__all__:
-        obj = getattr(eventdata, name)
+    resolved = {name: resolve(name) for name in eventdata.__all__}
+    objects = {name: obj for name, (obj, _) in resolved.items()}
+    pages = page_names(objects)
+    for name, (obj, deprecated) in resolved.items():
         kind = _kind(obj)
         doc = _attribute_doc(name) if kind == "data" else _own_doc(obj)
         if not doc:
@@ -209,10 +229,10 @@ def write_api_pages(app: Any) -> None:
                 name,
                 where,
             )
-        page = _page(name, pages[name], obj, kind, doc)
+        page = _page(name, pages[name], obj, kind, doc, deprecated)
         (folder / f"{pages[name]}.rst").write_text(page, encoding="utf-8")
         entries.append((name, kind))
-    (folder / "index.rst").write_text(_index(entries, pages), encoding="utf-8")
+    (folder / "index.rst").write_text(_index(entries, pages, objects), encoding="utf-8")
 
 
 # --- new pages land in the how-to guides -------------------------------------------------

@@ -193,3 +193,35 @@ def test_a_new_page_joins_the_how_to_guides_without_an_edit(tmp_path: Path) -> N
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'href="new-guide.html"' in home
     assert (tmp_path / "out" / "python-api" / "validate.html").exists()
+
+
+def test_a_name_its_module_deprecates_says_so_on_its_page(tmp_path: Path) -> None:
+    (tmp_path / "retiring_module.py").write_text(
+        "import warnings\n\n\n"
+        "def newer(x):\n"
+        '    """Return ``x``: the function to call."""\n'
+        "    return x\n\n\n"
+        "def __getattr__(name):\n"
+        "    if name == 'older':\n"
+        "        warnings.warn('older is newer under an older name; call newer', "
+        "DeprecationWarning, stacklevel=2)\n"
+        "        return newer\n"
+        "    raise AttributeError(name)\n",
+        encoding="utf-8",
+    )
+    source = _mini_site(
+        tmp_path,
+        MINI_INDEX,
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "eventdata._EXPORTS['older'] = 'retiring_module'\n"
+        "eventdata.__all__ = ['validate', 'older']\n",
+    )
+
+    result = _sphinx(source, tmp_path / "out")
+
+    assert result.returncode == 0, result.stderr
+    older = (tmp_path / "out" / "python-api" / "older.html").read_text(encoding="utf-8")
+    current = (tmp_path / "out" / "python-api" / "validate.html").read_text(encoding="utf-8")
+    assert "Deprecated" in older
+    assert "older is newer under an older name; call newer" in older
+    assert "Deprecated" not in current

@@ -7,8 +7,6 @@ Public names are imported lazily, so ``import eventdata`` and the command line s
 from __future__ import annotations
 
 import importlib
-import sys
-import warnings
 from typing import TYPE_CHECKING, Any
 
 from eventdata._version import SCHEMA_VERSION, __version__
@@ -111,21 +109,8 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = ["SCHEMA_VERSION", "__version__", *_EXPORTS]
 
-# retired public name -> (its replacement in __all__, the release that removes it); see
-# docs/public-names.md: a retired name warns for one release, then it is removed
-_RETIRED: dict[str, tuple[str, str]] = {}
-
 
 def __getattr__(name: str) -> Any:
-    if name in _RETIRED:
-        replacement, removal = _RETIRED[name]
-        warnings.warn(
-            f"eventdata.{name} is deprecated and will be removed in {removal}; "
-            f"use eventdata.{replacement}",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return getattr(sys.modules[__name__], replacement)  # not cached: every use warns
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'eventdata' has no attribute {name!r}")

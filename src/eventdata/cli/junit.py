@@ -53,16 +53,14 @@ def rules_run(
     """The rules that ran for a report: its dataset's rules as selected, and every one that failed.
 
     Args:
-        report: an ACLED or UCDP GED validation report.
+        report: a validation report of any dataset.
         select: the ``--select`` patterns, or None for every rule.
         ignore: the ``--ignore`` patterns, or None.
     """
     from eventdata.cli.datasets import rule_names
-    from eventdata.validation.ged import GedValidationReport
     from eventdata.validation.selection import rule_selected
 
-    dataset = "ucdp" if isinstance(report, GedValidationReport) else "acled"
-    names = [n for n in rule_names(dataset) if rule_selected(n, select, ignore)]
+    names = [n for n in rule_names(report.dataset.name) if rule_selected(n, select, ignore)]
     names += [n for n in report.counts() if n not in names]  # never lose a failure
     return tuple(dict.fromkeys(names))
 
