@@ -134,3 +134,20 @@ def test_select_and_max_failures_shape_the_cases(run_cli, make_csv):
     ]
     assert failure.text.startswith("row 0 [IRQ1]: ")
     assert failure.text.splitlines()[1].startswith("row 1 [IRQ2]: ")
+
+
+def test_a_ged_file_gets_the_ged_rules_as_test_cases(run_cli):
+    from pathlib import Path
+
+    from eventdata.datasets import DATASETS
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "data" / "sample_ged.csv"
+
+    result, root = _junit(run_cli, sample)
+
+    assert result.returncode == 0, result.stderr
+    cases = _cases(root.find("testsuite"))
+    assert list(cases) == [name for name, *_ in all_rules(DATASETS["ucdp"])]
+    warned = cases["deaths.low_best_high"]
+    assert warned.find("failure") is None
+    assert warned.find("system-out").text.startswith("3 rows fail deaths.low_best_high (warning)")
