@@ -92,6 +92,37 @@ class WriteResult:
     summary: dict[str, Any] = field(default_factory=dict)
     report: Any = None
 
+    def __repr__(self) -> str:
+        from eventdata._display import short_repr
+
+        return short_repr(
+            "WriteResult",
+            [
+                ("path", str(self.path)),
+                ("rows_written", self.rows_written),
+                ("rows_invalid", self.rows_invalid),
+                ("rows_dropped", self.rows_dropped),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        from eventdata._display import html_view
+
+        return html_view(
+            "WriteResult",
+            [
+                ("path", str(self.path)),
+                ("rows written", self.rows_written),
+                ("rows with errors", self.rows_invalid),
+                ("rows dropped", self.rows_dropped),
+                ("failures file", None if self.failures_file is None else str(self.failures_file)),
+                (
+                    "invalid rows file",
+                    None if self.invalid_file is None else str(self.invalid_file),
+                ),
+            ],
+        )
+
 
 # --------------------------------------------------------------------------- checking
 
