@@ -83,7 +83,7 @@ def read_parquet(
             ``[("country", "=", "Iraq"), ("year", ">=", 2020)]``.
         geometry: keep the derived ``geometry``/``bbox`` columns (dropped by default).
         lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists instead of
-            ACLED's ``; ``-joined text.
+            ACLED's ``"; "``-joined text.
         as_of: a date (``YYYY-MM-DD``, every update seen that day counts) or datetime: the
             store as it was then, from the history :func:`eventdata.update` keeps
             (``NAME.history.parquet``); not with ``filters`` or ``geometry``.

@@ -95,7 +95,7 @@ def read_acled(
     The result has the 31 current ACLED columns by name and in order (unknown columns kept
     after them), ``inter1``/``inter2``/``interaction`` as text labels whatever the input
     used, ``event_date`` as ``datetime64``, numbers as numbers (keeping nulls), the
-    ``; ``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
+    ``"; "``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
     vocabularies as categoricals with every codebook label, open text as
     ``string[pyarrow]`` (see :func:`eventdata.schema.arrow.table_to_pandas`).
 
