@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventdata"
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"exceptions", "_version", "_atomic", "_progress"}),
+    frozenset({"exceptions", "_version", "_atomic", "_progress", "_display"}),
     frozenset({"vocabulary"}),
     frozenset({"rules"}),
     frozenset({"models"}),
@@ -20,7 +20,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"pipeline"}),
     frozenset({"analysis"}),
     frozenset({"sources"}),
-    frozenset({"reporting", "dask"}),
+    frozenset({"reporting", "dask", "matching"}),
     frozenset({"cli", "reference"}),
     frozenset({"__init__", "__main__"}),
 )

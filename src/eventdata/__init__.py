@@ -43,6 +43,33 @@ _EXPORTS: dict[str, str] = {
     "Attribution": "eventdata.models.records",
     "Source": "eventdata.models.records",
     "Outcome": "eventdata.models.records",
+    "Assertion": "eventdata.models.records",
+    "BaseRecord": "eventdata.models.records",
+    "Claim": "eventdata.models.records",
+    "ClaimKind": "eventdata.models.records",
+    "Estimate": "eventdata.models.records",
+    "MistakenShootDown": "eventdata.models.records",
+    "Record": "eventdata.models.records",
+    "ReportStatus": "eventdata.models.records",
+    "ResponseKind": "eventdata.models.records",
+    "Tally": "eventdata.models.records",
+    "TallyCheck": "eventdata.models.records",
+    "WeaponsSeizure": "eventdata.models.records",
+    "stable_id": "eventdata.models.records",
+    "AirDefenceType": "eventdata.models.weapons",
+    "DroneAirframe": "eventdata.models.weapons",
+    "ExplosiveDevice": "eventdata.models.weapons",
+    "MissileType": "eventdata.models.weapons",
+    "unidentified_armed_group": "eventdata.models.actors",
+    "GeoPrecision": "eventdata.vocabulary.codebook",
+    "TimePrecision": "eventdata.vocabulary.codebook",
+    "RecordType": "eventdata.models.record_types",
+    "register_record_type": "eventdata.models.record_types",
+    "Unlowered": "eventdata.models.lowering",
+    "lower_by_record": "eventdata.models.lowering",
+    "NameReference": "eventdata.io.reference",
+    "NameMatch": "eventdata.io.reference",
+    "records_json_schema": "eventdata.models.records_schema",
     "EventCollection": "eventdata.models.collection",
     "lower": "eventdata.models.lowering",
     "lower_records": "eventdata.models.lowering",
@@ -85,10 +112,17 @@ _EXPORTS: dict[str, str] = {
     "iter_acled": "eventdata.sources.acled_api",
     "fetch_deletions": "eventdata.sources.acled_api",
     "update": "eventdata.sources.store",
+    "read_history": "eventdata.sources.history",
+    "check_acled": "eventdata.sources.check",
+    "parse_tags": "eventdata.pipeline.tags",
     "UpdateSummary": "eventdata.sources.store",
     # comparing versions
     "diff": "eventdata.analysis.diff",
     "Diff": "eventdata.analysis.diff",
+    # matching events across sources
+    "match": "eventdata.matching.core",
+    "integrate": "eventdata.matching.core",
+    "MatchResult": "eventdata.matching.result",
     # exceptions
     "AmbiguousDates": "eventdata.exceptions",
     "MixedDateOrder": "eventdata.exceptions",
@@ -96,6 +130,9 @@ _EXPORTS: dict[str, str] = {
     "LoweringError": "eventdata.exceptions",
     "UnknownPlaceWarning": "eventdata.exceptions",
     "UnloweredRecordsWarning": "eventdata.exceptions",
+    "NameWarning": "eventdata.exceptions",
+    "RecordProblem": "eventdata.exceptions",
+    "RecordsFileError": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
     "LossyValuesError": "eventdata.exceptions",
     "IntegrityError": "eventdata.exceptions",
@@ -105,6 +142,8 @@ _EXPORTS: dict[str, str] = {
     "ValidationFailed": "eventdata.exceptions",
     "ApiError": "eventdata.exceptions",
     "AuthenticationError": "eventdata.exceptions",
+    "EmptyResultWarning": "eventdata.exceptions",
+    "StoreBusyError": "eventdata.exceptions",
     "MissingExtraError": "eventdata.exceptions",
 }
 
@@ -134,6 +173,7 @@ if TYPE_CHECKING:
         AmbiguousDates,
         ApiError,
         AuthenticationError,
+        EmptyResultWarning,
         EventdataError,
         InputError,
         IntegrityError,
@@ -141,8 +181,12 @@ if TYPE_CHECKING:
         LoweringError,
         MissingExtraError,
         MixedDateOrder,
+        NameWarning,
         NotEventDataError,
+        RecordProblem,
+        RecordsFileError,
         SchemaVersionError,
+        StoreBusyError,
         UnknownPlaceWarning,
         UnknownRuleError,
         UnloweredRecordsWarning,
@@ -152,35 +196,58 @@ if TYPE_CHECKING:
     from eventdata.io.acled_csv import write_acled
     from eventdata.io.parquet import read_parquet
     from eventdata.io.records import read_records, write_records
-    from eventdata.models.actors import Actor
+    from eventdata.io.reference import NameMatch, NameReference
+    from eventdata.matching.core import integrate, match
+    from eventdata.matching.result import MatchResult
+    from eventdata.models.actors import Actor, unidentified_armed_group
     from eventdata.models.collection import EventCollection
     from eventdata.models.event import ACLED_COLUMNS, Event
     from eventdata.models.ged import GedEvent
-    from eventdata.models.lowering import Lowering, lower, lower_records
+    from eventdata.models.lowering import Lowering, Unlowered, lower, lower_by_record, lower_records
+    from eventdata.models.record_types import RecordType, register_record_type
     from eventdata.models.records import (
+        Assertion,
         Attack,
         Attribution,
+        BaseRecord,
         Casualties,
+        Claim,
+        ClaimKind,
+        Estimate,
+        MistakenShootDown,
         Outcome,
         Place,
+        Record,
+        ReportStatus,
         Response,
+        ResponseKind,
         Source,
+        Tally,
+        TallyCheck,
+        WeaponsSeizure,
+        stable_id,
     )
+    from eventdata.models.records_schema import records_json_schema
     from eventdata.models.weapons import (
         Aircraft,
         AirDefence,
+        AirDefenceType,
         Artillery,
         CounterRAM,
         Drone,
+        DroneAirframe,
         Explosive,
+        ExplosiveDevice,
         Firearm,
         Missile,
+        MissileType,
         Mortar,
         Rocket,
         Weapon,
     )
     from eventdata.pipeline.convert import convert
     from eventdata.pipeline.read import read_acled
+    from eventdata.pipeline.tags import parse_tags
     from eventdata.pipeline.validate import validate, validate_ged
     from eventdata.pipeline.write import WriteResult, to_parquet, write_parquet
     from eventdata.reporting import report
@@ -188,7 +255,9 @@ if TYPE_CHECKING:
     from eventdata.schema.arrow import arrow_schema
     from eventdata.schema.text import Dialect
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
+    from eventdata.sources.check import check_acled
     from eventdata.sources.gtd import gtd_to_acled, read_gtd
+    from eventdata.sources.history import read_history
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.sources.ucdp import read_ged
     from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
@@ -200,7 +269,9 @@ if TYPE_CHECKING:
         ActorType,
         DisorderType,
         EventType,
+        GeoPrecision,
         SubEventType,
+        TimePrecision,
         interaction_code,
         interaction_label,
     )

@@ -20,7 +20,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from eventdata.rules.base import Rule
-from eventdata.schema.columns import FieldSpec, model_specs
+from eventdata.schema.columns import FieldSpec, arrow_fields, model_specs
 from eventdata.schema.text import RawTable
 
 __all__ = ["Dataset", "Derived", "Profile", "SpecsForDialect"]
@@ -98,6 +98,8 @@ class Dataset:
         inspect: notes on an input's shape for its dialect (e.g. a one-row-per-actor table).
         streamed: ``convert`` may write it block by block (the canonical ACLED schema).
         skippable: columns validation need not read from a file (free text no rule reads).
+        docs_page: the page of ``docs/`` whose generated blocks list its rules (and
+            mapping); None for ACLED, whose rules have ``docs/rules.md`` to themselves.
         description: one paragraph for docs and ``--help``.
     """
 
@@ -124,6 +126,7 @@ class Dataset:
     inspect: Callable[[RawTable], list[str]] | None = field(default=None, compare=False)
     streamed: bool = False
     skippable: frozenset[str] = frozenset()
+    docs_page: str | None = None
     description: str = ""
 
     def __post_init__(self) -> None:
@@ -184,12 +187,4 @@ class Dataset:
 
 @functools.cache
 def _arrow_schema(specs: tuple[FieldSpec, ...]) -> pa.Schema:
-    return pa.schema(
-        pa.field(
-            spec.name,
-            spec.arrow,
-            nullable=spec.arrow_nullable,
-            metadata={"description": spec.description} if spec.description else None,
-        )
-        for spec in specs
-    )
+    return pa.schema(arrow_fields(specs))

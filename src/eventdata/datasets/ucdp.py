@@ -41,6 +41,7 @@ DATASET = UCDP_GED = Dataset(
     missing_hint="GED releases have it, old and new",
     reader="eventdata.read_ged",
     to_acled="eventdata.sources.ucdp_mapping:ged_to_acled",
+    docs_page="ucdp.md",
     description=(
         "UCDP's Georeferenced Event Dataset: one lethal event per row, 49 columns, "
         "releases 5.0 to today and HDX's country files."

@@ -119,7 +119,20 @@ def _is_workbook(head: bytes) -> bool:
     return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
+def _is_records(head: bytes) -> bool:
+    from eventdata.io.records_format import RECORDS_FORMAT
+
+    return b'"record_type"' in head or f'"{RECORDS_FORMAT}"'.encode() in head
+
+
 FORMATS: tuple[FileFormat, ...] = (
+    FileFormat(
+        "records",
+        frozenset({".yaml", ".yml"}),
+        "eventdata.io.readers:read_records_file",
+        writer="eventdata.io.records:write_records",
+        sniff=_is_records,
+    ),
     FileFormat(
         "csv",
         frozenset({".csv", ".tsv", ".txt"}),
@@ -160,7 +173,7 @@ FORMATS: tuple[FileFormat, ...] = (
         sniff=_is_workbook,
     ),
 )
-"""Every format, in the order content sniffing tries them (GeoJSON before JSON)."""
+"""Every format, in the order content sniffing tries them (records and GeoJSON before JSON)."""
 
 _BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
 
@@ -210,7 +223,7 @@ def input_format(path: str | os.PathLike[str]) -> FileFormat:
     if named is not None:  # a suffix whose content may say more (.json holding GeoJSON)
         for candidate in FORMATS:
             if candidate.sniff is not None and candidate.sniff(head):
-                if candidate.name in ("geojson", named.name):
+                if candidate.name in ("records", "geojson", named.name):
                     return candidate
         return named
     if suffix == "":

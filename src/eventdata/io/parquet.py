@@ -10,6 +10,7 @@ validating write, :func:`~eventdata.to_parquet`, in :mod:`eventdata.pipeline.wri
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +21,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from eventdata.datasets import candidates
 from eventdata.exceptions import InputError
 from eventdata.io import geo as geo_
 from eventdata.io.parquet_meta import check_version
@@ -70,6 +72,7 @@ def read_parquet(
     filters: Any = None,
     geometry: bool = False,
     lists: bool = False,
+    as_of: Any = None,
 ) -> pd.DataFrame:
     """Read an eventdata Parquet file or hive-partitioned dataset directory.
 
@@ -80,11 +83,15 @@ def read_parquet(
             ``[("country", "=", "Iraq"), ("year", ">=", 2020)]``.
         geometry: keep the derived ``geometry``/``bbox`` columns (dropped by default).
         lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists instead of
-            ACLED's ``; ``-joined text.
+            ACLED's ``"; "``-joined text.
+        as_of: a date (``YYYY-MM-DD``, every update seen that day counts) or datetime: the
+            store as it was then, from the history :func:`eventdata.update` keeps
+            (``NAME.history.parquet``); not with ``filters`` or ``geometry``.
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
-        :func:`eventdata.schema.arrow.table_to_pandas`).
+        :func:`eventdata.schema.arrow.table_to_pandas`); a file of another dataset (UCDP
+        GED, GTD) in that dataset's typed columns.
 
     Raises:
         InputError: the path does not exist or is not Parquet.
@@ -92,6 +99,12 @@ def read_parquet(
 
     """
     path = Path(path)
+    if as_of is not None:
+        # a store's history lives in eventdata.sources, a layer above this one
+        history = importlib.import_module("eventdata.sources.history")
+        options = dict(columns=columns, filters=filters, geometry=geometry, lists=lists)
+        frame: pd.DataFrame = history.read_as_of(path, as_of, **options)
+        return frame
     if not path.exists():
         raise InputError("no such file or directory", path=path)
     first = _first_file(path)
@@ -110,5 +123,7 @@ def read_parquet(
         raise InputError(f"cannot read as Parquet: {exc}", path=path) from None
     if not geometry:
         table = geo_.strip_geometry(table)
-    conformed = conform(table, columns=wanted if wanted is not None else None)
+    found = candidates(pq.read_schema(first).names)
+    schema = found[0].arrow_schema() if found and not found[0].streamed else None
+    conformed = conform(table, columns=wanted if wanted is not None else None, schema=schema)
     return table_to_pandas(conformed, lists=lists)

@@ -19,7 +19,6 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
-from eventdata.io.aggregates import refuse_aggregate
 from eventdata.io.blanks import (
     BLANK_MARKERS,
     blank_markers_in_text,
@@ -201,6 +200,11 @@ def read_csv_file(path: Path, options: ReadOptions) -> RawTable:
         encoding=options.encoding,
         on_truncated=options.on_truncated,
     )
+
+
+def read_records_file(path: Path, options: ReadOptions) -> RawTable:
+    """A YAML or JSON records file (the ``records`` row of the format table)."""
+    return _read_records(path)
 
 
 def read_parquet_file(path: Path, options: ReadOptions) -> RawTable:
@@ -448,23 +452,7 @@ def _read_parquet(path: Path) -> RawTable:
         )
     dataset = ds.dataset(path, format="parquet", partitioning="hive")
     if _is_records(dataset.schema):  # rich records: read as the ACLED rows they lower to
-        from eventdata.io.records import read_records
-        from eventdata.models.lowering import lower_records
-
-        collection = read_records(path)
-        lowering = lower_records(collection)
-        events = from_events(lowering.events)
-        dialect = Dialect(format="records")
-        dialect.notes.append(
-            f"lowered {len(collection.records)} rich records (write_records) to their "
-            f"{len(lowering.rows)} ACLED rows"
-        )
-        dialect.notes += [
-            f"record {u.record_id!r} gives no row of its own: {u.reason}"
-            + (f" (coded in {u.coded_in!r})" if u.coded_in else "")
-            for u in lowering.unlowered
-        ]
-        return _normalize(events if events is not None else pa.table({}), dialect, path)
+        return _read_records(path)
     table = dataset.to_table()
     # only the columns the file's GeoParquet metadata declares as derived geometry; a
     # column of the input that happens to be called geometry or bbox is data
@@ -475,6 +463,27 @@ def _read_parquet(path: Path) -> RawTable:
     if derived:
         dialect.notes.append(f"ignored derived column(s) {', '.join(derived)}")
     return _normalize(as_text(table), dialect, path)
+
+
+def _read_records(path: Path) -> RawTable:
+    """Rich records (Parquet, YAML or JSON records files) as the ACLED rows they lower to."""
+    from eventdata.io.records import read_records
+    from eventdata.models.lowering import lower_records
+
+    collection = read_records(path)
+    lowering = lower_records(collection)
+    events = from_events(lowering.events)
+    dialect = Dialect(format="records")
+    dialect.notes.append(
+        f"lowered {len(collection.records)} rich records (write_records) to their "
+        f"{len(lowering.rows)} ACLED rows"
+    )
+    dialect.notes += [
+        f"record {u.record_id!r} gives no row of its own: {u.reason}"
+        + (f" (coded in {u.coded_in!r})" if u.coded_in else "")
+        for u in lowering.unlowered
+    ]
+    return _normalize(events if events is not None else pa.table({}), dialect, path)
 
 
 def _is_records(schema: pa.Schema) -> bool:
@@ -632,7 +641,6 @@ def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable
     if zeros:
         dialect.blank_markers = [*dialect.blank_markers, "0"]
         dialect.notes.append(_markers_note(["0"], zeros) + ": text columns where 0 means none")
-    refuse_aggregate(table, source=path)
     dialect.name = detect_dialect(
         names,
         inter_sample=_sample(table, "inter1"),

@@ -94,13 +94,14 @@ def read_acled(
     lists: bool = False,
     sheet: str | int | None = None,
     on_truncated: Literal["raise", "invalid"] = "raise",
+    tags: bool = False,
 ) -> pd.DataFrame:
     """Read ACLED data of any supported dialect and format into canonical columns.
 
     The result has the 31 current ACLED columns by name and in order (unknown columns kept
     after them), ``inter1``/``inter2``/``interaction`` as text labels whatever the input
     used, ``event_date`` as ``datetime64``, numbers as numbers (keeping nulls), the
-    ``; ``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
+    ``"; "``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
     vocabularies as categoricals with every codebook label, open text as
     ``string[pyarrow]`` (see :func:`eventdata.schema.arrow.table_to_pandas`).
 
@@ -121,6 +122,8 @@ def read_acled(
         on_truncated: ``"invalid"`` reads a file whose last record is cut off, the cut
             record as a row holding only its id (``validate`` reports it invalid);
             ``"raise"`` (default) refuses the file, naming the line.
+        tags: add ACLED's tags as typed columns (crowd size text and bounds, one boolean
+            per known tag, unknown tags kept; see :func:`eventdata.parse_tags`).
 
     Raises:
         InputError: the input cannot be read, holds dates that read two ways, or
@@ -141,4 +144,8 @@ def read_acled(
     frame = table_to_pandas(table, lists=lists)
     frame.attrs["eventdata.dialect"] = parsed.raw.dialect.name
     frame.attrs["eventdata.date_format"] = parsed.raw.dialect.date_format
+    if tags:
+        from eventdata.pipeline.tags import parse_tags
+
+        frame = parse_tags(frame)
     return frame

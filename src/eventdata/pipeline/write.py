@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventdata._atomic import atomic_path
-from eventdata.datasets import Dataset
+from eventdata.datasets import Dataset, resolve
 from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
@@ -91,6 +91,37 @@ class WriteResult:
     invalid_file: Path | None = None
     summary: dict[str, Any] = field(default_factory=dict)
     report: Any = None
+
+    def __repr__(self) -> str:
+        from eventdata._display import short_repr
+
+        return short_repr(
+            "WriteResult",
+            [
+                ("path", str(self.path)),
+                ("rows_written", self.rows_written),
+                ("rows_invalid", self.rows_invalid),
+                ("rows_dropped", self.rows_dropped),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        from eventdata._display import html_view
+
+        return html_view(
+            "WriteResult",
+            [
+                ("path", str(self.path)),
+                ("rows written", self.rows_written),
+                ("rows with errors", self.rows_invalid),
+                ("rows dropped", self.rows_dropped),
+                ("failures file", None if self.failures_file is None else str(self.failures_file)),
+                (
+                    "invalid rows file",
+                    None if self.invalid_file is None else str(self.invalid_file),
+                ),
+            ],
+        )
 
 
 # --------------------------------------------------------------------------- checking
@@ -197,7 +228,7 @@ def refuse_output(source: Any, path: Path, /, *, partitioned: bool = False) -> N
         )
 
 
-def write_parquet(
+def to_parquet(
     data: pd.DataFrame | pa.Table | RawTable | str | os.PathLike[str],
     path: str | os.PathLike[str],
     /,
@@ -210,6 +241,7 @@ def write_parquet(
     validate: bool = True,
     date_format: str | None = None,
     encoding: str | None = None,
+    dataset: str | Dataset = "auto",
 ) -> WriteResult:
     """Write events to a (Geo)Parquet file, or a hive-partitioned dataset directory.
 
@@ -223,8 +255,9 @@ def write_parquet(
         compression: Parquet codec.
         compression_level: codec level (zstd 1 is fast and small for ACLED text).
         geo: write GeoParquet 1.1 ``geometry`` and ``bbox`` columns and ``geo`` metadata.
-        on_invalid: rows that break an error rule: ``"raise"``
-            :class:`~eventdata.ValidationFailed` and write nothing; ``"drop"`` them from
+        on_invalid: rows that break an error rule: ``"raise"`` (the default of every
+            writer and of ``convert``) :class:`~eventdata.ValidationFailed` and write
+            nothing; ``"drop"`` them from
             the output; ``"keep"`` them (values that did not parse are null). Under
             ``drop`` and ``keep`` the invalid rows' original text goes to
             ``NAME.invalid.parquet``, and whenever failures (errors or warnings) are
@@ -234,6 +267,8 @@ def write_parquet(
         date_format: the style of ``event_date`` in a text input (docs/dialects.md);
             decided from the whole column when None.
         encoding: the text encoding of a CSV input; detected when None.
+        dataset: ``"auto"`` (recognised from the columns), a registered name or a
+            :class:`~eventdata.Dataset`; an input that is not that dataset is refused.
 
     Returns:
         A :class:`WriteResult`.
@@ -242,6 +277,7 @@ def write_parquet(
         ValidationFailed: ``on_invalid="raise"`` and a row breaks an error rule.
         InputError: ``data`` is a path that cannot be read, or ``path`` is the input
             itself or is named like another format (``.csv``, ``.json``).
+        NotEventDataError: ``data`` is not event data, or not the ``dataset`` named.
 
     """
     if on_invalid not in _POLICIES:
@@ -253,7 +289,7 @@ def write_parquet(
         if isinstance(data, RawTable)
         else read_raw(data, date_format=date_format, encoding=encoding)
     )
-    checked = check_raw(raw, validate=validate)
+    checked = check_raw(raw, validate=validate, dataset=resolve(dataset))
     table, result, sides = apply_policy(checked, path, on_invalid=on_invalid)
     meta = file_metadata(
         dialect=checked.dialect,
@@ -361,5 +397,18 @@ def apply_policy(
 # --------------------------------------------------------------------------- reading
 
 
-to_parquet = write_parquet
-"""The pandas-style name of :func:`write_parquet` (``DataFrame.to_parquet``), the same function."""
+def write_parquet(*args: Any, **kwargs: Any) -> WriteResult:
+    """Deprecated: the old name of :func:`to_parquet`; it goes in the next release.
+
+    Raises:
+        ValidationFailed: as :func:`to_parquet`.
+    """
+    import warnings
+
+    warnings.warn(
+        "eventdata.write_parquet is eventdata.to_parquet under an older name; call "
+        "to_parquet (write_parquet goes in the next release)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return to_parquet(*args, **kwargs)

@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from eventdata.datasets import DATASETS, Dataset, dataset_of, require, resolve
 from eventdata.rules.base import Rule, to_mask
+from eventdata.schema.columns import FieldSpec
 from eventdata.schema.text import RawTable
 from eventdata.validation.fieldrules import (
     iter_rule_names,
@@ -58,7 +59,7 @@ def all_rules(dataset: Dataset | None = None) -> list[tuple[str, str, str, str]]
         description = {
             "required": f"{spec.name} is present and not blank.",
             "type": f"{spec.name} parses as {spec.kind.replace('_', ' ')}.",
-            "range": f"{spec.name} lies within its bounds.",
+            "range": f"{spec.name} is {_bounds(spec)}.",
             "vocabulary": f"{spec.name} is a label of the {dataset.title} codebook.",
             "not_empty": f"{spec.name} is not blank (empty or white space only).",
         }[family]
@@ -68,6 +69,12 @@ def all_rules(dataset: Dataset | None = None) -> list[tuple[str, str, str, str]]
     for rule in (*table_rules(dataset), *dataset.rules):
         out.append((rule.name, rule.severity, rule.column, rule.description))
     return out
+
+
+def _bounds(spec: FieldSpec) -> str:
+    parts = [f">= {spec.ge:g}" if spec.ge is not None else "", ""]
+    parts[1] = f"<= {spec.le:g}" if spec.le is not None else ""
+    return " and ".join(p for p in parts if p)
 
 
 @functools.cache

@@ -25,6 +25,7 @@ from eventdata.datasets import DATASETS, Dataset, dataset_of, require
 from eventdata.exceptions import InputError, LossyValuesError
 from eventdata.schema.columns import LABELLED_KINDS, FieldSpec
 from eventdata.schema.text import PANDAS_INDEX_NAMES, RawTable
+from eventdata.validation.aggregates import refuse_aggregate
 from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
 from eventdata.validation.fieldrules import (
     ParsedColumn,
@@ -156,6 +157,7 @@ def parse(raw: RawTable, dataset: Dataset | None = None) -> Parsed:
             (naming the reader that fits).
         InputError: its dates can be read in several ways.
     """
+    refuse_aggregate(raw.table, source=raw.source)  # counts with an event_date are no events
     if dataset is None:
         dataset = dataset_of(raw.column_names, source=raw.source)
     else:

@@ -18,6 +18,7 @@ from eventdata.rules.base import Severity
 if TYPE_CHECKING:
     import pandas as pd
 
+    from eventdata.datasets import Dataset
     from eventdata.validation.parse import Parsed
 
 __all__ = ["FAILURE_COLUMNS", "FailureBlock", "ValidationReport"]
@@ -103,6 +104,11 @@ class ValidationReport:
         self.n_rows: int = parsed.raw.n_rows
         self.dialect = parsed.raw.dialect
         self.source: Path | None = parsed.raw.source
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset the input was validated as (ACLED, UCDP GED, ...), and so its rules."""
+        return self._parsed.dataset
 
     # -- verdict -----------------------------------------------------------------------
 
@@ -353,9 +359,37 @@ class ValidationReport:
         )
 
     def _repr_html_(self) -> str:
-        import html
+        from eventdata._display import Detail, html_view
 
-        return "<pre>" + html.escape(self.format_text()) + "</pre>"
+        s = self.summary()
+        rules = sorted(s["counts"].items(), key=lambda kv: (kv[1]["severity"], -kv[1]["count"]))
+        shown = self.failure_table.slice(0, 10).to_pylist()
+        return html_view(
+            f"ValidationReport: {'OK' if self.ok else 'FAILED'}",
+            [
+                ("source", s["source"] or "input"),
+                ("dialect", s["dialect_details"]),
+                ("rows", self.n_rows),
+                ("valid / invalid", f"{s['n_valid']:,} / {s['n_invalid']:,}"),
+                ("errors / warnings", f"{self.n_errors:,} / {self.n_warnings:,}"),
+            ],
+            details=[
+                Detail(
+                    "Failures by rule",
+                    ("rule", "severity", "failures"),
+                    [(rule, e["severity"], e["count"]) for rule, e in rules],
+                ),
+                Detail(
+                    "Failures",
+                    ("row", "event_id_cnty", "column", "rule", "message"),
+                    [
+                        (r["row"], r["event_id_cnty"], r["column"], r["rule"], r["message"])
+                        for r in shown
+                    ],
+                    total=self.failure_table.num_rows,
+                ),
+            ],
+        )
 
 
 def failure_lines(failures: pa.Table, /, *, offset: int = 0, limit: int = 5) -> list[str]:

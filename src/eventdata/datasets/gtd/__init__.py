@@ -44,6 +44,7 @@ DATASET = GTD = Dataset(
         actors=("gname",),
         full_listing=("attacktype1_txt", "iyear"),
     ),
+    docs_page="gtd.md",
     description=(
         "START's Global Terrorism Database: one terrorist incident per row, about 135 "
         "columns; day and month 0 mean unknown, blank counts are unknown, not zero."
