@@ -422,6 +422,7 @@ def test_the_sheet_holding_the_table_is_found_and_named(tmp_path: Path) -> None:
 
     raw = read_raw(path)
 
+    assert raw.dialect.sheet == "Data"
     assert any("read sheet 'Data'" in note for note in raw.dialect.notes)
     pd.testing.assert_frame_equal(read_acled(path), read_acled(original))
 

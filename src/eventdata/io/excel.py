@@ -47,8 +47,10 @@ def _cell_text(value: Any) -> str:
 
 def read_excel_file(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]:
     """A workbook (the ``excel`` row of the format table): its table sheet as text."""
-    table, notes = read_excel_table(path, sheet=options.sheet)
-    return table, Dialect(format="excel", notes=notes)
+    table, notes, chosen = _read_sheet(path, options.sheet)
+    dialect = Dialect(format="excel", notes=notes)
+    dialect.sheet = chosen
+    return table, dialect
 
 
 _HEADER_ROWS = 30
@@ -84,6 +86,11 @@ def read_excel_table(path: Path, *, sheet: str | int | None = None) -> tuple[pa.
         InputError: the workbook cannot be read, the sheet does not exist, or it has no
             header row.
     """
+    table, notes, _chosen = _read_sheet(path, sheet)
+    return table, notes
+
+
+def _read_sheet(path: Path, sheet: str | int | None) -> tuple[pa.Table, list[str], str]:
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
@@ -119,7 +126,7 @@ def read_excel_table(path: Path, *, sheet: str | int | None = None) -> tuple[pa.
     if others:
         notes.append("other sheets not read: " + ", ".join(repr(n) for n in others))
     table = pa.table({n: pa.array(c, pa.string()) for n, c in zip(unique, columns, strict=True)})
-    return table, notes
+    return table, notes, chosen
 
 
 def _rows(rows: list[list[Any]]) -> list[list[Any]]:

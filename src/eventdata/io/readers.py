@@ -28,6 +28,12 @@ from eventdata.io.blanks import (
 from eventdata.io.csv_header import PEEK_BYTES, CsvHeader, detect_encoding, sniff_csv_header
 from eventdata.io.dialects import detect_dialect, hxl_column, known_column_names
 from eventdata.io.formats import ReadOptions, input_format, suffixes_of
+from eventdata.io.headers import (
+    decimal_commas,
+    fold_header,
+    is_row_names,
+    refuse_headerless,
+)
 from eventdata.io.json_input import read_json_table, table_from_records
 from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
 from eventdata.io.truncated import CutRecord, find_cut_record
@@ -257,7 +263,7 @@ def _read_csv(
 ) -> RawTable:
     stamp = file_stamp(path)
     header = sniff_csv_header(path, encoding=encoding)
-    _refuse_headerless(header.names, path)
+    refuse_headerless(header.names, path)
     cut: CutRecord | None = None
     try:
         table, skipped, cut = _read_complete(path, header, block_size, skip, on_truncated)
@@ -300,28 +306,6 @@ def _read_csv(
     raw.skipped, raw.stamp = skipped, stamp
     raw.reread = functools.partial(read_raw, path, encoding=encoding, on_truncated=on_truncated)
     return raw
-
-
-_DECIMAL_COMMA = r"^[\s\x{00A0}]*-?\d+(,\d+)?[\s\x{00A0}]*$"
-_DECIMAL_COLUMNS = frozenset({"latitude", "longitude"})
-
-
-def _decimal_commas(table: pa.Table, dialect: Dialect) -> pa.Table:
-    """Coordinates written with decimal commas (a European spreadsheet's ``;`` file) as ``.``."""
-    changed = []
-    for index, name in enumerate(table.column_names):
-        if name.strip().lower() not in _DECIMAL_COLUMNS:
-            continue
-        column = table.column(index)
-        if not pc.any(pc.match_substring(column, ",")).as_py():
-            continue
-        shaped = pc.or_(pc.match_substring_regex(column, _DECIMAL_COMMA), is_blank_text(column))
-        if pc.all(shaped).as_py():
-            table = table.set_column(index, name, pc.replace_substring(column, ",", "."))
-            changed.append(name)
-    if changed:
-        dialect.notes.append(f"read decimal commas in {', '.join(changed)}")
-    return table
 
 
 def _markers_note(markers: list[str], columns: list[str]) -> str:
@@ -500,143 +484,27 @@ def _sample(table: pa.Table, name: str, n: int = 50) -> list[str]:
     return [v for v in table.column(name).slice(0, n).to_pylist() if v]
 
 
-_UNNAMED = re.compile(r"^(|\.\d+|Unnamed: \d+(_level_\d+)?)$")
-
-
-def _fold_header(table: pa.Table, dialect: Dialect) -> pa.Table:
-    """Known column names matched case-insensitively; unnamed empty columns dropped."""
-    known = known_column_names()
-    names = list(table.column_names)
-    folded = [known.get(n.strip().lower(), n) if n not in known.values() else n for n in names]
-    folded = _shapefile_names(folded, known)
-    if folded != names and len(set(folded)) == len(folded):
-        changed = [f"{a} -> {b}" for a, b in zip(names, folded, strict=True) if a != b]
-        shown = ", ".join(changed[:3]) + (
-            f" and {len(changed) - 3} more" if len(changed) > 3 else ""
-        )
-        dialect.notes.append(f"matched column names case-insensitively ({shown})")
-        table = table.rename_columns(folded)
-    empty = [
-        name
-        for index, name in enumerate(table.column_names)
-        if _UNNAMED.match(name)
-        and index > 0
-        and pc.all(is_blank_text(table.column(name))).as_py() is not False
-    ]
-    if empty:
-        dialect.notes.append(f"dropped {len(empty)} unnamed empty column(s)")
-        table = table.drop_columns(empty)
-    return table
-
-
-_VALUE = re.compile(r"^\s*-?[\d.,:/ T-]+\s*$")
-
-
-def _refuse_headerless(names: list[str], path: Path | None) -> None:
-    """A first line of values (numbers, dates) and no known name: the header is missing."""
-    known = known_column_names()
-    if not names or any(n.strip().lower() in known for n in names):
-        return
-    values = [n for n in names if _VALUE.match(n) and any(c.isdigit() for c in n)]
-    if len(values) >= 3 or (len(values) == 2 and len(names) <= 6):
-        shown = ", ".join(repr(v) for v in values[:3])
-        raise InputError(
-            f"has no header line: its first line holds values ({shown}, ...), not column "
-            "names; add the header line of the export (event_id_cnty,event_date,...)",
-            path=path,
-        )
-
-
-def _is_row_names(table: pa.Table, names: list[str]) -> bool:
-    """Whether the first column is a saved row number (pandas' index, R's row names)."""
-    if "event_id_cnty" in names:
-        return True
-    column = table.column(0)
-    if table.num_rows == 0 or column.null_count:
-        return False
-    try:
-        numbers = pc.cast(pc.utf8_trim_whitespace(column), pa.int64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return False
-    first = numbers[0].as_py()
-    if first not in (0, 1):
-        return False
-    steps = pc.subtract(numbers.slice(1), numbers.slice(0, len(numbers) - 1))
-    return len(steps) == 0 or pc.all(pc.equal(steps, 1)).as_py() is True
-
-
-_DBF_WIDTH = 10
-_DBF_REPEAT = re.compile(r"^(.{1,8})_(\d)$")
-
-
-def _shapefile_names(names: list[str], known: dict[str, str]) -> list[str]:
-    """10-character DBF names (``GEO_PRECIS``, ``ASSOC_AC_1``) as the known names they cut.
-
-    Shapefiles keep 10 characters of a name, and ogr2ogr numbers a name whose cut repeats
-    an earlier one (``CONFLICT_N`` for ``conflict_new_id``, then ``CONFLICT_1`` for
-    ``conflict_name``): such a name is the next known name with that start whose cut
-    is the repeated one.
-    """
-    cuts: dict[str, list[str]] = {}
-    for full in known.values():
-        cuts.setdefault(full[:_DBF_WIDTH].lower(), []).append(full)
-    out = list(names)
-    taken: set[str] = set(known.get(n.strip().lower(), "") for n in names) - {""}
-    numbered = []
-    for index, name in enumerate(names):
-        low = name.strip().lower()
-        if len(low) != _DBF_WIDTH or low in known:
-            continue
-        if _DBF_REPEAT.match(low) and low not in cuts:
-            numbered.append(index)
-            continue
-        candidates = [c for c in cuts.get(low, []) if c not in taken]
-        if candidates:
-            out[index] = candidates[0]
-            taken.add(candidates[0])
-    header_cuts = {n.strip().lower() for n in names}
-    for index in numbered:
-        match = _DBF_REPEAT.match(names[index].strip().lower())
-        assert match is not None
-        candidates = [
-            full
-            for cut, fulls in cuts.items()
-            if cut.startswith(match.group(1)) and cut in header_cuts
-            for full in fulls
-            if full not in taken
-        ]
-        if candidates:
-            out[index] = candidates[0]
-            taken.add(candidates[0])
-    return out
-
-
-def is_blank_text(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
-    """True where a text cell is null or white space only."""
-    return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), ""), True)
-
-
 _SCANNED_FORMATS = frozenset({"json", "jsonl", "geojson", "excel", "dataframe", "polars"})
 """Inputs whose blank markers are found by scanning (a CSV parser finds its own)."""
 
 
 def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable:
-    table = _fold_header(table, dialect)
+    table = fold_header(table, dialect)
     names = list(table.column_names)
-    if names and names[0] in PANDAS_INDEX_NAMES and _is_row_names(table, names):
+    if names and names[0] in PANDAS_INDEX_NAMES and is_row_names(table, names):
         dialect.notes.append(
             f"dropped the pandas index column {names[0]!r} (a row number; R's write.csv "
             "row names look the same)"
         )
         table = table.drop_columns([names[0]])
         names = names[1:]
-    _refuse_headerless(names, path)
+    refuse_headerless(names, path)
     if dialect.format in _SCANNED_FORMATS:
         table, markers, marked = clear_markers(table)
         if markers:
             dialect.blank_markers = markers
             dialect.notes.append(_markers_note(markers, marked))
-    table = _decimal_commas(table, dialect)
+    table = decimal_commas(table, dialect)
     table, zeros = clear_zero_text(table)
     if zeros:
         dialect.blank_markers = [*dialect.blank_markers, "0"]

@@ -36,6 +36,7 @@ class Dialect:
         hxl: an HXL hashtag row followed the header and was skipped.
         encoding: the text encoding of a CSV file (``utf-8``, ``cp1252``, ``latin-1``).
         delimiter: the field separator of a CSV file.
+        sheet: the workbook sheet that was read (spreadsheets only).
         blank_markers: the words read as blank cells (``NA``, ``nan``, ``NULL``, ``#N/A``,
             ``0`` in text columns, ...; docs/dialects.md).
         notes: what was mapped, dropped or left unmapped, in words.
@@ -49,12 +50,15 @@ class Dialect:
     hxl: bool = False
     encoding: str = "utf-8"
     delimiter: str = ","
+    sheet: str | None = None
     blank_markers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         """A one-line description, e.g. ``pre2023 CSV, export-tool dates, BOM``."""
         parts = [f"{self.name} {self.format.upper()}"]
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet!r}")
         if self.date_format not in (None, "iso"):
             parts.append(f"{self.date_format} dates")
         for flag, text in (
