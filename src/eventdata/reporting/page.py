@@ -96,7 +96,11 @@ def build_context(
     frame = events_frame(validation)
     events = Events.of(frame)
     marks = map_marks(events, max_points=max_points)
-    map_svg, outside = draw_map(marks, types=events.types, iso_codes=_iso_codes(events))
+    map_svg, outside = (
+        draw_map(marks, types=events.types, iso_codes=_iso_codes(events))
+        if events.placed.any()
+        else ("", 0)
+    )
     fatalities = events.fatalities
     dated = events.day[events.dated]
     # the file's name, not its path: pages get shared, paths say where they were made
@@ -112,7 +116,7 @@ def build_context(
         "last_date": str(np.datetime64(int(dated.max()), "D")) if len(dated) else None,
         "fatalities": None if np.isnan(fatalities).any() else int(fatalities.sum()),
         "countries": int(frame["country"].nunique()),
-        "map": map_svg if len(events) else "",
+        "map": map_svg,
         "map_note": map_note(events, marks, outside),
         "outline_source": source_note(),
         "legend": [
