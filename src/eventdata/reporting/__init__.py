@@ -38,7 +38,9 @@ class ReportPage(_PathBase):
     ``eventdata.report(...)`` displays the page (filters and hover labels work) in a frame.
     """
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
+        if not self.is_file():  # a path derived from it (.parent, ...): shown as a path
+            return None
         html = self.read_text(encoding="utf-8")
         return (
             f'<iframe srcdoc="{escape(html, quote=True)}" title="{escape(self.name)}" '
