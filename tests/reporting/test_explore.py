@@ -184,6 +184,13 @@ def test_unticking_an_event_type_removes_its_bars_and_marks(
     battles = EVENT_TYPE_COLOURS["Battles"]
     assert battles in before["barFills"] and battles not in after["barFills"]
     assert after["visible"] < before["visible"]
+    # and on screen: the bars' Battles red is gone from the picture
+    shown = _pixels(chromium(page, width=1300, height=2000).screenshot)
+    filtered = _pixels(
+        chromium(chromium.with_actions(page, untick), width=1300, height=2000).screenshot
+    )
+    red = _rgb(battles)
+    assert _share(shown, red) > 0.001 and _share(filtered, red) < _share(shown, red) / 10
 
 
 @needs_jinja2
