@@ -20,7 +20,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"pipeline"}),
     frozenset({"analysis"}),
     frozenset({"sources"}),
-    frozenset({"reporting", "dask"}),
+    frozenset({"reporting", "dask", "matching"}),
     frozenset({"cli", "reference"}),
     frozenset({"__init__", "__main__"}),
 )

@@ -43,6 +43,33 @@ _EXPORTS: dict[str, str] = {
     "Attribution": "eventdata.models.records",
     "Source": "eventdata.models.records",
     "Outcome": "eventdata.models.records",
+    "Assertion": "eventdata.models.records",
+    "BaseRecord": "eventdata.models.records",
+    "Claim": "eventdata.models.records",
+    "ClaimKind": "eventdata.models.records",
+    "Estimate": "eventdata.models.records",
+    "MistakenShootDown": "eventdata.models.records",
+    "Record": "eventdata.models.records",
+    "ReportStatus": "eventdata.models.records",
+    "ResponseKind": "eventdata.models.records",
+    "Tally": "eventdata.models.records",
+    "TallyCheck": "eventdata.models.records",
+    "WeaponsSeizure": "eventdata.models.records",
+    "stable_id": "eventdata.models.records",
+    "AirDefenceType": "eventdata.models.weapons",
+    "DroneAirframe": "eventdata.models.weapons",
+    "ExplosiveDevice": "eventdata.models.weapons",
+    "MissileType": "eventdata.models.weapons",
+    "unidentified_armed_group": "eventdata.models.actors",
+    "GeoPrecision": "eventdata.vocabulary.codebook",
+    "TimePrecision": "eventdata.vocabulary.codebook",
+    "RecordType": "eventdata.models.record_types",
+    "register_record_type": "eventdata.models.record_types",
+    "Unlowered": "eventdata.models.lowering",
+    "lower_by_record": "eventdata.models.lowering",
+    "NameReference": "eventdata.io.reference",
+    "NameMatch": "eventdata.io.reference",
+    "records_json_schema": "eventdata.models.records_schema",
     "EventCollection": "eventdata.models.collection",
     "lower": "eventdata.models.lowering",
     "lower_records": "eventdata.models.lowering",
@@ -89,12 +116,19 @@ _EXPORTS: dict[str, str] = {
     # comparing versions
     "diff": "eventdata.analysis.diff",
     "Diff": "eventdata.analysis.diff",
+    # matching events across sources
+    "match": "eventdata.matching.core",
+    "integrate": "eventdata.matching.core",
+    "MatchResult": "eventdata.matching.result",
     # exceptions
     "AmbiguousDates": "eventdata.exceptions",
     "EventdataError": "eventdata.exceptions",
     "LoweringError": "eventdata.exceptions",
     "UnknownPlaceWarning": "eventdata.exceptions",
     "UnloweredRecordsWarning": "eventdata.exceptions",
+    "NameWarning": "eventdata.exceptions",
+    "RecordProblem": "eventdata.exceptions",
+    "RecordsFileError": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
     "LossyValuesError": "eventdata.exceptions",
     "IntegrityError": "eventdata.exceptions",
@@ -139,7 +173,10 @@ if TYPE_CHECKING:
         LossyValuesError,
         LoweringError,
         MissingExtraError,
+        NameWarning,
         NotEventDataError,
+        RecordProblem,
+        RecordsFileError,
         SchemaVersionError,
         UnknownPlaceWarning,
         UnknownRuleError,
@@ -150,29 +187,51 @@ if TYPE_CHECKING:
     from eventdata.io.acled_csv import write_acled
     from eventdata.io.parquet import read_parquet
     from eventdata.io.records import read_records, write_records
-    from eventdata.models.actors import Actor
+    from eventdata.io.reference import NameMatch, NameReference
+    from eventdata.matching.core import integrate, match
+    from eventdata.matching.result import MatchResult
+    from eventdata.models.actors import Actor, unidentified_armed_group
     from eventdata.models.collection import EventCollection
     from eventdata.models.event import ACLED_COLUMNS, Event
     from eventdata.models.ged import GedEvent
-    from eventdata.models.lowering import Lowering, lower, lower_records
+    from eventdata.models.lowering import Lowering, Unlowered, lower, lower_by_record, lower_records
+    from eventdata.models.record_types import RecordType, register_record_type
     from eventdata.models.records import (
+        Assertion,
         Attack,
         Attribution,
+        BaseRecord,
         Casualties,
+        Claim,
+        ClaimKind,
+        Estimate,
+        MistakenShootDown,
         Outcome,
         Place,
+        Record,
+        ReportStatus,
         Response,
+        ResponseKind,
         Source,
+        Tally,
+        TallyCheck,
+        WeaponsSeizure,
+        stable_id,
     )
+    from eventdata.models.records_schema import records_json_schema
     from eventdata.models.weapons import (
         Aircraft,
         AirDefence,
+        AirDefenceType,
         Artillery,
         CounterRAM,
         Drone,
+        DroneAirframe,
         Explosive,
+        ExplosiveDevice,
         Firearm,
         Missile,
+        MissileType,
         Mortar,
         Rocket,
         Weapon,
@@ -198,7 +257,9 @@ if TYPE_CHECKING:
         ActorType,
         DisorderType,
         EventType,
+        GeoPrecision,
         SubEventType,
+        TimePrecision,
         interaction_code,
         interaction_label,
     )

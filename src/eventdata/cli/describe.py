@@ -129,7 +129,7 @@ def describe_table(
         first = pc.min(table.column(profile.first_date)).as_py()
         last = pc.max(table.column(profile.last_date)).as_py()
         if first is not None and last is not None:
-            date_range = [first.isoformat(), last.isoformat()]
+            date_range = [getattr(v, "isoformat", v.__str__)() for v in (first, last)]
     fatalities: int | None = None
     if profile.fatalities in names:
         fatalities = int(pc.sum(table.column(profile.fatalities)).as_py() or 0)

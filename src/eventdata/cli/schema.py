@@ -56,22 +56,29 @@ def arrow_schema_text(dataset: str = "acled") -> str:
 
 
 _SCHEMA_HELP = """\
-Print the canonical schema of an event table.
+Print the canonical schema of an event table, or the editor schema of records files.
+
+--records prints the JSON Schema (draft-07) of YAML and JSON records files: point
+an editor's YAML plugin at it (first line of the file:
+'# yaml-language-server: $schema=records.schema.json') to complete and check
+record types, fields, sub-event types, actor types and weapon kinds.
 
 \b
 Examples:
   eventdata schema
   eventdata schema --format json-schema > event.schema.json
   eventdata schema --format markdown > schema.md
+  eventdata schema --records --format json > records.schema.json
 """
 
 
 @click.command(help=_SCHEMA_HELP, short_help="Print the canonical schema.")
 @format_option(
-    choices=("arrow", "json-schema", "markdown"),
+    choices=("arrow", "json-schema", "json", "markdown"),
     default="arrow",
-    help="arrow: the Arrow schema, readable; json-schema: the row model's JSON Schema; "
-    "markdown: a table for documentation (ACLED).",
+    help="arrow: the Arrow schema, readable; json-schema (or json): the row model's JSON "
+    "Schema, with --records the records files' draft-07 schema; markdown: a table for "
+    "documentation (ACLED).",
 )
 @choice_option(
     "--dataset",
@@ -79,11 +86,23 @@ Examples:
     default="acled",
     help="Whose schema: ACLED's canonical table, GTD's or UCDP GED's typed table.",
 )
-def schema(fmt: str, dataset: str) -> None:
-    """Print the schema of a dataset's typed table (ACLED's canonical one by default)."""
+@click.option(
+    "--records",
+    is_flag=True,
+    help="The JSON Schema of YAML and JSON records files, for editors (--format json).",
+)
+def schema(fmt: str, dataset: str, records: bool) -> None:
+    """Print the schema of a dataset's typed table, or the records files' editor schema."""
+    if records:
+        if fmt not in ("json", "json-schema"):
+            raise click.UsageError("--records prints a JSON Schema: use --format json")
+        from eventdata.models.records_schema import records_json_schema
+
+        click.echo(dump_json(records_json_schema()))
+        return
     if fmt == "arrow":
         click.echo(arrow_schema_text(dataset))
-    elif fmt == "json-schema":
+    elif fmt in ("json-schema", "json"):
         from eventdata.datasets import dataset_named
 
         click.echo(dump_json(dataset_named(dataset).model.model_json_schema()))

@@ -20,7 +20,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from eventdata.rules.base import Rule
-from eventdata.schema.columns import FieldSpec, model_specs
+from eventdata.schema.columns import FieldSpec, arrow_fields, model_specs
 from eventdata.schema.text import RawTable
 
 __all__ = ["Dataset", "Derived", "Profile", "SpecsForDialect"]
@@ -187,12 +187,4 @@ class Dataset:
 
 @functools.cache
 def _arrow_schema(specs: tuple[FieldSpec, ...]) -> pa.Schema:
-    return pa.schema(
-        pa.field(
-            spec.name,
-            spec.arrow,
-            nullable=spec.arrow_nullable,
-            metadata={"description": spec.description} if spec.description else None,
-        )
-        for spec in specs
-    )
+    return pa.schema(arrow_fields(specs))

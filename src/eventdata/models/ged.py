@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from eventdata.models.fields import CODE_SEPARATOR, NonBlank, ParseAs
-from eventdata.rules.base import rule_errors
+from eventdata.models.ruled import RuledModel
+from eventdata.rules.base import Rule
 from eventdata.rules.ged import GED_RULES
 
 __all__ = [
@@ -74,7 +74,7 @@ CodeListField = Annotated[
 ]
 
 
-class GedEvent(BaseModel):
+class GedEvent(RuledModel):
     """One UCDP GED event: the 49 columns of a GED CSV, typed.
 
     ``GedEvent.model_validate(row)`` accepts rows as the CSV gives them (every value a
@@ -90,6 +90,9 @@ class GedEvent(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
+
+    RULES: ClassVar[tuple[Rule, ...]] = GED_RULES
+    MISSING: ClassVar[tuple[str, ...]] = GED_MISSING
 
     id: int = Field(ge=1, description="UCDP event id, unique in a GED release.")
     relid: str | None = Field(
@@ -179,34 +182,6 @@ class GedEvent(BaseModel):
     gwnob: CodeListField = Field(
         default=None, description="Gleditsch-Ward codes of side B ('2;200;900')."
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _missing_values(cls, data: Any) -> Any:
-        """Blank cells and ``NA`` are missing values in every column."""
-        if isinstance(data, Mapping):
-            return {key: _missing_to_none(value) for key, value in data.items()}
-        return data
-
-    @model_validator(mode="after")
-    def _cross_field(self) -> GedEvent:
-        values = self._rule_values()
-        failed = [r for r in GED_RULES if r.severity == "error" and r.row and r.row(values)]
-        if failed:
-            raise rule_errors(type(self).__name__, failed, values)
-        return self
-
-    def _rule_values(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in type(self).model_fields}
-
-    def warnings(self) -> dict[str, str]:
-        """The warning rules this event triggers, by rule name, with their messages."""
-        values = self._rule_values()
-        return {
-            rule.name: rule.message(values[rule.column])
-            for rule in GED_RULES
-            if rule.severity == "warning" and rule.row is not None and rule.row(values)
-        }
 
 
 GED_COLUMNS: tuple[str, ...] = tuple(GedEvent.model_fields)

@@ -29,7 +29,7 @@ from eventdata._version import SCHEMA_VERSION, __version__
 from eventdata.exceptions import LossyValuesError
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
-from eventdata.schema.columns import FIELD_SPECS
+from eventdata.schema.columns import FIELD_SPECS, arrow_fields
 from eventdata.schema.types import CATEGORICAL, INT_WIDTHS, TYPE_MAPPING, arrow_type
 
 __all__ = [
@@ -64,15 +64,7 @@ def arrow_schema() -> pa.Schema:
         The schema; extra columns of a table follow these 31 fields.
 
     """
-    fields = [
-        pa.field(
-            spec.name,
-            spec.arrow,
-            nullable=spec.arrow_nullable,
-            metadata={"description": spec.description} if spec.description else None,
-        )
-        for spec in FIELD_SPECS
-    ]
+    fields = arrow_fields(FIELD_SPECS)
     return pa.schema(fields, metadata={METADATA_KEY: _metadata_json()})
 
 

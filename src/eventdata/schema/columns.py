@@ -33,6 +33,7 @@ __all__ = [
     "GED_FIELD_SPECS",
     "KINDS",
     "LABELLED_KINDS",
+    "arrow_fields",
     "FieldSpec",
     "Kind",
     "field_spec",
@@ -163,6 +164,19 @@ FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
     field_spec(name, info) for name, info in Event.model_fields.items()
 )
 """One spec per ``Event`` field, in ACLED column order."""
+
+
+def arrow_fields(specs: tuple[FieldSpec, ...]) -> list[pa.Field]:
+    """The Arrow field of each spec: its type, nullability and description."""
+    return [
+        pa.field(
+            spec.name,
+            spec.arrow,
+            nullable=spec.arrow_nullable,
+            metadata={"description": spec.description} if spec.description else None,
+        )
+        for spec in specs
+    ]
 
 
 def model_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:

@@ -9,8 +9,7 @@ output column is made and what is approximated or lost; ``docs/gtd.md`` shows it
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import numpy as np
@@ -23,15 +22,16 @@ from eventdata.pipeline.read import read_dataset_table
 from eventdata.rules import lookups as codebook_arrays
 from eventdata.rules.lookups import INTERACTION_CODES, INTERACTION_LABELS, actor_codes
 from eventdata.schema.arrow import conform, table_to_pandas
+from eventdata.sources._mapping import ColumnMapping, How
+from eventdata.sources._mapping import mapping_markdown as render_mapping
 from eventdata.vocabulary.acled_countries import numerics_of_name
 from eventdata.vocabulary.codebook import CIVILIAN_TARGETING, ActorType
 
-__all__ = ["MAPPING", "GtdMapping", "gtd_to_acled", "gtd_to_acled_table", "read_gtd"]
+__all__ = ["MAPPING", "gtd_to_acled", "gtd_to_acled_table", "read_gtd"]
 
 _GTD = DATASETS["gtd"]
-Gtd = dict[str, pa.Array]
+Gtd = Mapping[str, pa.Array]
 
-How = Literal["direct", "approximated", "synthesized", "constant", "lost"]
 
 _ARMED_TARGETS = ("Military", "Police", "Terrorists/Non-State Militia", "Violent Political Party")
 """GTD target types ACLED codes as armed actors (so an attack on them is a battle)."""
@@ -67,25 +67,6 @@ _CROSSWALK: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 
 _GEO_PRECISION = pa.array([None, 1, 2, 2, 3, 3], pa.int64())
 """ACLED's geo precision of GTD's specificity 1-5 (index = specificity)."""
-
-
-@dataclass(frozen=True)
-class GtdMapping:
-    """How one output column is made from GTD columns.
-
-    Attributes:
-        column: the output column (an ACLED column or an extra ``gtd_*`` column).
-        inputs: the GTD columns it is made from (empty for constants and lost columns).
-        how: ``direct``, ``approximated``, ``synthesized``, ``constant`` or ``lost``.
-        rule: how the value is made, in words (the docs table shows it).
-        build: computes the column from the typed GTD columns.
-    """
-
-    column: str
-    inputs: tuple[str, ...]
-    how: How
-    rule: str
-    build: Callable[[Gtd], pa.Array]
 
 
 def _armed(g: Gtd) -> pa.Array:
@@ -225,118 +206,124 @@ def _cast(name: str, kind: pa.DataType) -> Callable[[Gtd], pa.Array]:
 
 _T: How = "approximated"
 _LIST = pa.list_(pa.string())
-MAPPING: tuple[GtdMapping, ...] = (
-    GtdMapping(
+MAPPING: tuple[ColumnMapping, ...] = (
+    ColumnMapping(
         "event_id_cnty",
         ("eventid",),
         "synthesized",
         "`GTD` + eventid",
         lambda g: pc.binary_join_element_wise("GTD", g["eventid"], ""),
     ),
-    GtdMapping(
+    ColumnMapping(
         "event_date",
         ("iyear", "imonth", "iday"),
         _T,
         "the day; an unknown day or month (0) becomes the first",
         _event_date,
     ),
-    GtdMapping("year", ("iyear",), "direct", "iyear", _cast("iyear", pa.int64())),
-    GtdMapping(
+    ColumnMapping("year", ("iyear",), "direct", "iyear", _cast("iyear", pa.int64())),
+    ColumnMapping(
         "time_precision",
         ("imonth", "iday", "approxdate"),
         _T,
         "1 a known day, 2 when approxdate qualifies it, 3 an unknown day or month",
         _time_precision,
     ),
-    GtdMapping("disorder_type", ("attacktype1_txt",), _T, "of the sub-event type", _disorder_type),
-    GtdMapping(
+    ColumnMapping(
+        "disorder_type", ("attacktype1_txt",), _T, "of the sub-event type", _disorder_type
+    ),
+    ColumnMapping(
         "event_type",
         ("attacktype1_txt", "targtype1_txt"),
         _T,
         "the attack type, as a battle when the target is armed (crosswalk in docs/gtd.md)",
         lambda g: _types(g, 0),
     ),
-    GtdMapping(
+    ColumnMapping(
         "sub_event_type",
         ("attacktype1_txt", "targtype1_txt", "suicide"),
         _T,
         "the attack type (Suicide bomb for suicide bombings)",
         lambda g: _types(g, 1),
     ),
-    GtdMapping(
+    ColumnMapping(
         "actor1", ("gname",), _T, "gname; Unknown as Unidentified Armed Group (country)", _actor1
     ),
-    GtdMapping("assoc_actor_1", (), "lost", "empty: GTD's gname2/3 are other groups", _none(_LIST)),
-    GtdMapping(
+    ColumnMapping(
+        "assoc_actor_1", (), "lost", "empty: GTD's gname2/3 are other groups", _none(_LIST)
+    ),
+    ColumnMapping(
         "inter1", ("gname",), _T, "Rebel group for a named group, Political militia", _inter1
     ),
-    GtdMapping(
+    ColumnMapping(
         "actor2",
         ("targtype1_txt", "country_txt"),
         _T,
         "Military/Police Forces of (country), Unidentified Armed Group, else Civilians",
         _actor2,
     ),
-    GtdMapping("assoc_actor_2", (), "lost", "empty", _none(_LIST)),
-    GtdMapping(
+    ColumnMapping("assoc_actor_2", (), "lost", "empty", _none(_LIST)),
+    ColumnMapping(
         "inter2", ("targtype1_txt",), _T, "State forces, Political militia or Civilians", _inter2
     ),
-    GtdMapping(
+    ColumnMapping(
         "interaction",
         ("gname", "targtype1_txt"),
         "synthesized",
         "of inter1 and inter2",
         _interaction,
     ),
-    GtdMapping(
+    ColumnMapping(
         "civilian_targeting",
         ("targtype1_txt",),
         _T,
         "Civilian targeting when actor2 is civilians",
         _civilian_targeting,
     ),
-    GtdMapping("iso", ("country_txt",), _T, "ISO 3166 numeric of the country name", _iso),
-    GtdMapping(
+    ColumnMapping("iso", ("country_txt",), _T, "ISO 3166 numeric of the country name", _iso),
+    ColumnMapping(
         "region",
         ("region_txt",),
         _T,
         "GTD's region (not ACLED's)",
         _cast("region_txt", pa.string()),
     ),
-    GtdMapping("country", ("country_txt",), "direct", "country_txt", _column("country_txt")),
-    GtdMapping("admin1", ("provstate",), "direct", "provstate", _column("provstate")),
-    GtdMapping("admin2", (), "lost", "blank: GTD has no second level", _text(None)),
-    GtdMapping("admin3", (), "lost", "blank", _text(None)),
-    GtdMapping(
+    ColumnMapping("country", ("country_txt",), "direct", "country_txt", _column("country_txt")),
+    ColumnMapping("admin1", ("provstate",), "direct", "provstate", _column("provstate")),
+    ColumnMapping("admin2", (), "lost", "blank: GTD has no second level", _text(None)),
+    ColumnMapping("admin3", (), "lost", "blank", _text(None)),
+    ColumnMapping(
         "location", ("city", "provstate"), _T, "city, else provstate, else country", _location
     ),
-    GtdMapping("latitude", ("latitude",), "direct", "latitude", _column("latitude")),
-    GtdMapping("longitude", ("longitude",), "direct", "longitude", _column("longitude")),
-    GtdMapping(
+    ColumnMapping("latitude", ("latitude",), "direct", "latitude", _column("latitude")),
+    ColumnMapping("longitude", ("longitude",), "direct", "longitude", _column("longitude")),
+    ColumnMapping(
         "geo_precision",
         ("specificity",),
         _T,
         "specificity 1 -> 1, 2-3 -> 2, 4-5 (or blank) -> 3",
         _geo_precision,
     ),
-    GtdMapping("source", ("scite1", "dbsource"), _T, "the first citation, else dbsource", _source),
-    GtdMapping("source_scale", (), "lost", "blank: GTD does not grade sources", _text(None)),
-    GtdMapping("notes", ("summary",), "direct", "summary", _column("summary")),
-    GtdMapping(
+    ColumnMapping(
+        "source", ("scite1", "dbsource"), _T, "the first citation, else dbsource", _source
+    ),
+    ColumnMapping("source_scale", (), "lost", "blank: GTD does not grade sources", _text(None)),
+    ColumnMapping("notes", ("summary",), "direct", "summary", _column("summary")),
+    ColumnMapping(
         "fatalities",
         ("nkill",),
         _T,
         "nkill rounded; blank (unknown) as 0, kept in gtd_nkill",
         _fatalities,
     ),
-    GtdMapping("tags", (), "lost", "empty list", _none(_LIST)),
-    GtdMapping("dataset", (), "constant", "`gtd`", _text("gtd")),
-    GtdMapping("gtd_eventid", ("eventid",), "direct", "eventid", _column("eventid")),
-    GtdMapping("gtd_nkill", ("nkill",), "direct", "nkill, blank when unknown", _column("nkill")),
-    GtdMapping(
+    ColumnMapping("tags", (), "lost", "empty list", _none(_LIST)),
+    ColumnMapping("dataset", (), "constant", "`gtd`", _text("gtd")),
+    ColumnMapping("gtd_eventid", ("eventid",), "direct", "eventid", _column("eventid")),
+    ColumnMapping("gtd_nkill", ("nkill",), "direct", "nkill, blank when unknown", _column("nkill")),
+    ColumnMapping(
         "gtd_specificity", ("specificity",), "direct", "specificity", _column("specificity")
     ),
-    GtdMapping("gtd_approxdate", ("approxdate",), "direct", "approxdate", _column("approxdate")),
+    ColumnMapping("gtd_approxdate", ("approxdate",), "direct", "approxdate", _column("approxdate")),
 )
 """How each column of the ACLED-style table is made from GTD's (docs/gtd.md)."""
 
@@ -398,7 +385,7 @@ def gtd_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
         NotEventDataError: ``data`` is not GTD.
     """
     typed = read_gtd_table(data)
-    columns: Gtd = {}
+    columns: dict[str, pa.Array] = {}
     for name in typed.column_names:
         column = typed.column(name)
         columns[name] = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
@@ -425,8 +412,4 @@ def gtd_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
 
 def mapping_markdown() -> str:
     """Render :data:`MAPPING` as a Markdown table (for docs/gtd.md)."""
-    lines = ["| output column | from GTD | how | rule |", "|---|---|---|---|"]
-    for m in MAPPING:
-        inputs = ", ".join(f"`{name}`" for name in m.inputs) or "-"
-        lines.append(f"| `{m.column}` | {inputs} | {m.how} | {m.rule} |")
-    return "\n".join(lines) + "\n"
+    return render_mapping(MAPPING, source="GTD")

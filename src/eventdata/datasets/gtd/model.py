@@ -12,14 +12,14 @@ in the yes/no columns, as the codebook says.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from eventdata.datasets.gtd.rules import GTD_RULES
 from eventdata.models.fields import Categorical, NonBlank
-from eventdata.rules.base import rule_errors
+from eventdata.models.ruled import RuledModel
+from eventdata.rules.base import Rule
 from eventdata.vocabulary.labels import LabelEnum
 
 __all__ = ["GTD_COLUMNS", "AttackType", "GtdEvent"]
@@ -57,7 +57,7 @@ Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Label = Annotated[str | None, BeforeValidator(_blank_to_none), Categorical()]
 
 
-class GtdEvent(BaseModel):
+class GtdEvent(RuledModel):
     """One GTD incident: the columns that identify, date, place, classify and count it.
 
     ``GtdEvent.model_validate(row)`` accepts rows as a GTD CSV gives them (every value a
@@ -67,6 +67,8 @@ class GtdEvent(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
+
+    RULES: ClassVar[tuple[Rule, ...]] = GTD_RULES
 
     eventid: NonBlank = Field(description="GTD id: the date (YYYYMMDD) and a 4-digit number.")
     iyear: int = Field(ge=1970, le=2100, description="Year of the incident.")
@@ -118,34 +120,6 @@ class GtdEvent(BaseModel):
     ishostkid: YesNoUnknown = Field(default=None, description="1 when hostages were taken.")
     scite1: Text = Field(default=None, description="First source citation.")
     dbsource: Text = Field(default=None, description="The database the incident came from.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_values(cls, data: Any) -> Any:
-        """Blank cells are unknown values in every column."""
-        if isinstance(data, Mapping):
-            return {key: _blank_to_none(value) for key, value in data.items()}
-        return data
-
-    @model_validator(mode="after")
-    def _cross_field(self) -> GtdEvent:
-        values = self._rule_values()
-        failed = [r for r in GTD_RULES if r.severity == "error" and r.row and r.row(values)]
-        if failed:
-            raise rule_errors(type(self).__name__, failed, values)
-        return self
-
-    def _rule_values(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in type(self).model_fields}
-
-    def warnings(self) -> dict[str, str]:
-        """The warning rules this incident triggers, by rule name, with their messages."""
-        values = self._rule_values()
-        return {
-            rule.name: rule.message(values[rule.column])
-            for rule in GTD_RULES
-            if rule.severity == "warning" and rule.row is not None and rule.row(values)
-        }
 
 
 GTD_COLUMNS: tuple[str, ...] = tuple(GtdEvent.model_fields)
