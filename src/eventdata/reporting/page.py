@@ -81,6 +81,7 @@ def build_context(
     top: int,
     max_failures: int,
     records: EventCollection | None = None,
+    compare: tuple[Any, Any, tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, for one validated input.
 
@@ -91,6 +92,7 @@ def build_context(
         top: how many actors, sub-event types and small multiples to show.
         max_failures: how many failing rows to list.
         records: the rich records the input was lowered from, when it is a records file.
+        compare: the input as given, another source to match it with, and the two names.
 
     """
     frame = events_frame(validation)
@@ -137,7 +139,14 @@ def build_context(
         "validation": validation_section(validation, max_failures),
         "filters": filter_data(events, marks),
         "records": None if records is None else _records(records),
+        "compare": None if compare is None else _compare(frame, *compare),
     }
+
+
+def _compare(frame: Any, a: Any, b: Any, names: tuple[str, str]) -> dict[str, Any]:
+    from eventdata.reporting.comparison import compare_section
+
+    return compare_section(frame, a, b, names=names)
 
 
 def _records(collection: EventCollection) -> dict[str, Any]:
