@@ -98,3 +98,13 @@ def test_an_acled_file_has_no_records_section(tmp_path: Path) -> None:
     html = eventdata.report(table, tmp_path / "t.html").read_text("utf-8")
 
     assert 'id="records"' not in html
+
+
+@needs_jinja2
+def test_a_yaml_records_file_report_lists_the_records(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "baghdad_2021.yaml"
+
+    html = eventdata.report(example, tmp_path / "baghdad.html").read_text(encoding="utf-8")
+
+    assert "4 attacks and 4 responses" in html
+    assert "<b>retaliation</b>" in html and "<b>interception</b>" in html
