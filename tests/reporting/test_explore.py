@@ -53,6 +53,8 @@ out.barLabels = Array.prototype.map.call(
   function (t) { return t.textContent; });
 out.rows = Array.prototype.filter.call(document.querySelectorAll("tr[data-a]"),
   function (r) { return !r.hidden; }).length;
+out.subs = Array.prototype.map.call(document.querySelectorAll("#sub-events tr"),
+  function (r) { return Number(r.children[2].textContent.replace(/,/g, "")); });
 out.ticks = Array.prototype.map.call(
   document.querySelectorAll("svg[data-chart=ev] g.axis text"),
   function (t) { return t.textContent; });
@@ -157,6 +159,8 @@ def test_choosing_an_admin1_redraws_the_map_bars_and_table(
     assert after["visible"] == 27  # Banadir's events all have coordinates
     assert after["rows"] == 1
     assert sum(_events_in(label) for label in after["barLabels"]) == 27
+    assert sum(after["subs"]) == 27  # Banadir's sub-event types, all of them
+    assert sum(before["subs"]) < 240  # the top 12 of the whole file
     assert len(after["barLabels"]) < len(before["barLabels"])
 
 

@@ -137,7 +137,7 @@ def build_context(
         "sub_events": top_sub_events(frame, top),
         "hdx": hdx_rows(frame),
         "validation": validation_section(validation, max_failures),
-        "filters": filter_data(events, marks),
+        "filters": filter_data(events, marks, top=top),
         "records": None if records is None else _records(records),
         "compare": None if compare is None else _compare(frame, *compare),
     }
