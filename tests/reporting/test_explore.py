@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from chromium_harness import Chromium
 
@@ -55,6 +56,8 @@ out.rows = Array.prototype.filter.call(document.querySelectorAll("tr[data-a]"),
   function (r) { return !r.hidden; }).length;
 out.subs = Array.prototype.map.call(document.querySelectorAll("#sub-events tr"),
   function (r) { return Number(r.children[2].textContent.replace(/,/g, "")); });
+out.actors = Array.prototype.map.call(document.querySelectorAll("#actors tr"),
+  function (r) { return [r.children[0].textContent, Number(r.children[1].textContent)]; });
 out.ticks = Array.prototype.map.call(
   document.querySelectorAll("svg[data-chart=ev] g.axis text"),
   function (t) { return t.textContent; });
@@ -160,6 +163,12 @@ def test_choosing_an_admin1_redraws_the_map_bars_and_table(
     assert after["rows"] == 1
     assert sum(_events_in(label) for label in after["barLabels"]) == 27
     assert sum(after["subs"]) == 27  # Banadir's sub-event types, all of them
+    assert after["actors"] != before["actors"]
+    events = eventdata.read_acled(SAMPLE, errors="coerce")
+    banadir = events[events["admin1"] == "Banadir"]
+    expected = pd.concat([banadir["actor1"], banadir["actor2"]]).dropna().value_counts()
+    assert {a: n for a, n in after["actors"]} == {a: expected[a] for a, _ in after["actors"]}
+    assert len(after["actors"]) == min(12, len(expected))
     assert sum(before["subs"]) < 240  # the top 12 of the whole file
     assert len(after["barLabels"]) < len(before["barLabels"])
 

@@ -91,26 +91,27 @@
     }
   }
 
-  // the sub-event type table, as top_sub_events in tables.py lists it
-  function drawSubs(s) {
-    var subs = data.subs, S = subs.names.length;
-    var n = new Float64Array(S), f = new Float64Array(S), u = new Float64Array(S);
-    for (var i = 0; i < subs.n.length; i++) {
-      var k = subs.s[i], w = subs.w[i];
-      if (!s.types[subs.types[k]] || (s.area >= 0 && subs.a[i] !== s.area)) { continue; }
+  // a top table (sub-event types, actors), as tables.py lists it: the most events first
+  function drawTop(bodyId, top, s) {
+    var K = top.names.length;
+    var n = new Float64Array(K), f = new Float64Array(K), u = new Float64Array(K);
+    for (var i = 0; i < top.n.length; i++) {
+      var w = top.w[i];
+      if (!s.types[top.t[i]] || (s.area >= 0 && top.a[i] !== s.area)) { continue; }
       if (w < 0 ? !s.full : (w < s.w0 || w > s.w1)) { continue; }
-      n[k] += subs.n[i]; f[k] += subs.f[i]; u[k] += subs.u[i];
+      n[top.k[i]] += top.n[i]; f[top.k[i]] += top.f[i]; u[top.k[i]] += top.u[i];
     }
     var order = [];
-    for (var k2 = 0; k2 < S; k2++) { if (n[k2] > 0) { order.push(k2); } }
+    for (var k = 0; k < K; k++) { if (n[k] > 0) { order.push(k); } }
     order.sort(function (x, y) { return n[y] - n[x] || f[y] - f[x]; });
     order = order.slice(0, data.top);
     var peak = order.length ? n[order[0]] : 1;
-    var body = document.getElementById("sub-events");
+    var body = document.getElementById(bodyId);
     while (body.firstChild) { body.removeChild(body.firstChild); }
     order.forEach(function (k) {
       var row = document.createElement("tr");
-      [subs.names[k], data.types[subs.types[k]]].forEach(function (text) {
+      var texts = top.types ? [top.names[k], data.types[top.types[k]]] : [top.names[k]];
+      texts.forEach(function (text) {
         var cell = document.createElement("td"); cell.textContent = text; row.appendChild(cell);
       });
       [fmt(n[k]), u[k] > 0 ? "\u2013" : fmt(f[k])].forEach(function (text) {
@@ -120,8 +121,8 @@
       var barCell = document.createElement("td"), bar = document.createElement("span");
       barCell.className = "bar";
       bar.style.width = Math.max(100 * n[k] / peak, 0.5).toFixed(1) + "%";
-      bar.style.background = data.colours[subs.types[k]];
-      bar.title = subs.names[k] + ": " + fmt(n[k]) + " events";
+      if (top.types) { bar.style.background = data.colours[top.types[k]]; }
+      bar.title = top.names[k] + ": " + fmt(n[k]) + " events";
       barCell.appendChild(bar); row.appendChild(barCell); body.appendChild(row);
     });
   }
@@ -190,7 +191,8 @@
       var cell = row.querySelector(".fatalities");
       if (!cell.dataset.unknown) { cell.textContent = fmt(af[a]); }
     });
-    if (data.subs) { drawSubs(s); }
+    if (data.subs) { drawTop("sub-events", data.subs, s); }
+    if (data.actors) { drawTop("actors", data.actors, s); }
     document.getElementById("shown").textContent = s.full && total === data.total
       ? "Showing all " + fmt(total) + " events."
       : "Showing " + fmt(total) + " of " + fmt(data.total) + " events (" + fmt(fatal) +

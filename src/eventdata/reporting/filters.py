@@ -15,7 +15,7 @@ import numpy as np
 
 from eventdata.reporting.admin1 import MULTIPLE_COLOUR
 from eventdata.reporting.charts import colour_of
-from eventdata.reporting.cube import cube, cube_json, sub_event_cube
+from eventdata.reporting.cube import actor_cube, cube, cube_json, sub_event_cube
 from eventdata.reporting.frame import Events
 from eventdata.reporting.map import MapMarks
 from eventdata.reporting.timeline import partial_weeks
@@ -32,6 +32,7 @@ def filters_script() -> str:
 def filter_data(events: Events, marks: MapMarks, *, top: int = 12) -> dict[str, Any]:
     """What the template needs for the form, and the JSON the script reads."""
     subs = sub_event_cube(events)
+    actors = actor_cube(events)
     weeks = [events.week_label(i) for i in range(len(events.weeks))]
     dated = events.day[events.dated]
     first = str(np.datetime64(int(dated.min()), "D")) if len(dated) else ""
@@ -50,6 +51,7 @@ def filter_data(events: Events, marks: MapMarks, *, top: int = 12) -> dict[str, 
         "total": len(events),
         "cube": cube(events, marks),
         "subs": subs,
+        "actors": actors,
         "top": top,
     }
     return {
@@ -62,4 +64,5 @@ def filter_data(events: Events, marks: MapMarks, *, top: int = 12) -> dict[str, 
         ],
         "areas": [{"code": i, "name": a} for i, a in enumerate(events.areas)],
         "subs_follow": subs is not None,
+        "actors_follow": actors is not None,
     }
