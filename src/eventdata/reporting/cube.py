@@ -57,7 +57,7 @@ def cube(events: Events, marks: MapMarks) -> dict[str, list[int]]:
 
 
 def _top_cube(
-    events: Events, sides: list[pa.Array], *, with_type: bool, max_rows: int
+    events: Events, sides: list[Any], *, with_type: bool, max_rows: int
 ) -> dict[str, Any] | None:
     """Events, fatalities and unknown fatalities per week, area, event type and label.
 
@@ -69,7 +69,8 @@ def _top_cube(
     """
     n_types, n_areas = max(len(events.types), 1), max(len(events.areas), 1)
     rows = np.arange(len(events))
-    labels = pa.concat_arrays([pc.cast(side, pa.string()) for side in sides])
+    arrays = [s.combine_chunks() if isinstance(s, pa.ChunkedArray) else s for s in sides]
+    labels = pa.concat_arrays([pc.cast(side, pa.string()) for side in arrays])
     row = np.concatenate([rows] * len(sides))
     valid = labels.is_valid().to_numpy(zero_copy_only=False)
     labels, row = labels.filter(pa.array(valid)), row[valid]
