@@ -21,7 +21,7 @@ from eventdata.reporting.map import MapMarks
 
 __all__ = ["MAX_SUB_ROWS", "actor_cube", "cube", "cube_json", "sub_event_cube"]
 
-MAX_SUB_ROWS = 40_000
+MAX_SUB_ROWS = 15_000
 """The most rows the page carries for each of its top tables (sub-event types, actors)."""
 
 
