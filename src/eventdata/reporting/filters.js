@@ -1,7 +1,8 @@
 // eventdata report: filters by date, event type and admin1, offline, in this one file.
 // Without this script the page shows every event; with it the filter form appears and the
-// map, the weekly bars, the admin1 table and the key figures follow the filters. It reads
-// the counts in the element #eventdata-data and loads nothing.
+// map, the weekly bars, the admin1 table and small multiples, the top tables (when the page
+// carries their counts) and the count of events shown follow the filters. It reads the
+// counts in the element #eventdata-data and loads nothing.
 (function () {
   "use strict";
   var source = document.getElementById("eventdata-data");
