@@ -1,6 +1,6 @@
 """The page's filters: the form's choices and the small inline script that applies them.
 
-The script (``filters.js``, about 220 lines, no library) is inlined into the page with the
+The script (``filters.js``, about 200 lines, no library) is inlined into the page with the
 counts it needs (:mod:`eventdata.reporting.cube`); the page stays one file that loads
 nothing. Without scripts the form stays hidden and the page shows every event.
 """
