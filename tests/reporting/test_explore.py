@@ -46,6 +46,8 @@ VISIBLE = """
 out.visible = Array.prototype.filter.call(document.querySelectorAll("#map-svg [data-m]"),
   function (m) { return m.style.display !== "none"; }).length;
 out.shown = document.getElementById("shown").textContent;
+out.figures = [document.getElementById("figure-events").textContent,
+  document.getElementById("figure-fatalities").textContent];
 out.barFills = Array.prototype.map.call(
   document.querySelectorAll("svg[data-chart=ev] g.bars rect"),
   function (r) { return r.getAttribute("fill"); });
@@ -161,6 +163,7 @@ def test_choosing_an_admin1_redraws_the_map_bars_and_table(
     assert after["shown"].startswith("Showing 27 of 240 events")
     assert after["visible"] == 27  # Banadir's events all have coordinates
     assert after["rows"] == 1
+    assert after["figures"] == ["27", "45"] and before["figures"] == ["240", "291"]
     assert sum(_events_in(label) for label in after["barLabels"]) == 27
     assert sum(after["subs"]) == 27  # Banadir's sub-event types, all of them
     assert after["actors"] != before["actors"]

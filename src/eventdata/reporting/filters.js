@@ -1,7 +1,7 @@
 // eventdata report: filters by date, event type and admin1, offline, in this one file.
 // Without this script the page shows every event; with it the filter form appears and the
 // map, the weekly bars, the admin1 table and small multiples, the top tables (when the page
-// carries their counts) and the count of events shown follow the filters. It reads the
+// carries their counts), the key figures and the count of events shown follow the filters. It reads the
 // counts in the element #eventdata-data and loads nothing.
 (function () {
   "use strict";
@@ -194,6 +194,9 @@
     });
     if (data.subs) { drawTop("sub-events", data.subs, s); }
     if (data.actors) { drawTop("actors", data.actors, s); }
+    document.getElementById("figure-events").textContent = fmt(total);
+    var figure = document.getElementById("figure-fatalities");
+    if (!figure.dataset.unknown) { figure.textContent = fmt(fatal); }
     document.getElementById("shown").textContent = s.full && total === data.total
       ? "Showing all " + fmt(total) + " events."
       : "Showing " + fmt(total) + " of " + fmt(data.total) + " events (" + fmt(fatal) +
