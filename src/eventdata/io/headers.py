@@ -32,7 +32,11 @@ _DECIMAL_COLUMNS = frozenset({"latitude", "longitude"})
 
 
 def decimal_commas(table: pa.Table, dialect: Dialect) -> pa.Table:
-    """Coordinates written with decimal commas (a European spreadsheet's ``;`` file) as ``.``."""
+    """Coordinates written with decimal commas (a European spreadsheet's ``;`` file) as ``.``.
+
+    Called for files separated by something other than commas: in a comma-separated file
+    a quoted ``"33,29"`` is no number, as ``Event`` says too.
+    """
     changed = []
     for index, name in enumerate(table.column_names):
         if name.strip().lower() not in _DECIMAL_COLUMNS:

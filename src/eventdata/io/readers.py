@@ -504,7 +504,8 @@ def _normalize(table: pa.Table, dialect: Dialect, path: Path | None) -> RawTable
         if markers:
             dialect.blank_markers = markers
             dialect.notes.append(_markers_note(markers, marked))
-    table = decimal_commas(table, dialect)
+    if dialect.delimiter != ",":  # a European file: ';' between fields, ',' in numbers
+        table = decimal_commas(table, dialect)
     table, zeros = clear_zero_text(table)
     if zeros:
         dialect.blank_markers = [*dialect.blank_markers, "0"]

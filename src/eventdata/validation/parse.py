@@ -157,11 +157,11 @@ def parse(raw: RawTable, dataset: Dataset | None = None) -> Parsed:
             (naming the reader that fits).
         InputError: its dates can be read in several ways.
     """
-    refuse_aggregate(raw.table, source=raw.source)  # counts with an event_date are no events
     if dataset is None:
         dataset = dataset_of(raw.column_names, source=raw.source)
     else:
         require(dataset, raw.column_names, source=raw.source)
+    refuse_aggregate(raw.table, source=raw.source)  # counts with an event_date are no events
     raw = prepare(raw, dataset)
     n = raw.n_rows
     present = set(raw.column_names)
