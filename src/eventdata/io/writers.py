@@ -19,6 +19,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from eventdata._atomic import atomic_path
+from eventdata.exceptions import InputError
 from eventdata.io import geo as geo_
 from eventdata.io.parquet_meta import merge_metadata
 from eventdata.schema.arrow import arrow_schema
@@ -114,7 +115,7 @@ class EventFileWriter:
         if self.geo:
             self.bbox = geo_.merge_bbox(self.bbox, geo_.bbox_of(table))
             table = geo_.add_geometry(table)
-        self._writer.write_table(table.cast(self.schema))
+        self._writer.write_table(_cast(table, self.schema))
         self.rows += table.num_rows
 
     def close(self, metadata: dict[str, str]) -> None:
@@ -133,6 +134,24 @@ class EventFileWriter:
             self._writer.close()
         except Exception:  # pragma: no cover - best effort
             pass
+
+
+def _cast(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` cast to ``schema``; blanks in a column the schema requires are refused."""
+    blank = [
+        field.name
+        for field in schema
+        if not field.nullable
+        and field.name in table.column_names
+        and table.column(field.name).null_count
+    ]
+    if blank:
+        raise InputError(
+            f"column(s) {', '.join(blank)} are blank in rows of a later block but in no row "
+            "of the first one, whose schema the output file has; convert with "
+            "on_invalid='keep' (every column nullable), or with to_parquet (reads whole)"
+        )
+    return table.cast(schema)
 
 
 def output_schema(
