@@ -246,7 +246,7 @@ def test_notes_with_quotes_commas_and_newlines_keep_row_numbers(tmp_path: Path) 
     [
         (b"\x00\x01\x02garbage\xff", ".csv", "NUL bytes"),
         (b"", ".csv", "no header"),
-        (b"{not json", ".json", "cannot be read"),
+        (b"{not json", ".json", "is not valid JSON"),
         (b"PAR1garbage", ".parquet", "cannot be read"),
         (b"a,b\n1,2\n", ".xlsx", "spreadsheet"),  # unreadable, or the excel extra missing
         (b"a,b\n1,2\n", ".docx", "unknown file type"),

@@ -175,13 +175,14 @@ def test_header_only_file_gives_empty_parquet(tmp_path):
     assert pq.read_metadata(tmp_path / "out.parquet").num_rows == 0
 
 
-def test_record_longer_than_the_read_block_is_explained(tmp_path):
+def test_record_longer_than_the_read_block_reads_as_with_ranges(tmp_path):
     src = write_csv(tmp_path / "in.csv", _rows(3))
 
-    with pytest.raises(InputError, match="reader='ranges'"):
-        convert(src, tmp_path / "out.parquet", block_size=200)
+    by_open_csv = convert(src, tmp_path / "a.parquet", block_size=200).rows_written
+    by_ranges = convert(src, tmp_path / "b.parquet", block_size=200, reader="ranges").rows_written
 
-    assert convert(src, tmp_path / "out.parquet", block_size=200, reader="ranges").rows_written == 3
+    assert by_open_csv == by_ranges == 3
+    assert pq.read_table(tmp_path / "a.parquet").equals(pq.read_table(tmp_path / "b.parquet"))
 
 
 def test_missing_input_is_an_input_error(tmp_path):

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from eventdata.exceptions import InputError
+from eventdata.exceptions import EventdataError, InputError
 from eventdata.io.csv_header import CsvHeader, detect_encoding, sniff_csv_header
 from eventdata.io.dialects import detect_dialect, hxl_column, known_column_names
 from eventdata.io.excel import EXCEL_SUFFIXES, read_excel_table
@@ -96,10 +96,12 @@ def _read_any(
                 return raw
             if suffix in CSV_SUFFIXES or suffix == "":
                 return _read_csv(path, block_size=block_size, skip=skip, encoding=encoding)
-        except InputError:
+        except EventdataError:
             raise
-        except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
-            raise InputError(_explain(exc, path, encoding), path=path) from exc
+        except (pa.ArrowException, UnicodeDecodeError, OSError, RecursionError) as exc:
+            raise InputError(explain_read_error(exc, path, encoding), path=path) from exc
+        except (ValueError, TypeError, KeyError) as exc:  # a reader's own surprise
+            raise InputError(explain_read_error(exc, path, encoding), path=path) from exc
         raise InputError(
             f"unknown file type {suffix!r}; expected .csv, .json, .jsonl, .parquet or .xlsx",
             path=path,
@@ -120,7 +122,7 @@ def _read_any(
     )
 
 
-def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str:
+def explain_read_error(exc: BaseException, path: Path, encoding: str | None = None) -> str:
     """A reader error in words that say where and how to fix it."""
     message = _first_line(exc)
     if "Expected" in message and "columns, got" in message:
@@ -145,6 +147,13 @@ def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str
             f"is not one JSON document ({message}); if it holds one JSON object per line, "
             "name it .jsonl"
         )
+    if isinstance(exc, (pa.ArrowNotImplementedError, pa.ArrowTypeError)):
+        return (
+            f"has a column eventdata cannot read as text ({message}); event data holds "
+            "flat columns: flatten nested (struct, map) columns before reading"
+        )
+    if isinstance(exc, RecursionError):
+        return "nests values deeper than the reader allows; event records are flat"
     return f"cannot be read: {message}"
 
 
