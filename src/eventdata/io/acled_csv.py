@@ -22,7 +22,7 @@ import pyarrow.csv as pacsv
 
 from eventdata._atomic import atomic_path
 from eventdata.exceptions import LossyValuesError
-from eventdata.io.geo import BBOX_COLUMN, BBOX_TYPE, GEOMETRY_COLUMN, strip_geometry
+from eventdata.io.geo import derived_by_type, strip_geometry
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
 from eventdata.rules.lookups import (
@@ -93,11 +93,7 @@ def _strip_derived(table: pa.Table) -> pa.Table:
     Columns of those names with other types are the input's own and are kept.
     """
     table = strip_geometry(table)
-    derived = [
-        name
-        for name, kind in ((GEOMETRY_COLUMN, pa.binary()), (BBOX_COLUMN, BBOX_TYPE))
-        if name in table.column_names and table.schema.field(name).type == kind
-    ]
+    derived = derived_by_type(table.schema)
     return table.drop_columns(derived) if derived else table
 
 

@@ -264,7 +264,7 @@ def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
 def _read_parquet(path: Path) -> RawTable:
     import pyarrow.dataset as ds
 
-    from eventdata.io.geo import derived_columns
+    from eventdata.io.geo import derived_by_type, derived_columns
 
     if path.is_dir() and not any(
         name.endswith(".parquet") and not name.startswith((".", "_"))
@@ -285,7 +285,9 @@ def _read_parquet(path: Path) -> RawTable:
             f"'eventdata convert --partition-by').{hint}",
             path=path,
         )
-    dataset = ds.dataset(path, format="parquet", partitioning="hive")
+    from eventdata.io.parquet import check_text, checked_format
+
+    dataset = ds.dataset(path, format=checked_format(), partitioning="hive")
     if _is_records(dataset.schema):  # rich records: read as the ACLED rows they lower to
         from eventdata.io.records import read_records
         from eventdata.models.lowering import lower_records
@@ -305,9 +307,11 @@ def _read_parquet(path: Path) -> RawTable:
         ]
         return _normalize(events if events is not None else pa.table({}), dialect, path)
     table = dataset.to_table()
-    # only the columns the file's GeoParquet metadata declares as derived geometry; a
+    check_text(table)
+    # the columns the file's GeoParquet metadata declares as derived geometry, or, in a
+    # file re-saved without that metadata (pandas), the two derived columns by type; a
     # column of the input that happens to be called geometry or bbox is data
-    derived = derived_columns(dataset.schema)
+    derived = derived_columns(dataset.schema) or derived_by_type(dataset.schema)
     if derived:
         table = table.drop_columns(derived)
     dialect = Dialect(format="parquet")

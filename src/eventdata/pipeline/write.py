@@ -323,7 +323,9 @@ def side_files(path: Path, sides: dict[Path, pa.Table], /) -> Iterator[None]:
     with contextlib.ExitStack() as stack:
         for side, table in sides.items():
             temp = stack.enter_context(atomic_path(side))
-            pq.write_table(table, temp, compression="zstd", compression_level=1)
+            pq.write_table(
+                table, temp, compression="zstd", compression_level=1, write_page_checksum=True
+            )
         yield
     remove_stale(*(p for p in (failures_path(path), invalid_path(path)) if p not in sides))
 
