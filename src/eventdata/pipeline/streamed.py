@@ -19,6 +19,7 @@ from typing import Any, TypedDict
 
 import pyarrow as pa
 
+from eventdata._atomic import before_commit
 from eventdata.exceptions import InputError
 from eventdata.io.blocks import Prefetch, prefetch
 from eventdata.io.parquet_meta import file_metadata, validation_metadata
@@ -170,6 +171,8 @@ def stream_to_parquet(
     relax = options.on_invalid == "keep" or not options.validate
     with contextlib.ExitStack() as stack:
         stream = _Stream(src, dst, options, stack)
+        sides = (stream.failures.path, stream.rejected.path)
+        stack.enter_context(before_commit(dst, lambda: remove_stale(*sides)))
         checks = checked_blocks(
             src,
             block_size=options.block_size,

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventdata._atomic import atomic_path
+from eventdata._atomic import atomic_path, before_commit
 from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
@@ -311,9 +311,11 @@ def side_files(path: Path, sides: dict[Path, pa.Table], /) -> Iterator[None]:
     """Write the side files of output ``path`` so that they appear only with it.
 
     The side tables are written to temporary files first; the body writes (and commits)
-    the main output; only then are the side files moved into place and side files of an
-    earlier write that this one does not have removed. When the body raises, the
-    temporary files are removed and the earlier output and side files stay as they were.
+    the main output, and just before its rename the side files of an earlier write are
+    removed; only then are the new side files moved into place. A crash therefore never
+    leaves an earlier write's side files beside a new output (at worst an output without
+    its side files). When the body raises before that, the temporary files are removed and
+    the earlier output and side files stay as they were.
 
     Args:
         path: the main output.
@@ -326,8 +328,14 @@ def side_files(path: Path, sides: dict[Path, pa.Table], /) -> Iterator[None]:
             pq.write_table(
                 table, temp, compression="zstd", compression_level=1, write_page_checksum=True
             )
+        stack.enter_context(before_commit(path, lambda: remove_stale(*side_paths(path))))
         yield
-    remove_stale(*(p for p in (failures_path(path), invalid_path(path)) if p not in sides))
+    remove_stale(*(p for p in side_paths(path) if p not in sides))
+
+
+def side_paths(path: Path, /) -> tuple[Path, Path]:
+    """The side files an output ``path`` may have: failures, invalid rows."""
+    return failures_path(path), invalid_path(path)
 
 
 def apply_policy(
