@@ -29,7 +29,7 @@ PUBLIC = {
     "iter_acled", "lower", "lower_records", "read_api_responses", "read_ged", "read_records",
     "report", "to_dyadic", "to_monadic", "update", "validate_ged", "write_records",
     "write_parquet", "WriteResult", "convert", "Dialect", "Dataset", "GedValidationReport",
-    "LossyValuesError",
+    "LossyValuesError", "OutputError",
 }  # fmt: skip
 
 

@@ -38,6 +38,8 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from eventdata.exceptions import OutputError
+
 __all__ = ["TEMP_MARKER", "atomic_path", "before_commit", "fsync_tree", "remove_stale_temps"]
 
 TEMP_MARKER = ".tmp-"
@@ -206,7 +208,12 @@ def atomic_path(target: str | os.PathLike[str], /, *, directory: bool = False) -
     if directory:
         temp.mkdir()
     try:
-        yield temp
+        try:
+            yield temp
+        except OSError as exc:
+            if _output_full(exc):
+                raise _output_error(exc, target) from exc
+            raise
         if not temp.exists():
             raise FileNotFoundError(f"{target}: the writer produced nothing at {temp}")
         fsync_tree(temp)
@@ -214,11 +221,34 @@ def atomic_path(target: str | os.PathLike[str], /, *, directory: bool = False) -
         _run_before(target)
         commit_point("before-rename", target)
         _replace(temp, target)
+    except OSError as exc:
+        _remove(temp)
+        if _output_full(exc):
+            raise _output_error(exc, target) from exc
+        raise
     except BaseException:
         _remove(temp)
         raise
     commit_point("renamed", target)
     _fsync_path(parent, directory=True)
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
+_FULL_TEXT = ("No space left", "Disk quota", "File too large", "Read-only file system")
+
+
+def _output_full(exc: OSError) -> bool:
+    """An error of the output's file system (not of the data being written)."""
+    return exc.errno in _FULL or any(text in str(exc) for text in _FULL_TEXT)
+
+
+def _output_error(exc: OSError, target: Path) -> OutputError:
+    reason = exc.strerror or str(exc).strip().splitlines()[0]
+    return OutputError(
+        f"cannot be written ({reason}); nothing was written in its place. Free space on "
+        f"its file system ({target.parent}) or write elsewhere",
+        path=target,
+    )
 
 
 _RENAME_EXCHANGE = 2

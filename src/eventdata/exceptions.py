@@ -18,6 +18,7 @@ __all__ = [
     "LossyValuesError",
     "LoweringError",
     "NotEventDataError",
+    "OutputError",
     "ApiError",
     "AuthenticationError",
     "MissingExtraError",
@@ -45,6 +46,19 @@ class InputError(EventdataError):
     def __init__(self, message: str, *, path: object | None = None) -> None:
         self.path = path
         super().__init__(f"{path}: {message}" if path is not None else message)
+
+
+class OutputError(EventdataError):
+    """An output cannot be written: the disk is full, a file too large, the file system
+    read-only. Nothing was written in its place (writes are atomic). The CLI exits 2.
+
+    Attributes:
+        path: the output concerned.
+    """
+
+    def __init__(self, message: str, *, path: object) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")
 
 
 class ValidationFailed(EventdataError):

@@ -17,6 +17,7 @@ from eventdata.cli.common import (
     InputProblem,
     choice_option,
     count_option,
+    echo_out,
     progress_option,
     read_options,
     readable_input,
@@ -301,7 +302,7 @@ def convert(
         stats = _run_on_cluster(src, dst, policy, columns, scheduler=scheduler, workers=workers)
         if stats is None:
             ctx.exit(EXIT_ERRORS)
-        click.echo(_summary(src, dst, stats, time.perf_counter() - started))
+        echo_out(_summary(src, dst, stats, time.perf_counter() - started))
         return
     output_kind(dst, columns)  # a usage error (exit 2) before anything is read
     if not src.exists():
@@ -324,4 +325,4 @@ def convert(
         bar.close()
     if stats is None:
         ctx.exit(EXIT_ERRORS)
-    click.echo(_summary(src, dst, stats, time.perf_counter() - started))
+    echo_out(_summary(src, dst, stats, time.perf_counter() - started))
