@@ -126,6 +126,7 @@ def _run(
     *,
     date_format: str | None,
     encoding: str | None,
+    escape_formulas: bool = False,
 ) -> ConvertStats | None:
     """Convert with :func:`eventdata.pipeline.convert.convert`; None when rows were refused."""
     from eventdata.exceptions import ValidationFailed
@@ -145,6 +146,7 @@ def _run(
                 progress=bar,
                 date_format=date_format,
                 encoding=encoding,
+                escape_formulas=escape_formulas,
             )
         except ValidationFailed as exc:
             bar.close()
@@ -264,6 +266,12 @@ written), 2 SRC unreadable, DST unwritable or bad usage.
 @progress_option
 @read_options
 @click.option(
+    "--escape-formulas",
+    is_flag=True,
+    help="CSV output: prefix text cells starting with =, +, -, @, a tab or CR with ' so "
+    "that spreadsheets show them as text instead of evaluating them (OWASP).",
+)
+@click.option(
     "--scheduler",
     metavar="ADDRESS",
     help="Run on this dask.distributed scheduler (e.g. tcp://10.0.0.5:8786); DST is then "
@@ -284,11 +292,14 @@ def convert(
     progress: bool | None,
     date_format: str | None,
     encoding: str | None,
+    escape_formulas: bool,
     scheduler: str | None,
     workers: int | None,
 ) -> None:
     """Convert SRC to DST, validating on the way; formats follow the file names."""
     columns = split_values(partition_by)
+    if escape_formulas and dst.suffix.lower() != ".csv":
+        raise click.UsageError(f"--escape-formulas applies to a .csv output, not {dst}")
     if scheduler is not None and workers is not None:
         raise click.UsageError("give --scheduler or --workers, not both")
     if (scheduler is not None or workers is not None) and (date_format or encoding):
@@ -320,6 +331,7 @@ def convert(
             bar,
             date_format=date_format,
             encoding=encoding,
+            escape_formulas=escape_formulas,
         )
     finally:
         bar.close()

@@ -38,7 +38,35 @@ from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS
 if TYPE_CHECKING:
     from eventdata.validation.parse import Parsed
 
-__all__ = ["DATE_FORMATS", "PRE2023_COLUMNS", "acled_text_table", "write_acled"]
+__all__ = [
+    "DATE_FORMATS",
+    "FORMULA_PREFIXES",
+    "PRE2023_COLUMNS",
+    "acled_text_table",
+    "escape_formulas_in",
+    "write_acled",
+]
+
+FORMULA_PREFIXES = "=+-@\t\r"
+"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+
+_FORMULA = "^[" + "".join(f"\\x{ord(c):02x}" for c in FORMULA_PREFIXES) + "]"
+
+
+def escape_formulas_in(table: pa.Table, /) -> pa.Table:
+    """Text cells starting with ``=``, ``+``, ``-``, ``@``, a tab or CR get a leading ``'``.
+
+    OWASP's defence against CSV injection: Excel and LibreOffice then show the cell as
+    text instead of evaluating it. Numeric columns are left alone (a negative longitude
+    is a number, not a formula). The ``'`` becomes part of the value for any other reader.
+    """
+    arrays = []
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.fill_null(pc.match_substring_regex(column, _FORMULA), False)
+            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+        arrays.append(column)
+    return pa.Table.from_arrays(arrays, names=table.column_names)
 
 Dialect = Literal["current", "pre2023"]
 
@@ -249,7 +277,12 @@ def _date_pattern(date_format: str) -> str:
 
 
 def acled_text_table(
-    data: Any, /, *, dialect: Dialect = "current", date_format: str = "iso"
+    data: Any,
+    /,
+    *,
+    dialect: Dialect = "current",
+    date_format: str = "iso",
+    escape_formulas: bool = False,
 ) -> pa.Table:
     """The table ACLED would publish: columns in dialect order, rendered as ACLED writes them.
 
@@ -262,6 +295,9 @@ def acled_text_table(
             are not part of it).
         date_format: ``"iso"`` (``2024-01-01``), ``"export-tool"`` (``01 January 2024``)
             or a ``strftime`` pattern.
+        escape_formulas: prefix text cells that a spreadsheet would evaluate (starting
+            with ``=``, ``+``, ``-``, ``@``, a tab or CR) with ``'`` (see
+            :func:`escape_formulas_in`).
 
     Returns:
         Text columns (numbers stay numeric so the CSV writer leaves them unquoted).
@@ -274,7 +310,8 @@ def acled_text_table(
     if dialect == "pre2023":
         table = _pre2023(table)
     arrays = [_text(column, date_format=pattern) for column in table.columns]
-    return pa.Table.from_arrays(arrays, names=table.column_names)
+    text = pa.Table.from_arrays(arrays, names=table.column_names)
+    return escape_formulas_in(text) if escape_formulas else text
 
 
 def write_acled(
@@ -284,6 +321,7 @@ def write_acled(
     *,
     dialect: Dialect = "current",
     date_format: str = "iso",
+    escape_formulas: bool = False,
 ) -> int:
     """Write events as an ACLED CSV file, atomically.
 
@@ -294,12 +332,17 @@ def write_acled(
         dialect: ``"current"`` (default) or ``"pre2023"``; see :func:`acled_text_table`.
         date_format: ``"iso"`` (default, as the API writes), ``"export-tool"`` or a
             ``strftime`` pattern.
+        escape_formulas: prefix text cells a spreadsheet would evaluate as a formula
+            (starting with ``=``, ``+``, ``-``, ``@``, a tab or CR) with ``'``, as OWASP
+            advises for CSV files opened in Excel; the ``'`` is then part of the value.
 
     Returns:
         The number of rows written.
 
     """
-    table = acled_text_table(data, dialect=dialect, date_format=date_format)
+    table = acled_text_table(
+        data, dialect=dialect, date_format=date_format, escape_formulas=escape_formulas
+    )
     options = pacsv.WriteOptions(include_header=True, quoting_style="needed")
     with atomic_path(path) as temp:
         pacsv.write_csv(table, temp, write_options=options)

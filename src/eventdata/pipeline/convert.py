@@ -63,6 +63,7 @@ def convert(
     compression_level: int | None = 1,
     date_format: str | None = None,
     encoding: str | None = None,
+    escape_formulas: bool = False,
 ) -> WriteResult:
     """Convert a CSV or JSON Lines file to (Geo)Parquet block by block, validating each block.
 
@@ -90,6 +91,8 @@ def convert(
         date_format: the style of ``event_date`` (docs/dialects.md); decided from the first
             block's whole column when None and then kept for every block.
         encoding: the text encoding of a CSV input; detected when None.
+        escape_formulas: with a ``.csv`` destination, prefix text cells a spreadsheet
+            would evaluate as a formula with ``'`` (see :func:`~eventdata.write_acled`).
 
     Duplicate ids are reported as :func:`~eventdata.pipeline.write.to_parquet` reports
     them: every row of a group fails ``duplicate.event_id_cnty``, also when the group
@@ -129,7 +132,16 @@ def convert(
     if dst.exists() and src.resolve() == dst.resolve():
         raise InputError("is both the input and the output; write to another path", path=dst)
     if dst.suffix.lower() == ".csv":
-        return _to_acled_csv(src, dst, on_invalid=on_invalid, validate=validate, **read)
+        return _to_acled_csv(
+            src,
+            dst,
+            on_invalid=on_invalid,
+            validate=validate,
+            escape_formulas=escape_formulas,
+            **read,
+        )
+    if escape_formulas:
+        raise ValueError(f"escape_formulas applies to a .csv destination, not {dst}")
     suffix = src.suffix.lower()
     streamed = src.is_file() and suffix in CSV_SUFFIXES | JSONL_SUFFIXES
     texts = (
@@ -169,6 +181,7 @@ def _to_acled_csv(
     validate: bool,
     date_format: str | None,
     encoding: str | None,
+    escape_formulas: bool,
 ) -> WriteResult:
     """Any readable input to ACLED CSV (read whole), validating on the way."""
     from eventdata.io.acled_csv import write_acled
@@ -179,5 +192,5 @@ def _to_acled_csv(
     checked = check_raw(raw, validate=validate)
     table, result, sides = apply_policy(checked, dst, on_invalid=on_invalid)
     with side_files(dst, sides):
-        result.rows_written = write_acled(table, dst)
+        result.rows_written = write_acled(table, dst, escape_formulas=escape_formulas)
     return result
