@@ -104,10 +104,27 @@ def _parse_options(header: CsvHeader) -> pacsv.ParseOptions:
     return pacsv.ParseOptions(newlines_in_values=True, delimiter=header.delimiter)
 
 
-def _csv_block(data: memoryview | bytes, header: CsvHeader) -> pa.Table:
+def _text_start(header: CsvHeader) -> int:
+    """Where the text after the file's BOM starts: reading begins there, as it does whole.
+
+    pyarrow drops a BOM at the start of what it reads; starting at the data would drop
+    one that an appended export left on the first record (it is data, and reported).
+    """
+    return len(b"\xef\xbb\xbf") if header.bom else 0
+
+
+def _header_rows(header: CsvHeader) -> dict[str, int]:
+    """The read options that skip the lines before the data, as the whole-file reader."""
+    return {"skip_rows": header.skip, "skip_rows_after_names": 1 + int(header.hxl)}
+
+
+def _csv_block(data: memoryview | bytes, header: CsvHeader, *, first: bool) -> pa.Table:
+    skips = _header_rows(header) if first else {}
     return pacsv.read_csv(
         pa.BufferReader(data),
-        read_options=pacsv.ReadOptions(column_names=header.names, encoding=header.encoding),
+        read_options=pacsv.ReadOptions(
+            column_names=header.names, encoding=header.encoding, **skips
+        ),
         parse_options=_parse_options(header),
         convert_options=_as_text(header.names),
     )
@@ -175,15 +192,17 @@ def _open_csv_blocks(
 def _open_csv_batches(
     path: Path, header: CsvHeader, block_size: int, read_block: int, skip: int
 ) -> Iterator[tuple[pa.Table, int]]:
+    skips = _header_rows(header)
     with open(path, "rb") as fh:
-        fh.seek(header.data_offset)
+        fh.seek(_text_start(header))
         reader = pacsv.open_csv(
             fh,
             read_options=pacsv.ReadOptions(
                 column_names=header.names,
                 block_size=read_block,
                 encoding=header.encoding,
-                skip_rows_after_names=skip,
+                skip_rows=skips["skip_rows"],
+                skip_rows_after_names=skips["skip_rows_after_names"] + skip,
             ),
             parse_options=_parse_options(header),
             convert_options=_as_text(header.names),
@@ -266,11 +285,14 @@ def _csv_blocks(
             empty = False
             yield table, done, flags
     elif reader == "ranges":
-        for data, done in _blocks(path, header.data_offset, block_size, quoted=True):
-            empty = False
-            table = _csv_block(data, header)
+        first = True
+        for data, done in _blocks(path, _text_start(header), block_size, quoted=True):
+            table = _csv_block(data, header, first=first)
             del data
-            yield table, done, flags
+            first = False
+            if table.num_rows:
+                empty = False
+                yield table, done, flags
     else:
         raise ValueError(f"reader must be 'open_csv' or 'ranges', got {reader!r}")
     if empty:

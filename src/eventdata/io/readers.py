@@ -226,6 +226,9 @@ def _read_csv_table(
     if skipped:
         convert_options.include_columns = [n for n in names if n not in skipped]
     parse_options = pacsv.ParseOptions(newlines_in_values=True, delimiter=header.delimiter)
+    if header.data_offset >= path.stat().st_size:  # a header and nothing after it
+        schema = pa.schema([(name, pa.string()) for name in names if name not in skipped])
+        return schema.empty_table(), skipped
     with open(path, "rb") as fh:
         if header.bom:
             fh.seek(3)

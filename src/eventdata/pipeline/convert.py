@@ -170,7 +170,7 @@ def _is_ged(src: Path) -> bool:
     if src.suffix.lower() not in CSV_SUFFIXES:
         return False
     names = sniff_csv_header(src).names
-    return detect_dataset([n.lower() for n in names], source=src) == "ucdp"
+    return detect_dataset([n.strip().lower() for n in names], source=src) == "ucdp"
 
 
 def _to_acled_csv(
