@@ -67,6 +67,7 @@ class Case:
     suffix: str = ".csv"
     rows: int | None = None
     touched: set[int] | None = field(default=None)
+    original: bytes | None = None  # an undamaged Parquet file the mutant was made from
 
 
 def load_bases(max_rows: int = 300, *, synthetic: bool = True) -> list[Base]:
@@ -233,6 +234,52 @@ def empty_records(base: Base, rng: random.Random) -> Case | None:
     return Case("", base, b"{}\n" * n, suffix=".jsonl")
 
 
+def _parquet_of(base: Base, *, geo: bool = True) -> bytes | None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        src, dst = Path(folder) / "in.csv", Path(folder) / "out.parquet"
+        src.write_bytes(base.csv_bytes())
+        try:
+            to_parquet(src, dst, on_invalid="keep", geo=geo)
+        except EventdataError:
+            return None
+        return dst.read_bytes()
+
+
+def parquet_flip(base: Base, rng: random.Random) -> Case | None:
+    data = _parquet_of(base)
+    if data is None:
+        return None
+    flipped = bytearray(data)
+    at = rng.randrange(4, len(flipped) - 8)  # not the magic bytes: every flip must be read
+    flipped[at] ^= 1 << rng.randrange(8)
+    case = Case("", base, bytes(flipped), suffix=".parquet")
+    case.original = data
+    return case
+
+
+def parquet_foreign(base: Base, rng: random.Random) -> Case | None:
+    """eventdata's GeoParquet re-saved by pandas, or a Parquet file with a struct column."""
+    import tempfile
+
+    import pandas as pd
+
+    data = _parquet_of(base)
+    if data is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.parquet"
+        path.write_bytes(data)
+        if rng.random() < 0.5:
+            pd.read_parquet(path).to_parquet(path)
+        else:
+            table = pq.read_table(path)
+            nested = pa.array([{"a": 1, "b": "x"}] * table.num_rows)
+            pq.write_table(table.append_column("nested", nested), path)
+        return Case("", base, path.read_bytes(), suffix=".parquet")
+
+
 FAMILIES: dict[str, Callable[[Base, random.Random], Case | None]] = {
     "cell_text": cell_text,
     "cell_long": cell_long,
@@ -252,6 +299,8 @@ FAMILIES: dict[str, Callable[[Base, random.Random], Case | None]] = {
     "json_lines": json_lines,
     "deep_json": deep_json,
     "empty_records": empty_records,
+    "parquet_flip": parquet_flip,
+    "parquet_foreign": parquet_foreign,
 }
 
 
@@ -346,6 +395,13 @@ def check_case(case: Case, folder: Path, *, block_size: int | None = None) -> Ou
     assert streamed.table.equals(whole.table), f"{what}: the paths wrote different values"
     if case.rows is not None:
         assert rows_in == case.rows, f"{what}: {rows_in} rows, not {case.rows}"
+    if case.original is not None:  # a damaged Parquet file is refused or reads as it was
+        intact = folder / "intact.parquet"
+        intact.write_bytes(case.original)
+        damaged = _write(to_parquet, src, folder / "damaged.parquet", "keep")
+        kept = _write(to_parquet, intact, folder / "kept.parquet", "keep")
+        assert damaged.table is not None and kept.table is not None
+        assert damaged.table.equals(kept.table), f"{what}: a damaged file read as other values"
     return whole
 
 
