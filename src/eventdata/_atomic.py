@@ -234,7 +234,13 @@ def atomic_path(target: str | os.PathLike[str], /, *, directory: bool = False) -
 
 
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
-_FULL_TEXT = ("No space left", "Disk quota", "File too large", "Read-only file system")
+_FULL_TEXT = {
+    "No space left": "No space left on device",
+    "Disk quota": "Disk quota exceeded",
+    "File too large": "File too large",
+    "Read-only file system": "Read-only file system",
+}
+"""The same errors in pyarrow's messages, which carry no ``errno``."""
 
 
 def _output_full(exc: OSError) -> bool:
@@ -243,7 +249,8 @@ def _output_full(exc: OSError) -> bool:
 
 
 def _output_error(exc: OSError, target: Path) -> OutputError:
-    reason = exc.strerror or str(exc).strip().splitlines()[0]
+    found = (reason for text, reason in _FULL_TEXT.items() if text in str(exc))
+    reason = next(found, None) or exc.strerror or str(exc).strip().splitlines()[0]
     return OutputError(
         f"cannot be written ({reason}); nothing was written in its place. Free space on "
         f"its file system ({target.parent}) or write elsewhere",
