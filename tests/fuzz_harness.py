@@ -42,7 +42,9 @@ class Base:
     rows: list[list[str]]
     encoding: str = "utf-8"
 
-    def csv_bytes(self, header: list[str] | None = None, rows: list[list[str]] | None = None) -> bytes:
+    def csv_bytes(
+        self, header: list[str] | None = None, rows: list[list[str]] | None = None
+    ) -> bytes:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(self.header if header is None else header)
@@ -110,7 +112,9 @@ def _write_synthetic(table: pa.Table, write_csv: Callable[..., None]) -> bytes:
 # -- the families ---------------------------------------------------------------------
 
 
-def _cell(base: Base, rng: random.Random, names: tuple[str, ...], value: Callable[[str], str]) -> Case | None:
+def _cell(
+    base: Base, rng: random.Random, names: tuple[str, ...], value: Callable[[str], str]
+) -> Case | None:
     index = next((base.column(n) for n in names if base.column(n) is not None), None)
     if index is None or not base.rows:
         return None

@@ -123,7 +123,7 @@ def remove_stale_temps(directory: str | os.PathLike[str]) -> list[Path]:
     Returns:
         The entries removed.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(directory)
     except OSError:

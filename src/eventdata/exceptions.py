@@ -49,8 +49,9 @@ class InputError(EventdataError):
 
 
 class OutputError(EventdataError):
-    """An output cannot be written: the disk is full, a file too large, the file system
-    read-only. Nothing was written in its place (writes are atomic). The CLI exits 2.
+    """An output cannot be written: a full disk, a file too large, a read-only file system.
+
+    Nothing was written in its place (writes are atomic). The CLI exits 2.
 
     Attributes:
         path: the output concerned.

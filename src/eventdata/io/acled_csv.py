@@ -68,6 +68,7 @@ def escape_formulas_in(table: pa.Table, /) -> pa.Table:
         arrays.append(column)
     return pa.Table.from_arrays(arrays, names=table.column_names)
 
+
 Dialect = Literal["current", "pre2023"]
 
 _CURRENT_ONLY = ("disorder_type", "civilian_targeting", "tags")

@@ -112,8 +112,9 @@ def _line_of(path: Path, offset: int) -> int:
 
 def refuse_nul(path: Path, offset: int) -> InputError:
     """The refusal of a file with a NUL byte at ``offset``."""
+    line = _line_of(path, offset)
     return InputError(
-        f"is not a text CSV file: it contains NUL bytes, the first on line {_line_of(path, offset)} (byte "
+        f"is not a text CSV file: it contains NUL bytes, the first on line {line} (byte "
         f"{offset}); a UTF-16 file must be saved as UTF-8, a damaged one repaired",
         path=path,
     )

@@ -37,9 +37,7 @@ def checked_format() -> ds.ParquetFileFormat:
     other writers) are read as they are.
     """
     return ds.ParquetFileFormat(
-        default_fragment_scan_options=ds.ParquetFragmentScanOptions(
-            page_checksum_verification=True
-        )
+        default_fragment_scan_options=ds.ParquetFragmentScanOptions(page_checksum_verification=True)
     )
 
 
