@@ -4,7 +4,8 @@ Usage: python examples/baghdad_2021.py OUTDIR
 
 Writes OUTDIR/baghdad_2021.parquet (every record, one row each) and
 OUTDIR/baghdad_2021_acled.csv (the ACLED rows the records lower to), and prints a summary
-with the retaliation chain. Coordinates are approximate.
+with the retaliation chain and the report's tally checked against the rows. Coordinates are
+approximate. examples/baghdad_2021.yaml codes the same report as a records file.
 """
 
 from __future__ import annotations
@@ -19,21 +20,26 @@ from eventdata import (
     Actor,
     ActorType,
     Aircraft,
+    Assertion,
     Attack,
     Casualties,
     CounterRAM,
     Drone,
+    Estimate,
     EventCollection,
+    GeoPrecision,
     Outcome,
     Place,
+    ReportStatus,
     Response,
+    ResponseKind,
     Rocket,
     Source,
+    Tally,
+    TimePrecision,
     lower_records,
     write_records,
 )
-from eventdata.models.records import Assertion, Estimate, ReportStatus, ResponseKind
-from eventdata.vocabulary.codebook import GeoPrecision, TimePrecision
 
 # -- actors, spelled as ACLED spells them ---------------------------------------------------
 
@@ -118,6 +124,19 @@ SOURCES = (
     Source(name="Regional source", scale="Regional"),
 )
 NO_CASUALTIES = Casualties.none()
+# "This marks 47 attacks in 2021 so far against US interests in Iraq": a typed tally,
+# checked below against the rows (the report counts attacks this file does not code)
+TALLY = Tally(
+    count=47,
+    what="attacks on US interests",
+    country="Iraq",
+    start=dt.date(2021, 1, 1),
+    end=dt.date(2021, 7, 6),
+    targets=("Military Forces of the United States",),
+    by="AFP",
+    source=AFP,
+    text="This marks 47 attacks in 2021 so far against US interests in Iraq.",
+)
 REVENGE = Assertion(
     text="The July attacks are widely viewed as revenge for the 27 June US strikes.",
     by="media reports",
@@ -241,6 +260,7 @@ RECORDS = [
         responds_to=("2021-06-27-us-strike-al-qaim", "2021-06-27-us-strike-abu-kamal"),
         link_assertions=(REVENGE,),
         sources=SOURCES,
+        tallies=(TALLY,),
         description=(
             "On 6 July 2021, just after midnight, unknown militants attacked the US embassy "
             "in Baghdad's Green Zone with an explosive-laden drone."
@@ -275,8 +295,6 @@ RECORDS = [
         description='US officials said the United States "will respond forcefully".',
     ),
 ]
-
-CONTEXT = "The report counts 47 attacks on US interests in Iraq in 2021 so far."
 
 
 def main(argv: list[str]) -> int:
@@ -314,7 +332,7 @@ def main(argv: list[str]) -> int:
     for depth, record in collection.chain("2021-06-09-baghdad-airport-drones"):
         kind = record.kind.value if isinstance(record, Response) else "attack"
         print(f"  {'  ' * depth}{record.date} {kind}: {record.id}")
-    print(CONTEXT)
+    print(f"tally: {TALLY.check(collection)}")
     return 0
 
 

@@ -157,3 +157,47 @@ def test_airport_is_placed_as_acled_places_it(events: list[Event]) -> None:
         "Abu Ghraib",
     )
     assert (event.latitude, event.longitude) == (33.2619, 44.2338)
+
+
+EXAMPLE_YAML = EXAMPLE.with_suffix(".yaml")
+
+
+def test_the_yaml_file_codes_the_same_records(outdir: Path) -> None:
+    assert read_records(EXAMPLE_YAML) == read_records(outdir / "baghdad_2021.parquet")
+
+
+def test_the_yaml_file_lowers_to_the_same_rows(outdir: Path, events: list[Event]) -> None:
+    out = outdir / "from_yaml.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "eventdata", "lower", str(EXAMPLE_YAML), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    with out.open(newline="", encoding="utf-8") as handle:
+        from_yaml = [Event.model_validate(row) for row in csv.DictReader(handle)]
+
+    assert sorted(from_yaml, key=lambda e: e.event_id_cnty) == sorted(
+        events, key=lambda e: e.event_id_cnty
+    )
+
+
+def test_the_report_tally_is_checked(outdir: Path) -> None:
+    stdout = (outdir / "stdout.txt").read_text(encoding="utf-8")
+
+    assert (
+        "tally: attacks on US interests (Iraq, 2021-01-01 to 2021-07-06): claimed 47, "
+        "found 3 (IRQ1, IRQ3, IRQ4)"
+    ) in stdout
+
+
+def test_the_example_schema_is_current() -> None:
+    import json
+
+    from eventdata import records_json_schema
+
+    shipped = json.loads(EXAMPLE.with_name("records.schema.json").read_text(encoding="utf-8"))
+
+    assert shipped == json.loads(json.dumps(records_json_schema()))

@@ -10,17 +10,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventdata"
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"exceptions", "_version", "_atomic", "_progress"}),
+    frozenset({"exceptions", "_version", "_atomic", "_progress", "_display"}),
     frozenset({"vocabulary"}),
     frozenset({"rules"}),
     frozenset({"models"}),
-    frozenset({"schema", "synthetic"}),
+    frozenset({"schema", "synthetic", "datasets"}),
     frozenset({"validation"}),
     frozenset({"io"}),
     frozenset({"pipeline"}),
     frozenset({"analysis"}),
     frozenset({"sources"}),
-    frozenset({"reporting", "dask"}),
+    frozenset({"reporting", "dask", "matching"}),
     frozenset({"cli", "reference"}),
     frozenset({"__init__", "__main__"}),
 )

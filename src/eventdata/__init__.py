@@ -43,6 +43,33 @@ _EXPORTS: dict[str, str] = {
     "Attribution": "eventdata.models.records",
     "Source": "eventdata.models.records",
     "Outcome": "eventdata.models.records",
+    "Assertion": "eventdata.models.records",
+    "BaseRecord": "eventdata.models.records",
+    "Claim": "eventdata.models.records",
+    "ClaimKind": "eventdata.models.records",
+    "Estimate": "eventdata.models.records",
+    "MistakenShootDown": "eventdata.models.records",
+    "Record": "eventdata.models.records",
+    "ReportStatus": "eventdata.models.records",
+    "ResponseKind": "eventdata.models.records",
+    "Tally": "eventdata.models.records",
+    "TallyCheck": "eventdata.models.records",
+    "WeaponsSeizure": "eventdata.models.records",
+    "stable_id": "eventdata.models.records",
+    "AirDefenceType": "eventdata.models.weapons",
+    "DroneAirframe": "eventdata.models.weapons",
+    "ExplosiveDevice": "eventdata.models.weapons",
+    "MissileType": "eventdata.models.weapons",
+    "unidentified_armed_group": "eventdata.models.actors",
+    "GeoPrecision": "eventdata.vocabulary.codebook",
+    "TimePrecision": "eventdata.vocabulary.codebook",
+    "RecordType": "eventdata.models.record_types",
+    "register_record_type": "eventdata.models.record_types",
+    "Unlowered": "eventdata.models.lowering",
+    "lower_by_record": "eventdata.models.lowering",
+    "NameReference": "eventdata.io.reference",
+    "NameMatch": "eventdata.io.reference",
+    "records_json_schema": "eventdata.models.records_schema",
     "EventCollection": "eventdata.models.collection",
     "lower": "eventdata.models.lowering",
     "lower_records": "eventdata.models.lowering",
@@ -59,8 +86,8 @@ _EXPORTS: dict[str, str] = {
     "WriteResult": "eventdata.pipeline.write",
     "convert": "eventdata.pipeline.convert",
     "Dialect": "eventdata.schema.text",
-    "Dataset": "eventdata.schema.datasets",
-    "GedValidationReport": "eventdata.validation.ged",
+    "Dataset": "eventdata.datasets",
+    "GedValidationReport": "eventdata.validation.report",
     "read_parquet": "eventdata.io.parquet",
     "write_acled": "eventdata.io.acled_csv",
     "arrow_schema": "eventdata.schema.arrow",
@@ -75,6 +102,9 @@ _EXPORTS: dict[str, str] = {
     "validate_ged": "eventdata.pipeline.validate",
     "ged_to_acled": "eventdata.sources.ucdp_mapping",
     "ged_to_acled_table": "eventdata.sources.ucdp_mapping",
+    "GtdEvent": "eventdata.datasets.gtd.model",
+    "read_gtd": "eventdata.sources.gtd",
+    "gtd_to_acled": "eventdata.sources.gtd",
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
     # ACLED API and keeping data current
@@ -86,12 +116,19 @@ _EXPORTS: dict[str, str] = {
     # comparing versions
     "diff": "eventdata.analysis.diff",
     "Diff": "eventdata.analysis.diff",
+    # matching events across sources
+    "match": "eventdata.matching.core",
+    "integrate": "eventdata.matching.core",
+    "MatchResult": "eventdata.matching.result",
     # exceptions
     "AmbiguousDates": "eventdata.exceptions",
     "EventdataError": "eventdata.exceptions",
     "LoweringError": "eventdata.exceptions",
     "UnknownPlaceWarning": "eventdata.exceptions",
     "UnloweredRecordsWarning": "eventdata.exceptions",
+    "NameWarning": "eventdata.exceptions",
+    "RecordProblem": "eventdata.exceptions",
+    "RecordsFileError": "eventdata.exceptions",
     "InputError": "eventdata.exceptions",
     "LossyValuesError": "eventdata.exceptions",
     "IntegrityError": "eventdata.exceptions",
@@ -125,6 +162,8 @@ if TYPE_CHECKING:
     from eventdata.analysis.aggregate import aggregate
     from eventdata.analysis.diff import Diff, diff
     from eventdata.analysis.monadic import to_dyadic, to_monadic
+    from eventdata.datasets import Dataset
+    from eventdata.datasets.gtd.model import GtdEvent
     from eventdata.exceptions import (
         AmbiguousDates,
         ApiError,
@@ -135,8 +174,11 @@ if TYPE_CHECKING:
         LossyValuesError,
         LoweringError,
         MissingExtraError,
+        NameWarning,
         NotEventDataError,
         OutputError,
+        RecordProblem,
+        RecordsFileError,
         SchemaVersionError,
         UnknownPlaceWarning,
         UnknownRuleError,
@@ -147,29 +189,51 @@ if TYPE_CHECKING:
     from eventdata.io.acled_csv import write_acled
     from eventdata.io.parquet import read_parquet
     from eventdata.io.records import read_records, write_records
-    from eventdata.models.actors import Actor
+    from eventdata.io.reference import NameMatch, NameReference
+    from eventdata.matching.core import integrate, match
+    from eventdata.matching.result import MatchResult
+    from eventdata.models.actors import Actor, unidentified_armed_group
     from eventdata.models.collection import EventCollection
     from eventdata.models.event import ACLED_COLUMNS, Event
     from eventdata.models.ged import GedEvent
-    from eventdata.models.lowering import Lowering, lower, lower_records
+    from eventdata.models.lowering import Lowering, Unlowered, lower, lower_by_record, lower_records
+    from eventdata.models.record_types import RecordType, register_record_type
     from eventdata.models.records import (
+        Assertion,
         Attack,
         Attribution,
+        BaseRecord,
         Casualties,
+        Claim,
+        ClaimKind,
+        Estimate,
+        MistakenShootDown,
         Outcome,
         Place,
+        Record,
+        ReportStatus,
         Response,
+        ResponseKind,
         Source,
+        Tally,
+        TallyCheck,
+        WeaponsSeizure,
+        stable_id,
     )
+    from eventdata.models.records_schema import records_json_schema
     from eventdata.models.weapons import (
         Aircraft,
         AirDefence,
+        AirDefenceType,
         Artillery,
         CounterRAM,
         Drone,
+        DroneAirframe,
         Explosive,
+        ExplosiveDevice,
         Firearm,
         Missile,
+        MissileType,
         Mortar,
         Rocket,
         Weapon,
@@ -181,20 +245,23 @@ if TYPE_CHECKING:
     from eventdata.reporting import report
     from eventdata.rules.base import Rule
     from eventdata.schema.arrow import arrow_schema
-    from eventdata.schema.datasets import Dataset
     from eventdata.schema.text import Dialect
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
+    from eventdata.sources.gtd import gtd_to_acled, read_gtd
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.sources.ucdp import read_ged
     from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table
-    from eventdata.validation.ged import GedValidationReport
     from eventdata.validation.report import ValidationReport
+
+    GedValidationReport = ValidationReport
     from eventdata.vocabulary.codebook import (
         INTERACTIONS,
         ActorType,
         DisorderType,
         EventType,
+        GeoPrecision,
         SubEventType,
+        TimePrecision,
         interaction_code,
         interaction_label,
     )

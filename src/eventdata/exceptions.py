@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 __all__ = [
     "AmbiguousDates",
@@ -19,12 +19,15 @@ __all__ = [
     "LoweringError",
     "NotEventDataError",
     "OutputError",
+    "RecordProblem",
+    "RecordsFileError",
     "ApiError",
     "AuthenticationError",
     "MissingExtraError",
     "NoClusterError",
     "RowsNotHeldError",
     "SchemaVersionError",
+    "NameWarning",
     "UnknownPlaceWarning",
     "UnknownRuleError",
     "UnloweredRecordsWarning",
@@ -135,6 +138,52 @@ class UnloweredRecordsWarning(UserWarning):
 
 class UnknownPlaceWarning(UserWarning):
     """A place's country or region is not in the vocabulary tables; ACLED may add names."""
+
+
+class NameWarning(UserWarning):
+    """A name checked against reference data: unknown (with close matches), or filled in.
+
+    Also used to say which place fields were filled in from the reference.
+    """
+
+
+class RecordProblem(NamedTuple):
+    """One problem of a records file, where it is and what it is.
+
+    Attributes:
+        line: 1-based line of the YAML or JSON node, None when unknown.
+        column: 1-based column of the node, None when unknown.
+        record_id: the record's ``id``, None when it has none.
+        field: the field path, e.g. ``weapons[0].calibre_mm``; empty for the whole record.
+        message: what is wrong and how to fix it.
+    """
+
+    line: int | None
+    column: int | None
+    record_id: str | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}, column {self.column}: " if self.line is not None else ""
+        record = f"record {self.record_id!r}" if self.record_id else "a record without id"
+        field = f", field {self.field}" if self.field else ""
+        return f"{where}{record}{field}: {self.message}"
+
+
+class RecordsFileError(InputError, ValueError):
+    """A YAML or JSON records file holds records that do not validate.
+
+    Every problem is listed at once, each with its line and column, record id and field.
+
+    Attributes:
+        problems: the problems, in file order.
+    """
+
+    def __init__(self, problems: Sequence[RecordProblem], *, path: object | None = None) -> None:
+        self.problems = tuple(problems)
+        listing = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the records:\n{listing}", path=path)
 
 
 class _Named(Protocol):

@@ -10,6 +10,7 @@ Regenerate them with::
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -198,22 +199,35 @@ def _parquet_schema() -> str:
     return schema_markdown()
 
 
-def _ucdp_mapping() -> str:
-    from eventdata.sources.ucdp_mapping import mapping_markdown
+def _dataset_blocks() -> dict[str, dict[str, Callable[[], str]]]:
+    """The generated blocks of each dataset's page (``Dataset.docs_page``).
 
-    return mapping_markdown()
+    Its rules, and its mapping to ACLED's columns when the mapping's module renders one
+    (``mapping_markdown``).
+    """
+    import importlib
 
+    from eventdata.datasets import DATASETS
+    from eventdata.validation.engine import rules_markdown
 
-def _ucdp_rules() -> str:
-    from eventdata.validation.ged import rules_markdown as ged_rules_markdown
-
-    return ged_rules_markdown()
+    blocks: dict[str, dict[str, Callable[[], str]]] = {}
+    for dataset in DATASETS.values():
+        if dataset.docs_page is None:
+            continue
+        page: dict[str, Callable[[], str]] = {"rules": functools.partial(rules_markdown, dataset)}
+        if dataset.to_acled is not None:
+            module = importlib.import_module(dataset.to_acled.partition(":")[0])
+            render = getattr(module, "mapping_markdown", None)
+            if render is not None:
+                page["mapping"] = render
+        blocks[dataset.docs_page] = page
+    return blocks
 
 
 BLOCKS: dict[str, dict[str, Callable[[], str]]] = {
     "dialects.md": {"date-styles": date_styles_markdown},
     "parquet.md": {"schema": _parquet_schema},
-    "ucdp.md": {"rules": _ucdp_rules, "mapping": _ucdp_mapping},
+    **_dataset_blocks(),
 }
 """Generated blocks inside hand-written pages: ``<!-- generated:NAME -->`` ...
 ``<!-- end:NAME -->``."""

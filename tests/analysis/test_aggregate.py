@@ -48,7 +48,7 @@ def _raw(name: str) -> pd.DataFrame:
 
 
 def _expected(raw: pd.DataFrame, by: list[str], freq: str) -> pd.DataFrame:
-    period = raw["date"].dt.to_period(PANDAS_FREQ[freq]).dt.start_time.dt.date
+    period = raw["date"].dt.to_period(PANDAS_FREQ[freq]).dt.start_time.astype("datetime64[s]")
     grouped = raw.assign(period=period).groupby([*by, "period"])
     expected = grouped.agg(events=("fatalities", "size"), fatalities=("fatalities", "sum"))
     return expected.reset_index().sort_values([*by, "period"]).reset_index(drop=True)
@@ -188,7 +188,7 @@ def test_complete_keeps_missing_totals_missing() -> None:
 
     table = eventdata.aggregate(frame, by=(), freq="day", complete=True)
 
-    first = table[table["period"] == frame["event_date"].iloc[0].date()]
+    first = table[table["period"] == frame["event_date"].iloc[0]]
     assert first["fatalities"].isna().all() and int(first["events"].iloc[0]) >= 1
     assert int(table["fatalities"].isna().sum()) == 1
     assert (table["events"] == 0).any()
@@ -240,3 +240,13 @@ def test_bad_options_are_refused(options: dict[str, object], message: str) -> No
 def test_a_missing_by_column_names_itself() -> None:
     with pytest.raises(InputError, match="admin9"):
         eventdata.aggregate(_events(20), by=("admin9",))
+
+
+def test_period_has_the_dtype_of_read_acled_event_date() -> None:
+    events = _events(50)
+
+    table = eventdata.aggregate(events, by=("country",), freq="week")
+
+    assert table["period"].dtype == events["event_date"].dtype
+    joined = events.merge(table, left_on="event_date", right_on="period", how="inner")
+    assert len(joined) > 0  # the same instants: weeks start on a day with events

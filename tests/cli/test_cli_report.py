@@ -58,3 +58,25 @@ def test_report_without_jinja2_names_the_extra(valid_csv: Path, tmp_path: Path) 
     assert result.returncode == 2
     assert "pip install 'eventdata[report]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@needs_jinja2
+def test_report_of_blank_and_unreadable_dates_writes_the_page(
+    run_cli: Run, make_csv: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = make_csv(
+        "dates.csv",
+        {"event_date": ""},
+        {"event_date": "yesterday"},
+        {},
+        {"latitude": "", "longitude": ""},
+    )
+    out = tmp_path / "page.html"
+
+    result = run_cli("report", path, out)
+
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert '<b class="failed">2</b>rows without a readable date' in html
+    assert '<b class="failed">1</b>rows without coordinates' in html
+    assert "required.event_date" in html and "type.event_date" in html

@@ -15,7 +15,16 @@ import pandas as pd
 import pytest
 from acled_fixtures import SHARED_DATA
 
-from eventdata import read_acled, read_ged, read_parquet, to_parquet, validate, write_acled
+from eventdata import (
+    NotEventDataError,
+    read_acled,
+    read_ged,
+    read_gtd,
+    read_parquet,
+    to_parquet,
+    validate,
+    write_acled,
+)
 
 ISO = "iso"
 EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
@@ -45,9 +54,22 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
         "iso-datetime",
         {"deaths.low_best_high": 13},
     ),
+    # MELTT's Nigeria 2011 set: ACLED v5 (2015), a GED 2.0-era file (best_est, 1-100 ids)
+    "match/nigeria_2011_meltt_acled.csv": ("legacy", ISO, {"vocabulary.event_type": 77}),
+    "match/nigeria_2011_meltt_ged.csv": ("ucdp-ged", ISO, {"deaths.low_best_high": 4}),
+    "match/nigeria_2011_meltt_gtd.csv": ("gtd", "%m/%d/%y", {}),
+}
+REFUSED: dict[str, str] = {
+    # file: words the refusal must use (none of these is one event per row of a dataset
+    # eventdata reads: SCAD is not registered; the taxonomies are lookup tables)
+    "match/nigeria_2011_meltt_scad.csv": "is not event data",
+    "match/nigeria_2011_meltt_taxonomy_actor.csv": "is not event data",
+    "match/nigeria_2011_meltt_taxonomy_event.csv": "is not event data",
+    "match/nigeria_2011_meltt_taxonomy_prec.csv": "is not event data",
 }
 ACLED = [name for name in EXPECTED if name.startswith("acled/")]
-UCDP = [name for name in EXPECTED if name.startswith("ucdp/")]
+UCDP = [name for name, expected in EXPECTED.items() if expected[0] == "ucdp-ged"]
+GTD = [name for name, expected in EXPECTED.items() if expected[0] == "gtd"]
 
 
 def _real(name: str):
@@ -62,7 +84,16 @@ def test_every_shared_file_has_an_expectation():
         pytest.skip("real data not available")
     found = {f"{p.parent.name}/{p.name}" for p in SHARED_DATA.glob("*/*.csv")}
 
-    assert found <= set(EXPECTED), f"new real files need an expectation: {found - set(EXPECTED)}"
+    known = set(EXPECTED) | set(REFUSED)
+    assert found <= known, f"new real files need an expectation: {found - known}"
+
+
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_files_of_no_registered_dataset_are_refused_in_words(name):
+    with pytest.raises(NotEventDataError) as refused:
+        validate(_real(name))
+
+    assert REFUSED[name] in str(refused.value)
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
@@ -98,6 +129,15 @@ def test_ged_files_round_trip_through_parquet(tmp_path, name):
     to_parquet(src, tmp_path / "g.parquet", on_invalid="keep")
 
     pd.testing.assert_frame_equal(read_ged(tmp_path / "g.parquet"), read_ged(src))
+
+
+@pytest.mark.parametrize("name", GTD)
+def test_gtd_files_round_trip_through_parquet(tmp_path, name):
+    src = _real(name)
+
+    to_parquet(src, tmp_path / "t.parquet", on_invalid="keep")
+
+    pd.testing.assert_frame_equal(read_gtd(tmp_path / "t.parquet"), read_gtd(src))
 
 
 def test_the_v6_file_keeps_its_accented_text():

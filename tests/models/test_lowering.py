@@ -176,7 +176,7 @@ def test_partial_interception_gives_the_strike_row_and_the_interception_row() ->
     assert (intercept.actor1, intercept.actor2) == (US.name, "Unidentified Armed Group (Iraq)")
     assert intercept.notes == (
         "Interception: On 20 December 2020, Military Forces of the United States (2021-) "
-        "intercepted 8 x 107 mm rocket launched by Unidentified Armed Group (Iraq) at "
+        "intercepted 2 of 8 x 107 mm rocket launched by Unidentified Armed Group (Iraq) at "
         "Military Forces of the United States (2021-) in Baghdad - Green Zone."
     )
 
@@ -199,7 +199,7 @@ def test_full_interception_gives_one_disrupted_weapons_use_row() -> None:
     assert row.interaction == "Political militia-External/Other forces"
     assert row.notes == (
         "Interception: On 6 July 2021, Military Forces of the United States (2021-) "
-        "intercepted drone launched by Unidentified Armed Group (Iraq) at "
+        "intercepted 1 x drone launched by Unidentified Armed Group (Iraq) at "
         "Military Forces of the United States (2021-) in Baghdad - Green Zone."
     )
     assert (row.location, row.latitude, row.longitude) == ("Baghdad - Green Zone", 33.299, 44.396)

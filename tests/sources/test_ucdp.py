@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, write_csv
+from dataset_fixtures import ged_row, write_ged
 from pydantic import ValidationError
 
 from eventdata import (
@@ -24,81 +24,17 @@ from eventdata import (
     validate,
     validate_ged,
 )
+from eventdata.datasets import DATASETS
 from eventdata.models.ged import GED_COLUMNS
 from eventdata.rules.ged import GED_RULES
 from eventdata.schema.arrow import pandas_to_table
 from eventdata.sources.ucdp import read_ged_table
 from eventdata.sources.ucdp_mapping import DATASET, EXTRA_COLUMNS, MAPPING, lost_ged_columns
-from eventdata.validation.ged import ged_rules
+from eventdata.validation.engine import all_rules
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "ucdp.md"
 # GED ids are not ACLED ids: the ACLED prefix rule warns on every mapped row
 NOT_ACLED_IDS = ["event_id_cnty.country_prefix"]
-
-
-def ged_row(**overrides: str) -> dict[str, str]:
-    """A valid GED 23.1 row as text (the first event of the real sample)."""
-    row = {
-        "id": "300380",
-        "relid": "SYR-2013-1-11973-99",
-        "year": "2013",
-        "active_year": "1",
-        "code_status": "Clear",
-        "type_of_violence": "1",
-        "conflict_dset_id": "299",
-        "conflict_new_id": "299",
-        "conflict_name": "Syria: Government",
-        "dyad_dset_id": "11973",
-        "dyad_new_id": "11973",
-        "dyad_name": "Government of Syria - Syrian insurgents",
-        "side_a_dset_id": "118",
-        "side_a_new_id": "118",
-        "side_a": "Government of Syria",
-        "side_b_dset_id": "4456",
-        "side_b_new_id": "4456",
-        "side_b": "Syrian insurgents",
-        "number_of_sources": "2",
-        "source_article": '"Support Kurds in Syria,2013-01-03, Thursday 3 January 2013"',
-        "source_office": "Support Kurds in Syria;VDC",
-        "source_date": "2013-01-03;2013-01-03",
-        "source_headline": "Thursday 3 January 2013;Abdul Satar\nMustafa Hankosh",
-        "source_original": "SOHR; VDC",
-        "where_prec": "1",
-        "where_coordinates": "Rami village",
-        "where_description": "in the al-Rami village",
-        "adm_1": "Idlib governorate",
-        "adm_2": "Ariha district",
-        "latitude": "35.763369",
-        "longitude": "36.558974",
-        "geom_wkt": "POINT (36.558974 35.763369)",
-        "priogrid_gid": "181154",
-        "country": "Syria",
-        "country_id": "652",
-        "region": "Middle East",
-        "event_clarity": "1",
-        "date_prec": "1",
-        "date_start": "2013-01-03",
-        "date_end": "2013-01-03",
-        "deaths_a": "0",
-        "deaths_b": "2",
-        "deaths_civilians": "0",
-        "deaths_unknown": "0",
-        "best": "2",
-        "high": "2",
-        "low": "2",
-        "gwnoa": "652",
-        "gwnob": "",
-    }
-    row.update(overrides)
-    return row
-
-
-def write_ged(path: Path, rows: list[dict[str, str]]) -> Path:
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
 
 
 # -- the model -------------------------------------------------------------------------------
@@ -187,10 +123,12 @@ def test_low_best_high_is_a_warning_in_both_paths(
     assert list(event.warnings()) == ["deaths.low_best_high"]
 
 
-def test_every_cross_field_rule_has_both_implementations_but_the_table_level_one() -> None:
+def test_every_cross_field_rule_has_both_implementations_and_ids_are_the_engines() -> None:
     row_less = [rule.name for rule in GED_RULES if rule.row is None]
+    listed = [name for name, *_ in all_rules(DATASETS["ucdp"])]
 
-    assert row_less == ["duplicate.id"]
+    assert row_less == []
+    assert "duplicate.id" in listed
 
 
 def test_duplicate_ids_report_every_row_of_the_group(tmp_path: Path) -> None:
@@ -233,7 +171,7 @@ def test_select_and_ignore_filter_rules_by_name_prefix(
 
 
 def test_rule_listing_names_each_cross_field_rule_once() -> None:
-    names = [name for name, *_ in ged_rules()]
+    names = [name for name, *_ in all_rules(DATASETS["ucdp"])]
 
     assert len(names) == len(set(names))
     assert {rule.name for rule in GED_RULES} <= set(names)

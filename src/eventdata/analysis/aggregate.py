@@ -226,7 +226,8 @@ def aggregate(
             group (and category) seen, with zero counts where nothing happened.
 
     Returns:
-        A DataFrame with ``period`` (first day of the period, a date), the ``by``
+        A DataFrame with ``period`` (first day of the period, ``datetime64[s]`` at
+        midnight like ``read_acled``'s ``event_date``), the ``by``
         columns, ``category`` when asked, and one column per measure; sorted by the
         ``by`` columns, category and period. Rows whose date is missing get a missing
         period, so that every event is counted.
@@ -304,14 +305,12 @@ def _finish(
     measures: tuple[str, ...],
     frame: pd.DataFrame,
 ) -> pd.DataFrame:
-    days = pa.array(table["period"].astype("Int64").array, pa.int64(), from_pandas=True)
-    out = pd.DataFrame(
-        {
-            "period": pd.Series(
-                pd.arrays.ArrowExtensionArray(days.cast(pa.int32()).cast(pa.date32()))
-            )
-        }
-    )
+    # datetime64[s] at midnight, as read_acled gives event_date; NaT for undated events
+    days = table["period"].astype("Int64").to_numpy(dtype="float64", na_value=np.nan)
+    known = np.isfinite(days)
+    starts = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[s]")
+    starts[known] = (days[known].astype(np.int64) * 86_400).astype("datetime64[s]")
+    out = pd.DataFrame({"period": pd.Series(starts)})
     for column in group_columns:
         values = table[column].reset_index(drop=True)
         if column in frame.columns and isinstance(frame[column].dtype, pd.CategoricalDtype):

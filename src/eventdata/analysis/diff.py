@@ -120,6 +120,30 @@ class Diff:
             f"{s['deleted']} deleted, {s['changed_events']} changed>"
         )
 
+    def _repr_html_(self) -> str:
+        from eventdata._display import Detail, html_view
+
+        s = self.summary()
+        return html_view(
+            f"Diff: {s['n_old']:,} -> {s['n_new']:,} rows",
+            [
+                ("added", s["added"]),
+                ("deleted", s["deleted"]),
+                ("changed events", s["changed_events"]),
+                ("changed cells", s["changed_cells"]),
+                ("unchanged", s["unchanged"]),
+                ("columns added", ", ".join(s["columns_added"]) or None),
+                ("columns removed", ", ".join(s["columns_removed"]) or None),
+            ],
+            details=[
+                Detail(
+                    "Changed cells by column",
+                    ("column", "cells"),
+                    list(s["changed_by_column"].items()),
+                )
+            ],
+        )
+
     @cached_property
     def added(self) -> pd.DataFrame:
         """The added rows, canonical columns and dtypes (as :func:`eventdata.read_acled`)."""

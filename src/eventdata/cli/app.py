@@ -9,6 +9,9 @@ from eventdata.cli.convert import convert
 from eventdata.cli.describe import describe
 from eventdata.cli.diff import diff
 from eventdata.cli.fetch import fetch
+from eventdata.cli.lower import lower
+from eventdata.cli.match import match
+from eventdata.cli.names import names
 from eventdata.cli.report import report
 from eventdata.cli.schema import rules, schema
 from eventdata.cli.update import update
@@ -18,10 +21,12 @@ __all__ = ["cli"]
 
 _HELP = """\
 Validate, convert and describe ACLED-style conflict-event data; download it
-from ACLED's API, keep it current and compare versions.
+from ACLED's API, keep it current, compare versions and match events across
+sources.
 
 Reads CSV (every ACLED dialect and the export tool's format), JSON, JSON Lines
-and Parquet files or dataset directories.
+and Parquet files or dataset directories, and rich records files (YAML, JSON,
+Parquet) as the ACLED rows they code.
 
 \b
 Examples:
@@ -38,6 +43,10 @@ Examples:
   eventdata fetch --country Somalia --start 2025-01-01 somalia.parquet
   eventdata update somalia.parquet
   eventdata diff acled_2025-05.csv somalia.parquet --format json
+  eventdata match acled.csv ged.csv pairs.parquet
+  eventdata lower report.yaml report_acled.csv --reference iraq.parquet
+  eventdata names --reference iraq.parquet "US forces"
+  eventdata schema --records --format json > records.schema.json
 
 \b
 ACLED API credentials (fetch, update): ACLED_API_EMAIL and ACLED_API_PASSWORD
@@ -68,3 +77,6 @@ cli.add_command(rules)
 cli.add_command(fetch)
 cli.add_command(update)
 cli.add_command(diff)
+cli.add_command(match)
+cli.add_command(lower)
+cli.add_command(names)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +20,9 @@ from eventdata.cli.datasets import dataset_option, resolve_dataset
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from eventdata.datasets.base import Profile
+
 __all__ = [
-    "ACLED_PROFILE",
-    "UCDP_PROFILE",
-    "Profile",
     "describe",
     "describe_table",
     "format_description",
@@ -34,54 +32,26 @@ MISSING_LABEL = "(missing)"
 """Label under which rows without a value are counted."""
 
 
-@dataclass(frozen=True)
-class Profile:
-    """Which columns of a dataset ``describe`` reads.
-
-    Attributes:
-        first_date: column whose minimum starts the date range.
-        last_date: column whose maximum ends it.
-        fatalities: column summed into the fatalities total.
-        counted: ``(column, title)`` pairs counted value by value.
-        actors: columns counted together for the top actors.
-        full_listing: counted columns listed in full in the text output.
-
-    """
-
-    first_date: str
-    last_date: str
-    fatalities: str
-    counted: tuple[tuple[str, str], ...]
-    actors: tuple[str, ...]
-    full_listing: tuple[str, ...] = ("year",)
+_PROFILES = {"ACLED_PROFILE": "acled", "UCDP_PROFILE": "ucdp"}
 
 
-ACLED_PROFILE = Profile(
-    first_date="event_date",
-    last_date="event_date",
-    fatalities="fatalities",
-    counted=(
-        ("event_type", "event types"),
-        ("sub_event_type", "sub-event types"),
-        ("country", "countries"),
-        ("year", "years"),
-    ),
-    actors=("actor1", "actor2"),
-    full_listing=("event_type", "year"),
-)
-UCDP_PROFILE = Profile(
-    first_date="date_start",
-    last_date="date_end",
-    fatalities="best",
-    counted=(
-        ("type_of_violence", "types of violence (1 state-based, 2 non-state, 3 one-sided)"),
-        ("region", "regions"),
-        ("country", "countries"),
-        ("year", "years"),
-    ),
-    actors=("side_a", "side_b"),
-    full_listing=("type_of_violence", "region", "year"),
-)
+def _acled_profile() -> Profile:
+    from eventdata.datasets import DATASETS
+
+    return DATASETS["acled"].profile
+
+
+def __getattr__(name: str) -> Any:
+    """``ACLED_PROFILE`` and ``UCDP_PROFILE``: the datasets' profiles, loaded on first use."""
+    if name in _PROFILES:
+        from eventdata.datasets import DATASETS
+
+        return DATASETS[_PROFILES[name]].profile
+    if name == "Profile":
+        from eventdata.datasets.base import Profile
+
+        return Profile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _counts(column: pa.ChunkedArray, *, by_value: bool = False) -> dict[str, int]:
@@ -129,7 +99,7 @@ def describe_table(
     /,
     *,
     top: int = 10,
-    profile: Profile = ACLED_PROFILE,
+    profile: Profile | None = None,
     absent: Collection[str] = (),
 ) -> dict[str, Any]:
     """Count and measure a typed event table (JSON-ready).
@@ -138,7 +108,8 @@ def describe_table(
         table: a canonical ACLED table (:func:`eventdata.schema.arrow.conform`), or a typed
             GED table with ``profile=UCDP_PROFILE``.
         top: how many actors to list.
-        profile: which columns hold dates, fatalities, categories and actors.
+        profile: which columns hold dates, fatalities, categories and actors (a
+            dataset's ``profile``; ACLED's when None).
         absent: columns the input did not have (blank in ``table``): no figure is given
             for them (``None``, or left out of ``counts``), never a zero.
 
@@ -151,13 +122,14 @@ def describe_table(
     """
     import pyarrow.compute as pc
 
+    profile = profile or _acled_profile()
     names = [name for name in table.column_names if name not in absent]
     date_range: list[str] | None = None
     if {profile.first_date, profile.last_date} <= set(names) and table.num_rows:
         first = pc.min(table.column(profile.first_date)).as_py()
         last = pc.max(table.column(profile.last_date)).as_py()
         if first is not None and last is not None:
-            date_range = [first.isoformat(), last.isoformat()]
+            date_range = [getattr(v, "isoformat", v.__str__)() for v in (first, last)]
     fatalities: int | None = None
     if profile.fatalities in names:
         fatalities = int(pc.sum(table.column(profile.fatalities)).as_py() or 0)
@@ -195,9 +167,10 @@ def _listing(title: str, counts: dict[str, int], top: int | None) -> list[str]:
 
 
 def format_description(
-    document: dict[str, Any], *, top: int, profile: Profile = ACLED_PROFILE
+    document: dict[str, Any], *, top: int, profile: Profile | None = None
 ) -> str:
     """Render :func:`describe_table`'s result, plus source and dialect, as text."""
+    profile = profile or _acled_profile()
     dates = document["date_range"]
     lines = [
         f"{document['source']}: {document['n_rows']:,} rows ({document['dialect_details']})",
@@ -265,27 +238,18 @@ def describe(
     """Summarise a file: rows, dialect, date range, counts, fatalities, top actors."""
     with readable_input(path, also=(ValueError,)):
         from eventdata.io.readers import read_raw
+        from eventdata.validation.parse import parse, typed_table
 
         raw = read_raw(path, date_format=date_format, encoding=encoding)
-        if resolve_dataset(dataset, raw) == "ucdp":
-            from eventdata.sources.ucdp import read_ged_table
-            from eventdata.validation.ged import parse_ged
-
-            profile = UCDP_PROFILE
-            parsed = parse_ged(raw)
-            table = read_ged_table(raw, errors="coerce")
-        else:
-            from eventdata.schema.arrow import conform
-            from eventdata.validation.parse import parse
-
-            profile = ACLED_PROFILE
-            parsed = parse(raw)
-            table = conform(parsed.table())  # values that do not parse are null
+        found = resolve_dataset(dataset, raw)
+        profile = found.profile
+        parsed = parse(raw, found)
+        table = typed_table(parsed)  # values that do not parse are null
     dialect = parsed.raw.dialect
     lossy = ("type.", "range.")
     document: dict[str, Any] = {
         "source": str(path),
-        "dataset": "ucdp" if profile is UCDP_PROFILE else "acled",
+        "dataset": found.name,
         "dialect": dialect.name,
         "dialect_details": dialect.describe(),
         "dialect_notes": list(dialect.notes),

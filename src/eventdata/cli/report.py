@@ -15,17 +15,21 @@ _REPORT_HELP = """\
 Write one self-contained HTML page that shows a dataset.
 
 DATA is a CSV, JSON, JSON Lines or Parquet file (or Parquet dataset directory) of
-ACLED data in any dialect. OUT is the HTML file to write. The page holds a map of the
-events, a weekly timeline by event type, the top actors and sub-event types, ACLED's
-HDX categories, the dialect and a validation summary. It loads nothing from the
-network: every style and picture is inside the file.
+ACLED data in any dialect, or a records file written by write_records. OUT is the HTML
+file to write. The page holds a map of the events over the country outlines, weekly
+bars by event type, a table and small multiples by admin1, the top actors and
+sub-event types, ACLED's HDX categories, the dialect and a validation summary; for a
+records file also the attacks, responses, weapons and response chains. Filters by
+weeks, event type and admin1 redraw the map and charts. It loads nothing from the
+network: every style, outline and script is inside the file. Rows with a blank or
+unreadable date or without coordinates are counted, never a reason to fail.
 
 Needs the report extra: pip install 'eventdata[report]'.
 
 \b
 Examples:
   eventdata report acled.csv acled.html
-  eventdata report events.parquet report.html --title "Sahel 2025" --max-points 5000
+  eventdata report events.parquet report.html --title "Sahel 2025" --max-points 2000
 
 Exit code: 0 the page was written (also when the data has errors: the page lists
 them; use 'eventdata validate' to gate), 2 DATA cannot be read, OUT cannot be
@@ -39,10 +43,12 @@ written, or jinja2 is missing.
 @click.option("--title", default=None, help="Page title (default: 'Events in <file name>').")
 @count_option(
     "--max-points",
-    default=20_000,
-    help="Most circles on the map; more events are binned to a grid (the page says how).",
+    default=5_000,
+    help="Most marks on the map; more events are binned to a grid (the page states the cell).",
 )
-@count_option("--top", default=12, help="How many actors and sub-event types to list.")
+@count_option(
+    "--top", default=12, help="How many actors, sub-event types and admin1 areas to show."
+)
 @count_option(
     "--max-failures",
     minimum=0,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from eventdata.cli.common import choice_option, dump_json, format_option
+from eventdata.cli.datasets import DATASETS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -27,12 +28,13 @@ def _type_text(arrow: pa.DataType) -> str:
     return str(arrow)
 
 
-def arrow_schema_text() -> str:
-    """Render the canonical Arrow schema as an aligned table, one line per column."""
+def arrow_schema_text(dataset: str = "acled") -> str:
+    """Render a dataset's Arrow schema as an aligned table, one line per column."""
     from eventdata._version import SCHEMA_VERSION
-    from eventdata.schema.arrow import arrow_schema
+    from eventdata.datasets import dataset_named
 
-    arrow = arrow_schema()
+    found = dataset_named(dataset)
+    arrow = found.arrow_schema()
     rows = []
     for i, field in enumerate(arrow, start=1):
         meta = field.metadata or {}
@@ -43,8 +45,8 @@ def arrow_schema_text() -> str:
     header = ("#", "column", "Arrow type", "nullable", "description")
     widths = [max(len(row[k]) for row in [header, *rows]) for k in range(4)]
     lines = [
-        f"canonical event table: {len(arrow)} columns, schema version {SCHEMA_VERSION}; "
-        "extra input columns follow them as text",
+        f"{'canonical event' if found.streamed else found.title} table: {len(arrow)} "
+        f"columns, schema version {SCHEMA_VERSION}; extra input columns follow them as text",
         "",
     ]
     for row in [header, *rows]:
@@ -54,31 +56,56 @@ def arrow_schema_text() -> str:
 
 
 _SCHEMA_HELP = """\
-Print the canonical schema of an event table.
+Print the canonical schema of an event table, or the editor schema of records files.
+
+--records prints the JSON Schema (draft-07) of YAML and JSON records files: point
+an editor's YAML plugin at it (first line of the file:
+'# yaml-language-server: $schema=records.schema.json') to complete and check
+record types, fields, sub-event types, actor types and weapon kinds.
 
 \b
 Examples:
   eventdata schema
   eventdata schema --format json-schema > event.schema.json
   eventdata schema --format markdown > schema.md
+  eventdata schema --records --format json > records.schema.json
 """
 
 
 @click.command(help=_SCHEMA_HELP, short_help="Print the canonical schema.")
 @format_option(
-    choices=("arrow", "json-schema", "markdown"),
+    choices=("arrow", "json-schema", "json", "markdown"),
     default="arrow",
-    help="arrow: the canonical Arrow schema, readable; json-schema: the Event model's "
-    "JSON Schema; markdown: a table for documentation.",
+    help="arrow: the Arrow schema, readable; json-schema (or json): the row model's JSON "
+    "Schema, with --records the records files' draft-07 schema; markdown: a table for "
+    "documentation (ACLED).",
 )
-def schema(fmt: str) -> None:
-    """Print the canonical schema of an event table."""
-    if fmt == "arrow":
-        click.echo(arrow_schema_text())
-    elif fmt == "json-schema":
-        from eventdata.models.event import Event
+@choice_option(
+    "--dataset",
+    choices=DATASETS[1:],
+    default="acled",
+    help="Whose schema: ACLED's canonical table, GTD's or UCDP GED's typed table.",
+)
+@click.option(
+    "--records",
+    is_flag=True,
+    help="The JSON Schema of YAML and JSON records files, for editors (--format json).",
+)
+def schema(fmt: str, dataset: str, records: bool) -> None:
+    """Print the schema of a dataset's typed table, or the records files' editor schema."""
+    if records:
+        if fmt not in ("json", "json-schema"):
+            raise click.UsageError("--records prints a JSON Schema: use --format json")
+        from eventdata.models.records_schema import records_json_schema
 
-        click.echo(dump_json(Event.model_json_schema()))
+        click.echo(dump_json(records_json_schema()))
+        return
+    if fmt == "arrow":
+        click.echo(arrow_schema_text(dataset))
+    elif fmt in ("json-schema", "json"):
+        from eventdata.datasets import dataset_named
+
+        click.echo(dump_json(dataset_named(dataset).model.model_json_schema()))
     else:
         from eventdata.schema.arrow import schema_markdown
 
@@ -86,14 +113,11 @@ def schema(fmt: str) -> None:
 
 
 def rule_rows(dataset: str = "acled") -> list[tuple[str, str, str, str]]:
-    """List the rules of ``dataset`` (``acled`` or ``ucdp``): name, severity, column, text."""
-    if dataset == "ucdp":
-        from eventdata.validation.ged import ged_rules
-
-        return ged_rules()
+    """List the rules of the dataset named ``dataset``: name, severity, column, text."""
+    from eventdata.datasets import dataset_named
     from eventdata.validation.engine import all_rules
 
-    return all_rules()
+    return all_rules(dataset_named(dataset))
 
 
 def rules_text(dataset: str = "acled") -> str:
@@ -123,9 +147,9 @@ Examples:
 @format_option("text: an aligned table; json: a list of {name, severity, column, description}.")
 @choice_option(
     "--dataset",
-    choices=("acled", "ucdp"),
+    choices=DATASETS[1:],
     default="acled",
-    help="The rules for ACLED data or for UCDP GED.",
+    help="Whose rules: ACLED, GTD or UCDP GED.",
 )
 def rules(fmt: str, dataset: str) -> None:
     """List every validation rule: name, severity, column, description."""

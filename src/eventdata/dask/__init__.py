@@ -99,11 +99,11 @@ def validate(
     client = _client(client)
     from eventdata.dask._check import check_all
     from eventdata.dask._sources import plan
-    from eventdata.validation.parse import skippable_columns
+    from eventdata.datasets import skippable
 
     rules = tuple(rules)
     sources = plan(data, client, blocksize=blocksize)
-    skip = () if rules else skippable_columns()
+    skip = () if rules else skippable(None)
     report, _sizes = check_all(
         client, sources, select=select, ignore=ignore, rules=rules, skip=skip
     )
@@ -159,13 +159,13 @@ def to_parquet(
     client = _client(client)
     from eventdata.dask._check import check_all
     from eventdata.dask._sources import plan
+    from eventdata.datasets import skippable
     from eventdata.io.parquet_meta import file_metadata, validation_metadata
     from eventdata.pipeline.write import WriteResult, policy_error
-    from eventdata.validation.parse import skippable_columns
 
     path = Path(path)
     sources = plan(data, client, blocksize=blocksize)
-    report, sizes = check_all(client, sources, skip=skippable_columns())
+    report, sizes = check_all(client, sources, skip=skippable(None))
     if on_invalid == "raise" and not report.ok:
         try:
             report.raise_if_failed()

@@ -75,7 +75,10 @@ def check_partition(
     raw = read_partition(part, skip=skip)
     parsed = parse(raw)
     blocks = collect_failures(
-        parsed, rules=check_rules(rules, whole_table=False), select=select, ignore=ignore
+        parsed,
+        rules=check_rules(rules, whole_table=False, dataset=parsed.dataset),
+        select=select,
+        ignore=ignore,
     )
     failures = ValidationReport(parsed=parsed, blocks=blocks).failure_table
     has_ids = ID not in parsed.absent

@@ -32,7 +32,7 @@ from eventdata.rules.lookups import (
     INTERACTION_LABELS,
 )
 from eventdata.schema.arrow import arrow_schema, conform
-from eventdata.validation.parse import NO_ACTOR_CODE_COLUMNS
+from eventdata.schema.columns import FIELD_SPECS
 from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS
 
 if TYPE_CHECKING:
@@ -126,6 +126,9 @@ def _strip_derived(table: pa.Table) -> pa.Table:
     return table.drop_columns(derived) if derived else table
 
 
+_ACTOR_TYPE_COLUMNS = frozenset(s.name for s in FIELD_SPECS if s.kind == "actor_type")
+
+
 def _lost_values(parsed: Parsed) -> list[tuple[str, list[int], list[str]]]:
     """ACLED columns whose non-blank text did not parse (it would be written blank)."""
     raw = parsed.raw.table
@@ -137,7 +140,7 @@ def _lost_values(parsed: Parsed) -> list[tuple[str, list[int], list[str]]]:
         text = raw.column(name)
         trimmed = pc.utf8_trim_whitespace(text)
         given = pc.and_(pc.is_valid(text), pc.not_equal(trimmed, ""))
-        if name in NO_ACTOR_CODE_COLUMNS:  # code 0 is "no actor": blank on purpose
+        if name in _ACTOR_TYPE_COLUMNS:  # code 0 is "no actor": blank on purpose
             given = pc.and_(given, pc.not_equal(trimmed, "0"))
         mask = pc.and_(given, pc.is_null(table.column(name)))
         rows = np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool))

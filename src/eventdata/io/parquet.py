@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from eventdata.datasets import candidates
 from eventdata.exceptions import InputError
 from eventdata.io import geo as geo_
 from eventdata.io.parquet_meta import check_version
@@ -120,7 +121,8 @@ def read_parquet(
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
-        :func:`eventdata.schema.arrow.table_to_pandas`).
+        :func:`eventdata.schema.arrow.table_to_pandas`); a file of another dataset (UCDP
+        GED, GTD) in that dataset's typed columns.
 
     Raises:
         InputError: the path does not exist or is not Parquet.
@@ -153,5 +155,7 @@ def read_parquet(
         raise InputError(f"cannot read as Parquet: {_first_line(exc)}", path=path) from None
     if not geometry:
         table = geo_.strip_geometry(table)
-    conformed = conform(table, columns=wanted if wanted is not None else None)
+    found = candidates(pq.read_schema(first).names)
+    schema = found[0].arrow_schema() if found and not found[0].streamed else None
+    conformed = conform(table, columns=wanted if wanted is not None else None, schema=schema)
     return table_to_pandas(conformed, lists=lists)

@@ -23,6 +23,7 @@ from eventdata.io.csv_header import CsvHeader, detect_encoding, sniff_csv_header
 from eventdata.io.dialects import detect_dialect, hxl_column, known_column_names
 from eventdata.io.excel import EXCEL_SUFFIXES, read_excel_table
 from eventdata.io.json_input import read_json_table, table_from_records
+from eventdata.io.records_format import is_records_document
 from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
 from eventdata.models.dates import decision_named
 from eventdata.schema.text import PANDAS_INDEX_NAMES, Dialect, RawTable, file_stamp
@@ -84,6 +85,8 @@ def _read_any(
             raise InputError("no such file or directory", path=path)
         suffix = path.suffix.lower()
         try:
+            if path.is_file() and is_records_document(path):  # YAML or JSON rich records
+                return _read_records(path)
             if path.is_dir() or suffix in PARQUET_SUFFIXES:
                 return _read_parquet(path)
             if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
@@ -103,7 +106,8 @@ def _read_any(
         except (ValueError, TypeError, KeyError) as exc:  # a reader's own surprise
             raise InputError(explain_read_error(exc, path, encoding), path=path) from exc
         raise InputError(
-            f"unknown file type {suffix!r}; expected .csv, .json, .jsonl, .parquet or .xlsx",
+            f"unknown file type {suffix!r}; expected .csv, .json, .jsonl, .parquet, .xlsx, "
+            "or a .yaml records file",
             path=path,
         )
     if isinstance(source, pa.Table):
@@ -292,23 +296,7 @@ def _read_parquet(path: Path) -> RawTable:
 
     dataset = ds.dataset(path, format=checked_format(), partitioning="hive")
     if _is_records(dataset.schema):  # rich records: read as the ACLED rows they lower to
-        from eventdata.io.records import read_records
-        from eventdata.models.lowering import lower_records
-
-        collection = read_records(path)
-        lowering = lower_records(collection)
-        events = from_events(lowering.events)
-        dialect = Dialect(format="records")
-        dialect.notes.append(
-            f"lowered {len(collection.records)} rich records (write_records) to their "
-            f"{len(lowering.rows)} ACLED rows"
-        )
-        dialect.notes += [
-            f"record {u.record_id!r} gives no row of its own: {u.reason}"
-            + (f" (coded in {u.coded_in!r})" if u.coded_in else "")
-            for u in lowering.unlowered
-        ]
-        return _normalize(events if events is not None else pa.table({}), dialect, path)
+        return _read_records(path)
     table = dataset.to_table()
     check_text(table)
     # the columns the file's GeoParquet metadata declares as derived geometry, or, in a
@@ -321,6 +309,27 @@ def _read_parquet(path: Path) -> RawTable:
     if derived:
         dialect.notes.append(f"ignored derived column(s) {', '.join(derived)}")
     return _normalize(as_text(table), dialect, path)
+
+
+def _read_records(path: Path) -> RawTable:
+    """Rich records (Parquet, YAML or JSON records files) as the ACLED rows they lower to."""
+    from eventdata.io.records import read_records
+    from eventdata.models.lowering import lower_records
+
+    collection = read_records(path)
+    lowering = lower_records(collection)
+    events = from_events(lowering.events)
+    dialect = Dialect(format="records")
+    dialect.notes.append(
+        f"lowered {len(collection.records)} rich records (write_records) to their "
+        f"{len(lowering.rows)} ACLED rows"
+    )
+    dialect.notes += [
+        f"record {u.record_id!r} gives no row of its own: {u.reason}"
+        + (f" (coded in {u.coded_in!r})" if u.coded_in else "")
+        for u in lowering.unlowered
+    ]
+    return _normalize(events if events is not None else pa.table({}), dialect, path)
 
 
 def _is_records(schema: pa.Schema) -> bool:

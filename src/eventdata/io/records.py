@@ -1,4 +1,8 @@
-"""Rich records to and from Arrow tables and Parquet files.
+"""Rich records to and from Arrow tables and Parquet, YAML and JSON files.
+
+:func:`read_records` and :func:`write_records` pick the format by suffix: ``.yaml``,
+``.yml`` and ``.json`` are the hand-edited records files of :mod:`eventdata.io.records_text`;
+anything else is Parquet, described here.
 
 Every record is one row. The table has ``id``, ``record_type`` and ``responds_to``
 (``list<string>``), then every field of :class:`~eventdata.models.records.Attack` and
@@ -28,11 +32,17 @@ from pydantic import BaseModel, ValidationError
 
 from eventdata._atomic import atomic_path
 from eventdata.exceptions import InputError
+from eventdata.io.records_text import (
+    RECORDS_FORMAT,
+    RECORDS_TEXT_SUFFIXES,
+    read_records_text,
+    write_records_text,
+)
 from eventdata.models.collection import AnyRecord, EventCollection
 from eventdata.models.event import ACLED_COLUMNS, Event
 from eventdata.models.fields import LIST_SEPARATOR
 from eventdata.models.lowering import lower_records
-from eventdata.models.records import Attack, Response
+from eventdata.models.record_types import record_models
 
 __all__ = [
     "ARROW_TYPES",
@@ -44,8 +54,6 @@ __all__ = [
     "write_records",
 ]
 
-RECORDS_FORMAT = "eventdata.records/1"
-"""Value of the ``eventdata.format`` key in the schema metadata of written tables."""
 
 ARROW_TYPES: Mapping[type, pa.DataType] = {
     bool: pa.bool_(),
@@ -57,10 +65,6 @@ ARROW_TYPES: Mapping[type, pa.DataType] = {
 }
 """Python type -> Arrow type. Enums are stored as their values (str or int)."""
 
-_RECORD_MODELS: Mapping[str, type[Attack] | type[Response]] = {
-    "attack": Attack,
-    "response": Response,
-}
 _LEADING = ("id", "record_type", "responds_to")
 
 
@@ -131,7 +135,7 @@ def records_schema() -> pa.Schema:
         TypeError: a record field name collides with an ACLED column (a bug).
 
     """
-    record_fields = _merged_struct(list(_RECORD_MODELS.values()), "record")
+    record_fields = _merged_struct(list(record_models().values()), "record")
     by_name = {f.name: f for f in record_fields}
     ordered = [by_name[n] for n in _LEADING] + [f for f in record_fields if f.name not in _LEADING]
     clash = {f.name for f in ordered} & set(ACLED_COLUMNS)
@@ -237,12 +241,13 @@ def table_to_records(table: pa.Table, /, *, source: object = "table") -> EventCo
             path=source,
         )
     records: list[AnyRecord] = []
+    models = record_models()
     for position, row in enumerate(table.to_pylist()):
-        model = _RECORD_MODELS.get(str(row.get("record_type")))
+        model = models.get(str(row.get("record_type")))
         if model is None:
             raise InputError(
                 f"row {position} (id {row.get('id')!r}): record_type {row.get('record_type')!r} "
-                f"is not one of {sorted(_RECORD_MODELS)}",
+                f"is not one of {sorted(models)}",
                 path=source,
             )
         try:
@@ -264,19 +269,25 @@ def write_records(
     start: int | Mapping[str, int] = 1,
     timestamp: int | None = None,
     compression: str = "zstd",
+    schema: str | None = None,
 ) -> Path:
-    """Write a collection to a Parquet file, atomically.
+    """Write a collection to a Parquet, YAML or JSON file, atomically.
 
     The file is written to a temporary file in the same directory and moved into place,
-    so readers never see half a file.
+    so readers never see half a file. ``.yaml``, ``.yml`` and ``.json`` write a records
+    file for people to edit (:func:`~eventdata.io.records_text.write_records_text`); the
+    ACLED options then do not apply. Any other suffix writes Parquet: one row per record,
+    then the ACLED columns of the row it lowers to.
 
     Args:
         records: the collection.
-        path: the Parquet file to write; its directory must exist.
+        path: the file to write; its directory must exist.
         prefixes: event-id prefix per country for the ACLED columns.
         start: first event number for the ACLED columns.
         timestamp: ACLED ``timestamp`` for the ACLED columns.
         compression: Parquet compression codec.
+        schema: for YAML, the editor schema's path or URL for the
+            ``# yaml-language-server: $schema=`` first line.
 
     Returns:
         The path written.
@@ -287,6 +298,8 @@ def write_records(
 
     """
     target = Path(path)
+    if target.suffix.lower() in RECORDS_TEXT_SUFFIXES:
+        return write_records_text(records, target, schema=schema)
     if not target.parent.is_dir():
         raise InputError("directory does not exist; create it first", path=target.parent)
     table = records_to_table(records, prefixes=prefixes, start=start, timestamp=timestamp)
@@ -295,19 +308,38 @@ def write_records(
     return target
 
 
-def read_records(path: str | os.PathLike[str], /) -> EventCollection:
-    """Read a collection written by :func:`write_records`.
+def read_records(path: str | os.PathLike[str], /, *, reference: Any = None) -> EventCollection:
+    """Read a records file: YAML or JSON by suffix, else Parquet (from :func:`write_records`).
+
+    Args:
+        path: the file.
+        reference: an ACLED export or store (a path, a table, or a
+            :class:`~eventdata.io.reference.NameReference`) to check names against: an
+            actor or place name it does not know warns (:class:`~eventdata.NameWarning`)
+            with the close matches valid on the record's date, and a YAML or JSON place
+            given by its name only gets its country, admin names and coordinates from it.
 
     Raises:
         InputError: the file is missing, not Parquet, or not a records table.
+        RecordsFileError: a YAML or JSON record does not validate (line, column, id, field).
         IntegrityError: the records are inconsistent.
 
     """
     source = Path(path)
+    names = None
+    if reference is not None:
+        from eventdata.io.reference import NameReference
+
+        names = NameReference.of(reference)
+    if source.suffix.lower() in RECORDS_TEXT_SUFFIXES:
+        return read_records_text(source, reference=names)
     if not source.is_file():
         raise InputError("no such file", path=source)
     try:
         table = pq.read_table(source)
     except (OSError, pa.ArrowInvalid) as error:
         raise InputError(f"cannot read as Parquet: {error}", path=source) from None
-    return table_to_records(table, source=source)
+    collection = table_to_records(table, source=source)
+    if names is not None:
+        names.warn_unknown(collection)
+    return collection

@@ -43,7 +43,9 @@ from eventdata.vocabulary.codebook import (
 
 __all__ = [
     "RowPlan",
+    "Unlowered",
     "event_row",
+    "disruption_notes",
     "interception_notes",
     "notes_text",
     "place_of",
@@ -81,6 +83,27 @@ def sub_event_type_of(weapons: Iterable[object], /) -> SubEventType | None:
     return next((sub_event for sub_event in _PRECEDENCE if sub_event in found), None)
 
 
+@dataclass(frozen=True)
+class Unlowered:
+    """A record that gives no ACLED row of its own, and why.
+
+    Attributes:
+        record_id: the record's id.
+        reason: why it gives no row, e.g. ``report status 'denied'``.
+        coded_in: id of the record whose row codes this one (a fully intercepted attack
+            is coded in its interception's row), None when no row codes it.
+
+    """
+
+    record_id: str
+    reason: str
+    coded_in: str | None = None
+
+    def __str__(self) -> str:
+        where = f"; coded in the row of {self.coded_in!r}" if self.coded_in else ""
+        return f"{self.record_id!r}: {self.reason}{where}"
+
+
 @dataclass
 class RowPlan:
     """A row before it has an event id."""
@@ -116,9 +139,10 @@ def interception_notes(
 ) -> str:
     """Return ``Interception:`` notes: the description, else who intercepted whose weapons.
 
-    The sentence names the interceptor as the one intercepting and the attacker as the
-    one who launched: "On 6 July 2021, <interceptor> intercepted 1 x drone launched by
-    <attacker> at <target> in <place>."
+    The sentence names the interceptor as the one intercepting, what was intercepted (the
+    attack's ``intercepted`` count when known, not the number launched) and the attacker
+    as the one who launched: "On 20 December 2020, <interceptor> intercepted 2 of 8 x
+    rocket launched by <attacker> at <target> in <place>."
     """
     if description:
         return "Interception: " + description
@@ -126,6 +150,14 @@ def interception_notes(
     when = f"{day.day} {calendar.month_name[day.month]} {day.year}"
     offensive = [w for w in attack.weapons if not is_air_defence(w)]
     weapons = ", ".join(_weapon_text(w) for w in offensive) or "weapons"
+    intercepted = getattr(attack, "intercepted", None)
+    if intercepted is not None:
+        total = sum(w.count or 0 for w in offensive)
+        launched = getattr(attack, "launched", None) or total
+        kinds = ", ".join(_weapon_text(w, counted=False) for w in offensive) or "weapons"
+        weapons = f"{intercepted} x {kinds}"
+        if launched and launched != intercepted:
+            weapons = f"{intercepted} of {launched} x {kinds}"
     target = attack.target_description or (attack.target.name if attack.target else None)
     aimed = f" at {target}" if target else ""
     where = f" in {attack.place.name}" if attack.place else ""
@@ -135,12 +167,35 @@ def interception_notes(
     )
 
 
-def _weapon_text(weapon: object) -> str:
+def disruption_notes(
+    record: AnyRecord,
+    label: str | None,
+    actor: Actor,
+    verb: str,
+    weapons: Iterable[object],
+    owner: Actor,
+) -> str:
+    """Return notes for a weapons seizure or shoot-down: ``<label>: `` and the description.
+
+    Without a description: "On <date>, <actor> <verb> <weapons> belonging to <owner> in
+    <place>." ``label`` None gives no prefix (a shot-down aircraft is a strike row).
+    """
+    prefix = f"{label}: " if label else ""
+    if record.description:
+        return prefix + record.description
+    day = record.date
+    when = f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    listed = ", ".join(_weapon_text(w) for w in weapons) or "weapons"
+    where = f" in {record.place.name}" if record.place else ""
+    return f"{prefix}On {when}, {actor.name} {verb} {listed} belonging to {owner.name}{where}."
+
+
+def _weapon_text(weapon: object, *, counted: bool = True) -> str:
     kind = str(getattr(weapon, "kind", "weapon")).replace("_", " ")
     system = getattr(weapon, "system", None)
     count = getattr(weapon, "count", None)
     label = f"{system} {kind}" if system else kind
-    return f"{count} x {label}" if count else label
+    return f"{count} x {label}" if count and counted else label
 
 
 def _sources(plan: RowPlan) -> tuple[list[str], str | None]:

@@ -12,7 +12,7 @@ from eventdata.vocabulary.codebook import TimePrecision
 
 __all__ = ["EventCollection", "integrity_problems"]
 
-AnyRecord = Attack | Response
+AnyRecord = BaseRecord
 
 
 def _window(record: BaseRecord) -> tuple[dt.date, dt.date]:
@@ -82,7 +82,7 @@ def integrity_problems(records: Sequence[BaseRecord], /) -> list[str]:
 
 
 def _kind(record: BaseRecord) -> str:
-    return "response" if isinstance(record, Response) else "attack"
+    return record.record_type.replace("_", " ")
 
 
 def _when(record: BaseRecord) -> str:
@@ -95,7 +95,7 @@ def _when(record: BaseRecord) -> str:
 
 
 class EventCollection:
-    """Attacks and responses that have passed the integrity checks.
+    """Records (attacks, responses, ...) that have passed the integrity checks.
 
     Building a collection checks it and raises :class:`~eventdata.IntegrityError` listing
     every problem at once, each naming the ids involved. Records keep their given order.
@@ -116,10 +116,10 @@ class EventCollection:
     def __init__(self, records: Iterable[BaseRecord] = (), /) -> None:
         items: list[AnyRecord] = []
         for position, record in enumerate(records):
-            if not isinstance(record, (Attack, Response)):
+            if not isinstance(record, BaseRecord):
                 raise TypeError(
-                    f"EventCollection holds Attack and Response records; item {position} is "
-                    f"{type(record).__name__}"
+                    f"EventCollection holds records (Attack, Response, ...); item {position} "
+                    f"is {type(record).__name__}"
                 )
             items.append(record)
         problems = integrity_problems(items)
@@ -154,7 +154,37 @@ class EventCollection:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"EventCollection({len(self.attacks)} attacks, {len(self.responses)} responses)"
+        others = len(self._records) - len(self.attacks) - len(self.responses)
+        more = f", {others} other records" if others else ""
+        return (
+            f"EventCollection({len(self.attacks)} attacks, {len(self.responses)} responses{more})"
+        )
+
+    def _repr_html_(self) -> str:
+        from eventdata._display import Detail, html_view
+
+        shown = self._records[:20]
+        return html_view(
+            "EventCollection",
+            [("attacks", len(self.attacks)), ("responses", len(self.responses))],
+            details=[
+                Detail(
+                    "Records",
+                    ("id", "record", "date", "place", "responds to"),
+                    [
+                        (
+                            r.id,
+                            "attack" if isinstance(r, Attack) else f"response ({r.kind.value})",
+                            r.date.isoformat(),
+                            r.place.name if r.place else None,
+                            ", ".join(r.responds_to) or None,
+                        )
+                        for r in shown
+                    ],
+                    total=len(self._records),
+                )
+            ],
+        )
 
     @property
     def records(self) -> tuple[AnyRecord, ...]:

@@ -28,6 +28,7 @@ __all__ = [
     "AcledDate",
     "AcledFloat",
     "AcledInt",
+    "CODE_SEPARATOR",
     "INTEGER_PATTERN",
     "MAX_INTEGER_DIGITS",
     "NUMBER_PATTERN",
@@ -41,6 +42,7 @@ __all__ = [
     "NonBlank",
     "OptionalActorTypeField",
     "OptionalText",
+    "ParseAs",
     "SourceScale",
     "parse_acled_date",
     "parse_actor_type",
@@ -49,6 +51,9 @@ __all__ = [
 
 LIST_SEPARATOR = "; "
 """How ACLED joins several values in one cell (assoc actors, sources, tags)."""
+
+CODE_SEPARATOR = ";"
+"""How code-list columns join several integer codes (GED's ``gwnoa``: ``2;200;900``)."""
 
 INTEGER_PATTERN = r"^\s*[+-]?\d+(\.0+)?\s*$"
 """Text accepted as an integer (``5``, `` 5``, ``+5``, ``5.0``); the columnar rules use it too."""
@@ -68,6 +73,18 @@ class Categorical:
 @dataclass(frozen=True)
 class Joined:
     """Marks a list column that ACLED stores as one ``; ``-joined text cell."""
+
+
+@dataclass(frozen=True)
+class ParseAs:
+    """Names the columnar parser of a text field whose type alone does not fix it.
+
+    ``ParseAs("actor_type")`` reads ACLED's actor types (text labels or numeric codes, ``0``
+    for none); the kinds are those of :data:`eventdata.schema.columns.Kind`. A field without
+    it is parsed by its type (``int``, ``float``, ``date``, ``str``, an ``Enum``).
+    """
+
+    kind: str
 
 
 def _not_blank(value: str) -> str:
@@ -195,15 +212,18 @@ def _check_civilian_targeting(value: Any) -> Any:
 AcledDate = Annotated[dt.date, BeforeValidator(parse_acled_date)]
 AcledInt = Annotated[int, BeforeValidator(_check_integer)]
 AcledFloat = Annotated[float, BeforeValidator(_check_number)]
-ActorTypeField = Annotated[ActorType, BeforeValidator(parse_actor_type), Categorical()]
+ActorTypeField = Annotated[
+    ActorType, BeforeValidator(parse_actor_type), Categorical(), ParseAs("actor_type")
+]
 OptionalActorTypeField = Annotated[
-    ActorType | None, BeforeValidator(parse_actor_type), Categorical()
+    ActorType | None, BeforeValidator(parse_actor_type), Categorical(), ParseAs("actor_type")
 ]
 InteractionLabel = Annotated[
     str,
     BeforeValidator(parse_interaction),
     WithJsonSchema({"type": "string", "enum": list(INTERACTIONS.values())}),
     Categorical(),
+    ParseAs("interaction"),
 ]
 JoinedList = Annotated[
     list[str],
@@ -211,10 +231,13 @@ JoinedList = Annotated[
     Joined(),
 ]
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
-SourceScale = Annotated[str | None, BeforeValidator(_check_source_scale), Categorical()]
+SourceScale = Annotated[
+    str | None, BeforeValidator(_check_source_scale), Categorical(), ParseAs("source_scale")
+]
 CivilianTargeting = Annotated[
     str | None,
     BeforeValidator(_check_civilian_targeting),
     WithJsonSchema({"anyOf": [{"type": "string", "const": CIVILIAN_TARGETING}, {"type": "null"}]}),
     Categorical(),
+    ParseAs("civilian_targeting"),
 ]

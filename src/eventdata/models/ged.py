@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field
 
-from eventdata.models.fields import NonBlank
-from eventdata.rules.base import rule_errors
+from eventdata.models.fields import CODE_SEPARATOR, NonBlank, ParseAs
+from eventdata.models.ruled import RuledModel
+from eventdata.rules.base import Rule
 from eventdata.rules.ged import GED_RULES
 
 __all__ = [
@@ -36,9 +36,6 @@ __all__ = [
 
 GED_MISSING: tuple[str, ...] = ("", "NA")
 """Cell values that mean "missing" in GED files (R writes ``NA``)."""
-
-CODE_SEPARATOR = ";"
-"""How GED joins several country codes in ``gwnoa``/``gwnob``."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +69,12 @@ def parse_code_list(value: Any) -> Any:
 
 NonEmpty = NonBlank
 Count = Annotated[int, Field(ge=0)]
-CodeListField = Annotated[list[int] | None, BeforeValidator(parse_code_list), CodeList()]
+CodeListField = Annotated[
+    list[int] | None, BeforeValidator(parse_code_list), CodeList(), ParseAs("code_list")
+]
 
 
-class GedEvent(BaseModel):
+class GedEvent(RuledModel):
     """One UCDP GED event: the 49 columns of a GED CSV, typed.
 
     ``GedEvent.model_validate(row)`` accepts rows as the CSV gives them (every value a
@@ -92,6 +91,9 @@ class GedEvent(BaseModel):
 
     model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
 
+    RULES: ClassVar[tuple[Rule, ...]] = GED_RULES
+    MISSING: ClassVar[tuple[str, ...]] = GED_MISSING
+
     id: int = Field(ge=1, description="UCDP event id, unique in a GED release.")
     relid: str | None = Field(
         default=None,
@@ -107,8 +109,10 @@ class GedEvent(BaseModel):
     type_of_violence: int = Field(
         ge=1, le=3, description="1 state-based, 2 non-state, 3 one-sided (against civilians)."
     )
-    conflict_dset_id: int | None = Field(
-        default=None, description="Conflict id in the UCDP dataset of its type (newer layouts)."
+    conflict_dset_id: str | None = Field(
+        default=None,
+        description="Conflict id in the UCDP dataset of its type: 299, or 1-100 in releases "
+        "before 5.0 (text, so both read).",
     )
     conflict_new_id: int = Field(description="Conflict id in the UCDP actor/conflict lists.")
     conflict_name: NonEmpty = Field(description="Conflict name, e.g. Syria: Government.")
@@ -150,7 +154,12 @@ class GedEvent(BaseModel):
         default=None, ge=1, le=259200, description="PRIO-GRID cell id (0.5 degree grid)."
     )
     country: NonEmpty = Field(description="Country, as UCDP names it.")
-    country_id: int = Field(ge=0, le=999, description="Gleditsch-Ward code of the country.")
+    country_id: int | None = Field(
+        default=None,
+        ge=0,
+        le=999,
+        description="Gleditsch-Ward code of the country (releases before 5.0 lack it).",
+    )
     region: NonEmpty = Field(
         description="UCDP region: Africa, Americas, Asia, Europe, Middle East."
     )
@@ -173,34 +182,6 @@ class GedEvent(BaseModel):
     gwnob: CodeListField = Field(
         default=None, description="Gleditsch-Ward codes of side B ('2;200;900')."
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _missing_values(cls, data: Any) -> Any:
-        """Blank cells and ``NA`` are missing values in every column."""
-        if isinstance(data, Mapping):
-            return {key: _missing_to_none(value) for key, value in data.items()}
-        return data
-
-    @model_validator(mode="after")
-    def _cross_field(self) -> GedEvent:
-        values = self._rule_values()
-        failed = [r for r in GED_RULES if r.severity == "error" and r.row and r.row(values)]
-        if failed:
-            raise rule_errors(type(self).__name__, failed, values)
-        return self
-
-    def _rule_values(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in type(self).model_fields}
-
-    def warnings(self) -> dict[str, str]:
-        """The warning rules this event triggers, by rule name, with their messages."""
-        values = self._rule_values()
-        return {
-            rule.name: rule.message(values[rule.column])
-            for rule in GED_RULES
-            if rule.severity == "warning" and rule.row is not None and rule.row(values)
-        }
 
 
 GED_COLUMNS: tuple[str, ...] = tuple(GedEvent.model_fields)

@@ -16,6 +16,10 @@ location and day, so an operation on two sites is two records linked by ``relate
   impacted or unknown outcomes: the strike row only.
 - Retaliation response: a strike row, the responder as actor1. Threats, statements, other
   responses, unconfirmed and denied records: no row.
+- Weapons seizure: Disrupted weapons use, the seizing actor as actor1, the owner as actor2,
+  notes beginning ``Weapons seizure:`` (``Defusal:``). Mistaken shoot-down of a friendly
+  drone: Disrupted weapons use, ``Interception:``; of a crewed aircraft: Shelling/artillery/
+  missile attack, as ACLED codes a shot-down aircraft.
 
 Records that give no row are never dropped without a word: :func:`lower_records` lists
 each with the reason (and the record whose row codes it, if any), and :func:`lower` and
@@ -26,8 +30,11 @@ picks the sub-event type (Air/drone strike before Shelling before IED). Interact
 always come from the actors' types. Lowering is deterministic: records are numbered in
 (date, time, id) order.
 
-This module plans the rows and numbers them; :mod:`eventdata.models.acled_rows` codes a
-planned row (sub-event type, notes, sources) as an :class:`~eventdata.Event`.
+Each record type has one planner (:mod:`eventdata.models.planners`), registered with its
+model in :mod:`eventdata.models.record_types`; a record whose type has none raises
+:class:`LoweringError`. This module runs the planners and numbers the rows;
+:mod:`eventdata.models.acled_rows` codes a planned row (sub-event type, notes, sources) as
+an :class:`~eventdata.Event`.
 """
 
 from __future__ import annotations
@@ -38,27 +45,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from eventdata.exceptions import LoweringError, UnloweredRecordsWarning
-from eventdata.models.acled_rows import (
-    RowPlan,
-    event_row,
-    interception_notes,
-    place_of,
-    strike_row,
-    sub_event_type_of,
-)
-from eventdata.models.actors import Actor, unidentified_armed_group
-from eventdata.models.collection import AnyRecord, EventCollection
+from eventdata.models.acled_rows import RowPlan, Unlowered, event_row, sub_event_type_of
+from eventdata.models.collection import EventCollection
 from eventdata.models.event import Event
-from eventdata.models.records import (
-    Attack,
-    BaseRecord,
-    Outcome,
-    ReportStatus,
-    Response,
-    ResponseKind,
-)
+from eventdata.models.record_types import record_type_of
+from eventdata.models.records import BaseRecord, ReportStatus
 from eventdata.vocabulary.acled_countries import acled_prefix
-from eventdata.vocabulary.codebook import SubEventType
 
 __all__ = [
     "Lowering",
@@ -70,30 +62,6 @@ __all__ = [
     "lower_records",
     "sub_event_type_of",
 ]
-
-_S = SubEventType
-_INTERCEPTED = (Outcome.INTERCEPTED, Outcome.PARTIALLY_INTERCEPTED)
-
-
-@dataclass(frozen=True)
-class Unlowered:
-    """A record that gives no ACLED row of its own, and why.
-
-    Attributes:
-        record_id: the record's id.
-        reason: why it gives no row, e.g. ``report status 'denied'``.
-        coded_in: id of the record whose row codes this one (a fully intercepted attack
-            is coded in its interception's row), None when no row codes it.
-
-    """
-
-    record_id: str
-    reason: str
-    coded_in: str | None = None
-
-    def __str__(self) -> str:
-        where = f"; coded in the row of {self.coded_in!r}" if self.coded_in else ""
-        return f"{self.record_id!r}: {self.reason}{where}"
 
 
 @dataclass(frozen=True)
@@ -236,124 +204,14 @@ def _number(
     return rows
 
 
-def _plan(record: AnyRecord, collection: EventCollection) -> RowPlan | Unlowered:
+def _plan(record: BaseRecord, collection: EventCollection) -> RowPlan | Unlowered:
+    planner = record_type_of(record).planner  # raises for a type without a planner
     if record.report_status is not ReportStatus.CONFIRMED:
         return Unlowered(
             record.id,
             f"report status {record.report_status.value!r}: ACLED codes confirmed events only",
         )
-    if isinstance(record, Attack):
-        return _plan_attack(record, collection)
-    return _plan_response(record, collection)
-
-
-def _interceptions(attack: Attack, collection: EventCollection) -> list[Response]:
-    """The confirmed interception responses answering the attack, in collection order."""
-    return [
-        r
-        for r in collection.responses_to(attack.id)
-        if isinstance(r, Response)
-        and r.kind is ResponseKind.INTERCEPTION
-        and r.report_status is ReportStatus.CONFIRMED
-    ]
-
-
-def _carrier(attack: Attack, collection: EventCollection) -> Response | None:
-    """The interception response whose row codes the attack's interception, if any.
-
-    The first confirmed interception answering it, when the attack was (partly)
-    intercepted; other interceptions of the same attack give no second row.
-    """
-    if attack.report_status is not ReportStatus.CONFIRMED or attack.outcome not in _INTERCEPTED:
-        return None
-    found = _interceptions(attack, collection)
-    return found[0] if found else None
-
-
-def _plan_attack(attack: Attack, collection: EventCollection) -> RowPlan | Unlowered:
-    place = place_of(attack, attack.place)
-    attacker = attack.attacker or unidentified_armed_group(place.country)
-    if attack.outcome is not Outcome.INTERCEPTED:
-        return strike_row(attack, attacker, attack.target, place)
-    carrier = _carrier(attack, collection)
-    if carrier is not None:
-        return Unlowered(
-            attack.id,
-            "fully intercepted: ACLED codes the interception, not a strike",
-            coded_in=carrier.id,
-        )
-    if attack.target is None:
-        raise LoweringError(
-            f"attack {attack.id!r} was intercepted but nobody is named as interceptor; add "
-            "a Response(kind='interception', responder=...) answering it, or a target actor"
-        )
-    return RowPlan(
-        record=attack,
-        sub_event=_S.DISRUPTED_WEAPONS_USE,
-        actor1=attack.target,
-        actor2=attacker,
-        place=place,
-        notes=interception_notes(attack, attack.target, attacker, attack.description),
-        assoc1=attack.target_associates,
-        assoc2=attack.associates,
-    )
-
-
-def _plan_response(response: Response, collection: EventCollection) -> RowPlan | Unlowered:
-    if response.kind is ResponseKind.RETALIATION:
-        responder = _responder(response)
-        return strike_row(response, responder, response.target, place_of(response, response.place))
-    if response.kind is not ResponseKind.INTERCEPTION:
-        return Unlowered(
-            response.id, f"a {response.kind.value} response is words, not an ACLED event"
-        )
-    responder = _responder(response)
-    attacks = [a for a in (collection[i] for i in response.responds_to) if isinstance(a, Attack)]
-    carried = [a for a in attacks if _carrier(a, collection) is response]
-    if not carried:
-        return _no_interception_row(response, attacks, collection)
-    first = carried[0]
-    place = place_of(response, response.place or first.place)
-    attacker = first.attacker or unidentified_armed_group(place.country)
-    return RowPlan(
-        record=response,
-        sub_event=_S.DISRUPTED_WEAPONS_USE,
-        actor1=responder,
-        actor2=attacker,
-        place=place,
-        notes=interception_notes(first, responder, attacker, response.description),
-        assoc1=response.associates,
-        assoc2=first.associates,
-        extra_sources=tuple(carried),
-    )
-
-
-def _no_interception_row(
-    response: Response, attacks: list[Attack], collection: EventCollection
-) -> Unlowered:
-    carriers = [c for c in (_carrier(a, collection) for a in attacks) if c is not None]
-    if carriers:
-        return Unlowered(
-            response.id,
-            "another interception of the same attack already gives its Disrupted weapons use row",
-            coded_in=carriers[0].id,
-        )
-    outcomes = ", ".join(sorted({a.outcome.value for a in attacks})) or "none"
-    return Unlowered(
-        response.id,
-        f"no attack it answers was intercepted (outcomes: {outcomes}); set the attack's "
-        "outcome to 'intercepted' or 'partially intercepted' if the interception succeeded",
-    )
-
-
-def _responder(response: Response) -> Actor:
-    if response.responder is None:
-        who = "the interceptor" if response.kind is ResponseKind.INTERCEPTION else "actor1"
-        raise LoweringError(
-            f"response {response.id!r} ({response.kind.value}) has no responder; ACLED needs "
-            f"{who} as actor1: set responder=Actor(...), e.g. the air-defence operator"
-        )
-    return response.responder
+    return planner(record, collection)
 
 
 def _prefix(plan: RowPlan, prefixes: Mapping[str, str] | None) -> str | None:

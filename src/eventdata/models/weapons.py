@@ -1,16 +1,22 @@
 """Weapons as typed records: one model per kind, joined in the :data:`Weapon` union.
 
-Every weapon carries ``kind`` (the discriminator), an optional ``count`` and an optional
-``system`` (the designation, e.g. ``122 mm Grad``, ``F-15E``, ``Centurion``). The kinds
-follow the vocabularies in GTD, PLOVER and the US DoD UAS groups; the lowering to ACLED
-sub-event types lives in :mod:`eventdata.models.acled_rows`.
+Every weapon carries ``kind`` (the discriminator, kept in every dump), an optional
+``count`` and an optional ``system`` (the designation, e.g. ``122 mm Grad``, ``F-15E``,
+``Centurion``). The kinds follow the vocabularies in GTD, PLOVER and the US DoD UAS
+groups; the lowering to ACLED sub-event types lives in :mod:`eventdata.models.acled_rows`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from eventdata.vocabulary.labels import LabelEnum
 
@@ -88,6 +94,14 @@ class _WeaponBase(BaseModel):
     system: str | None = Field(
         default=None, description="Designation, e.g. '107 mm', 'Shahed-136', 'F-15E'."
     )
+
+    @model_serializer(mode="wrap")
+    def _keep_kind(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """Keep ``kind`` in every dump, ``exclude_defaults`` too: it picks the model."""
+        data = handler(self)
+        if isinstance(data, dict):
+            return {"kind": getattr(self, "kind"), **data}  # noqa: B009  (set by subclasses)
+        return data
 
 
 class Drone(_WeaponBase):

@@ -153,7 +153,7 @@ def convert(
         from eventdata.pipeline.streamed import StreamOptions, stream_to_parquet
         from eventdata.pipeline.write import to_parquet
 
-        if texts is None or _is_ged(src):
+        if texts is None or not _streamable(src):
             return to_parquet(src, dst, **writing)
         kind = "jsonl" if suffix in JSONL_SUFFIXES else "csv"
         options = StreamOptions(block_size=block_size, reader=reader, kind=kind, **writing)
@@ -163,14 +163,14 @@ def convert(
             texts.close()
 
 
-def _is_ged(src: Path) -> bool:
-    """A UCDP GED CSV (read whole: its typed columns are not ACLED's streamed schema)."""
-    from eventdata.schema.datasets import detect_dataset
+def _streamable(src: Path) -> bool:
+    """Whether the file's dataset is converted block by block (else it is read whole)."""
+    from eventdata.datasets import dataset_of
 
     if src.suffix.lower() not in CSV_SUFFIXES:
-        return False
+        return True
     names = sniff_csv_header(src).names
-    return detect_dataset([n.strip().lower() for n in names], source=src) == "ucdp"
+    return dataset_of([n.strip().lower() for n in names], source=src).streamed
 
 
 def _to_acled_csv(

@@ -7,10 +7,51 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
+from eventdata.datasets import DATASETS, Dataset
 from eventdata.io.readers import read_raw
-from eventdata.validation.parse import Parsed, parse, refuse_lossy
+from eventdata.schema.text import RawTable
+from eventdata.validation.parse import Parsed, parse, refuse_lossy, typed_table
 
-__all__ = ["read_acled", "read_canonical_table"]
+__all__ = ["read_acled", "read_canonical_table", "read_dataset_table"]
+
+
+def read_dataset_table(
+    source: Any,
+    /,
+    *,
+    dataset: Dataset,
+    errors: Literal["raise", "coerce"] = "raise",
+    date_format: str | None = None,
+    encoding: str | None = None,
+) -> pa.Table:
+    """Read any supported input as ``dataset`` into its typed Arrow table.
+
+    The reader contract: an input that is not ``dataset`` is refused, naming the reader
+    that fits; no column comes back all null because the table was another dataset's.
+
+    Args:
+        source: a path (CSV, JSON, JSON Lines, Parquet, Excel), a DataFrame, an Arrow
+            table, or a text table already read.
+        dataset: the dataset to read it as.
+        errors: ``"raise"`` refuses values that would be lost because they do not parse
+            as their column's type; ``"coerce"`` reads them as missing.
+        date_format: the style of the date columns; decided from the column when None.
+        encoding: the text encoding of a CSV file; detected when None.
+
+    Raises:
+        NotEventDataError: the input is not ``dataset``.
+        InputError: the input cannot be read, or (``errors="raise"``) holds values that
+            do not parse.
+    """
+    raw = (
+        source
+        if isinstance(source, RawTable)
+        else read_raw(source, date_format=date_format, encoding=encoding)
+    )
+    parsed = parse(raw, dataset)
+    if errors == "raise":
+        refuse_lossy(parsed, validator=f"eventdata.validate(..., dataset={dataset.name!r})")
+    return typed_table(parsed)
 
 
 def read_canonical_table(
@@ -28,9 +69,14 @@ def read_canonical_table(
     """
     from eventdata.schema.arrow import conform
 
-    parsed = parse(read_raw(source, date_format=date_format, encoding=encoding))
+    raw = (
+        source
+        if isinstance(source, RawTable)
+        else read_raw(source, date_format=date_format, encoding=encoding)
+    )
+    parsed = parse(raw, DATASETS["acled"])
     if errors == "raise":
-        refuse_lossy(parsed, validator="eventdata.validate")
+        refuse_lossy(parsed, validator="eventdata.validate()")
     return conform(parsed.table()), parsed
 
 

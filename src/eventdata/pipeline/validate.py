@@ -1,8 +1,9 @@
 """Validation of any input: files and frames are read as text, then validated.
 
-:func:`validate` and :func:`validate_ged` are where inputs meet validation: they read a
-path, DataFrame or Arrow table with :func:`~eventdata.io.readers.read_raw` (skipping the
-free-text columns no rule reads) and hand the text table to
+:func:`validate` (and :func:`validate_ged`, its alias for GED) is where inputs meet
+validation: it reads a path, DataFrame or Arrow table with
+:func:`~eventdata.io.readers.read_raw` (skipping the free-text columns no rule reads) and
+hands the text table to
 :func:`~eventdata.validation.engine.validate_table`, which opens no file.
 """
 
@@ -11,13 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from eventdata.datasets import Dataset, resolve, skippable
 from eventdata.io.readers import read_raw
 from eventdata.rules.base import Rule
-from eventdata.schema.datasets import dataset_named
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import validate_table
-from eventdata.validation.ged import GedValidationReport, check_ged
-from eventdata.validation.parse import skippable_columns
 from eventdata.validation.report import ValidationReport
 
 __all__ = ["validate", "validate_ged"]
@@ -30,7 +29,7 @@ def validate(
     select: str | Sequence[str] | None = None,
     ignore: str | Sequence[str] | None = None,
     rules: Iterable[Rule] = (),
-    dataset: str = "auto",
+    dataset: str | Dataset = "auto",
     date_format: str | None = None,
     encoding: str | None = None,
 ) -> ValidationReport:
@@ -45,8 +44,9 @@ def validate(
         ignore: skip rules whose name equals or starts with one of these.
         rules: extra :class:`~eventdata.rules.base.Rule` objects to run; their
             ``columnar`` callables receive the parsed columns by name.
-        dataset: ``"auto"`` (recognise UCDP GED by its columns, else ACLED), ``"acled"``
-            or ``"ucdp"``.
+        dataset: ``"auto"`` (recognised from the columns), a registered name
+            (``"acled"``, ``"ucdp"``, ``"gtd"``) or a :class:`~eventdata.Dataset`; a table
+            that is not the dataset named is refused.
         date_format: the style of the date column (``"%d-%m-%y"``, ...; docs/dialects.md);
             decided from the whole column and ``year`` when None.
         encoding: the text encoding of a CSV file; detected when None.
@@ -57,28 +57,29 @@ def validate(
     Raises:
         InputError: the input cannot be read at all (missing file, garbage bytes), or its
             dates can be read in several ways (pass ``date_format``).
-        NotEventDataError: the input is not one event per row (an aggregate table).
+        NotEventDataError: the input is not one event per row (an aggregate table), or
+            is not the dataset named.
         UnknownRuleError: ``select`` or ``ignore`` names no rule.
+        ValueError: ``dataset`` names no dataset.
     """
     rules = tuple(rules)
-    if dataset != "auto":
-        dataset_named(dataset)  # refuse an unknown name before reading anything
+    found = resolve(dataset)  # refuse an unknown name before reading anything
     if isinstance(data, RawTable):
         raw = data
     else:  # user rules may read any column: skip nothing for them
-        skip = () if rules or dataset == "ucdp" else skippable_columns()
+        skip = () if rules else skippable(found)
         raw = read_raw(data, skip=skip, encoding=encoding, date_format=date_format)
-    return validate_table(raw, select=select, ignore=ignore, rules=rules, dataset=dataset)
+    return validate_table(raw, select=select, ignore=ignore, rules=rules, dataset=found or "auto")
 
 
 def validate_ged(
     source: Any,
     /,
     *,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
-) -> GedValidationReport:
-    """Validate UCDP GED data, columnar, reporting every failure with its row.
+    select: str | Sequence[str] | None = None,
+    ignore: str | Sequence[str] | None = None,
+) -> ValidationReport:
+    """Validate UCDP GED data: ``validate(source, dataset="ucdp", ...)``.
 
     Args:
         source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
@@ -88,12 +89,11 @@ def validate_ged(
         ignore: skip rules whose name equals or starts with one of these.
 
     Returns:
-        The report (``ok``, ``n_rows``, ``failures``, ``valid``, ``invalid``, ``counts()``
-        ...); ``deaths.low_best_high`` is a warning and never makes a row invalid.
+        The report; ``deaths.low_best_high`` is a warning and never makes a row invalid.
 
     Raises:
         InputError: the input cannot be read at all.
-
+        NotEventDataError: the input is not UCDP GED (naming the reader that fits).
+        UnknownRuleError: ``select`` or ``ignore`` names no GED rule.
     """
-    raw = source if isinstance(source, RawTable) else read_raw(source)
-    return check_ged(raw, select=select, ignore=ignore)
+    return validate(source, select=select, ignore=ignore, dataset="ucdp")

@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventdata._atomic import atomic_path, before_commit
+from eventdata.datasets import Dataset, resolve
 from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
@@ -40,11 +41,9 @@ from eventdata.io.writers import output_schema as output_schema
 from eventdata.io.writers import remove_stale as remove_stale
 from eventdata.io.writers import write_dataset as write_dataset
 from eventdata.io.writers import write_side_table as write_side_table
-from eventdata.schema.arrow import conform
-from eventdata.schema.datasets import detect_dataset
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import check
-from eventdata.validation.parse import parse
+from eventdata.validation.parse import parse, typed_table
 from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = [
@@ -93,6 +92,37 @@ class WriteResult:
     summary: dict[str, Any] = field(default_factory=dict)
     report: Any = None
 
+    def __repr__(self) -> str:
+        from eventdata._display import short_repr
+
+        return short_repr(
+            "WriteResult",
+            [
+                ("path", str(self.path)),
+                ("rows_written", self.rows_written),
+                ("rows_invalid", self.rows_invalid),
+                ("rows_dropped", self.rows_dropped),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        from eventdata._display import html_view
+
+        return html_view(
+            "WriteResult",
+            [
+                ("path", str(self.path)),
+                ("rows written", self.rows_written),
+                ("rows with errors", self.rows_invalid),
+                ("rows dropped", self.rows_dropped),
+                ("failures file", None if self.failures_file is None else str(self.failures_file)),
+                (
+                    "invalid rows file",
+                    None if self.invalid_file is None else str(self.invalid_file),
+                ),
+            ],
+        )
+
 
 # --------------------------------------------------------------------------- checking
 
@@ -121,17 +151,20 @@ class Checked:
     report: Any = None
 
 
-def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
-    """Parse a text table and, when ``validate``, run every rule over it.
+def check_raw(
+    raw: RawTable, /, *, validate: bool = True, dataset: Dataset | None = None
+) -> Checked:
+    """Parse a text table as its dataset and, when ``validate``, run every rule over it.
 
-    A UCDP GED table is checked against the GED rules and keeps its typed GED columns.
+    Args:
+        raw: the input as text.
+        validate: run the rules (else only parse; a missing column is still refused).
+        dataset: the dataset to read it as; recognised from the columns when None.
     """
-    if detect_dataset(raw.column_names, source=raw.source) == "ucdp":
-        return _check_ged(raw, validate=validate)
-    parsed = parse(raw)
+    parsed = parse(raw, dataset)
     if not validate:
         return Checked(
-            table=conform(parsed.table()),
+            table=typed_table(parsed),
             raw=raw.table,
             invalid=np.zeros(raw.n_rows, dtype=bool),
             failures=FAILURE_SCHEMA.empty_table(),
@@ -147,24 +180,6 @@ def check_raw(raw: RawTable, /, *, validate: bool = True) -> Checked:
         summary=report.summary(),
         dialect=raw.dialect.name,
         report=report,
-    )
-
-
-def _check_ged(raw: RawTable, /, *, validate: bool) -> Checked:
-    from eventdata.validation.ged import check_ged
-
-    report = check_ged(
-        raw.complete(), select=None if validate else ["columns.missing"], ignore=None
-    )
-    invalid = np.asarray(report.invalid_mask, dtype=bool)
-    return Checked(
-        table=report.canonical_table,
-        raw=raw.table,
-        invalid=invalid if validate else np.zeros(raw.n_rows, dtype=bool),
-        failures=report.failure_table if validate else FAILURE_SCHEMA.empty_table(),
-        summary=report.summary() if validate else None,
-        dialect=raw.dialect.name,
-        report=report if validate else None,
     )
 
 
@@ -213,7 +228,7 @@ def refuse_output(source: Any, path: Path, /, *, partitioned: bool = False) -> N
         )
 
 
-def write_parquet(
+def to_parquet(
     data: pd.DataFrame | pa.Table | RawTable | str | os.PathLike[str],
     path: str | os.PathLike[str],
     /,
@@ -226,6 +241,7 @@ def write_parquet(
     validate: bool = True,
     date_format: str | None = None,
     encoding: str | None = None,
+    dataset: str | Dataset = "auto",
 ) -> WriteResult:
     """Write events to a (Geo)Parquet file, or a hive-partitioned dataset directory.
 
@@ -239,8 +255,9 @@ def write_parquet(
         compression: Parquet codec.
         compression_level: codec level (zstd 1 is fast and small for ACLED text).
         geo: write GeoParquet 1.1 ``geometry`` and ``bbox`` columns and ``geo`` metadata.
-        on_invalid: rows that break an error rule: ``"raise"``
-            :class:`~eventdata.ValidationFailed` and write nothing; ``"drop"`` them from
+        on_invalid: rows that break an error rule: ``"raise"`` (the default of every
+            writer and of ``convert``) :class:`~eventdata.ValidationFailed` and write
+            nothing; ``"drop"`` them from
             the output; ``"keep"`` them (values that did not parse are null). Under
             ``drop`` and ``keep`` the invalid rows' original text goes to
             ``NAME.invalid.parquet``, and whenever failures (errors or warnings) are
@@ -250,6 +267,8 @@ def write_parquet(
         date_format: the style of ``event_date`` in a text input (docs/dialects.md);
             decided from the whole column when None.
         encoding: the text encoding of a CSV input; detected when None.
+        dataset: ``"auto"`` (recognised from the columns), a registered name or a
+            :class:`~eventdata.Dataset`; an input that is not that dataset is refused.
 
     Returns:
         A :class:`WriteResult`.
@@ -258,6 +277,7 @@ def write_parquet(
         ValidationFailed: ``on_invalid="raise"`` and a row breaks an error rule.
         InputError: ``data`` is a path that cannot be read, or ``path`` is the input
             itself or is named like another format (``.csv``, ``.json``).
+        NotEventDataError: ``data`` is not event data, or not the ``dataset`` named.
 
     """
     if on_invalid not in _POLICIES:
@@ -269,7 +289,7 @@ def write_parquet(
         if isinstance(data, RawTable)
         else read_raw(data, date_format=date_format, encoding=encoding)
     )
-    checked = check_raw(raw, validate=validate)
+    checked = check_raw(raw, validate=validate, dataset=resolve(dataset))
     table, result, sides = apply_policy(checked, path, on_invalid=on_invalid)
     meta = file_metadata(
         dialect=checked.dialect,
@@ -387,5 +407,18 @@ def apply_policy(
 # --------------------------------------------------------------------------- reading
 
 
-to_parquet = write_parquet
-"""The pandas-style name of :func:`write_parquet` (``DataFrame.to_parquet``), the same function."""
+def write_parquet(*args: Any, **kwargs: Any) -> WriteResult:
+    """Deprecated: the old name of :func:`to_parquet`; it goes in the next release.
+
+    Raises:
+        ValidationFailed: as :func:`to_parquet`.
+    """
+    import warnings
+
+    warnings.warn(
+        "eventdata.write_parquet is eventdata.to_parquet under an older name; call "
+        "to_parquet (write_parquet goes in the next release)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return to_parquet(*args, **kwargs)

@@ -1,19 +1,50 @@
 """``eventdata.report``: one self-contained HTML page that shows a dataset.
 
-The page holds a map of the events, a weekly timeline by event type, the top actors and
-sub-event types, ACLED's HDX categories, the dialect and a validation summary. It is
-plain HTML with inline CSS and inline SVG: no script, no font, no picture and no request
-to the network, so it opens offline, attaches to an e-mail and prints as it looks.
+The page holds a map of the events over the country outlines, weekly bars by event type,
+a table and small multiples by admin1, the top actors and sub-event types, ACLED's HDX
+categories, the dialect and a validation summary; for a records file also the records.
+It is HTML with inline CSS, inline SVG and one small inline script for the filters (date
+range, event type, admin1): no library, no font, no picture and no request to the
+network, so it opens offline, attaches to an e-mail and prints as it looks. Without
+scripts it shows every event.
 
 Rendering needs jinja2, in the ``report`` extra: ``pip install 'eventdata[report]'``.
+The modules: :mod:`~eventdata.reporting.page` (assembly), :mod:`~eventdata.reporting.frame`
+(the events' shared arrays), :mod:`~eventdata.reporting.map` and
+:mod:`~eventdata.reporting.outlines`, :mod:`~eventdata.reporting.timeline`,
+:mod:`~eventdata.reporting.admin1`, :mod:`~eventdata.reporting.tables`,
+:mod:`~eventdata.reporting.records`, :mod:`~eventdata.reporting.filters` and
+:mod:`~eventdata.reporting.cube` (the filters' script and data).
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["MISSING_EXTRA", "render", "report"]
+__all__ = ["MISSING_EXTRA", "ReportPage", "render", "report"]
+
+if TYPE_CHECKING:
+    _PathBase = Path
+else:
+    _PathBase = type(Path())  # PosixPath or WindowsPath: Path itself cannot be subclassed
+
+
+class ReportPage(_PathBase):
+    """The path of a written report, which a notebook shows as the page itself.
+
+    It is a :class:`pathlib.Path` in every other way. In Jupyter, a cell ending in
+    ``eventdata.report(...)`` displays the page (filters and hover labels work) in a frame.
+    """
+
+    def _repr_html_(self) -> str:
+        html = self.read_text(encoding="utf-8")
+        return (
+            f'<iframe srcdoc="{escape(html, quote=True)}" title="{escape(self.name)}" '
+            'style="width:100%;height:760px;border:1px solid #d5dbdf"></iframe>'
+        )
+
 
 MISSING_EXTRA = (
     "eventdata.report needs jinja2, which is not installed; "
@@ -49,10 +80,10 @@ def report(
     /,
     *,
     title: str | None = None,
-    max_points: int = 20_000,
+    max_points: int = 5_000,
     top: int = 12,
     max_failures: int = 20,
-) -> Path:
+) -> ReportPage:
     """Write one self-contained HTML page that shows ``data``.
 
     Args:
@@ -60,13 +91,14 @@ def report(
             Lines or Parquet, a DataFrame or a pyarrow Table, of any ACLED dialect.
         path: the HTML file to write (atomically).
         title: the page title; default "Events in <file name>".
-        max_points: the most circles the map draws; with more events they are binned to
-            a longitude/latitude grid, and the page says how.
-        top: how many actors and sub-event types to list.
+        max_points: the most marks the map draws, each with a hover label; with more
+            events they are binned to a longitude/latitude grid, and the page states the
+            cell size.
+        top: how many actors, sub-event types and admin1 small multiples to show.
         max_failures: how many failing rows to list (the counts per rule are complete).
 
     Returns:
-        The path written.
+        The path written, as a :class:`ReportPage`: a notebook displays the page inline.
 
     Raises:
         InputError: the input cannot be read.
@@ -87,11 +119,39 @@ def report(
     from eventdata.pipeline.validate import validate
     from eventdata.reporting.page import build_context
 
+    validation = validate(_read_whole(data))
     context = build_context(
-        validate(data), title=title, max_points=max_points, top=top, max_failures=max_failures
+        validation,
+        title=title,
+        max_points=max_points,
+        top=top,
+        max_failures=max_failures,
+        records=_records_of(validation),
     )
     html = render(context)
-    target = Path(path)
+    target = ReportPage(path)
     with atomic_path(target) as tmp:
         Path(tmp).write_text(html, encoding="utf-8")
     return target
+
+
+def _records_of(validation: Any) -> Any:
+    """The rich records a records file holds (None for any other input)."""
+    if validation.dialect.format != "records" or validation.source is None:
+        return None
+    from eventdata.io.records import read_records
+
+    return read_records(validation.source)
+
+
+def _read_whole(data: Any) -> Any:
+    """A path read once with every column.
+
+    The page needs admin1 and notes, which a plain ``validate`` leaves unread and would
+    read again, whole, when asked for them.
+    """
+    if isinstance(data, (str, Path)):
+        from eventdata.io.readers import read_raw
+
+        return read_raw(data)
+    return data

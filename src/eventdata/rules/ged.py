@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.rules.base import Columns, Rule, to_mask
@@ -45,15 +44,6 @@ def _col_low_best_high(c: Columns) -> np.ndarray:
     return to_mask(pc.or_(pc.greater(c["low"], c["best"]), pc.greater(c["best"], c["high"])))
 
 
-def _col_duplicate_id(c: Columns) -> np.ndarray:
-    ids = c["id"]
-    counts = pc.value_counts(ids)
-    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-    if len(repeated) == 0:
-        return np.zeros(len(ids), dtype=bool)
-    return to_mask(pc.is_in(ids, value_set=pa.array(repeated)))
-
-
 GED_RULES: tuple[Rule, ...] = (
     Rule(
         name="dates.order",
@@ -84,16 +74,6 @@ GED_RULES: tuple[Rule, ...] = (
         columnar=_col_low_best_high,
         row=_row_low_best_high,
         inputs=("low", "best", "high"),
-    ),
-    Rule(
-        name="duplicate.id",
-        severity="error",
-        column="id",
-        description="id is unique; every row of a duplicate group is reported.",
-        expected="an id no other row has",
-        columnar=_col_duplicate_id,
-        row=None,
-        inputs=("id",),
     ),
 )
 """The GED cross-field rules, used by ``GedEvent`` and by ``validate_ged``."""

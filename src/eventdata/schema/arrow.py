@@ -29,7 +29,7 @@ from eventdata._version import SCHEMA_VERSION, __version__
 from eventdata.exceptions import LossyValuesError
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
-from eventdata.schema.columns import FIELD_SPECS
+from eventdata.schema.columns import FIELD_SPECS, arrow_fields
 from eventdata.schema.types import CATEGORICAL, INT_WIDTHS, TYPE_MAPPING, arrow_type
 
 __all__ = [
@@ -64,15 +64,7 @@ def arrow_schema() -> pa.Schema:
         The schema; extra columns of a table follow these 31 fields.
 
     """
-    fields = [
-        pa.field(
-            spec.name,
-            spec.arrow,
-            nullable=spec.arrow_nullable,
-            metadata={"description": spec.description} if spec.description else None,
-        )
-        for spec in FIELD_SPECS
-    ]
+    fields = arrow_fields(FIELD_SPECS)
     return pa.schema(fields, metadata={METADATA_KEY: _metadata_json()})
 
 
@@ -81,6 +73,11 @@ _SCHEMA = arrow_schema()
 
 def _is_list_text(arrow: pa.DataType) -> bool:
     return bool(pa.types.is_string(arrow) or pa.types.is_large_string(arrow))
+
+
+def _is_joined(arrow: pa.DataType) -> bool:
+    """A list of text, which ACLED writes as one ``; ``-joined cell."""
+    return pa.types.is_list(arrow) and _is_list_text(arrow.value_type)
 
 
 def _split_joined(column: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -95,7 +92,7 @@ def _split_joined(column: pa.ChunkedArray) -> pa.ChunkedArray:
 def _cast_column(name: str, column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
     if column.type == target:
         return column
-    if pa.types.is_list(target) and _is_list_text(column.type):
+    if _is_joined(target) and _is_list_text(column.type):
         return _split_joined(column)
     if pa.types.is_dictionary(target) and pa.types.is_dictionary(column.type):
         column = pc.cast(column, column.type.value_type)
@@ -110,7 +107,9 @@ def _cast_column(name: str, column: pa.ChunkedArray, target: pa.DataType) -> pa.
         ) from None
 
 
-def conform(table: pa.Table, /, *, columns: list[str] | None = None) -> pa.Table:
+def conform(
+    table: pa.Table, /, *, columns: list[str] | None = None, schema: pa.Schema | None = None
+) -> pa.Table:
     """Cast a parsed (or canonical) table to the canonical schema.
 
     The 31 ACLED columns come first, in order and canonical types; extra columns follow
@@ -122,6 +121,8 @@ def conform(table: pa.Table, /, *, columns: list[str] | None = None) -> pa.Table
         table: parsed or canonical table.
         columns: conform only these columns, in this order (for column subsets read
             from Parquet); missing ACLED columns are then not an error.
+        schema: the dataset's schema (a dataset's ``arrow_schema()``); ACLED's canonical
+            schema when None.
 
     Returns:
         The canonical table, with eventdata schema metadata.
@@ -131,27 +132,31 @@ def conform(table: pa.Table, /, *, columns: list[str] | None = None) -> pa.Table
 
     """
     present = table.column_names
+    target_schema = _SCHEMA if schema is None else schema
+    known = target_schema.names
     if columns is None:
-        missing = [c for c in ACLED_COLUMNS if c not in present]
-        required = [c for c in missing if not _SCHEMA.field(c).nullable]
+        missing = [c for c in known if c not in present]
+        required = [c for c in missing if not target_schema.field(c).nullable]
         if required:
             raise ValueError(
-                f"table lacks ACLED column(s) {', '.join(required)}; read files with "
-                "eventdata.read_acled, which maps every dialect to these columns"
+                f"table lacks {'ACLED ' if schema is None else ''}column(s) "
+                f"{', '.join(required)}; read files with "
+                "eventdata.read_acled (or the dataset's reader), which maps every dialect "
+                "to these columns"
             )
-        order = [*ACLED_COLUMNS, *(c for c in present if c not in ACLED_COLUMNS)]
+        order = [*known, *(c for c in present if c not in known)]
     else:
         order = list(columns)
     arrays: list[pa.ChunkedArray] = []
     fields: list[pa.Field] = []
     for name in order:
-        if name in ACLED_COLUMNS:
-            target = _SCHEMA.field(name)
+        if name in known:
+            target = target_schema.field(name)
             if name in present:
                 column = _cast_column(name, table.column(name), target.type)
             else:
                 column = pa.chunked_array([pa.nulls(len(table), target.type)])
-            if pa.types.is_list(target.type) and column.null_count:
+            if _is_joined(target.type) and column.null_count:
                 column = pc.fill_null(column, pa.scalar([], type=target.type))
             arrays.append(column)
             fields.append(target.with_nullable(target.nullable or column.null_count > 0))

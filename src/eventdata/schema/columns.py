@@ -11,27 +11,33 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 import annotated_types
 import pyarrow as pa
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from eventdata.models.event import Event
-from eventdata.models.fields import Joined
-from eventdata.models.ged import CodeList, GedEvent
-from eventdata.schema.types import arrow_type, unwrap_optional, wide_arrow_type
+from eventdata.models.fields import Joined, ParseAs
+from eventdata.models.ged import GedEvent
+from eventdata.schema.types import arrow_type, unwrap_optional
 from eventdata.vocabulary.codebook import INTERACTIONS, ActorType
 
 __all__ = [
     "CODE_LIST_COLUMNS",
     "FIELD_SPECS",
     "GED_FIELD_SPECS",
+    "KINDS",
+    "LABELLED_KINDS",
+    "arrow_fields",
     "FieldSpec",
     "Kind",
     "field_spec",
+    "model_specs",
 ]
 
 Kind = Literal[
@@ -45,7 +51,14 @@ Kind = Literal[
     "list",
     "source_scale",
     "civilian_targeting",
+    "code_list",
 ]
+
+KINDS: tuple[str, ...] = typing.get_args(Kind)
+"""Every parse kind; :class:`~eventdata.models.fields.ParseAs` names one of these."""
+
+LABELLED_KINDS: frozenset[str] = frozenset({"enum", "actor_type", "interaction"})
+"""Kinds whose values are codebook labels (text outside the codebook is kept as read)."""
 
 
 @dataclass(frozen=True)
@@ -80,15 +93,6 @@ class FieldSpec:
     arrow_nullable: bool = True
 
 
-_SPECIAL_KINDS: dict[str, Kind] = {
-    "inter1": "actor_type",
-    "inter2": "actor_type",
-    "interaction": "interaction",
-    "source_scale": "source_scale",
-    "civilian_targeting": "civilian_targeting",
-}
-
-
 ArrowMapping = Callable[[str, FieldInfo], tuple[pa.DataType, bool]]
 """How a dataset's field types become Arrow types (see :mod:`eventdata.schema.types`)."""
 
@@ -116,8 +120,11 @@ def field_spec(name: str, info: FieldInfo, *, arrow: ArrowMapping = arrow_type) 
             min_length = meta.min_length
     vocabulary: tuple[str, ...] = ()
     kind: Kind
-    if name in _SPECIAL_KINDS:
-        kind = _SPECIAL_KINDS[name]
+    declared = [m.kind for m in info.metadata if isinstance(m, ParseAs)]
+    if declared:
+        if declared[0] not in KINDS:
+            raise TypeError(f"field {name!r}: ParseAs({declared[0]!r}) is not one of {KINDS}")
+        kind = typing.cast(Kind, declared[0])
         if kind == "actor_type":
             vocabulary = tuple(a.value for a in ActorType)
         elif kind == "interaction":
@@ -159,16 +166,28 @@ FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
 """One spec per ``Event`` field, in ACLED column order."""
 
 
+def arrow_fields(specs: tuple[FieldSpec, ...]) -> list[pa.Field]:
+    """The Arrow field of each spec: its type, nullability and description."""
+    return [
+        pa.field(
+            spec.name,
+            spec.arrow,
+            nullable=spec.arrow_nullable,
+            metadata={"description": spec.description} if spec.description else None,
+        )
+        for spec in specs
+    ]
+
+
+def model_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """One :class:`FieldSpec` per field of ``model``, in field order (one mapping for all)."""
+    return tuple(field_spec(name, info) for name, info in model.model_fields.items())
+
+
+GED_FIELD_SPECS: tuple[FieldSpec, ...] = model_specs(GedEvent)
+"""One spec per GedEvent field, in file order (``gwnoa``/``gwnob`` are code lists)."""
+
 CODE_LIST_COLUMNS: tuple[str, ...] = tuple(
-    name
-    for name, info in GedEvent.model_fields.items()
-    if any(isinstance(m, CodeList) for m in info.metadata)
+    spec.name for spec in GED_FIELD_SPECS if spec.kind == "code_list"
 )
 """GED columns holding ``;``-joined Gleditsch-Ward codes (``gwnoa``, ``gwnob``)."""
-
-GED_FIELD_SPECS: tuple[FieldSpec, ...] = tuple(
-    field_spec(name, info, arrow=wide_arrow_type)
-    for name, info in GedEvent.model_fields.items()
-    if name not in CODE_LIST_COLUMNS
-)
-"""Single-field specs of every GedEvent field except the code lists, in file order."""

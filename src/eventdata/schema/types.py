@@ -15,6 +15,8 @@ model field type                       Arrow type
 ``int`` otherwise                      ``int64``
 ``float``                              ``float64``
 ``list[str]`` marked ``Joined()``      ``list<string>``
+``list[int]``                          ``list<int64>`` (GED's ``;``-joined code lists)
+``bool``                               ``bool``
 ``X | None``                           nullable ``X``; other fields are not nullable
 anything else                          ``TypeError`` naming the field
 =====================================  ===========================================
@@ -40,7 +42,6 @@ __all__ = [
     "TYPE_MAPPING",
     "arrow_type",
     "unwrap_optional",
-    "wide_arrow_type",
 ]
 
 CATEGORICAL = pa.dictionary(pa.int32(), pa.string())
@@ -65,6 +66,8 @@ TYPE_MAPPING: tuple[tuple[str, str], ...] = (
     ("int", "int64"),
     ("float", "float64"),
     ("list[str] + Joined()", "list<string>"),
+    ("list[int]", "list<int64>"),
+    ("bool", "bool"),
     ("X | None", "nullable X"),
 )
 """The mapping as documentation rows (model type, Arrow type); see :func:`arrow_type`."""
@@ -127,6 +130,8 @@ def arrow_type(name: str, field: FieldInfo) -> tuple[pa.DataType, bool]:
     if typing.get_origin(annotation) is list and typing.get_args(annotation) == (str,):
         if Joined in markers:
             return pa.list_(pa.string()), nullable
+    elif typing.get_origin(annotation) is list and typing.get_args(annotation) == (int,):
+        return pa.list_(pa.int64()), nullable
     elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         if issubclass(annotation, str):
             return CATEGORICAL, nullable
@@ -145,20 +150,3 @@ def arrow_type(name: str, field: FieldInfo) -> tuple[pa.DataType, bool]:
         f"{sorted(m.__name__ for m in markers)}; add a row to the mapping table of"
         " eventdata.schema.types"
     )
-
-
-def wide_arrow_type(name: str, field: FieldInfo) -> tuple[pa.DataType, bool]:
-    """The Arrow type of a field in a dataset that keeps every integer as ``int64``.
-
-    UCDP GED's typed tables use this mapping: ``int`` is ``int64``, ``float`` ``float64``,
-    dates ``date32``, text ``string``; optional and defaulted fields are nullable.
-
-    Raises:
-        TypeError: the annotation is not one of those.
-    """
-    annotation, optional = unwrap_optional(field.annotation)
-    nullable = optional or not field.is_required()
-    wide = {int: pa.int64(), float: pa.float64(), dt.date: pa.date32(), str: pa.string()}
-    if annotation in wide:
-        return wide[annotation], nullable
-    raise TypeError(f"field {name!r}: no Arrow type for annotation {field.annotation!r}")

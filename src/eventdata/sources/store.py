@@ -98,6 +98,39 @@ class UpdateSummary:
         out["store"] = str(self.store)
         return out
 
+    def __repr__(self) -> str:
+        from eventdata._display import short_repr
+
+        return short_repr(
+            "UpdateSummary",
+            [
+                ("store", str(self.store)),
+                ("created", self.created),
+                ("added", self.added),
+                ("updated", self.updated),
+                ("deleted", self.deleted),
+                ("rows_after", self.rows_after),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        from eventdata._display import html_view
+
+        return html_view(
+            f"UpdateSummary: {'created' if self.created else 'updated'} {self.store}",
+            [
+                ("added", self.added),
+                ("updated", self.updated),
+                ("unchanged", self.unchanged),
+                ("deleted", self.deleted),
+                ("rows before / after", f"{self.rows_before:,} / {self.rows_after:,}"),
+                ("received", self.received),
+                ("deletions listed", self.deletions_listed),
+                ("received rows with errors", self.n_invalid),
+                ("query", ", ".join(f"{k}={v}" for k, v in self.query.items()) or None),
+            ],
+        )
+
     def __str__(self) -> str:
         verb = "created" if self.created else "updated"
         return (

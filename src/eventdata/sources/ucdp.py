@@ -2,7 +2,7 @@
 
 ``read_ged`` reads any input :func:`~eventdata.io.readers.read_raw` reads (GED CSV with
 newlines inside quoted fields, JSON, Parquet, a DataFrame or an Arrow table) as text and
-parses it with :mod:`eventdata.validation.ged`. See ``docs/ucdp.md``.
+parses it as the ``ucdp`` dataset (:mod:`eventdata.datasets.ucdp`). See ``docs/ucdp.md``.
 """
 
 from __future__ import annotations
@@ -12,21 +12,16 @@ from typing import Any, Literal
 import pandas as pd
 import pyarrow as pa
 
-from eventdata.io.readers import read_raw
-from eventdata.schema.text import RawTable
-from eventdata.validation.ged import GED_DIALECT, parse_ged, prepare_ged, typed_table
-from eventdata.validation.parse import refuse_lossy
+from eventdata.datasets import DATASETS
+from eventdata.pipeline.read import read_dataset_table
 
-__all__ = ["read_ged", "read_ged_table", "read_raw_ged"]
+__all__ = ["read_ged", "read_ged_table"]
 
-
-def read_raw_ged(source: Any, /) -> RawTable:
-    """Read any GED input as a text table, marked as GED."""
-    return prepare_ged(source if isinstance(source, RawTable) else read_raw(source))
+_GED = DATASETS["ucdp"]
 
 
 def read_ged_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pa.Table:
-    """Read a GED file or table into a typed Arrow table (:func:`ged_arrow_schema`).
+    """Read a GED file or table into a typed Arrow table (the dataset's ``arrow_schema()``).
 
     Args:
         source: a path to a GED CSV (also JSON, JSON Lines or Parquet), a pandas DataFrame
@@ -38,12 +33,9 @@ def read_ged_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "rais
     Raises:
         InputError: the input cannot be read, or (``errors="raise"``) holds values that do
             not parse; the message names the column, rule and rows.
-
+        NotEventDataError: the input is not UCDP GED (naming the reader that fits).
     """
-    parsed = parse_ged(read_raw_ged(source))
-    if errors == "raise":
-        refuse_lossy(parsed, validator="eventdata.validate_ged")
-    return typed_table(parsed)
+    return read_dataset_table(source, dataset=_GED, errors=errors)
 
 
 def read_ged(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pd.DataFrame:
@@ -62,10 +54,11 @@ def read_ged(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") ->
 
     Raises:
         InputError: the input cannot be read, or holds values that do not parse.
+        NotEventDataError: the input is not UCDP GED (naming the reader that fits).
 
     """
     frame: pd.DataFrame = read_ged_table(source, errors=errors).to_pandas(
         types_mapper=pd.ArrowDtype
     )
-    frame.attrs["eventdata.dialect"] = GED_DIALECT
+    frame.attrs["eventdata.dialect"] = _GED.dialect
     return frame

@@ -14,9 +14,7 @@ The vectorized builders it names live in :mod:`eventdata.sources.ucdp_columns`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -25,8 +23,10 @@ from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS
 from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import ucdp_columns as col
+from eventdata.sources._mapping import ColumnMapping
+from eventdata.sources._mapping import mapping_markdown as render_mapping
 from eventdata.sources.ucdp import read_ged_table
-from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3, Ged
+from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3
 from eventdata.vocabulary.codebook import DisorderType
 
 __all__ = [
@@ -43,29 +43,6 @@ __all__ = [
 
 DATASET = "ucdp-ged"
 """Value of the ``dataset`` column on rows mapped from GED."""
-
-How = Literal["direct", "approximated", "synthesized", "constant", "lost"]
-
-
-@dataclass(frozen=True)
-class ColumnMapping:
-    """How one output column is made from GED columns.
-
-    Attributes:
-        column: the output column (an ACLED column or one of :data:`EXTRA_COLUMNS`).
-        ged: the GED columns it is made from (empty for constants and lost columns).
-        how: ``direct``, ``approximated``, ``synthesized``, ``constant`` or ``lost``.
-        rule: how the value is made, in words (the docs table shows it).
-        build: computes the column from the typed GED columns.
-
-    """
-
-    column: str
-    ged: tuple[str, ...]
-    how: How
-    rule: str
-    build: Callable[[Ged], pa.Array]
-
 
 _TEXT = pa.string()
 _INT = pa.int64()
@@ -270,7 +247,7 @@ EXTRA_COLUMNS: tuple[str, ...] = tuple(m.column for m in MAPPING if m.column not
 
 def lost_ged_columns() -> tuple[str, ...]:
     """GED columns no output column is made from, in GED file order."""
-    used = {name for m in MAPPING for name in m.ged}
+    used = {name for m in MAPPING for name in m.inputs}
     return tuple(name for name in GED_COLUMNS if name not in used)
 
 
@@ -338,10 +315,6 @@ def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
 
 def mapping_markdown() -> str:
     """Render the mapping as a Markdown table, then the GED columns it does not carry."""
-    lines = ["| output column | from GED | how | rule |", "|---|---|---|---|"]
-    for m in MAPPING:
-        ged = ", ".join(f"`{name}`" for name in m.ged) or "-"
-        lines.append(f"| `{m.column}` | {ged} | {m.how} | {m.rule} |")
     lost = ", ".join(f"`{name}`" for name in lost_ged_columns())
-    lines += ["", f"GED columns not carried into the ACLED table: {lost}."]
-    return "\n".join(lines) + "\n"
+    table = render_mapping(MAPPING, source="GED")
+    return f"{table}\nGED columns not carried into the ACLED table: {lost}.\n"

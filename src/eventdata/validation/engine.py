@@ -15,9 +15,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.rules.acled import CROSS_FIELD_RULES
+from eventdata.datasets import DATASETS, Dataset, dataset_of, require, resolve
 from eventdata.rules.base import Rule, to_mask
-from eventdata.schema.datasets import UCDP_GED, dataset_named, dataset_of
+from eventdata.schema.columns import FieldSpec
 from eventdata.schema.text import RawTable
 from eventdata.validation.fieldrules import (
     iter_rule_names,
@@ -34,71 +34,105 @@ __all__ = [
     "collect_failures",
     "parse",
     "rule_selected",
+    "rules_markdown",
     "table_rules",
     "validate_table",
 ]
 
 DUPLICATE_RULE = "duplicate.event_id_cnty"
+"""ACLED's duplicate-id rule (every dataset's is ``duplicate.<id column>``)."""
 
 
-def all_rules() -> list[tuple[str, str, str, str]]:
-    """Every built-in rule as ``(name, severity, column, description)``, for docs and CLI."""
+def _dataset(dataset: Dataset | None) -> Dataset:
+    return DATASETS["acled"] if dataset is None else dataset
+
+
+def all_rules(dataset: Dataset | None = None) -> list[tuple[str, str, str, str]]:
+    """Every built-in rule of ``dataset`` (ACLED when None), for docs and the command line.
+
+    Returns:
+        ``(name, severity, column, description)`` per rule.
+    """
+    dataset = _dataset(dataset)
     out = []
-    for name, family, spec in iter_rule_names():
+    for name, family, spec in iter_rule_names(dataset.specs):
         description = {
             "required": f"{spec.name} is present and not blank.",
-            "type": f"{spec.name} parses as {spec.kind}.",
-            "range": f"{spec.name} lies within its bounds.",
-            "vocabulary": f"{spec.name} is an ACLED label.",
+            "type": f"{spec.name} parses as {spec.kind.replace('_', ' ')}.",
+            "range": f"{spec.name} is {_bounds(spec)}.",
+            "vocabulary": f"{spec.name} is a label of the {dataset.title} codebook.",
             "not_empty": f"{spec.name} is not blank (empty or white space only).",
         }[family]
         out.append((name, "error", spec.name, description))
-    out.append((MISSING_COLUMN_RULE, "error", "", "Every required ACLED column is in the input."))
-    for rule in (*_table_rules(), *CROSS_FIELD_RULES):
+    every = f"Every required {dataset.title} column is in the input."
+    out.append((MISSING_COLUMN_RULE, "error", "", every))
+    for rule in (*table_rules(dataset), *dataset.rules):
         out.append((rule.name, rule.severity, rule.column, rule.description))
     return out
 
 
+def _bounds(spec: FieldSpec) -> str:
+    parts = [f">= {spec.ge:g}" if spec.ge is not None else "", ""]
+    parts[1] = f"<= {spec.le:g}" if spec.le is not None else ""
+    return " and ".join(p for p in parts if p)
+
+
 @functools.cache
-def _table_rules() -> tuple[Rule, ...]:
-    """Rules that need the whole table, so have no row-wise form."""
+def table_rules(dataset: Dataset | None = None) -> tuple[Rule, ...]:
+    """Rules that need the whole table (duplicate ids), so have no row-wise form.
+
+    A partitioned run leaves them out of its parts and runs them over the whole input.
+    """
+    column = _dataset(dataset).id_column
     return (
         Rule(
-            name=DUPLICATE_RULE,
+            name=f"duplicate.{column}",
             severity="error",
-            column="event_id_cnty",
-            description="event_id_cnty is unique; every row of a duplicate group is reported.",
+            column=column,
+            description=f"{column} is unique; every row of a duplicate group is reported.",
             expected="an id no other row has (every row of the group is reported)",
-            columnar=lambda c: _duplicates(c["event_id_cnty"]),
-            inputs=("event_id_cnty",),
+            columnar=lambda c: _duplicates(c[column]),
+            inputs=(column,),
         ),
     )
 
 
-def table_rules() -> tuple[Rule, ...]:
-    """The rules that need the whole table (duplicate ids): a partitioned run does them once."""
-    return _table_rules()
-
-
-def check_rules(rules: Iterable[Rule] = (), *, whole_table: bool = True) -> tuple[Rule, ...]:
+def check_rules(
+    rules: Iterable[Rule] = (), *, whole_table: bool = True, dataset: Dataset | None = None
+) -> tuple[Rule, ...]:
     """The rules :func:`check` runs: whole-table rules, cross-field rules, then ``rules``.
 
     Args:
         rules: extra rules, run last.
         whole_table: include :func:`table_rules`; a partitioned run leaves them out and
             runs them over the whole input itself.
+        dataset: whose rules (ACLED when None).
     """
-    return (*(_table_rules() if whole_table else ()), *CROSS_FIELD_RULES, *rules)
+    dataset = _dataset(dataset)
+    return (*(table_rules(dataset) if whole_table else ()), *dataset.rules, *rules)
 
 
 def _duplicates(ids: pa.Array) -> np.ndarray:
     if len(pc.unique(ids)) == len(ids):  # the common case, one hash pass
         return np.zeros(len(ids), dtype=bool)
     counts = pc.value_counts(ids)
-    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    repeated = pc.drop_null(
+        pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    )
+    if pa.types.is_string(repeated.type) or pa.types.is_large_string(repeated.type):
+        repeated = pc.filter(repeated, pc.not_equal(repeated, ""))
     if len(repeated) == 0:
         return np.zeros(len(ids), dtype=bool)
-    return to_mask(pc.and_(pc.is_in(ids, value_set=repeated), pc.not_equal(ids, "")))
+    return to_mask(pc.is_in(ids, value_set=repeated))
+
+
+def rules_markdown(dataset: Dataset | None = None) -> str:
+    """Every rule of ``dataset`` as a Markdown table (for the docs' rule pages)."""
+    lines = ["| rule | severity | column | checks |", "|---|---|---|---|"]
+    for name, severity, column, description in all_rules(dataset):
+        where = f"`{column}`" if column else "-"
+        lines.append(f"| `{name}` | {severity} | {where} | {description} |")
+    return "\n".join(lines) + "\n"
 
 
 def collect_failures(
@@ -107,13 +141,13 @@ def collect_failures(
     rules: Sequence[Rule],
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
-    missing_hint: str = "ACLED's current export has it",
 ) -> list[FailureBlock]:
     """Every failure of a parsed input: its parse failures, missing columns and ``rules``.
 
     Rules run in parallel on large inputs; a rule is skipped when a column it reads is
-    absent from the input. Shared by ACLED and UCDP GED validation.
+    absent from the input. The same for every dataset.
     """
+    missing_hint = parsed.dataset.missing_hint or f"{parsed.dataset.title} files have it"
     blocks = [b for b in parsed.blocks if rule_selected(b.rule, select, ignore)]
     if parsed.missing and rule_selected(MISSING_COLUMN_RULE, select, ignore):
         for name in parsed.missing:
@@ -166,10 +200,10 @@ def check(
     ignore: Sequence[str] | None = None,
     rules: Iterable[Rule] = (),
 ) -> ValidationReport:
-    """Run every ACLED rule (and ``rules``) over a parsed input and build the report."""
+    """Run every rule of the parsed input's dataset (and ``rules``) and build the report."""
     blocks = collect_failures(
         parsed,
-        rules=check_rules(rules),
+        rules=check_rules(rules, dataset=parsed.dataset),
         select=select,
         ignore=ignore,
     )
@@ -180,7 +214,7 @@ def validate_table(
     raw: RawTable,
     /,
     *,
-    dataset: str = "auto",
+    dataset: str | Dataset = "auto",
     rules: Iterable[Rule] = (),
     select: str | Sequence[str] | None = None,
     ignore: str | Sequence[str] | None = None,
@@ -189,9 +223,10 @@ def validate_table(
 
     Args:
         raw: the input as text, as :func:`~eventdata.io.readers.read_raw` gives it.
-        dataset: ``"auto"`` (recognised from the columns), or a name in
-            :data:`~eventdata.schema.datasets.DATASETS` (``"acled"``, ``"ucdp"``).
-        rules: extra :class:`~eventdata.rules.base.Rule` objects to run (ACLED only).
+        dataset: ``"auto"`` (recognised from the columns), a registered name
+            (:data:`eventdata.datasets.DATASETS`: ``"acled"``, ``"ucdp"``, ``"gtd"``) or a
+            :class:`~eventdata.datasets.Dataset`.
+        rules: extra :class:`~eventdata.rules.base.Rule` objects to run.
         select: only run rules whose name equals or starts with one of these.
         ignore: skip rules whose name equals or starts with one of these.
 
@@ -199,23 +234,18 @@ def validate_table(
         The report.
 
     Raises:
-        NotEventDataError: the table is not one event per row (an aggregate table).
+        NotEventDataError: the table is not one event per row (an aggregate table), or
+            not the dataset asked for.
         UnknownRuleError: ``select`` or ``ignore`` names no rule.
         ValueError: ``dataset`` names no dataset.
     """
     rules = tuple(rules)
-    if dataset == "auto":
+    found = resolve(dataset)
+    if found is None:
         found = dataset_of(raw.column_names, source=raw.source)
     else:
-        found = dataset_named(dataset)
-    if found is UCDP_GED:
-        from eventdata.validation.ged import check_ged, ged_rules
-
-        names = [rule[0] for rule in ged_rules()]
-        select = check_rule_patterns(select, names, option="select")
-        ignore = check_rule_patterns(ignore, names, option="ignore")
-        return check_ged(raw.complete(), select=select, ignore=ignore)
-    names = [rule[0] for rule in all_rules()] + [rule.name for rule in rules]
+        require(found, raw.column_names, source=raw.source)
+    names = [rule[0] for rule in all_rules(found)] + [rule.name for rule in rules]
     select = check_rule_patterns(select, names, option="select")
     ignore = check_rule_patterns(ignore, names, option="ignore")
-    return check(parse(raw), select=select, ignore=ignore, rules=rules)
+    return check(parse(raw, found), select=select, ignore=ignore, rules=rules)

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.models.fields import (
+    CODE_SEPARATOR,
     INTEGER_PATTERN,
     MAX_INTEGER_DIGITS,
     NUMBER_PATTERN,
@@ -189,6 +190,25 @@ def _civilian_targeting(c: _Column) -> LazyArray:
     return LazyArray(lambda: blank_to_null(text))
 
 
+def _code_list(c: _Column) -> pa.Array:
+    """``2;200;900`` (or ``645.0``) to ``[2, 200, 900]``; a non-integer part nulls the row."""
+    text = pc.if_else(c.blank, pa.scalar(None, pa.string()), c.text)
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    parts = pc.split_pattern(text, CODE_SEPARATOR)
+    flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+    flat = pc.replace_substring_regex(flat, r"\.0+$", "")  # 645.0, as spreadsheets write it
+    ok = pc.fill_null(pc.match_substring_regex(flat, r"^[+-]?\d{1,18}$"), False)
+    parents = np.asarray(pc.list_parent_indices(parts))
+    bad = np.zeros(len(text), dtype=bool)
+    bad[parents[~to_mask(ok)]] = True
+    c.fail("type", pa.array(bad), "codes: integers joined by ';', e.g. 2;200;900")
+    ints = pc.cast(pc.if_else(ok, flat, pa.scalar(None, pa.string())), pa.int64())
+    offsets = pc.subtract(parts.offsets, parts.offsets[0])
+    mask = pc.or_(pc.is_null(parts), pa.array(bad))
+    return pa.ListArray.from_arrays(offsets, ints, mask=mask)
+
+
 PARSERS: dict[str, Parser] = {
     "text": _text,
     "integer": _number,
@@ -199,6 +219,7 @@ PARSERS: dict[str, Parser] = {
     "list": _list,
     "source_scale": _source_scale,
     "civilian_targeting": _civilian_targeting,
+    "code_list": _code_list,
 }
 """The columnar parser of each kind of column but dates (which need the ``year`` column)."""
 
@@ -251,12 +272,14 @@ def _date(
     return values, decision.name
 
 
-def iter_rule_names() -> Iterator[tuple[str, str, FieldSpec]]:
+def iter_rule_names(
+    specs: tuple[FieldSpec, ...] = FIELD_SPECS,
+) -> Iterator[tuple[str, str, FieldSpec]]:
     """Every single-field rule name with its check family, for docs and ``--select``."""
-    for spec in FIELD_SPECS:
+    for spec in specs:
         if spec.required:
             yield f"required.{spec.name}", "required", spec
-        if spec.kind in ("integer", "float", "date"):
+        if spec.kind in ("integer", "float", "date", "code_list"):
             yield f"type.{spec.name}", "type", spec
         if spec.ge is not None or spec.le is not None:
             yield f"range.{spec.name}", "range", spec

@@ -21,19 +21,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.datasets import DATASETS, Dataset, dataset_of, require
 from eventdata.exceptions import InputError, LossyValuesError
-from eventdata.rules.acled import CROSS_FIELD_RULES
-from eventdata.rules.lookups import SUB_DISORDER, SUB_LABELS, lookup
-from eventdata.schema.columns import FIELD_SPECS, FieldSpec
-from eventdata.schema.datasets import detect_dataset
-from eventdata.schema.text import RawTable
+from eventdata.schema.columns import LABELLED_KINDS, FieldSpec
+from eventdata.schema.text import PANDAS_INDEX_NAMES, RawTable
 from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
 from eventdata.validation.fieldrules import (
     ParsedColumn,
     parse_column,
 )
 from eventdata.validation.report import FailureBlock
-from eventdata.vocabulary.legacy import LEGACY_EVENT_TYPES
 
 T = TypeVar("T")
 
@@ -45,21 +42,18 @@ LOSSY_RULES = ("type.", "range.")
 MISSING_COLUMN_RULE = "columns.missing"
 
 
-NO_ACTOR_CODE_COLUMNS = frozenset({"inter1", "inter2"})
-"""Actor-type columns where numeric files write ``0`` for "no actor" (read as blank)."""
-
-
 @dataclass
 class Parsed:
     """An input parsed into typed columns, with every single-field failure found.
 
     Attributes:
         raw: the text input.
-        columns: the 31 ACLED columns, typed (nulls where blank or invalid).
-        extra: names of input columns the schema does not know (kept as text).
+        columns: the dataset's columns, typed (nulls where blank or invalid).
+        extra: names of input columns the dataset does not know (kept as text).
         blocks: failures found while parsing, as blocks of rows per rule.
         missing: required columns absent from the input.
-        absent: every ACLED column absent from the input and not derived from others.
+        absent: every dataset column absent from the input and not derived from others.
+        dataset: the dataset the input was read as.
     """
 
     raw: RawTable
@@ -68,21 +62,26 @@ class Parsed:
     blocks: list[FailureBlock] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     absent: set[str] = field(default_factory=set)
-    labelled: frozenset[str] = frozenset(
-        s.name for s in FIELD_SPECS if s.kind in ("enum", "actor_type", "interaction")
-    )
+    dataset: Dataset = field(default_factory=lambda: DATASETS["acled"])
+
+    @property
+    def labelled(self) -> frozenset[str]:
+        """Columns whose values are codebook labels."""
+        return frozenset(s.name for s in self.dataset.specs if s.kind in LABELLED_KINDS)
 
     def table(self) -> pa.Table:
-        """The parsed columns (31 ACLED columns, then extra text columns) as one table.
+        """The parsed columns (the dataset's, then extra text columns) as one table.
 
         Labels outside the codebook are kept as their text (the rules saw them as missing
         and reported them), so reading never loses a value.
         """
         arrays = []
+        labelled = self.labelled
+        kinds = {spec.name: spec.kind for spec in self.dataset.specs}
         for name, values in self.columns.items():
-            if name in self.labelled and name in self.raw.table.column_names:
+            if name in labelled and name in self.raw.table.column_names:
                 text = blank_to_null(self.raw.table.column(name))
-                if name in NO_ACTOR_CODE_COLUMNS:  # code 0: no actor, read as blank
+                if kinds[name] == "actor_type":  # code 0: no actor, read as blank
                     zero = pc.equal(pc.utf8_trim_whitespace(text), "0")
                     text = pc.if_else(zero, pa.scalar(None, pa.string()), text)
                 values = pc.coalesce(values, text)
@@ -92,23 +91,22 @@ class Parsed:
         return pa.Table.from_arrays(arrays, names=[*self.columns, *self.extra])
 
 
+def typed_table(parsed: Parsed) -> pa.Table:
+    """The parsed input cast to its dataset's Arrow schema; extra columns follow as text."""
+    from eventdata.schema.arrow import conform
+
+    result: pa.Table = conform(parsed.table(), schema=parsed.dataset.arrow_schema())
+    return result
+
+
 def _parse_skipped(raw: RawTable, spec: FieldSpec) -> pa.Array:
     values = parse_column(spec, raw.complete().table.column(spec.name)).values
     return values.get() if isinstance(values, LazyArray) else values
 
 
-def skippable_columns() -> frozenset[str]:
-    """Columns validation need not read from a CSV: text no built-in rule can fail on.
-
-    Free text (``notes`` is about half the bytes of an export), admin names and the
-    ``; ``-joined lists: a CSV cell is never null, so their required-checks cannot fail.
-    """
-    read_by_rules = {name for rule in CROSS_FIELD_RULES for name in rule.inputs}
-    return frozenset(
-        spec.name
-        for spec in FIELD_SPECS
-        if spec.kind in ("text", "list") and not spec.min_length and spec.name not in read_by_rules
-    )
+def skippable_columns(dataset: Dataset | None = None) -> frozenset[str]:
+    """Columns validation need not read from a file: text no built-in rule can fail on."""
+    return (dataset or DATASETS["acled"]).skippable
 
 
 def _array(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -116,54 +114,68 @@ def _array(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     return column
 
 
-def _specs_for(dialect: str) -> tuple[FieldSpec, ...]:
-    if dialect != "legacy":
-        return FIELD_SPECS
-    relaxed = {"sub_event_type", "disorder_type", "iso", "timestamp", "region"}
-    out = []
-    for spec in FIELD_SPECS:
-        if spec.name == "event_type":
-            spec = dataclasses.replace(spec, vocabulary=LEGACY_EVENT_TYPES)
-        elif spec.name in relaxed:
-            spec = dataclasses.replace(spec, required=False, nullable=True, min_length=None)
-        out.append(spec)
-    return tuple(out)
+def _markers_to_blank(text: pa.Array, markers: tuple[str, ...]) -> pa.Array:
+    """Cells holding one of the dataset's blank markers (GED's ``NA``) as blank cells."""
+    if not markers:
+        return text
+    hit = pc.is_in(pc.utf8_trim_whitespace(text), value_set=pa.array(markers, pa.string()))
+    return pc.if_else(pc.fill_null(hit, False), "", text)
 
 
-_DERIVED = {"disorder_type"}  # derived from sub_event_type when the dialect lacks it
+def prepare(raw: RawTable, dataset: Dataset) -> RawTable:
+    """Ready a text table for its dataset's parser.
+
+    Names the dataset's dialect, drops a leading row-name column (R's ``write.csv``) and
+    gives older column names (the dataset's ``aliases``) their current ones.
+    """
+    names = raw.table.column_names
+    if names and names[0] in PANDAS_INDEX_NAMES and dataset.recognises(names[1:]):
+        raw.table = raw.table.drop_columns([names[0]])
+        raw.dialect.notes.append(f"dropped the row-name column {names[0]!r} (a row number)")
+        names = raw.table.column_names
+    renamed = {old: new for old, new in dataset.aliases.items() if old in names}
+    if renamed and not set(renamed.values()) & set(names):
+        raw.table = raw.table.rename_columns([renamed.get(n, n) for n in raw.table.column_names])
+        shown = ", ".join(f"{old} -> {new}" for old, new in renamed.items())
+        raw.dialect.notes.append(f"renamed the older columns {shown}")
+    if dataset.dialect is not None:
+        raw.dialect.name = dataset.dialect
+    return raw
 
 
-def parse(raw: RawTable) -> Parsed:
-    """Parse every ACLED column of a text table; never raises on bad values.
+def parse(raw: RawTable, dataset: Dataset | None = None) -> Parsed:
+    """Parse every column of a text table by its dataset's specs; never raises on bad values.
+
+    Args:
+        raw: the input as text.
+        dataset: the dataset to read it as; recognised from the columns when None.
 
     Raises:
-        NotEventDataError: the table is not one event per row.
-        InputError: the table is UCDP GED (naming the functions that read it), or its
-            dates can be read in several ways.
+        NotEventDataError: the table is not one event per row, or not ``dataset``
+            (naming the reader that fits).
+        InputError: its dates can be read in several ways.
     """
-    if detect_dataset(raw.column_names, source=raw.source) == "ucdp":
-        raise InputError(
-            "is a UCDP GED table, not ACLED: read it with eventdata.read_ged(), validate "
-            "it with eventdata.validate() (which recognises it), or map it to ACLED columns "
-            "with eventdata.ged_to_acled()",
-            path=raw.source,
-        )
+    if dataset is None:
+        dataset = dataset_of(raw.column_names, source=raw.source)
+    else:
+        require(dataset, raw.column_names, source=raw.source)
+    raw = prepare(raw, dataset)
     n = raw.n_rows
     present = set(raw.column_names)
+    derivable = {d.column for d in dataset.derived if raw.dialect.name not in d.unless_dialects}
     columns = ColumnMap()
     blocks: list[FailureBlock] = []
     missing: list[str] = []
     jobs: list[tuple[FieldSpec, pa.Array]] = []
-    for spec in _specs_for(raw.dialect.name):
+    for spec in dataset.specs_for(raw.dialect.name):
         if spec.name in raw.skipped:  # parsed from the full file only if asked for
             columns[spec.name] = LazyArray(functools.partial(_parse_skipped, raw, spec))
             continue
         if spec.name in present:
-            text = _array(raw.table.column(spec.name))
+            text = _markers_to_blank(_array(raw.table.column(spec.name)), dataset.blank_markers)
         else:
             text = pa.nulls(n, pa.string())
-            derived = spec.name in _DERIVED and raw.dialect.name != "legacy"
-            if spec.required and not derived and raw.table.num_columns:
+            if spec.required and spec.name not in derivable and raw.table.num_columns:
                 missing.append(spec.name)  # reported once, as columns.missing
             spec = dataclasses.replace(spec, required=False)
         jobs.append((spec, text))
@@ -180,23 +192,24 @@ def parse(raw: RawTable) -> Parsed:
                     expected=check.expected,
                 )
             )
-    if "actor2" not in present and "event_id_cnty" in present and n:
-        ids = raw.table.column("event_id_cnty")
-        if pc.count_distinct(ids).as_py() < n:
-            raw.dialect.notes.append(
-                "no actor2 column and event ids repeat: this looks like a one-row-per-actor "
-                "(long or monadic) table, whose repeated ids are reported as duplicates"
-            )
-    derive = raw.dialect.name != "legacy" and "disorder_type" not in present and n > 0
-    if derive:  # as Event does: pre-2023 files, and any file without the column
-        columns["disorder_type"] = _derive_disorder(columns["sub_event_type"])
-        raw.dialect.notes.append("derived disorder_type from sub_event_type")
+    if dataset.inspect is not None:
+        raw.dialect.notes.extend(dataset.inspect(raw))
+    derived = set()
+    for item in dataset.derived:
+        if item.column in derivable and item.column not in present and n > 0:
+            columns[item.column] = item.compute(columns)
+            raw.dialect.notes.append(item.note)
+            derived.add(item.column)
     extra = [name for name in raw.table.column_names if name not in columns]
-    absent = {name for name in columns if name not in present}
-    if derive:
-        absent -= _DERIVED
+    absent = {name for name in columns if name not in present} - derived
     return Parsed(
-        raw=raw, columns=columns, extra=extra, blocks=blocks, missing=missing, absent=absent
+        raw=raw,
+        columns=columns,
+        extra=extra,
+        blocks=blocks,
+        missing=missing,
+        absent=absent,
+        dataset=dataset,
     )
 
 
@@ -256,16 +269,12 @@ def run_all(tasks: Sequence[Callable[[], T]], *, rows: int) -> list[T]:
         return list(pool.map(lambda task: task(), tasks))
 
 
-def _derive_disorder(sub_event_type: pa.Array) -> pa.Array:
-    return lookup(sub_event_type, SUB_LABELS, SUB_DISORDER)
-
-
 def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
     """Raise when reading would lose values that do not parse as their column's type.
 
     Args:
         parsed: the parse result.
-        validator: the function that lists every failure, named in the message.
+        validator: the call that lists every failure, named in the message.
 
     Raises:
         InputError: naming the column, the rule and the first rows.
@@ -280,7 +289,7 @@ def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
     raise LossyValuesError(
         f"column {block.column!r} has values that are not {block.expected} "
         f"(rule {block.rule}) in rows {rows}{more}; reading them would lose them. "
-        f"Run {validator}() for every failure, or pass errors='coerce' to read them as "
+        f"Run {validator} for every failure, or pass errors='coerce' to read them as "
         "missing values.",
         column=block.column,
         rows=bad,

@@ -22,6 +22,21 @@ if TYPE_CHECKING:
 
 __all__ = ["FAILURE_COLUMNS", "FailureBlock", "ValidationReport"]
 
+
+def __getattr__(name: str) -> Any:
+    if name == "GedValidationReport":  # one report for every dataset
+        import warnings
+
+        warnings.warn(
+            "GedValidationReport is ValidationReport: every dataset's validation returns a "
+            "ValidationReport; use that name (this one goes in the next release)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return ValidationReport
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 FAILURE_COLUMNS: tuple[str, ...] = (
     "row",
     "event_id_cnty",
@@ -137,7 +152,7 @@ class ValidationReport:
 
     def _failure_table(self) -> pa.Table:
         raw = self._parsed.raw.table
-        ids = _text_column(raw, "event_id_cnty", self.n_rows)
+        ids = self._ids()
         parts = []
         for block in self._blocks:
             rows = block.rows
@@ -191,6 +206,16 @@ class ValidationReport:
         order = pc.sort_indices(pc.fill_null(table["row"], -1))
         return table.take(order)
 
+    def _ids(self) -> pa.Array:
+        """Each row's id as the failures show it (``GED<id>`` for UCDP GED rows)."""
+        dataset = self._parsed.dataset
+        ids = _text_column(self._parsed.raw.table, dataset.id_column, self.n_rows)
+        if not dataset.failure_id_prefix:
+            return ids
+        ids = pc.utf8_trim_whitespace(ids)
+        ids = pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)
+        return pc.binary_join_element_wise(dataset.failure_id_prefix, ids, "")
+
     @property
     def failures(self) -> pd.DataFrame:
         """One row per failure: row, event_id_cnty, column, rule, severity, value, message."""
@@ -230,8 +255,10 @@ class ValidationReport:
 
     @cached_property
     def canonical_table(self) -> pa.Table:
-        """The whole input, parsed into canonical columns (nulls where values were invalid)."""
-        return _canonical(self._parsed.table())
+        """The whole input, parsed into its dataset's typed columns (nulls where invalid)."""
+        from eventdata.validation.parse import typed_table
+
+        return typed_table(self._parsed)
 
     @property
     def valid(self) -> pd.DataFrame:
@@ -326,9 +353,37 @@ class ValidationReport:
         )
 
     def _repr_html_(self) -> str:
-        import html
+        from eventdata._display import Detail, html_view
 
-        return "<pre>" + html.escape(self.format_text()) + "</pre>"
+        s = self.summary()
+        rules = sorted(s["counts"].items(), key=lambda kv: (kv[1]["severity"], -kv[1]["count"]))
+        shown = self.failure_table.slice(0, 10).to_pylist()
+        return html_view(
+            f"ValidationReport: {'OK' if self.ok else 'FAILED'}",
+            [
+                ("source", s["source"] or "input"),
+                ("dialect", s["dialect_details"]),
+                ("rows", self.n_rows),
+                ("valid / invalid", f"{s['n_valid']:,} / {s['n_invalid']:,}"),
+                ("errors / warnings", f"{self.n_errors:,} / {self.n_warnings:,}"),
+            ],
+            details=[
+                Detail(
+                    "Failures by rule",
+                    ("rule", "severity", "failures"),
+                    [(rule, e["severity"], e["count"]) for rule, e in rules],
+                ),
+                Detail(
+                    "Failures",
+                    ("row", "event_id_cnty", "column", "rule", "message"),
+                    [
+                        (r["row"], r["event_id_cnty"], r["column"], r["rule"], r["message"])
+                        for r in shown
+                    ],
+                    total=self.failure_table.num_rows,
+                ),
+            ],
+        )
 
 
 def failure_lines(failures: pa.Table, /, *, offset: int = 0, limit: int = 5) -> list[str]:
@@ -366,13 +421,6 @@ def _text_column(table: pa.Table, name: str, n: int) -> pa.Array:
         return pa.nulls(n, pa.string())
     column = table.column(name)
     return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-
-
-def _canonical(table: pa.Table) -> pa.Table:
-    from eventdata.schema.arrow import conform
-
-    result: pa.Table = conform(table)
-    return result
 
 
 def _frame(table: pa.Table, index: np.ndarray) -> pd.DataFrame:

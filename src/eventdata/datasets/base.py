@@ -1,0 +1,190 @@
+"""What a dataset declares: :class:`Dataset`, the one object every layer reads.
+
+A dataset is one kind of event data (ACLED, UCDP GED, GTD). Its declaration holds the
+model of a row, the column specs derived from it, the cross-field rules, the column that
+identifies a row, the columns that mark a table as this dataset, and how its text is read
+(blank markers, columns derived in some dialects). The validation engine, the readers,
+the writers, the command line and dask read these attributes; none of them compares a
+dataset's name.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+from pydantic import BaseModel
+
+from eventdata.rules.base import Rule
+from eventdata.schema.columns import FieldSpec, arrow_fields, model_specs
+from eventdata.schema.text import RawTable
+
+__all__ = ["Dataset", "Derived", "Profile", "SpecsForDialect"]
+
+SpecsForDialect = Callable[[str, tuple[FieldSpec, ...]], tuple[FieldSpec, ...]]
+"""Adjusts a dataset's specs for one dialect (ACLED's 2016 files lack some columns)."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column computed from others when a dialect lacks it.
+
+    Attributes:
+        column: the column derived.
+        compute: makes it from the parsed columns (by name).
+        note: what the dialect notes say when it was derived.
+        unless_dialects: dialects where the column is not derived (it may stay empty).
+    """
+
+    column: str
+    compute: Callable[[Mapping[str, Any]], pa.Array]
+    note: str
+    unless_dialects: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Which columns of a dataset ``eventdata describe`` and summaries read.
+
+    Attributes:
+        first_date: column whose minimum starts the date range.
+        last_date: column whose maximum ends it.
+        fatalities: column summed into the fatalities total.
+        counted: ``(column, title)`` pairs counted value by value.
+        actors: columns counted together for the top actors.
+        full_listing: counted columns listed in full in the text output.
+    """
+
+    first_date: str
+    last_date: str
+    fatalities: str
+    counted: tuple[tuple[str, str], ...]
+    actors: tuple[str, ...]
+    full_listing: tuple[str, ...] = ("year",)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One kind of event data eventdata reads, validates and converts.
+
+    Attributes:
+        name: the name ``validate(dataset=...)`` and the CLI's ``--dataset`` take.
+        title: how messages and pages name it.
+        model: the pydantic model of one row.
+        rules: the cross-field rules, each with a row-wise and a columnar form.
+        id_column: the column holding the event id (unique per row).
+        markers: header columns that mark a table as this dataset.
+        profile: the columns ``describe`` summarises.
+        all_markers: a table must have every marker (else one is enough).
+        identifying: columns a table named as this dataset must have (the reader
+            contract); ``markers`` decide when empty. Fewer than ``markers`` where a
+            damaged file of the dataset should still be read and its gaps reported.
+        excludes: columns that a table of this dataset never has.
+        aliases: older names of columns (lower case) and the names they have now.
+        specs: one column spec per model field (derived from ``model`` when empty).
+        dialect: the dialect name every input of this dataset is reported under; None
+            when the readers name it (ACLED's dialects).
+        blank_markers: cell texts that mean "missing" in this dataset's files (R's ``NA``).
+        failure_id_prefix: prefixed to the id in the failures' ``event_id_cnty`` column.
+        missing_hint: why a required column is expected, in ``columns.missing`` messages.
+        reader: the public function that reads it, named in refusals.
+        to_acled: ``"module:function"`` mapping it to the ACLED-style table, if any.
+        derived: columns computed from others when a dialect lacks them.
+        specs_for_dialect: adjusts the specs for a dialect (None: the same for all).
+        inspect: notes on an input's shape for its dialect (e.g. a one-row-per-actor table).
+        streamed: ``convert`` may write it block by block (the canonical ACLED schema).
+        skippable: columns validation need not read from a file (free text no rule reads).
+        docs_page: the page of ``docs/`` whose generated blocks list its rules (and
+            mapping); None for ACLED, whose rules have ``docs/rules.md`` to themselves.
+        description: one paragraph for docs and ``--help``.
+    """
+
+    name: str
+    title: str
+    model: type[BaseModel]
+    rules: tuple[Rule, ...]
+    id_column: str
+    markers: frozenset[str]
+    profile: Profile
+    all_markers: bool = False
+    identifying: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+    aliases: Mapping[str, str] = field(default_factory=dict, compare=False)
+    specs: tuple[FieldSpec, ...] = ()
+    dialect: str | None = None
+    blank_markers: tuple[str, ...] = ()
+    failure_id_prefix: str = ""
+    missing_hint: str = ""
+    reader: str = ""
+    to_acled: str | None = None
+    derived: tuple[Derived, ...] = ()
+    specs_for_dialect: SpecsForDialect | None = field(default=None, compare=False)
+    inspect: Callable[[RawTable], list[str]] | None = field(default=None, compare=False)
+    streamed: bool = False
+    skippable: frozenset[str] = frozenset()
+    docs_page: str | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.specs:
+            object.__setattr__(self, "specs", model_specs(self.model))
+
+    def __repr__(self) -> str:
+        return f"Dataset({self.name!r}, {self.title!r})"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The model's columns, in file order."""
+        return tuple(self.model.model_fields)
+
+    @property
+    def duplicate_rule(self) -> str:
+        """The name of the rule that reports rows sharing an id."""
+        return f"duplicate.{self.id_column}"
+
+    def canonical_names(self, columns: Collection[str]) -> set[str]:
+        """The column names with older names (:attr:`aliases`) as they are called now."""
+        return {self.aliases.get(name, name) for name in columns}
+
+    def recognises(self, columns: Collection[str]) -> bool:
+        """Whether a table with these (lower-case) column names holds this dataset."""
+        names = self.canonical_names(columns)
+        if names & self.excludes:
+            return False
+        if self.all_markers:
+            return self.markers <= names
+        return bool(names & self.markers)
+
+    def identifies(self, columns: Collection[str]) -> bool:
+        """Whether a table named as this dataset may be read as it (the reader contract)."""
+        if not self.identifying:
+            return self.recognises(columns)
+        names = self.canonical_names(columns)
+        return self.identifying <= names and not names & self.excludes
+
+    def specs_for(self, dialect: str) -> tuple[FieldSpec, ...]:
+        """The column specs to read an input of ``dialect`` with."""
+        if self.specs_for_dialect is None:
+            return self.specs
+        return self.specs_for_dialect(dialect, self.specs)
+
+    def arrow_schema(self) -> pa.Schema:
+        """The Arrow schema of this dataset's typed tables, from its specs (one mapping)."""
+        return _arrow_schema(self.specs)
+
+    def mapping(self) -> Callable[..., Any] | None:
+        """The function mapping this dataset to the ACLED-style table, when it has one."""
+        if self.to_acled is None:
+            return None
+        module, _, name = self.to_acled.partition(":")
+        function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+        return function
+
+
+@functools.cache
+def _arrow_schema(specs: tuple[FieldSpec, ...]) -> pa.Schema:
+    return pa.schema(arrow_fields(specs))

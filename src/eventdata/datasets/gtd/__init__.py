@@ -1,0 +1,53 @@
+"""The Global Terrorism Database (START, University of Maryland) as a dataset.
+
+One package holds all of it: the model of a row (:mod:`.model`), its cross-field rules
+(:mod:`.rules`), its mapping to the ACLED-style table (:mod:`.mapping`) and this
+declaration, which the registry finds on its own (docs/gtd.md).
+"""
+
+from __future__ import annotations
+
+from eventdata.datasets.base import Dataset, Profile
+from eventdata.datasets.gtd.model import GtdEvent
+from eventdata.datasets.gtd.rules import GTD_RULES
+
+__all__ = ["DATASET", "GTD", "GTD_MARKERS"]
+
+GTD_MARKERS = frozenset({"eventid", "iyear", "imonth", "iday", "gname"})
+"""Columns every GTD release has and no other dataset eventdata reads."""
+
+DATASET = GTD = Dataset(
+    name="gtd",
+    title="GTD",
+    model=GtdEvent,
+    rules=GTD_RULES,
+    id_column="eventid",
+    markers=GTD_MARKERS,
+    all_markers=True,
+    identifying=frozenset({"eventid", "iyear", "imonth", "iday"}),
+    excludes=frozenset({"event_id_cnty", "type_of_violence"}),
+    dialect="gtd",
+    failure_id_prefix="GTD",
+    missing_hint="START's GTD codebook lists it",
+    reader="eventdata.read_gtd",
+    to_acled="eventdata.sources.gtd:gtd_to_acled",
+    profile=Profile(
+        first_date="iyear",
+        last_date="iyear",
+        fatalities="nkill",
+        counted=(
+            ("attacktype1_txt", "attack types"),
+            ("weaptype1_txt", "weapon types"),
+            ("country_txt", "countries"),
+            ("iyear", "years"),
+        ),
+        actors=("gname",),
+        full_listing=("attacktype1_txt", "iyear"),
+    ),
+    docs_page="gtd.md",
+    description=(
+        "START's Global Terrorism Database: one terrorist incident per row, about 135 "
+        "columns; day and month 0 mean unknown, blank counts are unknown, not zero."
+    ),
+)
+"""The Global Terrorism Database (docs/gtd.md)."""

@@ -1,0 +1,50 @@
+"""UCDP's Georeferenced Event Dataset (docs/ucdp.md): the declaration of the dataset."""
+
+from __future__ import annotations
+
+from eventdata.datasets.base import Dataset, Profile
+from eventdata.models.ged import GED_MISSING, GedEvent
+from eventdata.rules.ged import GED_RULES
+
+__all__ = ["GED_MARKERS", "UCDP_GED"]
+
+GED_MARKERS = frozenset({"type_of_violence", "side_a", "side_b", "best"})
+"""Columns every UCDP GED release has (older ones lack ``relid``) and ACLED never has."""
+
+DATASET = UCDP_GED = Dataset(
+    name="ucdp",
+    title="UCDP GED",
+    model=GedEvent,
+    rules=GED_RULES,
+    id_column="id",
+    markers=GED_MARKERS,
+    profile=Profile(
+        first_date="date_start",
+        last_date="date_end",
+        fatalities="best",
+        counted=(
+            ("type_of_violence", "types of violence (1 state-based, 2 non-state, 3 one-sided)"),
+            ("region", "regions"),
+            ("country", "countries"),
+            ("year", "years"),
+        ),
+        actors=("side_a", "side_b"),
+        full_listing=("type_of_violence", "region", "year"),
+    ),
+    all_markers=True,
+    identifying=frozenset({"type_of_violence", "side_a", "side_b"}),
+    excludes=frozenset({"event_id_cnty"}),
+    aliases={"best_est": "best", "high_est": "high", "low_est": "low"},  # GED 2.0 to 4.0
+    dialect="ucdp-ged",
+    blank_markers=tuple(m for m in GED_MISSING if m),
+    failure_id_prefix="GED",
+    missing_hint="GED releases have it, old and new",
+    reader="eventdata.read_ged",
+    to_acled="eventdata.sources.ucdp_mapping:ged_to_acled",
+    docs_page="ucdp.md",
+    description=(
+        "UCDP's Georeferenced Event Dataset: one lethal event per row, 49 columns, "
+        "releases 5.0 to today and HDX's country files."
+    ),
+)
+"""UCDP's Georeferenced Event Dataset (docs/ucdp.md)."""

@@ -1,0 +1,187 @@
+"""Candidate pairs by blocking, never all pairs: a date sweep plus a spatial grid.
+
+Rows are grouped by radius (a handful of values: one per precision code), and for each
+pair of radius groups the candidates come from an equi-join on (time bucket, latitude band,
+longitude cell), all vectorised in NumPy. A grid cell is as wide as the largest distance
+the two groups allow, so every pair within it shares a key with one of the nine cells
+around the left row. Then the exact tests: the intervals overlap (widened by ``days``) and
+the great-circle distance is within the radii plus ``km``. Left rows are taken in blocks of
+``block_rows``, so the join's memory is bounded by the block, not by the inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from eventdata.matching.inputs import Side
+
+__all__ = ["Candidates", "candidates", "haversine_km"]
+
+EARTH_KM = 6371.0088
+_KM_PER_DEGREE = np.pi * EARTH_KM / 180.0
+_BUCKET_DAYS = 2
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass
+class Candidates:
+    """Candidate pairs: row positions on each side, distance and days apart."""
+
+    left: Ints
+    right: Ints
+    km: Floats
+    days: Ints
+
+    def __len__(self) -> int:
+        return len(self.left)
+
+
+def haversine_km(lat1: Floats, lon1: Floats, lat2: Floats, lon2: Floats) -> Floats:
+    """Great-circle distance in kilometres."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    out_: npt.NDArray[np.float64] = 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return out_
+
+
+def _gap(left: Side, i: Ints, right: Side, j: Ints) -> Ints:
+    """Days between the two rows' spans (0 when they overlap)."""
+    out_: npt.NDArray[np.int64] = np.maximum(
+        0, np.maximum(right.start[j] - left.end[i], left.start[i] - right.end[j])
+    )
+    return out_
+
+
+def _join(left_keys: Ints, right_keys: Ints) -> tuple[Ints, Ints]:
+    """Equi-join of two key arrays: positions of every equal pair."""
+    order = np.argsort(right_keys, kind="stable")
+    keys = right_keys[order]
+    lo = np.searchsorted(keys, left_keys, side="left")
+    counts = np.searchsorted(keys, left_keys, side="right") - lo
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    li = np.repeat(np.arange(len(left_keys)), counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return li, order[np.repeat(lo, counts) + offsets]
+
+
+def _lon_width(band: Ints, cell_deg: float) -> Floats:
+    """Longitude width of the cells seen from a band: wide enough for its neighbours too."""
+    edge = (np.abs(band.astype(np.float64)) + 2.0) * cell_deg
+    cos = np.cos(np.radians(np.minimum(edge, 89.0)))
+    return np.minimum(cell_deg / cos * 1.05, 360.0)
+
+
+def _lon_cell(lon: Floats, width: Floats) -> tuple[Ints, Ints]:
+    count = np.maximum(np.floor(360.0 / width), 1).astype(np.int64)
+    cell = np.floor((lon + 180.0) / (360.0 / count)).astype(np.int64) % count
+    return cell, count
+
+
+def _pairs_for(
+    left: Side, li: Ints, right: Side, rj: Ints, *, reach_km: float, days: int
+) -> tuple[Ints, Ints]:
+    """Candidate pairs between left rows ``li`` and right rows ``rj`` of one radius pair.
+
+    Each pair is produced once: in the first time bucket both rows cover, and in the one
+    spatial cell of the right row (the left row's nine cells are distinct).
+    """
+    cell_deg = max(reach_km / _KM_PER_DEGREE, 1e-3)
+    l_lo = (left.start[li] - left.slack[li] - days) // _BUCKET_DAYS
+    l_hi = (left.end[li] + left.slack[li] + days) // _BUCKET_DAYS
+    r_lo = (right.start[rj] - right.slack[rj]) // _BUCKET_DAYS
+    r_hi = (right.end[rj] + right.slack[rj]) // _BUCKET_DAYS
+    l_rows, l_bucket, l_first = _explode(li, l_lo, l_hi)
+    r_rows, r_bucket, r_first = _explode(rj, r_lo, r_hi)
+    r_band = np.floor(right.lat[r_rows] / cell_deg).astype(np.int64)
+    r_cell, _ = _lon_cell(right.lon[r_rows], _lon_width(r_band, cell_deg))
+    key_r = _key(r_bucket, r_band, r_cell)
+    l_band0 = np.floor(left.lat[l_rows] / cell_deg).astype(np.int64)
+    out_i, out_j = [], []
+    for db in (-1, 0, 1):
+        band = l_band0 + db
+        cell, count = _lon_cell(left.lon[l_rows], _lon_width(band, cell_deg))
+        for dc in (-1, 0, 1):
+            distinct = (count >= 3) | (dc == 0) | ((dc == 1) & (count == 2))
+            pos = np.flatnonzero(distinct)
+            a, b = _join(_key(l_bucket[pos], band[pos], (cell[pos] + dc) % count[pos]), key_r)
+            a = pos[a]
+            first = l_bucket[a] == np.maximum(l_first[a], r_first[b])
+            out_i.append(l_rows[a[first]])
+            out_j.append(r_rows[b[first]])
+    return np.concatenate(out_i), np.concatenate(out_j)
+
+
+def _key(bucket: Ints, band: Ints, cell: Ints) -> Ints:
+    out_: npt.NDArray[np.int64] = (bucket * np.int64(1 << 12) + (band + 2048)) * np.int64(
+        1 << 22
+    ) + cell
+    return out_
+
+
+def _explode(rows: Ints, lo: Ints, hi: Ints) -> tuple[Ints, Ints, Ints]:
+    """One entry per (row, bucket it covers): rows, buckets, each row's first bucket."""
+    counts = (hi - lo + 1).astype(np.int64)
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    first = np.repeat(lo, counts)
+    return np.repeat(rows, counts), first + offsets, first
+
+
+def _exact(
+    left: Side, i: Ints, right: Side, j: Ints, *, days: int, km: float
+) -> tuple[Ints, Ints, Floats, Ints]:
+    gap = _gap(left, i, right, j)
+    ok = gap <= left.slack[i] + right.slack[j] + days
+    i, j, gap = i[ok], j[ok], gap[ok]
+    dist = haversine_km(left.lat[i], left.lon[i], right.lat[j], right.lon[j])
+    ok = dist <= left.radius[i] + right.radius[j] + km
+    return i[ok], j[ok], dist[ok], gap[ok]
+
+
+def candidates(
+    left: Side, right: Side, *, days: int, km: float, block_rows: int = 250_000
+) -> Candidates:
+    """Every pair whose windows meet: spans within ``days``, points within radii plus ``km``.
+
+    Args:
+        left: the first input.
+        right: the second input.
+        days: days allowed between the two rows' widened spans.
+        km: kilometres allowed beyond the two rows' radii.
+        block_rows: left rows joined at a time (bounds the join's memory).
+    """
+    lp = np.flatnonzero(left.placeable)
+    rp = np.flatnonzero(right.placeable)
+    parts: list[tuple[Ints, Ints, Floats, Ints]] = []
+    if len(lp) and len(rp):
+        lp = lp[np.argsort(left.start[lp] - left.slack[lp], kind="stable")]
+        r_lo = right.start - right.slack
+        r_hi = right.end + right.slack
+        for b in range(0, len(lp), block_rows):
+            block = lp[b : b + block_rows]
+            first = int((left.start[block] - left.slack[block]).min()) - days
+            last = int((left.end[block] + left.slack[block]).max()) + days
+            near = rp[(r_lo[rp] <= last) & (r_hi[rp] >= first)]
+            for lr in np.unique(left.radius[block]):
+                li = block[left.radius[block] == lr]
+                for rr in np.unique(right.radius[near]):
+                    rj = near[right.radius[near] == rr]
+                    i, j = _pairs_for(left, li, right, rj, reach_km=lr + rr + km, days=days)
+                    i, j, dist, gap = _exact(left, i, right, j, days=days, km=km)
+                    parts.append((i, j, dist, gap))
+    if not parts:
+        empty = np.empty(0, np.int64)
+        return Candidates(left=empty, right=empty, km=np.empty(0), days=empty)
+    return Candidates(
+        left=np.concatenate([p[0] for p in parts]),
+        right=np.concatenate([p[1] for p in parts]),
+        km=np.concatenate([p[2] for p in parts]),
+        days=np.concatenate([p[3] for p in parts]),
+    )

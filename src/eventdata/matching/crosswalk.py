@@ -1,0 +1,97 @@
+"""The crosswalks between the sources' event taxonomies, shipped as data files.
+
+``data/event_classes.csv`` maps each source's event type (ACLED's event and sub-event types,
+today's and the legacy ones; UCDP GED's ``type_of_violence``; GTD's ``attacktype1``) to one
+of a few coarse classes of what happened (:data:`CLASSES`). ``data/class_agreement.csv``
+says, for each pair of classes, how far two events of those classes can be the same event
+(1 the same kind, 0 never), with the reason where it is not obvious. Matching scores event
+types through these two tables, so a pair the taxonomies disagree on is penalised, never
+excluded: ACLED codes police firing on protesters as a protest (before 2019) and UCDP GED
+as one-sided violence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+__all__ = [
+    "CLASSES",
+    "agreement_matrix",
+    "class_codes",
+    "event_classes",
+]
+
+CLASSES: tuple[str, ...] = (
+    "clash",
+    "remote",
+    "attack",
+    "unrest",
+    "protest",
+    "nonviolent",
+    "unknown",
+)
+"""The coarse event classes: armed clash, remote violence, one-sided attack, riot or mob
+violence, peaceful protest, a non-violent development, and unknown."""
+
+UNKNOWN = CLASSES.index("unknown")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("eventdata.matching").joinpath("data").joinpath(name).read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@cache
+def event_classes() -> dict[tuple[str, str, str], str]:
+    """The event-class crosswalk: ``(source, event_type, sub_event_type) -> class``.
+
+    ``sub_event_type`` is empty for a row that holds for the whole event type (legacy ACLED
+    types, GED and GTD codes).
+    """
+    return {
+        (r["source"], r["event_type"], r["sub_event_type"]): r["class"]
+        for r in _rows("event_classes.csv")
+    }
+
+
+@cache
+def agreement_matrix() -> npt.NDArray[np.float64]:
+    """How far two classes can be the same event, indexed by position in :data:`CLASSES`."""
+    size = len(CLASSES)
+    matrix = np.full((size, size), np.nan)
+    for row in _rows("class_agreement.csv"):
+        a, b = CLASSES.index(row["class_a"]), CLASSES.index(row["class_b"])
+        matrix[a, b] = matrix[b, a] = float(row["agreement"])
+    return matrix
+
+
+def class_codes(
+    source: str, event_types: Sequence[object], sub_event_types: Sequence[object]
+) -> npt.NDArray[np.int8]:
+    """The class code of each row (:data:`CLASSES` position; ``unknown`` when not listed).
+
+    The sub-event type decides when the crosswalk lists it (ACLED's ``Excessive force
+    against protesters`` is an attack, not a protest); else the event type.
+    """
+    table = event_classes()
+    index = {name: code for code, name in enumerate(CLASSES)}
+    keys = pd.MultiIndex.from_arrays(
+        [
+            pd.Series(list(event_types), dtype=object).fillna(""),
+            pd.Series(list(sub_event_types), dtype=object).fillna(""),
+        ]
+    )
+    codes, uniques = pd.factorize(keys)
+    lookup = np.empty(len(uniques), dtype=np.int8)
+    for k, (event, sub) in enumerate(uniques):
+        name = table.get((source, str(event), str(sub))) or table.get((source, str(event), ""))
+        lookup[k] = index[name] if name else UNKNOWN
+    return lookup[codes] if len(codes) else np.empty(0, dtype=np.int8)

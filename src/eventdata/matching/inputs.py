@@ -1,0 +1,340 @@
+"""Every input of a match, made into one :class:`Side`: the single place inputs are dispatched.
+
+A side holds the rows as the ACLED-style table (for the output) and, per row, what the
+matcher needs: the first and last possible day, the days of slack either side, the point
+and its radius, the event class, actor names and fatalities. :func:`read_side` decides what
+an input is (ACLED in any dialect, UCDP GED, GTD, rich records, or rows already mapped to
+ACLED's columns) and reads the precision columns each source has.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import pyarrow as pa
+
+from eventdata.exceptions import InputError
+from eventdata.matching.crosswalk import class_codes
+from eventdata.matching.windows import (
+    ACLED_GEO_KM,
+    ACLED_TIME_DAYS,
+    GED_WHERE_KM,
+    GTD_SPECIFICITY_KM,
+    radius_from,
+    slack_from,
+)
+
+__all__ = ["Side", "detect", "read_side"]
+
+Errors = Literal["raise", "coerce"]
+
+GED_COLUMNS = frozenset({"type_of_violence", "side_a", "side_b", "date_start", "where_prec"})
+GTD_COLUMNS = frozenset({"eventid", "iyear", "imonth", "iday", "attacktype1", "gname"})
+
+
+@dataclass
+class Side:
+    """One input of a match, row-aligned arrays over the ACLED-style rows.
+
+    Attributes:
+        name: what the input is (``acled``, ``ucdp-ged``, ``gtd``, ``records``), or the
+            label given.
+        dataset: the dataset it was read as (``acled``, ``ucdp-ged``, ``gtd``).
+        rows: the rows, in ACLED's columns (plus the source's extras), index 0..n-1.
+        ids: each row's id as text.
+        start, end: first and last day of the row's own span (days since 1970-01-01);
+            ``end > start`` marks an episode (a multi-day event).
+        slack: days of uncertainty either side of the span (from the time precision).
+        lat, lon: the coordinates; radius: kilometres the true place may be off.
+        classes: the event class code (:mod:`eventdata.matching.crosswalk`).
+        actors: the actor-name columns, compared after normalisation.
+        fatalities: deaths (UCDP's best estimate for GED; NaN unknown).
+        placeable: rows with a date and coordinates (others cannot be matched).
+    """
+
+    name: str
+    dataset: str
+    rows: pd.DataFrame
+    ids: npt.NDArray[np.object_]
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    slack: npt.NDArray[np.int32]
+    lat: npt.NDArray[np.float64]
+    lon: npt.NDArray[np.float64]
+    radius: npt.NDArray[np.float64]
+    classes: npt.NDArray[np.int8]
+    actors: list[npt.NDArray[np.object_]]
+    fatalities: npt.NDArray[np.float64]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def placeable(self) -> npt.NDArray[np.bool_]:
+        """Rows with a date and a point."""
+        return (self.start > _NO_DAY) & np.isfinite(self.lat) & np.isfinite(self.lon)
+
+
+_NO_DAY = np.iinfo(np.int64).min // 2
+
+
+def _days(values: Any) -> npt.NDArray[np.int64]:
+    dates = pd.to_datetime(pd.Series(values), errors="coerce")
+    days = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    out = days.astype(np.int64)
+    out[np.isnat(days)] = _NO_DAY
+    out_: npt.NDArray[np.int64] = out
+    return out_
+
+
+def _floats(values: Any) -> npt.NDArray[np.float64]:
+    out_: npt.NDArray[np.float64] = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(
+        dtype=np.float64, na_value=np.nan
+    )
+    return out_
+
+
+def _texts(values: Any) -> npt.NDArray[np.object_]:
+    series = pd.Series(values, dtype=object)
+    out_: npt.NDArray[np.object_] = series.where(series.notna(), None).to_numpy(dtype=object)
+    return out_
+
+
+def _columns(data: Any) -> list[str]:
+    if isinstance(data, pd.DataFrame):
+        return [str(c) for c in data.columns]
+    if isinstance(data, pa.Table):
+        return list(data.column_names)
+    path = Path(os.fspath(data))
+    if not path.exists():
+        raise InputError("no such file; give an existing file, a DataFrame or a table", path=path)
+    if path.is_dir() or path.suffix.lower() == ".parquet":
+        import pyarrow.dataset as ds
+
+        return list(ds.dataset(path).schema.names)
+    if path.suffix.lower() in {".csv", ".txt", ".tsv"}:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            header = handle.readline()
+        separator = "\t" if header.count("\t") > header.count(",") else ","
+        return [c.strip().strip('"') for c in header.rstrip("\r\n").split(separator)]
+    return []  # JSON and other inputs: ACLED's reader decides
+
+
+def detect(data: Any) -> str:
+    """Which dataset an input holds: ``records``, ``ucdp-ged``, ``gtd`` or ``acled``."""
+    if _is_records(data):
+        return "records"
+    columns = {c.lower() for c in _columns(data)}
+    if GED_COLUMNS <= columns:
+        return "ucdp-ged"
+    if GTD_COLUMNS <= columns:
+        return "gtd"
+    return "acled"
+
+
+def _is_records(data: Any) -> bool:
+    from eventdata.models.collection import EventCollection
+
+    if isinstance(data, EventCollection):
+        return True
+    if isinstance(data, (list, tuple)) and data:
+        from pydantic import BaseModel
+
+        return all(isinstance(item, BaseModel) for item in data)
+    return False
+
+
+def read_side(data: Any, *, name: str | None = None, errors: Errors = "raise") -> Side:
+    """Read one input of a match (the one place inputs are told apart).
+
+    Args:
+        data: a path (CSV, JSON, Parquet) or table of ACLED events in any dialect, UCDP GED
+            events, GTD incidents, or rows already mapped to ACLED's columns; an
+            :class:`~eventdata.EventCollection`, rich records or ``Event`` rows; or a
+            :class:`Side`.
+        name: the label the result uses for this input (default: the dataset).
+        errors: passed to the reader: ``"raise"`` refuses values that do not parse,
+            ``"coerce"`` reads them as missing.
+
+    Raises:
+        InputError: the input cannot be read.
+    """
+    if isinstance(data, Side):
+        return data
+    kind = detect(data)
+    if kind == "records":
+        side = _from_acled(_records_frame(data), dataset="records")
+    elif kind == "ucdp-ged":
+        side = _from_ged(data, errors=errors)
+    elif kind == "gtd":
+        side = _from_gtd(data)
+    else:
+        from eventdata.pipeline.read import read_acled
+
+        frame = read_acled(data, errors=errors)
+        side = _from_acled(frame, dataset="acled")
+    if name:
+        side.name = name
+    return side
+
+
+def _records_frame(data: Any) -> pd.DataFrame:
+    from eventdata.models.event import Event
+    from eventdata.pipeline.read import read_acled
+
+    items: Iterable[Any] = data
+    if not all(isinstance(item, Event) for item in items):
+        from eventdata.models.lowering import lower_records
+
+        items = lower_records(data).events
+    dumped = [event.model_dump(mode="json") for event in items]
+    frame = pd.DataFrame(dumped)
+    for column in ("assoc_actor_1", "assoc_actor_2", "source", "tags"):
+        if column in frame:
+            frame[column] = frame[column].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
+    return read_acled(frame)
+
+
+def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
+    frame = frame.reset_index(drop=True)
+    start = _days(frame["event_date"])
+    end = start.copy()
+    if "ged_date_end" in frame:  # rows ged_to_acled made: keep GED's span
+        ged_end = _days(frame["ged_date_end"])
+        end = np.where(ged_end >= start, ged_end, start)
+        dataset = "ucdp-ged"
+    sub = frame["sub_event_type"] if "sub_event_type" in frame else [None] * len(frame)
+    classes = class_codes(
+        "acled", list(frame["event_type"].astype(object)), list(pd.Series(sub).astype(object))
+    )
+    return Side(
+        name=dataset,
+        dataset=dataset,
+        rows=frame,
+        ids=_texts(frame["event_id_cnty"]),
+        start=start,
+        end=end,
+        slack=slack_from(_floats(frame["time_precision"]), ACLED_TIME_DAYS),
+        lat=_floats(frame["latitude"]),
+        lon=_floats(frame["longitude"]),
+        radius=radius_from(_floats(frame["geo_precision"]), ACLED_GEO_KM),
+        classes=classes,
+        actors=[_texts(frame["actor1"]), _texts(frame["actor2"])],
+        fatalities=_floats(frame["fatalities"]),
+    )
+
+
+def _from_ged(data: Any, *, errors: Errors) -> Side:
+    from eventdata.schema.arrow import table_to_pandas
+    from eventdata.sources.ucdp import read_ged_table
+    from eventdata.sources.ucdp_mapping import ged_to_acled_table
+
+    ged = read_ged_table(data, errors=errors)
+    rows = table_to_pandas(ged_to_acled_table(ged))
+    raw = ged.select(
+        ["date_end", "date_prec", "where_prec", "type_of_violence", "dyad_name", "best"]
+    ).to_pandas(types_mapper=pd.ArrowDtype)
+    start = _days(rows["event_date"])
+    end = _days(raw["date_end"])
+    end = np.where(end >= start, end, start)
+    dyad = raw["dyad_name"].astype(object).fillna("").str.split(" - ", n=1, expand=True)
+    dyad = dyad.reindex(columns=[0, 1])
+    return Side(
+        name="ucdp-ged",
+        dataset="ucdp-ged",
+        rows=rows,
+        ids=_texts(rows["event_id_cnty"]),
+        start=start,
+        end=end,
+        slack=np.zeros(len(rows), dtype=np.int32),  # GED's span is its uncertainty
+        lat=_floats(rows["latitude"]),
+        lon=_floats(rows["longitude"]),
+        radius=radius_from(_floats(raw["where_prec"]), GED_WHERE_KM),
+        classes=class_codes(
+            "ucdp-ged", [_code(v) for v in raw["type_of_violence"]], [None] * len(rows)
+        ),
+        actors=[
+            _texts(rows["actor1"]),
+            _texts(rows["actor2"]),
+            _texts(dyad[0]),
+            _texts(dyad[1]),
+        ],
+        fatalities=_floats(raw["best"]),
+    )
+
+
+def _code(value: object) -> str:
+    """A numeric code as text (``3.0`` -> ``3``); blank for a missing or odd value."""
+    try:
+        return str(int(float(str(value))))
+    except (TypeError, ValueError, OverflowError):
+        return ""
+
+
+def _from_gtd(data: Any) -> Side:
+    if isinstance(data, pd.DataFrame):
+        frame = data.copy()
+    elif isinstance(data, pa.Table):
+        frame = data.to_pandas()
+    else:
+        frame = pd.read_csv(Path(os.fspath(data)), dtype=str, keep_default_na=False)
+    frame.columns = [str(c).lower() for c in frame.columns]
+    year = _floats(frame["iyear"])
+    month = _floats(frame["imonth"])
+    day = _floats(frame["iday"])
+    known_month = month >= 1
+    known_day = known_month & (day >= 1)
+    safe = pd.DataFrame(
+        {
+            "year": np.nan_to_num(year, nan=1970).astype(int),
+            "month": np.where(known_month, month, 7).astype(int),
+            "day": np.where(known_day, day, np.where(known_month, 15, 1)).astype(int),
+        }
+    )
+    dates = pd.to_datetime(safe, errors="coerce")
+    dates[~np.isfinite(year)] = pd.NaT
+    start = _days(dates)
+    slack = np.where(known_day, 0, np.where(known_month, 15, 182)).astype(np.int32)
+    ids = _texts(frame["eventid"].astype(str))
+    attack = frame.get("attacktype1_txt", frame["attacktype1"])
+    rows = pd.DataFrame(
+        {
+            "event_id_cnty": ids,
+            "event_date": dates,
+            "year": year,
+            "time_precision": np.where(known_day, 1, 3),
+            "event_type": _texts(attack),
+            "actor1": _texts(frame["gname"]),
+            "actor2": _texts(frame.get("target1", pd.Series([None] * len(frame)))),
+            "country": _texts(frame.get("country_txt", pd.Series([None] * len(frame)))),
+            "admin1": _texts(frame.get("provstate", pd.Series([None] * len(frame)))),
+            "location": _texts(frame.get("city", pd.Series([None] * len(frame)))),
+            "latitude": _floats(frame["latitude"]),
+            "longitude": _floats(frame["longitude"]),
+            "geo_precision": _floats(frame.get("specificity", pd.Series([None] * len(frame)))),
+            "fatalities": _floats(frame.get("nkill", pd.Series([None] * len(frame)))),
+            "dataset": "gtd",
+        }
+    )
+    return Side(
+        name="gtd",
+        dataset="gtd",
+        rows=rows,
+        ids=ids,
+        start=start,
+        end=start.copy(),
+        slack=slack,
+        lat=rows["latitude"].to_numpy(dtype=np.float64),
+        lon=rows["longitude"].to_numpy(dtype=np.float64),
+        radius=radius_from(rows["geo_precision"], GTD_SPECIFICITY_KM),
+        classes=class_codes("gtd", [_code(v) for v in frame["attacktype1"]], [None] * len(rows)),
+        actors=[_texts(frame["gname"])],
+        fatalities=rows["fatalities"].to_numpy(dtype=np.float64),
+    )

@@ -1,0 +1,100 @@
+"""A report of a records file shows the records: attacks, responses, weapons, the chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+from chromium_harness import Chromium
+from records_fixtures import ABU_KAMAL, GREEN_ZONE
+
+import eventdata
+from eventdata import Actor, Attack, EventCollection, Response, write_records
+from eventdata.models.records import Outcome, ResponseKind
+from eventdata.models.weapons import CounterRAM, Drone, Rocket
+from eventdata.synthetic import generate_events
+
+needs_jinja2 = pytest.mark.skipif(
+    importlib.util.find_spec("jinja2") is None, reason="jinja2 (the report extra) is missing"
+)
+
+MILITIA = Actor(name="Kataib Hezbollah", actor_type="Political militia")
+US = Actor(name="Military Forces of the United States (2021-)", actor_type="External/Other forces")
+
+
+def _collection() -> EventCollection:
+    attack = Attack(
+        id="attack-1",
+        date=dt.date(2021, 7, 6),
+        place=GREEN_ZONE,
+        attacker=MILITIA,
+        weapons=(Drone(count=3), Rocket(count=2)),
+        launched=5,
+        intercepted=3,
+        impacted=2,
+        outcome=Outcome.PARTIALLY_INTERCEPTED,
+    )
+    interception = Response(
+        id="intercept-1",
+        date=dt.date(2021, 7, 6),
+        place=GREEN_ZONE,
+        kind=ResponseKind.INTERCEPTION,
+        responder=US,
+        weapons=(CounterRAM(system="C-RAM"),),
+        responds_to=("attack-1",),
+    )
+    strike = Response(
+        id="strike-1",
+        date=dt.date(2021, 7, 8),
+        place=ABU_KAMAL,
+        kind=ResponseKind.RETALIATION,
+        responder=US,
+        weapons=(Drone(count=1),),
+        responds_to=("attack-1",),
+    )
+    answer = Attack(
+        id="attack-2",
+        date=dt.date(2021, 7, 9),
+        place=GREEN_ZONE,
+        attacker=MILITIA,
+        weapons=(Rocket(count=4),),
+        launched=4,
+        impacted=4,
+        outcome=Outcome.IMPACTED,
+        responds_to=("strike-1",),
+    )
+    return EventCollection([attack, interception, strike, answer])
+
+
+@needs_jinja2
+def test_a_records_file_report_lists_the_records(tmp_path: Path, chromium: Chromium) -> None:
+    path = write_records(_collection(), tmp_path / "records.parquet")
+
+    page = eventdata.report(path, tmp_path / "records.html")
+    html = page.read_text(encoding="utf-8")
+    loaded = chromium(page, width=1200, height=1600)
+
+    assert 'id="records"' in html
+    assert "2 attacks and 2 responses" in html
+    assert re.search(r"<b>9</b> launched, <b>3</b> intercepted, <b>6</b> impacted", html)
+    assert "3 × drone" in html and "counter ram (C-RAM)" in html
+    chain = re.findall(r"<b>(attack|interception|retaliation)</b> <code>([\w-]+)</code>", html)
+    assert chain == [
+        ("attack", "attack-1"),
+        ("interception", "intercept-1"),
+        ("retaliation", "strike-1"),
+        ("attack", "attack-2"),
+    ]
+    assert loaded.page_requests == []
+
+
+@needs_jinja2
+def test_an_acled_file_has_no_records_section(tmp_path: Path) -> None:
+    table = eventdata.read_acled(generate_events(20, seed=3))
+
+    html = eventdata.report(table, tmp_path / "t.html").read_text("utf-8")
+
+    assert 'id="records"' not in html
