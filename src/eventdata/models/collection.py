@@ -163,6 +163,10 @@ class EventCollection:
     def _repr_html_(self) -> str:
         from eventdata._display import Detail, html_view
 
+        def _kind(record: AnyRecord) -> str:
+            kind = getattr(record, "kind", None)
+            return f"{record.record_type} ({kind.value})" if kind else record.record_type
+
         shown = self._records[:20]
         return html_view(
             "EventCollection",
@@ -174,7 +178,7 @@ class EventCollection:
                     [
                         (
                             r.id,
-                            "attack" if isinstance(r, Attack) else f"response ({r.kind.value})",
+                            _kind(r),
                             r.date.isoformat(),
                             r.place.name if r.place else None,
                             ", ".join(r.responds_to) or None,
