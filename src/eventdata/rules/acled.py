@@ -9,6 +9,7 @@ ranges, required values) are not written here: they are derived from the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -147,6 +148,20 @@ def _col_null_island(c: Columns) -> np.ndarray:
     return to_mask(pc.and_(pc.equal(c["latitude"], 0), pc.equal(c["longitude"], 0)))
 
 
+INVISIBLE_CHARACTERS = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+"""Characters that show as nothing: soft hyphen, zero-width and direction marks, BOM."""
+
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+
+
+def _row_invisible_id(v: Mapping[str, Any]) -> bool:
+    return bool(_INVISIBLE.search(str(v["event_id_cnty"] or "")))
+
+
+def _col_invisible_id(c: Columns) -> np.ndarray:
+    return to_mask(pc.match_substring_regex(c["event_id_cnty"], f"[{INVISIBLE_CHARACTERS}]"))
+
+
 FATALITIES_WARNING_ABOVE = 1000
 
 
@@ -224,6 +239,20 @@ def _col_id_prefix(c: Columns) -> np.ndarray:
 
 
 CROSS_FIELD_RULES: tuple[Rule, ...] = (
+    Rule(
+        name="invisible.event_id_cnty",
+        severity="error",
+        column="event_id_cnty",
+        description=(
+            "event_id_cnty holds no invisible character (a byte-order mark from an appended "
+            "Excel export, a zero-width space, a direction mark): two ids that look equal "
+            "would differ, hiding a duplicate event."
+        ),
+        expected="an id of visible characters only (remove the invisible ones)",
+        columnar=_col_invisible_id,
+        row=_row_invisible_id,
+        inputs=("event_id_cnty",),
+    ),
     Rule(
         name="hierarchy.sub_event_type",
         severity="error",
