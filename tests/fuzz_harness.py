@@ -27,7 +27,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventdata import EventdataError, convert, to_parquet, validate
+from eventdata import EventdataError, convert, read_acled, to_parquet, validate
 
 SHARED_ACLED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "acled"
 BOM = b"\xef\xbb\xbf"
@@ -357,7 +357,24 @@ def _write(write: Callable[..., Any], src: Path, dst: Path, on_invalid: str) -> 
     return Outcome(table=_values(dst), rows_invalid=result.rows_invalid, rows_set_aside=aside)
 
 
-def check_case(case: Case, folder: Path, *, block_size: int | None = None) -> Outcome:
+def check_cli(case: Case, src: Path, refused: EventdataError | None) -> None:
+    """``eventdata validate`` exits 2 exactly when the library refuses; never "a bug"."""
+    import contextlib
+
+    from eventdata.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["validate", str(src), "--format", "json"])
+    what = f"{case.family} on {case.base.name}: eventdata validate"
+    assert "This is a bug" not in err.getvalue(), f"{what}: {err.getvalue()[:300]}"
+    assert code in (0, 1, 2), f"{what} exited {code}"
+    assert (code == 2) == (refused is not None), f"{what} exited {code}, validate {refused!r}"
+
+
+def check_case(
+    case: Case, folder: Path, *, block_size: int | None = None, cli: bool = False
+) -> Outcome:
     """Read the mutant three ways and assert the promises (see the module docstring).
 
     ``validate`` and ``to_parquet`` read the file whole, ``convert`` streams it (in blocks
@@ -372,6 +389,12 @@ def check_case(case: Case, folder: Path, *, block_size: int | None = None) -> Ou
         summary, refused = None, exc
     else:
         summary, refused = report.summary(), None
+    try:
+        read_acled(src)
+    except EventdataError:
+        pass
+    if cli:
+        check_cli(case, src, refused)
     whole = _write(to_parquet, src, folder / "whole.parquet", "drop")
     options = {} if block_size is None else {"block_size": block_size}
 

@@ -25,5 +25,5 @@ def test_mutants_raise_only_eventdata_errors_and_both_paths_agree(family, bases,
     for number, case in enumerate(mutants):
         folder = tmp_path / str(number)
         folder.mkdir()
-        check_case(case, folder)
+        check_case(case, folder, cli=number == 0)
         check_untouched(case, folder)
