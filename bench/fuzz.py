@@ -43,9 +43,7 @@ def main() -> int:
         for block_size in dict.fromkeys([None, args.block_size]):
             with tempfile.TemporaryDirectory() as folder:
                 try:
-                    check_case(
-                        case, Path(folder), block_size=block_size, cli=block_size is None
-                    )
+                    check_case(case, Path(folder), block_size=block_size, cli=block_size is None)
                     if block_size is None:
                         check_untouched(case, Path(folder))
                 except AssertionError as exc:

@@ -28,8 +28,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventdata import EventdataError, convert, read_acled, to_parquet, validate
+from eventdata.io.csv_header import is_hxl_row
 
 SHARED_ACLED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "acled"
+SHARED_UCDP = SHARED_ACLED.parent / "ucdp"
 BOM = b"\xef\xbb\xbf"
 
 
@@ -41,6 +43,7 @@ class Base:
     header: list[str]
     rows: list[list[str]]
     encoding: str = "utf-8"
+    tags: list[str] | None = None  # an HXL hashtag row after the header
 
     def csv_bytes(
         self, header: list[str] | None = None, rows: list[list[str]] | None = None
@@ -48,6 +51,8 @@ class Base:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(self.header if header is None else header)
+        if self.tags is not None:
+            writer.writerow(self.tags)
         writer.writerows(self.rows if rows is None else rows)
         return out.getvalue().encode(self.encoding, errors="replace")
 
@@ -76,7 +81,8 @@ def load_bases(max_rows: int = 300, *, synthetic: bool = True) -> list[Base]:
     """The real exports (their first ``max_rows`` records), or synthetic files when absent."""
     bases = []
     if SHARED_ACLED.is_dir():
-        for path in sorted(SHARED_ACLED.glob("*.csv")):
+        shared = [*sorted(SHARED_ACLED.glob("*.csv")), *sorted(SHARED_UCDP.glob("*.csv"))]
+        for path in shared:
             raw = path.read_bytes()
             encoding = "utf-8"
             try:
@@ -89,7 +95,8 @@ def load_bases(max_rows: int = 300, *, synthetic: bool = True) -> list[Base]:
             records = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
             if len(records) < 2:
                 continue
-            bases.append(Base(path.name, records[0], records[1 : max_rows + 1], encoding))
+            tags = records.pop(1) if is_hxl_row(records[1]) else None
+            bases.append(Base(path.name, records[0], records[1 : max_rows + 1], encoding, tags))
     if synthetic or not bases:
         from eventdata.synthetic import generate_events, write_csv
 
@@ -145,6 +152,46 @@ def cell_formula(base: Base, rng: random.Random) -> Case | None:
 
 def cell_invisible_id(base: Base, rng: random.Random) -> Case | None:
     return _cell(base, rng, ("event_id_cnty", "id"), lambda v: "\ufeff" + v)
+
+
+ODD_CELLS = (
+    "",
+    " ",
+    "0",
+    "-0",
+    "+5",
+    "5.0",
+    "1e400",
+    "NaN",
+    "inf",
+    "0x1F",
+    "99999999999999999999",
+    "2024-02-30",
+    "31/12/2023",
+    "12/31/2023",
+    "\u200b",
+    "𝟙",
+    "NULL",
+    "None",
+    "#N/A",
+    '"',
+    "a,b",
+    "line\nbreak",
+    "\t",
+    "  padded  ",
+    "ÿ" * 3,
+)
+"""Values that trip parsers: blanks, signs, overflows, impossible dates, invisible ones."""
+
+
+def odd_cell(base: Base, rng: random.Random) -> Case | None:
+    if not base.rows:
+        return None
+    rows = [list(r) for r in base.rows]
+    row = rng.randrange(len(rows))
+    column = rng.randrange(len(rows[row]))
+    rows[row][column] = rng.choice(ODD_CELLS)
+    return Case("", base, base.csv_bytes(rows=rows), rows=len(rows))
 
 
 def bad_byte(base: Base, rng: random.Random) -> Case | None:
@@ -290,6 +337,7 @@ FAMILIES: dict[str, Callable[[Base, random.Random], Case | None]] = {
     "cell_hex": cell_hex,
     "cell_formula": cell_formula,
     "cell_invisible_id": cell_invisible_id,
+    "odd_cell": odd_cell,
     "bad_byte": bad_byte,
     "header_only": header_only,
     "bom_first_record": bom_first_record,

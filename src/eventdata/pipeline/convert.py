@@ -10,6 +10,7 @@ blocks are in memory whatever the input size.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -167,10 +168,26 @@ def _streamable(src: Path) -> bool:
     """Whether the file's dataset is converted block by block (else it is read whole)."""
     from eventdata.datasets import dataset_of
 
-    if src.suffix.lower() not in CSV_SUFFIXES:
-        return True
-    names = sniff_csv_header(src).names
+    if src.suffix.lower() in CSV_SUFFIXES:
+        names = sniff_csv_header(src).names
+    else:
+        names = _first_record_keys(src)
+        if not names:
+            return True  # the streamed reader says what is wrong with the file
     return dataset_of([n.strip().lower() for n in names], source=src).streamed
+
+
+def _first_record_keys(src: Path) -> list[str]:
+    """The keys of the first JSON Lines record (none when it cannot be read)."""
+    with open(src, "rb") as fh:
+        while line := fh.readline(1 << 20):  # a first record over 1 MiB: none
+            if line.strip():
+                try:
+                    record = json.loads(line.removeprefix(b"\xef\xbb\xbf"))
+                except (ValueError, RecursionError):
+                    return []
+                return [str(key) for key in record] if isinstance(record, dict) else []
+    return []
 
 
 def _to_acled_csv(
