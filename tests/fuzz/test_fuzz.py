@@ -27,3 +27,16 @@ def test_mutants_raise_only_eventdata_errors_and_both_paths_agree(family, bases,
         folder.mkdir()
         check_case(case, folder, cli=number == 0)
         check_untouched(case, folder)
+
+
+def test_every_real_file_reads_alike_whole_and_streamed(bases, tmp_path):
+    from fuzz_harness import Case
+
+    for number, base in enumerate(bases):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        case = Case("unchanged", base, base.csv_bytes(), rows=len(base.rows))
+
+        outcome = check_case(case, folder)
+
+        assert outcome.error is None, f"{base.name}: {outcome.error}"

@@ -198,3 +198,18 @@ def test_text_that_is_not_utf8_in_a_parquet_file_is_refused(tmp_path):
 
     with pytest.raises(InputError, match="'location' holds text that is not UTF-8"):
         validate(tmp_path / "bad.parquet")
+
+
+@pytest.mark.parametrize("value", ["0x10", "0X1f", "-0x1"])
+def test_a_hexadecimal_integer_fails_whatever_its_neighbours_hold(tmp_path, value):
+    clean = _rows(3)
+    clean[1]["fatalities"] = value
+    messy = _rows(3)
+    messy[1]["fatalities"] = value
+    messy[2]["fatalities"] = "many"
+
+    alone = validate(write_csv(tmp_path / "clean.csv", clean))
+    beside = validate(write_csv(tmp_path / "messy.csv", messy))
+
+    assert alone.counts() == {"type.fatalities": 1}
+    assert beside.counts() == {"type.fatalities": 2}
