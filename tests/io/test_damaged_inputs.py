@@ -213,3 +213,18 @@ def test_a_hexadecimal_integer_fails_whatever_its_neighbours_hold(tmp_path, valu
 
     assert alone.counts() == {"type.fatalities": 1}
     assert beside.counts() == {"type.fatalities": 2}
+
+
+def test_foreign_parquet_files_are_input_errors_in_every_reader_and_writer(tmp_path):
+    from eventdata import read_parquet, write_acled
+
+    pq.write_table(pa.table({"a": [1, 2]}), tmp_path / "other.parquet")
+    nested = generate_events(5, seed=1).append_column("nested", pa.array([{"x": 1}] * 5))
+    pq.write_table(nested, tmp_path / "nested.parquet")
+
+    with pytest.raises(InputError, match="other.parquet: cannot be read as events"):
+        read_parquet(tmp_path / "other.parquet")
+    with pytest.raises(InputError, match="flatten nested"):
+        write_acled(tmp_path / "nested.parquet", tmp_path / "out.csv")
+    with pytest.raises(InputError, match="flatten nested"):
+        read_acled(nested)

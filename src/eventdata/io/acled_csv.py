@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata._atomic import atomic_path
-from eventdata.exceptions import LossyValuesError
+from eventdata.exceptions import InputError, LossyValuesError
 from eventdata.io.geo import derived_by_type, strip_geometry
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
@@ -217,6 +217,17 @@ def _text(column: pa.ChunkedArray, *, date_format: str) -> pa.ChunkedArray:
     return _blank_to_null(pc.cast(column, pa.string()))
 
 
+def _column_text(name: str, column: pa.ChunkedArray, pattern: str) -> pa.ChunkedArray:
+    """A column as CSV text; a nested column (struct, map) is refused naming it."""
+    try:
+        return _text(column, date_format=pattern)
+    except (pa.ArrowNotImplementedError, pa.ArrowInvalid) as exc:
+        raise InputError(
+            f"column {name!r} ({column.type}) cannot be written as CSV text ({exc}); "
+            "flatten it into columns of text or numbers, or drop it"
+        ) from None
+
+
 def _codes(labels: pa.ChunkedArray, value_set: pa.Array, codes: pa.Array) -> pa.ChunkedArray:
     """Labels to numeric codes as text; labels not in the vocabulary stay as they are."""
     text = pc.cast(labels, pa.string())
@@ -313,7 +324,10 @@ def acled_text_table(
     table = _canonical(data)
     if dialect == "pre2023":
         table = _pre2023(table)
-    arrays = [_text(column, date_format=pattern) for column in table.columns]
+    arrays = [
+        _column_text(name, column, pattern)
+        for name, column in zip(table.column_names, table.columns, strict=True)
+    ]
     text = pa.Table.from_arrays(arrays, names=table.column_names)
     return escape_formulas_in(text) if escape_formulas else text
 

@@ -157,5 +157,8 @@ def read_parquet(
         table = geo_.strip_geometry(table)
     found = candidates(pq.read_schema(first).names)
     schema = found[0].arrow_schema() if found and not found[0].streamed else None
-    conformed = conform(table, columns=wanted if wanted is not None else None, schema=schema)
+    try:
+        conformed = conform(table, columns=wanted if wanted is not None else None, schema=schema)
+    except ValueError as exc:  # not an event table: say which file
+        raise InputError(f"cannot be read as events: {exc}", path=path) from None
     return table_to_pandas(conformed, lists=lists)

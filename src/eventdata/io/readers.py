@@ -110,13 +110,19 @@ def _read_any(
             "or a .yaml records file",
             path=path,
         )
-    if isinstance(source, pa.Table):
-        return _normalize(as_text(source), Dialect(format="table"), None)
-    if is_dataframe(source):
-        return _normalize(as_text(from_pandas(source)), Dialect(format="dataframe"), None)
-    polars = from_polars(source)
-    if polars is not None:
-        return _normalize(as_text(polars), Dialect(format="polars"), None)
+    try:
+        if isinstance(source, pa.Table):
+            return _normalize(as_text(source), Dialect(format="table"), None)
+        if is_dataframe(source):
+            return _normalize(as_text(from_pandas(source)), Dialect(format="dataframe"), None)
+        polars = from_polars(source)
+        if polars is not None:
+            return _normalize(as_text(polars), Dialect(format="polars"), None)
+    except (pa.ArrowNotImplementedError, pa.ArrowTypeError) as exc:
+        raise InputError(
+            f"the {type(source).__name__} has a column eventdata cannot read as text "
+            f"({_first_line(exc)}); flatten nested (struct, map) columns before reading"
+        ) from None
     events = from_events(source)
     if events is not None:
         return _normalize(events, Dialect(format="events"), None)
