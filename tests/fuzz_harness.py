@@ -27,7 +27,15 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventdata import EventdataError, convert, read_acled, to_parquet, validate
+from eventdata import (
+    EventdataError,
+    convert,
+    read_acled,
+    read_parquet,
+    to_parquet,
+    validate,
+    write_acled,
+)
 from eventdata.io.csv_header import is_hxl_row
 
 SHARED_ACLED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "acled"
@@ -437,10 +445,16 @@ def check_case(
         summary, refused = None, exc
     else:
         summary, refused = report.summary(), None
-    try:
-        read_acled(src)
-    except EventdataError:
-        pass
+    for call in (read_acled, lambda p: write_acled(p, folder / "out.csv")):
+        try:  # only EventdataErrors may escape (the test fails on any other exception)
+            call(src)
+        except EventdataError:
+            pass
+    if case.suffix == ".parquet":
+        try:
+            read_parquet(src)
+        except EventdataError:
+            pass
     if cli:
         check_cli(case, src, refused)
     whole = _write(to_parquet, src, folder / "whole.parquet", "drop")

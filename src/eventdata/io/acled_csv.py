@@ -193,7 +193,13 @@ def _canonical(data: Any) -> pa.Table:
     lost = _lost_values(parsed)
     if lost:
         raise LossyValuesError(_lost_message(lost), column=lost[0][0], rows=lost[0][1])
-    return conform(parsed.table())
+    try:
+        return conform(parsed.table())
+    except LossyValuesError:
+        raise
+    except ValueError as exc:  # not ACLED rows (a UCDP GED file: ged_to_acled maps it)
+        where = data if isinstance(data, (str, os.PathLike)) else None
+        raise InputError(f"cannot be written as ACLED CSV: {exc}", path=where) from None
 
 
 def _blank_to_null(text: pa.ChunkedArray) -> pa.ChunkedArray:
