@@ -228,7 +228,8 @@ Convert SRC to DST, validating on the way; formats follow the file names.
 SRC: CSV (any ACLED dialect), JSON, JSON Lines, or a Parquet file or dataset
 directory. DST: a .parquet file (GeoParquet), a directory with --partition-by, or a
 .csv file (ACLED CSV, current dialect). CSV and JSON Lines are streamed to Parquet in
-bounded memory. Outputs are written atomically: on failure nothing is left behind.
+bounded memory. Outputs are written atomically: on failure nothing partial is left
+behind, and a later run removes what a killed one left.
 Ends with a one-line summary: rows read, written and invalid, output, seconds.
 
 \b
