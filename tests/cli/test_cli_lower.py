@@ -39,6 +39,10 @@ def test_lower_writes_the_acled_rows_as_csv(tmp_path: Path) -> None:
     ]
     assert "no row: '2021-07-06-us-will-respond': a threat response is words" in result.stderr
     assert "wrote" in result.stderr and "5 ACLED rows from 8 records" in result.stderr
+    assert (
+        "tally of '2021-07-06-us-embassy-drone': attacks on US interests (Iraq, 2021-01-01 to "
+        "2021-07-06): claimed 47, found 3 (IRQ1, IRQ3, IRQ4)"
+    ) in result.stderr
 
 
 def test_lower_writes_parquet_with_prefixes(tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_gtd_to_acled_refuses_another_dataset(tmp_path: Path) -> None:
 
     path = write_rows(tmp_path / "acled.csv", [make_row()])
 
-    with pytest.raises(NotEventDataError, match="read it with eventdata.read_acled"):
+    with pytest.raises(NotEventDataError, match=r"read it with eventdata.read_acled\(\)"):
         gtd_to_acled(path)
 
 

@@ -149,3 +149,22 @@ def test_lookups_without_rapidfuzz_name_the_extra(
 
     with pytest.raises(MissingExtraError, match=r"pip install 'eventdata\[match\]'"):
         reference.lookup("US forces")
+
+
+def test_a_parquet_store_is_a_reference_too(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    store = tmp_path / "store"
+    store.mkdir()
+    table = pa.Table.from_pylist([dict(zip(COLUMNS, row, strict=True)) for row in ROWS])
+    pq.write_table(table, store / "part-0.parquet")
+
+    reference = NameReference.of(store)
+
+    assert US_2021 in reference.actors
+    assert reference.place("Al Qaim", country="Iraq") == {
+        "country": "Iraq", "iso": 368, "region": "Middle East", "admin1": "Al Anbar",
+        "admin2": "Al Qaim", "admin3": None, "location": "Al Qaim", "latitude": 34.37,
+        "longitude": 41.09, "geo_precision": 2,
+    }  # fmt: skip

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from records_full import WEAPONS_DEFAULT, WEAPONS_FULL, default_records, full_records
 
 from eventdata import (
@@ -16,6 +18,7 @@ from eventdata import (
     RecordsFileError,
     Response,
     ResponseKind,
+    Rocket,
     read_records,
     write_records,
 )
@@ -297,3 +300,32 @@ def test_kinds_and_required_fields_are_named_with_the_fix(tmp_path: Path) -> Non
     assert found[2] == (8, 5, "r", "kind", "missing; add kind")
     assert found[3][:4] == (10, 11, "r", "date")
     assert found[3][4].endswith("(got 'yesterday'); write dates as YYYY-MM-DD and times as HH:MM")
+
+
+def test_a_value_yaml_reads_as_a_date_is_told_to_be_quoted(tmp_path: Path) -> None:
+    path = tmp_path / "quoted.yaml"
+    path.write_text(
+        "records:\n  - {record_type: attack, id: 2021-07-06, date: 2021-07-06}\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(RecordsFileError, match="read it as a date or number: put it in quotes"):
+        read_records(path)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(min_size=1), system=st.text(min_size=1))
+def test_any_text_round_trips_through_yaml_and_json(tmp_path: Path, text: str, system: str) -> None:
+    record = Attack(
+        id="a",
+        date=dt.date(2021, 7, 6),
+        description=text,
+        weapons=(Rocket(system=system),),
+    )
+    collection = EventCollection([record])
+
+    for suffix in (".yaml", ".json"):
+        path = write_records(collection, tmp_path / f"r{suffix}")
+        assert read_records(path) == collection

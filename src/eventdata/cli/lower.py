@@ -18,7 +18,8 @@ Write the ACLED rows a records file codes, as CSV or Parquet.
 RECORDS is a YAML, JSON or Parquet records file (write_records). OUT is a .csv
 file (ACLED's export columns) or a .parquet file (the canonical event table).
 Records that give no row of their own (threats, denied reports, attacks coded
-in their interception's row) are listed on stderr with the reason.
+in their interception's row) are listed on stderr with the reason, and each
+tally a record states ("47 attacks in 2021 so far") with the rows it counts.
 
 With --reference (an ACLED export or store you have), actor and place names it
 does not know are listed with the close matches valid on the record's date, and
@@ -80,6 +81,9 @@ def lower(
         click.echo(f"warning: {warning.message}", err=True)
     for unlowered in lowering.unlowered:
         click.echo(f"no row: {unlowered}", err=True)
+    for record in collection:
+        for tally in record.tallies:  # the counts the sources state, against these rows
+            click.echo(f"tally of {record.id!r}: {tally.check(lowering.events)}", err=True)
     click.echo(
         f"wrote {written}: {len(lowering.rows)} ACLED rows from {len(collection)} records",
         err=True,

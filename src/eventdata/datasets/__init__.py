@@ -175,7 +175,11 @@ def require(dataset: Dataset, columns: Sequence[str], *, source: object | None =
         return
     others = [d for d in candidates(columns) if d is not dataset]
     if others:
-        looks = f"it looks like {others[0].title} data: read it with {others[0].reader}()"
+        other = others[0]
+        looks = f"it looks like {other.title} data: read it with {other.reader}()"
+        if other.to_acled is not None:
+            mapping = other.to_acled.partition(":")[2]
+            looks += f", or map it to ACLED's columns with eventdata.{mapping}()"
     else:
         looks = _looks_like(columns)
     if dataset.identifying:

@@ -13,9 +13,10 @@ its node, its id and the field path, every problem at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -137,10 +138,13 @@ def read_records_text(path: str | os.PathLike[str], /, *, reference: Any = None)
     if source.suffix.lower() in JSON_SUFFIXES:
         data = load_json(text, path=source)
         return records_from_data(
-            data, source=source, marks=lambda: json_marks(text), reference=reference
+            data,
+            source=source,
+            marks=functools.cache(lambda: json_marks(text)),
+            reference=reference,
         )
     data, marks = load_yaml(text, path=source)
-    return records_from_data(data, source=source, marks=lambda: marks, reference=reference)
+    return records_from_data(data, source=source, marks=marks, reference=reference)
 
 
 def records_from_data(
@@ -148,7 +152,7 @@ def records_from_data(
     /,
     *,
     source: object = "data",
-    marks: Any = None,
+    marks: Callable[[], Marks] | None = None,
     reference: Any = None,
 ) -> EventCollection:
     """Validate a parsed records document into a collection, every problem at once.
@@ -164,7 +168,7 @@ def records_from_data(
         IntegrityError: the records are inconsistent.
 
     """
-    get_marks = marks if marks is not None else dict
+    get_marks: Callable[[], Marks] = marks if marks is not None else dict
     items, base = _records_list(data, source, get_marks)
     if reference is not None:
         reference.fill_places(items)
@@ -188,7 +192,7 @@ def records_from_data(
             records.append(model.model_validate(item))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                problems.extend([_located(get_marks(), path, item, record_id, detail)])
+                problems.append(_located(get_marks(), path, item, record_id, detail))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))  # file order
         raise RecordsFileError(problems, path=source)
@@ -202,7 +206,7 @@ def records_from_data(
 
 
 def _records_list(
-    data: Any, source: object, get_marks: Any
+    data: Any, source: object, get_marks: Callable[[], Marks]
 ) -> tuple[Sequence[Any], tuple[object, ...]]:
     if isinstance(data, list):
         return data, ()
@@ -306,6 +310,8 @@ def _located(
     hint = ""
     if kind.startswith(("date_", "time_")):
         hint = "; write dates as YYYY-MM-DD and times as HH:MM"
+    elif kind == "string_type" and isinstance(detail.get("input"), (dt.date, int, float)):
+        hint = "; YAML read it as a date or number: put it in quotes"
     if kind not in ("missing", "value_error") and not kind.startswith("union_tag"):
         shown = detail.get("input")
         if not isinstance(shown, (dict, list, BaseModel)):

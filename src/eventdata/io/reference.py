@@ -50,6 +50,7 @@ _PLACE_COLUMNS = (
     "geo_precision",
 )
 _PLACE_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3")
+_UNUSED = ("notes", "source", "source_scale", "tags", "civilian_targeting", "timestamp")
 _CUTOFF = 70.0
 
 
@@ -128,12 +129,13 @@ class NameReference:
     """
 
     def __init__(self, actors: Iterable[str], places: Iterable[dict[str, Any]]) -> None:
+        """Hold actor names and place rows (ACLED's place columns, optionally ``count``)."""
         self.actors: tuple[str, ...] = tuple(sorted(set(actors)))
         chosen: dict[tuple[str, str], Counter[tuple[Any, ...]]] = {}
         for row in places:
             key = (str(row["location"]), str(row["country"]))
             values = tuple(row.get(f) for f in _PLACE_COLUMNS)
-            chosen.setdefault(key, Counter())[values] += 1
+            chosen.setdefault(key, Counter())[values] += int(row.get("count", 1))
         self.places: dict[tuple[str, str], dict[str, Any]] = {
             key: dict(zip(_PLACE_COLUMNS, counts.most_common(1)[0][0], strict=True))
             for key, counts in sorted(chosen.items())
@@ -155,7 +157,7 @@ class NameReference:
         from eventdata.exceptions import NotEventDataError
         from eventdata.io.readers import read_raw
 
-        raw = read_raw(reference)
+        raw = read_raw(reference, skip=_UNUSED)  # a CSV's notes and sources are not read
         table = raw.table
         have = set(table.column_names)
         if "location" not in have or "actor1" not in have:
@@ -164,15 +166,19 @@ class NameReference:
                 "a store written by 'eventdata fetch'",
                 path=raw.source,
             )
+        import pyarrow.compute as pc
+
         actors: set[str] = set()
         for column in _ACTOR_COLUMNS:
             if column in have:
-                for value in table.column(column).to_pylist():
+                for value in pc.unique(table.column(column)).to_pylist():
                     actors.update(p.strip() for p in str(value or "").split(";") if p.strip())
         present = [c for c in _PLACE_COLUMNS if c in have]
+        # one row per distinct place, with how often it occurs: the store may be millions
+        distinct = table.select(present).group_by(present).aggregate([([], "count_all")])
         rows = [
-            {c: _typed(c, row.get(c)) for c in _PLACE_COLUMNS}
-            for row in table.select(present).to_pylist()
+            {**{c: _typed(c, row.get(c)) for c in _PLACE_COLUMNS}, "count": row["count_all"]}
+            for row in distinct.to_pylist()
             if row.get("location")
         ]
         return cls(actors, rows)

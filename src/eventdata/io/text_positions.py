@@ -9,8 +9,10 @@ a base-60 number. PyYAML is the optional ``records`` extra.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from eventdata.exceptions import InputError, MissingExtraError
@@ -86,8 +88,10 @@ def _loader_and_dumper() -> tuple[Any, Any]:
     return _classes["loader"], _classes["dumper"]
 
 
-def load_yaml(text: str, *, path: object) -> tuple[Any, Marks]:
-    """Parse one YAML document; return the data and the marks of its nodes.
+def load_yaml(text: str, *, path: object) -> tuple[Any, Callable[[], Marks]]:
+    """Parse one YAML document; return the data and a function giving its nodes' marks.
+
+    The marks are computed when asked for (when a record does not validate).
 
     Raises:
         InputError: the text is not YAML, naming the line and column.
@@ -111,10 +115,14 @@ def load_yaml(text: str, *, path: object) -> tuple[Any, Marks]:
         raise InputError(f"not valid YAML: {error}", path=path) from None
     finally:
         loader.dispose()
-    marks: Marks = {}
-    if node is not None:
-        _walk_yaml(node, (), marks, yaml)
-    return data, marks
+
+    def marks() -> Marks:
+        found: Marks = {}
+        if node is not None:
+            _walk_yaml(node, (), found, yaml)
+        return found
+
+    return data, functools.cache(marks)
 
 
 def _walk_yaml(node: Any, path: tuple[object, ...], marks: Marks, yaml: Any) -> None:

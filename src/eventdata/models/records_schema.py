@@ -1,7 +1,7 @@
 """The JSON Schema of records files, for editors: draft-07, which yaml-language-server reads.
 
 pydantic writes JSON Schema 2020-12; yaml-language-server (the YAML plugin of VS Code,
-Neovim, Helix, Zed and JetBrains IDEs) supports draft-07 and below. :func:`records_json_schema`
+Neovim, Helix and Zed) supports draft-07 and below. :func:`records_json_schema`
 converts: ``$defs`` become ``definitions``, a ``$ref`` with sibling keywords is wrapped in
 ``allOf`` (draft-07 ignores a ``$ref``'s siblings), ``prefixItems`` becomes an ``items``
 list, OpenAPI's ``discriminator`` is dropped. Every enum gets ``enumDescriptions`` and
