@@ -8,6 +8,7 @@ run removed, renamed, datasets exchanged); the internal environment variable
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -33,6 +34,9 @@ def _input(path: Path, n: int, *, broken: int | None) -> Path:
     rows = [make_row(event_id_cnty=f"IRQ{i}") for i in range(n)]
     if broken is not None:
         rows[broken]["fatalities"] = "-1"
+    if path.suffix == ".json":  # read whole: to_parquet's side files, not the stream's
+        path.write_text(json.dumps(rows), encoding="utf-8")
+        return path
     return write_csv(path, rows)
 
 
@@ -68,12 +72,16 @@ def _commit_points(
     return points
 
 
-@pytest.mark.parametrize("new_broken", [None, 7], ids=["new-clean", "new-with-failures"])
+@pytest.mark.parametrize(
+    ("suffix", "new_broken"),
+    [(".csv", None), (".csv", 7), (".json", None)],
+    ids=["streamed-new-clean", "streamed-new-with-failures", "whole-file-new-clean"],
+)
 def test_killed_at_every_commit_point_leaves_old_or_new_never_a_mix(
-    tmp_path, monkeypatch, new_broken
+    tmp_path, monkeypatch, suffix, new_broken
 ):
-    old_src = _input(tmp_path / "old.csv", 20, broken=3)
-    new_src = _input(tmp_path / "new.csv", 30, broken=new_broken)
+    old_src = _input(tmp_path / f"old{suffix}", 20, broken=3)
+    new_src = _input(tmp_path / f"new{suffix}", 30, broken=new_broken)
     template = tmp_path / "template"
     template.mkdir()
     convert(old_src, template / "out.parquet", on_invalid="drop")

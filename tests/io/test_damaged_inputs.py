@@ -228,3 +228,13 @@ def test_foreign_parquet_files_are_input_errors_in_every_reader_and_writer(tmp_p
         write_acled(tmp_path / "nested.parquet", tmp_path / "out.csv")
     with pytest.raises(InputError, match="flatten nested"):
         read_acled(nested)
+
+
+def test_a_table_with_text_that_is_not_utf8_is_not_written_on(tmp_path):
+    table = generate_events(3, seed=1)
+    location = table.schema.get_field_index("location")
+    broken = pa.array([b"ok", b"Bagh\xffdad", b"ok"], pa.binary()).cast(pa.string(), safe=False)
+
+    with pytest.raises(InputError, match="'location' holds text that is not UTF-8"):
+        to_parquet(table.set_column(location, "location", broken), tmp_path / "out.parquet")
+    assert not (tmp_path / "out.parquet").exists()

@@ -284,6 +284,8 @@ def to_parquet(
         raise ValueError(f"on_invalid must be one of {', '.join(_POLICIES)}, got {on_invalid!r}")
     path = Path(path)
     refuse_output(data, path, partitioned=bool(partition_by))
+    if isinstance(data, pa.Table):
+        _refuse_broken_text(data)
     raw = (
         data
         if isinstance(data, RawTable)
@@ -324,6 +326,16 @@ def to_parquet(
             )
     result.rows_written = table.num_rows
     return result
+
+
+def _refuse_broken_text(table: pa.Table) -> None:
+    """Refuse text columns holding bytes that are not UTF-8 instead of writing them on."""
+    from eventdata.io.parquet import check_text
+
+    try:
+        check_text(table)
+    except pa.ArrowInvalid as exc:
+        raise InputError(f"the table cannot be written: {exc}") from None
 
 
 @contextlib.contextmanager
