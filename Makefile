@@ -1,23 +1,38 @@
-# The two quick-start commands: `make run` and `make test`. Each creates .venv when missing.
+# The two quick-start commands: `make run` and `make test`. Each creates .venv when missing;
+# `make run` installs only what the tour needs (the runtime dependencies and the report
+# extra), `make test` adds what the tests, the linters and the docs build need (the dev extra).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.run-stamp
 STAMP := $(VENV)/.installed-stamp
+DOCS_STAMP := $(VENV)/.docs-stamp
+DOCS_OUT := docs/_build/html
 
 # The oldest versions of the runtime dependencies that pyproject.toml admits, tested in CI.
 MIN_DEPS := "pydantic==2.6.4" "pandas==2.2.3" "pyarrow==17.0.0" "click==8.2.0" "numpy<2" "pytest>=8"
 VENV_MIN := .venv-min
 MIN_STAMP := $(VENV_MIN)/.installed-stamp
 
-.PHONY: run test test-min lint bench bench-quick fuzz clean
+.PHONY: run test test-min lint docs bench bench-quick fuzz clean
 
-$(STAMP): pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e ".[report]"
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
-run: $(STAMP)
+$(DOCS_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e ".[docs]"
+	touch $(DOCS_STAMP)
+
+run: $(RUN_STAMP)
 	$(PY) examples/quickstart.py out
 
 test: $(STAMP)
@@ -35,9 +50,14 @@ test-min: $(MIN_STAMP)
 	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests examples bench
-	$(VENV)/bin/ruff format --check src tests examples bench
+	$(VENV)/bin/ruff check src tests examples bench docs/conf.py
+	$(VENV)/bin/ruff format --check src tests examples bench docs/conf.py
 	$(VENV)/bin/mypy src
+
+# the documentation site, offline, from scratch (-E) with warnings as errors
+docs: $(DOCS_STAMP)
+	$(PY) -m sphinx -E -W --keep-going -q -b html docs $(DOCS_OUT)
+	@echo "built $(DOCS_OUT)/index.html"
 
 # every method against the pyarrow floor at 646k and 3.2M rows, then the other benchmarks
 bench: $(STAMP)
@@ -54,4 +74,4 @@ bench-quick: $(STAMP)
 	$(PY) bench/run_all.py --quick
 
 clean:
-	rm -rf $(VENV) $(VENV_MIN) out
+	rm -rf $(VENV) $(VENV_MIN) out docs/_build docs/python-api

@@ -22,6 +22,7 @@ SCRIPTS: dict[str, tuple[list[str], list[str] | None]] = {
     "bench_validate.py": ([], None),
     "bench_convert.py": ([], None),
     "bench_aggregate.py": ([], None),
+    "bench_report.py": ([], None),
 }
 
 

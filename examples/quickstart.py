@@ -20,18 +20,36 @@ from pathlib import Path
 
 import eventdata
 
-HERE = Path(__file__).resolve().parent
+BROKEN_ROWS = 6
+"""Rows of the sample that break error rules, on purpose (tests/test_examples.py lists them)."""
+
+
+def as_given(path: Path) -> Path:
+    """The path relative to the working directory when it lies below it, as a user types it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+HERE = as_given(Path(__file__).parent)
 SAMPLE = HERE / "data" / "sample_events.csv"
 
 
 def main(outdir: Path) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
 
+    print(
+        f"The bundled sample {SAMPLE} holds 240 synthetic events; {BROKEN_ROWS} of them are\n"
+        "broken on purpose: this is what a failing gate looks like. Step 1 finds them, step 2\n"
+        "sets them aside and writes the rest.\n"
+    )
     print("== 1. validate")
     started = time.perf_counter()
     report = eventdata.validate(SAMPLE)
-    print(report.format_text(max_failures=6))
+    print(report.format_text(max_failures=BROKEN_ROWS))
     print(f"   ({time.perf_counter() - started:.2f} s)")
+    assert len(report.invalid_rows) == BROKEN_ROWS, "the sample's broken rows, as announced"
 
     print("\n== 2. convert to GeoParquet, dropping the invalid rows (kept beside the output)")
     target = outdir / "sample_events.parquet"

@@ -49,7 +49,7 @@ def test_validation_report_shows_a_table_of_rules_and_failures() -> None:
 
 
 def test_write_result_repr_is_one_short_line(tmp_path: Path) -> None:
-    result = eventdata.write_parquet(generate_events(30, seed=1), tmp_path / "e.parquet")
+    result = eventdata.to_parquet(generate_events(30, seed=1), tmp_path / "e.parquet")
 
     text = repr(result)
     html = result._repr_html_()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,26 @@ def test_pipeline_gate_exits_2_on_unreadable_input(tmp_path: Path) -> None:
 
     assert result.returncode == 2
     assert "garbage.csv" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_quickstart_says_first_that_the_sample_fails_and_prints_paths_as_given(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+
+    result = subprocess.run(
+        [sys.executable, "examples/quickstart.py", "out"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.split("== 1. validate")[0]
+    assert "examples/data/sample_events.csv" in first
+    assert "6 of them are\nbroken on purpose: this is what a failing gate looks like" in first
+    assert "examples/data/sample_events.csv: FAILED - 240 rows" in result.stdout
+    assert "wrote 234 rows to out/sample_events.parquet" in result.stdout
+    assert "-> out/sample_events.invalid.parquet" in result.stdout
+    assert str(tmp_path) not in result.stdout

@@ -112,6 +112,9 @@ _EXPORTS: dict[str, str] = {
     "iter_acled": "eventdata.sources.acled_api",
     "fetch_deletions": "eventdata.sources.acled_api",
     "update": "eventdata.sources.store",
+    "read_history": "eventdata.sources.history",
+    "check_acled": "eventdata.sources.check",
+    "parse_tags": "eventdata.pipeline.tags",
     "UpdateSummary": "eventdata.sources.store",
     # comparing versions
     "diff": "eventdata.analysis.diff",
@@ -139,6 +142,8 @@ _EXPORTS: dict[str, str] = {
     "ValidationFailed": "eventdata.exceptions",
     "ApiError": "eventdata.exceptions",
     "AuthenticationError": "eventdata.exceptions",
+    "EmptyResultWarning": "eventdata.exceptions",
+    "StoreBusyError": "eventdata.exceptions",
     "MissingExtraError": "eventdata.exceptions",
 }
 
@@ -168,6 +173,7 @@ if TYPE_CHECKING:
         AmbiguousDates,
         ApiError,
         AuthenticationError,
+        EmptyResultWarning,
         EventdataError,
         InputError,
         IntegrityError,
@@ -180,6 +186,7 @@ if TYPE_CHECKING:
         RecordProblem,
         RecordsFileError,
         SchemaVersionError,
+        StoreBusyError,
         UnknownPlaceWarning,
         UnknownRuleError,
         UnloweredRecordsWarning,
@@ -240,6 +247,7 @@ if TYPE_CHECKING:
     )
     from eventdata.pipeline.convert import convert
     from eventdata.pipeline.read import read_acled
+    from eventdata.pipeline.tags import parse_tags
     from eventdata.pipeline.validate import validate, validate_ged
     from eventdata.pipeline.write import WriteResult, to_parquet, write_parquet
     from eventdata.reporting import report
@@ -247,7 +255,9 @@ if TYPE_CHECKING:
     from eventdata.schema.arrow import arrow_schema
     from eventdata.schema.text import Dialect
     from eventdata.sources.acled_api import fetch_acled, fetch_deletions, iter_acled
+    from eventdata.sources.check import check_acled
     from eventdata.sources.gtd import gtd_to_acled, read_gtd
+    from eventdata.sources.history import read_history
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.sources.ucdp import read_ged
     from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table

@@ -12,6 +12,7 @@ from typing import NamedTuple, Protocol
 __all__ = [
     "AmbiguousDates",
     "DerivedColumnClash",
+    "EmptyResultWarning",
     "EventdataError",
     "InputError",
     "IntegrityError",
@@ -25,8 +26,10 @@ __all__ = [
     "AuthenticationError",
     "MissingExtraError",
     "NoClusterError",
+    "PlainHttpWarning",
     "RowsNotHeldError",
     "SchemaVersionError",
+    "StoreBusyError",
     "NameWarning",
     "UnknownPlaceWarning",
     "UnknownRuleError",
@@ -238,6 +241,18 @@ class ApiError(EventdataError):
 
 class AuthenticationError(ApiError):
     """The API refused the credentials (HTTP 400/401 at login, 401/403 on a read)."""
+
+
+class EmptyResultWarning(UserWarning):
+    """A download or update received no events; the message names the filters that matched none."""
+
+
+class PlainHttpWarning(UserWarning):
+    """The API base URL is ``http://`` on another machine: the password travels unencrypted."""
+
+
+class StoreBusyError(InputError):
+    """Another process is updating the store, or changed it while this update ran."""
 
 
 class RowsNotHeldError(EventdataError):

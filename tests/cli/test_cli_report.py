@@ -80,3 +80,28 @@ def test_report_of_blank_and_unreadable_dates_writes_the_page(
     assert '<b class="failed">2</b>rows without a readable date' in html
     assert '<b class="failed">1</b>rows without coordinates' in html
     assert "required.event_date" in html and "type.event_date" in html
+
+
+@pytest.mark.skipif(
+    any(importlib.util.find_spec(m) is None for m in ("jinja2", "rapidfuzz", "scipy")),
+    reason="the report and match extras are missing",
+)
+def test_report_compares_two_files(run_cli: Run, valid_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "page.html"
+
+    result = run_cli("report", valid_csv, out, "--compare", valid_csv)
+
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Compared with valid.csv (compared)" in html
+    assert "<b>5</b> pairs of the same event" in html
+
+
+@needs_jinja2
+def test_report_compare_with_a_missing_file_exits_2(
+    run_cli: Run, valid_csv: Path, tmp_path: Path
+) -> None:
+    result = run_cli("report", valid_csv, tmp_path / "p.html", "--compare", tmp_path / "no.csv")
+
+    assert result.returncode == 2
+    assert "no.csv: no such file or directory" in result.stderr

@@ -25,7 +25,7 @@ def test_every_event_type_today_and_legacy_has_a_class() -> None:
 def test_ged_and_gtd_codes_have_a_class() -> None:
     table = event_classes()
 
-    assert [table[("ucdp-ged", str(c), "")] for c in (1, 2, 3)] == ["clash", "clash", "attack"]
+    assert [table[("ucdp", str(c), "")] for c in (1, 2, 3)] == ["clash", "clash", "attack"]
     assert {table[("gtd", str(c), "")] for c in range(1, 10)} <= set(CLASSES)
     assert set(table.values()) <= set(CLASSES)
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from eventdata import Actor, ActorType, Attack, CounterRAM, Drone, Response, match
 from eventdata.matching.inputs import detect, read_side
@@ -53,7 +54,7 @@ def test_ged_rows_keep_their_span_precision_and_dyad(tmp_path: Path) -> None:
 
     side = read_side(path)
 
-    assert side.dataset == "ucdp-ged"
+    assert side.dataset == "ucdp"
     assert int(side.end[0] - side.start[0]) == 2
     assert side.radius[0] == 150.0
     assert "Government of Syria" in {a[0] for a in side.actors}
@@ -117,4 +118,23 @@ def test_gtd_incidents_are_read_with_specificity_as_radius(tmp_path: Path) -> No
     assert side.placeable.tolist() == [True, False]
     result = match(path, pd.read_csv(path, dtype=str))
     assert result.summary["pairs"] == 1  # the row without coordinates stays unmatched
-    assert list(result.left_only["event_id_cnty"]) == ["202107000002"]
+    assert list(result.left_only["event_id_cnty"]) == ["GTD202107000002"]
+
+
+def test_a_table_no_dataset_recognises_is_refused(tmp_path: Path) -> None:
+    from eventdata import NotEventDataError
+
+    path = tmp_path / "counts.csv"
+    path.write_text("country,month,events\nIraq,2024-01,12\n")
+
+    with pytest.raises(NotEventDataError):
+        match(path, path)
+
+
+def test_an_acled_export_with_a_preamble_is_read_by_acleds_reader(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export.csv", [make_row()], preamble=True)
+
+    result = match(path, path)
+
+    assert list(result.pairs["left_id"]) == ["IRQ90001"]
+    assert result.pairs["score"].iloc[0] == 1.0

@@ -78,11 +78,16 @@ def test_repr_summary_and_html(known: KnownAnswer) -> None:
     result = match(known.left, known.right, names=("first", "second"))
     s = result.summary
 
-    assert repr(result).startswith("<MatchResult first (")
-    assert f"{s['pairs']:,} pairs" in repr(result)
+    assert repr(result) == (
+        f"<MatchResult left='first' right='second' pairs={s['pairs']} "
+        f"only_left={s['left_only']} only_right={s['right_only']} "
+        f"candidates={s['candidates']}>"
+    )
     assert s["left_matched"] + s["left_only"] == len(known.left)
     assert s["pairs"] == s["one_to_one"] + s["episode"]
-    assert "<table>" in result._repr_html_()
+    html = result._repr_html_()
+    assert "MatchResult: first x second" in html
+    assert '<td style="' in html and str(result.pairs["left_id"].iloc[0]) in html
 
 
 def test_to_parquet_writes_pairs_then_unmatched_rows(tmp_path: Path, known: KnownAnswer) -> None:

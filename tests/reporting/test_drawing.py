@@ -15,6 +15,7 @@ import pytest
 
 import eventdata
 from eventdata.reporting.charts import count_ticks
+from eventdata.reporting.cube import sub_event_cube
 from eventdata.reporting.frame import Events
 from eventdata.reporting.map import map_extent
 from eventdata.reporting.outlines import ASSET, countries
@@ -126,3 +127,14 @@ def test_the_outlines_asset_is_natural_earth_with_its_provenance() -> None:
     assert somalia.name == "Somalia"
     west, south, east, north = somalia.bbox
     assert 40 < west < 42 and 51 < east < 52 and -2 < south < -1 and 11 < north < 13
+
+
+def test_the_sub_event_counts_cover_every_event_or_are_left_out() -> None:
+    events = _events(["2025-03-05", "2025-03-10", None, "2025-03-17"])
+
+    subs = sub_event_cube(events)
+    too_many = sub_event_cube(events, max_rows=1)
+
+    assert subs is not None and sum(subs["n"]) == 4
+    assert -1 in subs["w"]  # the undated row keeps its place
+    assert too_many is None

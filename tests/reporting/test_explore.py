@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from chromium_harness import Chromium
 
@@ -45,6 +46,8 @@ VISIBLE = """
 out.visible = Array.prototype.filter.call(document.querySelectorAll("#map-svg [data-m]"),
   function (m) { return m.style.display !== "none"; }).length;
 out.shown = document.getElementById("shown").textContent;
+out.figures = [document.getElementById("figure-events").textContent,
+  document.getElementById("figure-fatalities").textContent];
 out.barFills = Array.prototype.map.call(
   document.querySelectorAll("svg[data-chart=ev] g.bars rect"),
   function (r) { return r.getAttribute("fill"); });
@@ -53,6 +56,10 @@ out.barLabels = Array.prototype.map.call(
   function (t) { return t.textContent; });
 out.rows = Array.prototype.filter.call(document.querySelectorAll("tr[data-a]"),
   function (r) { return !r.hidden; }).length;
+out.subs = Array.prototype.map.call(document.querySelectorAll("#sub-events tr"),
+  function (r) { return Number(r.children[2].textContent.replace(/,/g, "")); });
+out.actors = Array.prototype.map.call(document.querySelectorAll("#actors tr"),
+  function (r) { return [r.children[0].textContent, Number(r.children[1].textContent)]; });
 out.ticks = Array.prototype.map.call(
   document.querySelectorAll("svg[data-chart=ev] g.axis text"),
   function (t) { return t.textContent; });
@@ -156,7 +163,16 @@ def test_choosing_an_admin1_redraws_the_map_bars_and_table(
     assert after["shown"].startswith("Showing 27 of 240 events")
     assert after["visible"] == 27  # Banadir's events all have coordinates
     assert after["rows"] == 1
+    assert after["figures"] == ["27", "45"] and before["figures"] == ["240", "291"]
     assert sum(_events_in(label) for label in after["barLabels"]) == 27
+    assert sum(after["subs"]) == 27  # Banadir's sub-event types, all of them
+    assert after["actors"] != before["actors"]
+    events = eventdata.read_acled(SAMPLE, errors="coerce")
+    banadir = events[events["admin1"] == "Banadir"]
+    expected = pd.concat([banadir["actor1"], banadir["actor2"]]).dropna().value_counts()
+    assert {a: n for a, n in after["actors"]} == {a: expected[a] for a, _ in after["actors"]}
+    assert len(after["actors"]) == min(12, len(expected))
+    assert sum(before["subs"]) < 240  # the top 12 of the whole file
     assert len(after["barLabels"]) < len(before["barLabels"])
 
 
@@ -184,6 +200,13 @@ def test_unticking_an_event_type_removes_its_bars_and_marks(
     battles = EVENT_TYPE_COLOURS["Battles"]
     assert battles in before["barFills"] and battles not in after["barFills"]
     assert after["visible"] < before["visible"]
+    # and on screen: the bars' Battles red is gone from the picture
+    shown = _pixels(chromium(page, width=1300, height=2000).screenshot)
+    filtered = _pixels(
+        chromium(chromium.with_actions(page, untick), width=1300, height=2000).screenshot
+    )
+    red = _rgb(battles)
+    assert _share(shown, red) > 0.001 and _share(filtered, red) < _share(shown, red) / 10
 
 
 @needs_jinja2

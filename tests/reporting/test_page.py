@@ -176,3 +176,24 @@ def test_a_missing_jinja2_names_the_extra(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "pip install 'eventdata[report]'" in result.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+@needs_jinja2
+def test_a_file_without_coordinates_gets_no_world_map(tmp_path: Path) -> None:
+    table = eventdata.read_acled(generate_events(30, seed=3))
+    table["latitude"] = None
+    table["longitude"] = None
+
+    html = eventdata.report(table, tmp_path / "t.html").read_text("utf-8")
+
+    assert 'id="map-svg"' not in html
+    assert "30 events without coordinates are not on the map" in html
+
+
+def test_another_dataset_is_refused_with_the_way_to_map_it(tmp_path: Path) -> None:
+    pytest.importorskip("jinja2")
+
+    with pytest.raises(eventdata.InputError, match="ged_to_acled"):
+        eventdata.report(ROOT / "examples" / "data" / "sample_ged.csv", tmp_path / "g.html")
+
+    assert not (tmp_path / "g.html").exists()

@@ -13,7 +13,7 @@ from records_fixtures import ABU_KAMAL, GREEN_ZONE
 
 import eventdata
 from eventdata import Actor, Attack, EventCollection, Response, write_records
-from eventdata.models.records import Outcome, ResponseKind
+from eventdata.models.records import Outcome, ResponseKind, WeaponsSeizure
 from eventdata.models.weapons import CounterRAM, Drone, Rocket
 from eventdata.synthetic import generate_events
 
@@ -66,7 +66,15 @@ def _collection() -> EventCollection:
         outcome=Outcome.IMPACTED,
         responds_to=("strike-1",),
     )
-    return EventCollection([attack, interception, strike, answer])
+    seizure = WeaponsSeizure(
+        id="seizure-1",
+        date=dt.date(2021, 7, 10),
+        place=GREEN_ZONE,
+        seized_by=Actor(name="Police Forces of Iraq (2020-)", actor_type="State forces"),
+        weapons=(Rocket(count=6),),
+        description="Police seized six rockets.",
+    )
+    return EventCollection([attack, interception, strike, answer, seizure])
 
 
 @needs_jinja2
@@ -78,7 +86,8 @@ def test_a_records_file_report_lists_the_records(tmp_path: Path, chromium: Chrom
     loaded = chromium(page, width=1200, height=1600)
 
     assert 'id="records"' in html
-    assert "2 attacks and 2 responses" in html
+    assert "2 attacks and 2 responses, 1 other records" in html
+    assert "<td>weapons seizure</td>" in html and "Police seized six rockets." in html
     assert re.search(r"<b>9</b> launched, <b>3</b> intercepted, <b>6</b> impacted", html)
     assert "3 × drone" in html and "counter ram (C-RAM)" in html
     chain = re.findall(r"<b>(attack|interception|retaliation)</b> <code>([\w-]+)</code>", html)
@@ -98,3 +107,13 @@ def test_an_acled_file_has_no_records_section(tmp_path: Path) -> None:
     html = eventdata.report(table, tmp_path / "t.html").read_text("utf-8")
 
     assert 'id="records"' not in html
+
+
+@needs_jinja2
+def test_a_yaml_records_file_report_lists_the_records(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "baghdad_2021.yaml"
+
+    html = eventdata.report(example, tmp_path / "baghdad.html").read_text(encoding="utf-8")
+
+    assert "4 attacks and 4 responses" in html
+    assert "<b>retaliation</b>" in html and "<b>interception</b>" in html

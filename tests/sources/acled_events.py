@@ -10,9 +10,16 @@ PASSWORD = "correct horse battery staple"
 
 def event(number: int, *, country: str = "Somalia", **changes: str) -> dict[str, str]:
     """A valid API row: ``SOM<number>`` (or the country's prefix), timestamp 1700000000+n."""
-    prefix = {"Somalia": "SOM", "Kenya": "KEN", "Iraq": "IRQ"}[country]
-    iso = {"Somalia": "706", "Kenya": "404", "Iraq": "368"}[country]
-    region = {"Somalia": "Eastern Africa", "Kenya": "Eastern Africa", "Iraq": "Middle East"}
+    # since May 2026 an event in international waters names the sea as its country; the
+    # id and iso stay those of the country whose desk codes it (here Yemen)
+    prefix = {"Somalia": "SOM", "Kenya": "KEN", "Iraq": "IRQ", "Red Sea": "YEM"}[country]
+    iso = {"Somalia": "706", "Kenya": "404", "Iraq": "368", "Red Sea": "887"}[country]
+    region = {
+        "Somalia": "Eastern Africa",
+        "Kenya": "Eastern Africa",
+        "Iraq": "Middle East",
+        "Red Sea": "Middle East",
+    }
     row = make_row(
         event_id_cnty=f"{prefix}{number}",
         country=country,

@@ -5,6 +5,10 @@ issues bearer tokens that it can expire on demand, serves ``/api/acled/read`` wi
 filters (``:OR:`` values, ``event_date=A|B&event_date_where=BETWEEN``, ``*_where``
 operators) and ``limit``/``page`` paging, serves ``/api/deleted/read``, and answers queued
 failures (a 429 with ``Retry-After``, a 500, ...) before the real answer.
+
+Like ACLED since May 2026 it sends ``count`` only when ``with_total=true`` is asked for.
+It can also misbehave on demand: redirect the login to another origin, trickle its answers
+a few bytes at a time, ignore ``page`` or ``limit``, or run a hook before an answer.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ OPERATORS = {
     ">=": lambda a, b: a >= b,
     "<=": lambda a, b: a <= b,
 }
-PAGING = {"_format", "limit", "page", "inter_num"}
+PAGING = {"_format", "limit", "page", "inter_num", "with_total"}
 
 
 @dataclass
@@ -63,6 +67,7 @@ class FakeAcled:
 
     users: dict[str, str] = field(default_factory=dict)
     no_api_access: set[str] = field(default_factory=set)
+    empty_access: set[str] = field(default_factory=set)
     events: list[dict[str, str]] = field(default_factory=list)
     deletions: list[dict[str, str]] = field(default_factory=list)
     token_lifetime: int = 86_400
@@ -73,6 +78,11 @@ class FakeAcled:
     refresh_tokens: dict[str, str] = field(default_factory=dict)
     url: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
+    login_redirect: str | None = None
+    trickle: float = 0.0
+    ignore_page: bool = False
+    ignore_limit: bool = False
+    before_answer: Any = None
 
     def fail(
         self,
@@ -146,9 +156,14 @@ class FakeAcled:
 
     def page(self, rows: list[dict[str, str]], params: dict[str, str]) -> dict[str, Any]:
         limit = int(params.get("limit", "5000"))
-        number = int(params.get("page", "1"))
-        chosen = self.select(rows, params)[(number - 1) * limit : number * limit]
-        return {"status": 200, "success": True, "count": len(chosen), "data": chosen}
+        number = 1 if self.ignore_page else int(params.get("page", "1"))
+        selected = self.select(rows, params)
+        chosen = selected if self.ignore_limit else selected[(number - 1) * limit : number * limit]
+        answer: dict[str, Any] = {"status": 200, "success": True, "data": chosen}
+        if params.get("with_total") == "true":
+            answer["total_count"] = len(selected)
+            answer["count"] = len(chosen)
+        return answer
 
 
 def matches(value: str, wanted: list[str], where: str) -> bool:
@@ -171,7 +186,14 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             pass
 
-        def _answer(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+        def _answer(
+            self,
+            status: int,
+            body: Any,
+            headers: dict[str, str] | None = None,
+            *,
+            slow: bool = False,
+        ) -> None:
             data = json.dumps(body).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
@@ -179,7 +201,13 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
             for key, value in (headers or {}).items():
                 self.send_header(key, value)
             self.end_headers()
-            self.wfile.write(data)
+            if not (slow and state.trickle):
+                self.wfile.write(data)
+                return
+            for start in range(0, len(data), 4):  # a few bytes at a time, never done soon
+                self.wfile.write(data[start : start + 4])
+                self.wfile.flush()
+                time.sleep(state.trickle)
 
         def _record(self, form: dict[str, str]) -> tuple[str, dict[str, str]]:
             parts = urlsplit(self.path)
@@ -209,6 +237,9 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
             if path != "/oauth/token":
                 self._answer(404, {"error": "not found"})
                 return
+            if state.login_redirect is not None:
+                self._answer(307, {}, {"Location": state.login_redirect})
+                return
             status, body = state.token(form)
             self._answer(status, body)
 
@@ -218,12 +249,17 @@ def _handler(state: FakeAcled) -> type[BaseHTTPRequestHandler]:
                 return
             if state.delay:
                 time.sleep(state.delay)
-            status, _ = state.authorized(self.headers.get("Authorization"))
+            if state.before_answer is not None:
+                state.before_answer(path)
+            status, email = state.authorized(self.headers.get("Authorization"))
             if status != 200:
                 self._answer(status, {"message": "Access denied", "status": status})
                 return
+            if email in state.empty_access:  # an account without a data tier: empty answers
+                self._answer(200, {"status": 200, "success": True, "data": []})
+                return
             if path == "/api/acled/read":
-                self._answer(200, state.page(state.events, params))
+                self._answer(200, state.page(state.events, params), slow=True)
             elif path == "/api/deleted/read":
                 self._answer(200, state.page(state.deletions, params))
             else:

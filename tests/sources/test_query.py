@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from eventdata.sources._http import _retry_after
 from eventdata.sources._query import acled_query, unix_seconds
+from eventdata.sources._wire import retry_after as _retry_after
 
 
 @pytest.mark.parametrize(

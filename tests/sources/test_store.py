@@ -123,6 +123,7 @@ def test_a_new_store_needs_a_query(acled: FakeAcled, tmp_path: Path) -> None:
 def test_a_failed_update_leaves_the_store_as_it_was(acled: FakeAcled, tmp_path: Path) -> None:
     store = make_store(tmp_path, "file")
     before = store.read_bytes()
+    history = (tmp_path / "somalia.history.parquet").read_bytes()
     revise(acled)
     acled.fail("/api/deleted/read", 500, times=5)
 
@@ -130,7 +131,13 @@ def test_a_failed_update_leaves_the_store_as_it_was(acled: FakeAcled, tmp_path: 
         update(store, max_retries=1, **FAST)
 
     assert store.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["somalia.parquet"]
+    assert (tmp_path / "somalia.history.parquet").read_bytes() == history
+    # the store, its history and the (empty) lock file: no temporary left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".somalia.parquet.lock",
+        "somalia.history.parquet",
+        "somalia.parquet",
+    ]
 
 
 def test_a_killed_update_leaves_the_store_as_it_was(acled: FakeAcled, tmp_path: Path) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from eventdata._version import __version__
+from eventdata.cli.acled import acled
 from eventdata.cli.convert import convert
 from eventdata.cli.describe import describe
 from eventdata.cli.diff import diff
 from eventdata.cli.fetch import fetch
+from eventdata.cli.history import history
 from eventdata.cli.lower import lower
 from eventdata.cli.match import match
 from eventdata.cli.names import names
@@ -42,6 +44,8 @@ Examples:
   eventdata rules
   eventdata fetch --country Somalia --start 2025-01-01 somalia.parquet
   eventdata update somalia.parquet
+  eventdata history somalia.parquet --event SOM49639
+  eventdata acled check --country Somalia --start 2025-01-01
   eventdata diff acled_2025-05.csv somalia.parquet --format json
   eventdata match acled.csv ged.csv pairs.parquet
   eventdata lower report.yaml report_acled.csv --reference iraq.parquet
@@ -49,7 +53,7 @@ Examples:
   eventdata schema --records --format json > records.schema.json
 
 \b
-ACLED API credentials (fetch, update): ACLED_API_EMAIL and ACLED_API_PASSWORD
+ACLED API credentials (fetch, update, acled check): ACLED_API_EMAIL and ACLED_API_PASSWORD
 (your myACLED account), ACLED_API_URL (default https://acleddata.com).
 
 \b
@@ -77,6 +81,8 @@ cli.add_command(rules)
 cli.add_command(fetch)
 cli.add_command(update)
 cli.add_command(diff)
+cli.add_command(history)
+cli.add_command(acled)
 cli.add_command(match)
 cli.add_command(lower)
 cli.add_command(names)

@@ -229,7 +229,7 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
             f"{out}: name a .parquet file, or add --partition-by COLUMN to write a directory"
         )
     from eventdata.sources.acled_api import acled_query, stream_query
-    from eventdata.sources.store import write_stream
+    from eventdata.sources.store import create_store
 
     try:
         params = acled_query(**query_arguments(options))
@@ -239,7 +239,7 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
 
     def download() -> tuple[AcledBatches, int]:
         stream = stream_query(params, **stream_options(options))
-        return stream, write_stream(stream, out, partition_by=columns or None, started=started)
+        return stream, create_store(stream, out, partition_by=columns or None, started=started)
 
     stream, rows = run_download(ctx, download, path=None, named=(out,))
     invalid = ""
@@ -250,3 +250,5 @@ def fetch(ctx: click.Context, /, out: Path, partition_by: tuple[str, ...], **opt
         f"{out}: wrote {rows:,} ACLED events ({stream.rows:,} received in {stream.pages} "
         f"pages{invalid}); {time.perf_counter() - began:.1f} s"
     )
+    if stream.empty_note is not None:
+        click.echo(stream.empty_note, err=True)

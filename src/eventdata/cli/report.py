@@ -30,10 +30,11 @@ Needs the report extra: pip install 'eventdata[report]'.
 Examples:
   eventdata report acled.csv acled.html
   eventdata report events.parquet report.html --title "Sahel 2025" --max-points 2000
+  eventdata report acled.csv both.html --compare ged.csv
 
 Exit code: 0 the page was written (also when the data has errors: the page lists
-them; use 'eventdata validate' to gate), 2 DATA cannot be read, OUT cannot be
-written, or jinja2 is missing.
+them; use 'eventdata validate' to gate), 2 DATA or OTHER cannot be read, OUT
+cannot be written, or jinja2 (or, with --compare, the match extra) is missing.
 """
 
 
@@ -49,6 +50,15 @@ written, or jinja2 is missing.
 @count_option(
     "--top", default=12, help="How many actors, sub-event types and admin1 areas to show."
 )
+@click.option(
+    "--compare",
+    "compare",
+    metavar="OTHER",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Another source of the same events (ACLED, UCDP GED, GTD, records): the page "
+    "shows what both have and what only one has. Needs the match extra.",
+)
 @count_option(
     "--max-failures",
     minimum=0,
@@ -56,7 +66,13 @@ written, or jinja2 is missing.
     help="How many failing rows to list (counts per rule stay complete).",
 )
 def report(
-    data: Path, out: Path, title: str | None, max_points: int, top: int, max_failures: int
+    data: Path,
+    out: Path,
+    title: str | None,
+    max_points: int,
+    top: int,
+    compare: Path | None,
+    max_failures: int,
 ) -> None:
     """Write one self-contained HTML page that shows a dataset."""
     from eventdata.reporting import MISSING_EXTRA
@@ -65,14 +81,21 @@ def report(
         import jinja2  # noqa: F401
     except ModuleNotFoundError:
         raise InputProblem(MISSING_EXTRA) from None
-    if not data.exists():
-        raise InputProblem(f"{data}: no such file or directory")
+    for given in (data, compare):
+        if given is not None and not given.exists():
+            raise InputProblem(f"{given}: no such file or directory")
     from eventdata.reporting import report as write_report
 
     started = time.perf_counter()
     with readable_input(data, named=(out,)):
         written = write_report(
-            data, out, title=title, max_points=max_points, top=top, max_failures=max_failures
+            data,
+            out,
+            title=title,
+            max_points=max_points,
+            top=top,
+            max_failures=max_failures,
+            compare=compare,
         )
     size = written.stat().st_size
     click.echo(

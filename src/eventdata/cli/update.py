@@ -28,7 +28,10 @@ earlier update, or 'eventdata convert' of an export). The events with a timestam
 at or after the store's newest are downloaded with the query the store records
 (query options replace it), and the deletions since the last update are applied.
 The store is rewritten atomically: if anything fails, it stays as it was. A STORE
-that does not exist is created from a full download of the query.
+that does not exist is created from a full download of the query. One update runs
+at a time (a second one exits 2 and changes nothing), and a store another program
+replaced meanwhile is not overwritten. What changed is kept beside the store
+('eventdata history STORE').
 
 \b
 Examples:
@@ -40,7 +43,7 @@ Examples:
     + CREDENTIALS_HELP
     + """
 Exit code: 0 updated, 1 received rows break error rules (--on-invalid raise;
-nothing written), 2 STORE unreadable, login refused, API failing, bad usage.
+nothing written), 2 STORE unreadable or busy, login refused, API failing, bad usage.
 """
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from eventdata.cli.common import (
 from eventdata.cli.datasets import dataset_option, rule_names
 
 if TYPE_CHECKING:
+    from eventdata.cli.junit import FileResult
     from eventdata.validation.report import ValidationReport
 
 __all__ = ["check_rule_patterns", "report_document", "validate"]
@@ -111,6 +113,21 @@ def _passed(report: ValidationReport, warnings_as_errors: bool) -> bool:
     return report.ok and not (warnings_as_errors and report.n_warnings > 0)
 
 
+def _file_result(
+    path: Path,
+    report: ValidationReport | None,
+    error: str,
+    started: float,
+    select: list[str] | None,
+    ignore: list[str] | None,
+) -> FileResult:
+    from eventdata.cli.junit import FileResult, rules_run
+
+    rules = () if report is None else rules_run(report, select, ignore)
+    seconds = time.perf_counter() - started
+    return FileResult(str(path), report, rules=rules, seconds=seconds, error=error)
+
+
 def _error_document(path: Path, message: str) -> dict[str, Any]:
     return {"source": str(path), "ok": False, "error": message}
 
@@ -159,6 +176,7 @@ Examples:
   eventdata validate acled.csv --select vocabulary,hierarchy
   eventdata validate acled.csv --ignore fatalities.high --warnings-as-errors
   eventdata validate acled.csv --output report.json
+  eventdata validate data/*.csv --format junit > validation.xml
 
 Exit code: 0 no errors, 1 errors found, 2 an input cannot be read or bad usage.
 """
@@ -168,12 +186,16 @@ Exit code: 0 no errors, 1 errors found, 2 an input cannot be read or bad usage.
 @click.argument(
     "paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=Path)
 )
-@format_option("text: a readable report; json: one JSON document on stdout.")
+@format_option(
+    "text: a readable report; json: one JSON document on stdout; junit: JUnit XML on "
+    "stdout (one test case per rule and file) for CI systems that show test results.",
+    choices=("text", "json", "junit"),
+)
 @count_option(
     "--max-failures",
     minimum=0,
     help=f"List at most N failures per input (text default {DEFAULT_TEXT_FAILURES}, "
-    "json default all); counts per rule stay complete.",
+    "json default all; junit: per rule and file, default 20); counts per rule stay complete.",
 )
 @repeatable_option(
     "--select",
@@ -220,8 +242,10 @@ def validate(
     ignored = check_rule_patterns(split_values(ignore), "--ignore", dataset=dataset) or None
 
     documents: list[dict[str, Any]] = []
+    results: list[FileResult] = []
     status = EXIT_OK
     for path in paths:
+        started = time.perf_counter()
         try:
             with readable_input(path, also=(ValueError,)):
                 report = _run(
@@ -236,8 +260,10 @@ def validate(
             message = problem.format_message()
             click.echo(f"Error: {message}", err=True)
             documents.append(_error_document(path, message))
+            results.append(_file_result(path, None, message, started, selected, ignored))
             status = EXIT_UNREADABLE
             continue
+        results.append(_file_result(path, report, "", started, selected, ignored))
         document = report_document(
             report, max_failures=max_failures, warnings_as_errors=warnings_as_errors
         )
@@ -251,6 +277,12 @@ def validate(
     document_out = documents[0] if len(documents) == 1 else _combined(documents)
     if fmt == "json":
         echo_out(dump_json(document_out))
+    elif fmt == "junit":
+        from eventdata.cli.junit import junit_xml
+
+        echo_out(
+            junit_xml(results, max_failures=max_failures, warnings_as_errors=warnings_as_errors)
+        )
     elif len(documents) > 1:
         passed = sum(1 for d in documents if d["ok"])
         unreadable = sum(1 for d in documents if "error" in d)

@@ -10,6 +10,7 @@ validating write, :func:`~eventdata.to_parquet`, in :mod:`eventdata.pipeline.wri
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -107,6 +108,7 @@ def read_parquet(
     filters: Any = None,
     geometry: bool = False,
     lists: bool = False,
+    as_of: Any = None,
 ) -> pd.DataFrame:
     """Read an eventdata Parquet file or hive-partitioned dataset directory.
 
@@ -117,7 +119,10 @@ def read_parquet(
             ``[("country", "=", "Iraq"), ("year", ">=", 2020)]``.
         geometry: keep the derived ``geometry``/``bbox`` columns (dropped by default).
         lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists instead of
-            ACLED's ``; ``-joined text.
+            ACLED's ``"; "``-joined text.
+        as_of: a date (``YYYY-MM-DD``, every update seen that day counts) or datetime: the
+            store as it was then, from the history :func:`eventdata.update` keeps
+            (``NAME.history.parquet``); not with ``filters`` or ``geometry``.
 
     Returns:
         A DataFrame in canonical column order and dtypes (see
@@ -130,6 +135,12 @@ def read_parquet(
 
     """
     path = Path(path)
+    if as_of is not None:
+        # a store's history lives in eventdata.sources, a layer above this one
+        history = importlib.import_module("eventdata.sources.history")
+        options = dict(columns=columns, filters=filters, geometry=geometry, lists=lists)
+        frame: pd.DataFrame = history.read_as_of(path, as_of, **options)
+        return frame
     if not path.exists():
         raise InputError("no such file or directory", path=path)
     first = _first_file(path)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
@@ -111,30 +111,65 @@ def actor_agreement(
     compared once, with rapidfuzz's ``token_set_ratio`` (word order and extra words such as
     a country do not count against a match).
     """
-    from rapidfuzz import fuzz
-
     names = np.empty(len(vocabulary), dtype=object)
     for name, code in vocabulary.items():
         names[code] = name
+    used_left = np.unique(left[left >= 0])
+    used_right = np.unique(right[right >= 0])
+    similarity = _similarity(names, used_left, used_right)
     best = np.full(len(left), -1.0)
-    size = np.int64(max(len(vocabulary), 1))
     for a in range(left.shape[1]):
+        la = np.searchsorted(used_left, left[:, a])
         for b in range(right.shape[1]):
-            la, rb = left[:, a].astype(np.int64), right[:, b].astype(np.int64)
-            ok = (la >= 0) & (rb >= 0)
-            if not ok.any():
-                continue
-            keys = la[ok] * size + rb[ok]
-            uniq, inverse = np.unique(keys, return_inverse=True)
-            sims = np.fromiter(
-                (
-                    fuzz.token_set_ratio(names[k // size], names[k % size]) / 100.0
-                    for k in uniq.tolist()
-                ),
+            ok = (left[:, a] >= 0) & (right[:, b] >= 0)
+            if ok.any():
+                rb = np.searchsorted(used_right, right[ok, b])
+                best[ok] = np.maximum(best[ok], similarity(la[ok], rb))
+    out_: npt.NDArray[np.float64] = np.where(best < 0, neutral, best)
+    return out_
+
+
+_DENSE_CELLS = 4_000_000
+"""Name pairs up to which all similarities are computed at once (rapidfuzz ``cdist``)."""
+
+
+def _similarity(
+    names: npt.NDArray[np.object_],
+    used_left: npt.NDArray[np.int32],
+    used_right: npt.NDArray[np.int32],
+) -> Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.float64]]:
+    """Similarity of names by position in ``used_left`` and ``used_right``.
+
+    Every pair at once (multi-threaded) when the two name lists are small enough, else
+    each distinct pair asked for, once.
+    """
+    from rapidfuzz import fuzz, process
+
+    if len(used_left) * len(used_right) <= _DENSE_CELLS:
+        matrix = (
+            process.cdist(
+                list(names[used_left]),
+                list(names[used_right]),
+                scorer=fuzz.token_set_ratio,
                 dtype=np.float64,
-                count=len(uniq),
+                workers=-1,
             )
-            values = sims[inverse]
-            sub = best[ok]
-            best[ok] = np.maximum(sub, values)
-    return np.where(best < 0, neutral, best)
+            / 100.0
+        )
+        return lambda i, j: np.asarray(matrix[i, j], dtype=np.float64)
+
+    def pairwise(i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        size = np.int64(len(used_right))
+        uniq, inverse = np.unique(i.astype(np.int64) * size + j, return_inverse=True)
+        sims = np.fromiter(
+            (
+                fuzz.token_set_ratio(names[used_left[k // size]], names[used_right[k % size]])
+                / 100.0
+                for k in uniq.tolist()
+            ),
+            dtype=np.float64,
+            count=len(uniq),
+        )
+        return sims[inverse]
+
+    return pairwise

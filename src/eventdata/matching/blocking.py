@@ -58,10 +58,8 @@ def _gap(left: Side, i: Ints, right: Side, j: Ints) -> Ints:
     return out_
 
 
-def _join(left_keys: Ints, right_keys: Ints) -> tuple[Ints, Ints]:
-    """Equi-join of two key arrays: positions of every equal pair."""
-    order = np.argsort(right_keys, kind="stable")
-    keys = right_keys[order]
+def _join(left_keys: Ints, keys: Ints, order: Ints) -> tuple[Ints, Ints]:
+    """Equi-join: positions of every equal pair (``keys`` sorted, ``order`` their positions)."""
     lo = np.searchsorted(keys, left_keys, side="left")
     counts = np.searchsorted(keys, left_keys, side="right") - lo
     total = int(counts.sum())
@@ -103,6 +101,8 @@ def _pairs_for(
     r_band = np.floor(right.lat[r_rows] / cell_deg).astype(np.int64)
     r_cell, _ = _lon_cell(right.lon[r_rows], _lon_width(r_band, cell_deg))
     key_r = _key(r_bucket, r_band, r_cell)
+    order_r = np.argsort(key_r, kind="stable")
+    sorted_r = key_r[order_r]
     l_band0 = np.floor(left.lat[l_rows] / cell_deg).astype(np.int64)
     out_i, out_j = [], []
     for db in (-1, 0, 1):
@@ -111,7 +111,9 @@ def _pairs_for(
         for dc in (-1, 0, 1):
             distinct = (count >= 3) | (dc == 0) | ((dc == 1) & (count == 2))
             pos = np.flatnonzero(distinct)
-            a, b = _join(_key(l_bucket[pos], band[pos], (cell[pos] + dc) % count[pos]), key_r)
+            a, b = _join(
+                _key(l_bucket[pos], band[pos], (cell[pos] + dc) % count[pos]), sorted_r, order_r
+            )
             a = pos[a]
             first = l_bucket[a] == np.maximum(l_first[a], r_first[b])
             out_i.append(l_rows[a[first]])

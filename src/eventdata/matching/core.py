@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -81,7 +82,7 @@ def match(
     a = read_side(left, name=names[0] if names else None, errors=errors)
     b = read_side(right, name=names[1] if names else None, errors=errors)
     if not names and a.name == b.name:
-        a.name, b.name = f"{a.name}_left", f"{b.name}_right"
+        a, b = replace(a, name=f"{a.name}_left"), replace(b, name=f"{b.name}_right")
     if not precision:
         a, b = _fixed(a), _fixed(b)
     read_s = time.perf_counter() - began
@@ -106,8 +107,6 @@ def match(
 
 
 def _fixed(side: Side) -> Side:
-    from dataclasses import replace
-
     return replace(
         side,
         slack=np.zeros(len(side), dtype=np.int32),
@@ -185,24 +184,19 @@ def _labels(names: list[str]) -> list[str]:
 
 
 def _stack(union: Side, side: Side, rows: Any) -> Side:
-    """The union's rows followed by ``side``'s rows ``rows`` (new events)."""
-    from eventdata.matching.inputs import Side as _Side
+    """The union's rows followed by ``side``'s rows ``rows`` (the new events)."""
 
     def cat(a: Any, b: Any) -> Any:
         return np.concatenate([a, b[rows]])
 
+    def actor(s: Side, k: int) -> Any:
+        return s.actors[k] if k < len(s.actors) else np.full(len(s), None, dtype=object)
+
     width = max(len(union.actors), len(side.actors))
-    empty = np.full(0, None, dtype=object)
-    actors = []
-    for k in range(width):
-        a = union.actors[k] if k < len(union.actors) else np.full(len(union), None, dtype=object)
-        b = side.actors[k] if k < len(side.actors) else np.full(len(side), None, dtype=object)
-        actors.append(np.concatenate([a, b[rows] if len(b) else empty]))
-    new_rows = side.rows.iloc[rows]
-    return _Side(
+    return Side(
         name="union",
         dataset="union",
-        rows=pd.concat([union.rows, new_rows], ignore_index=True),
+        rows=pd.concat([union.rows, side.rows.iloc[rows]], ignore_index=True),
         ids=cat(union.ids, side.ids),
         start=cat(union.start, side.start),
         end=cat(union.end, side.end),
@@ -211,7 +205,7 @@ def _stack(union: Side, side: Side, rows: Any) -> Side:
         lon=cat(union.lon, side.lon),
         radius=cat(union.radius, side.radius),
         classes=cat(union.classes, side.classes),
-        actors=actors,
+        actors=[cat(actor(union, k), actor(side, k)) for k in range(width)],
         fatalities=cat(union.fatalities, side.fatalities),
     )
 

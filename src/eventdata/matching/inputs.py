@@ -35,18 +35,16 @@ __all__ = ["Side", "detect", "read_side"]
 
 Errors = Literal["raise", "coerce"]
 
-GED_COLUMNS = frozenset({"type_of_violence", "side_a", "side_b", "date_start", "where_prec"})
-GTD_COLUMNS = frozenset({"eventid", "iyear", "imonth", "iday", "attacktype1", "gname"})
-
 
 @dataclass
 class Side:
     """One input of a match, row-aligned arrays over the ACLED-style rows.
 
     Attributes:
-        name: what the input is (``acled``, ``ucdp-ged``, ``gtd``, ``records``), or the
+        name: what the input is (``acled``, ``ucdp``, ``gtd``, ``records``), or the
             label given.
-        dataset: the dataset it was read as (``acled``, ``ucdp-ged``, ``gtd``).
+        dataset: the dataset it was read as (a registered dataset's name, or
+            ``records``).
         rows: the rows, in ACLED's columns (plus the source's extras), index 0..n-1.
         ids: each row's id as text.
         start, end: first and last day of the row's own span (days since 1970-01-01);
@@ -112,6 +110,8 @@ def _columns(data: Any) -> list[str]:
         return [str(c) for c in data.columns]
     if isinstance(data, pa.Table):
         return list(data.column_names)
+    if not isinstance(data, (str, os.PathLike)):
+        return []  # other tables (polars, ...): ACLED's reader decides
     path = Path(os.fspath(data))
     if not path.exists():
         raise InputError("no such file; give an existing file, a DataFrame or a table", path=path)
@@ -128,18 +128,31 @@ def _columns(data: Any) -> list[str]:
 
 
 def detect(data: Any) -> str:
-    """Which dataset an input holds: ``records``, ``ucdp-ged``, ``gtd`` or ``acled``."""
+    """Which dataset an input holds: ``records``, or a registered dataset's name.
+
+    The dataset registry (:mod:`eventdata.datasets`) recognises a table from its columns
+    (``acled``, ``ucdp``, ``gtd``, and any dataset registered later).
+
+    A header this quick look cannot place (a preamble line before it, JSON) is left to
+    ACLED's reader, which sniffs headers fully and names what it expected.
+    """
     if _is_records(data):
         return "records"
-    columns = {c.lower() for c in _columns(data)}
-    if GED_COLUMNS <= columns:
-        return "ucdp-ged"
-    if GTD_COLUMNS <= columns:
-        return "gtd"
-    return "acled"
+    from eventdata.datasets import dataset_of
+    from eventdata.exceptions import NotEventDataError
+
+    columns = [c.lower() for c in _columns(data)]
+    if not columns:
+        return "acled"
+    try:
+        return dataset_of(columns).name
+    except NotEventDataError:
+        return "acled"
 
 
 def _is_records(data: Any) -> bool:
+    if isinstance(data, (pd.DataFrame, pa.Table, str, os.PathLike)):
+        return False
     from eventdata.models.collection import EventCollection
 
     if isinstance(data, EventCollection):
@@ -171,15 +184,14 @@ def read_side(data: Any, *, name: str | None = None, errors: Errors = "raise") -
     kind = detect(data)
     if kind == "records":
         side = _from_acled(_records_frame(data), dataset="records")
-    elif kind == "ucdp-ged":
-        side = _from_ged(data, errors=errors)
-    elif kind == "gtd":
-        side = _from_gtd(data)
-    else:
+    elif kind == "acled":
         from eventdata.pipeline.read import read_acled
 
-        frame = read_acled(data, errors=errors)
-        side = _from_acled(frame, dataset="acled")
+        side = _from_acled(read_acled(data, errors=errors), dataset="acled")
+    elif kind == "ucdp":
+        side = _from_ged(data, errors=errors)
+    else:
+        side = _from_mapped(data, dataset=kind)
     if name:
         side.name = name
     return side
@@ -209,7 +221,9 @@ def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
     if "ged_date_end" in frame:  # rows ged_to_acled made: keep GED's span
         ged_end = _days(frame["ged_date_end"])
         end = np.where(ged_end >= start, ged_end, start)
-        dataset = "ucdp-ged"
+    if dataset == "acled" and "dataset" in frame:  # rows a dataset's mapping made
+        named = frame["dataset"].dropna().unique()
+        dataset = str(named[0]) if len(named) == 1 else dataset
     sub = frame["sub_event_type"] if "sub_event_type" in frame else [None] * len(frame)
     classes = class_codes(
         "acled", list(frame["event_type"].astype(object)), list(pd.Series(sub).astype(object))
@@ -247,8 +261,8 @@ def _from_ged(data: Any, *, errors: Errors) -> Side:
     dyad = raw["dyad_name"].astype(object).fillna("").str.split(" - ", n=1, expand=True)
     dyad = dyad.reindex(columns=[0, 1])
     return Side(
-        name="ucdp-ged",
-        dataset="ucdp-ged",
+        name="ucdp",
+        dataset="ucdp",
         rows=rows,
         ids=_texts(rows["event_id_cnty"]),
         start=start,
@@ -258,7 +272,7 @@ def _from_ged(data: Any, *, errors: Errors) -> Side:
         lon=_floats(rows["longitude"]),
         radius=radius_from(_floats(raw["where_prec"]), GED_WHERE_KM),
         classes=class_codes(
-            "ucdp-ged", [_code(v) for v in raw["type_of_violence"]], [None] * len(rows)
+            "ucdp", [_code(v) for v in raw["type_of_violence"]], [None] * len(rows)
         ),
         actors=[
             _texts(rows["actor1"]),
@@ -278,63 +292,22 @@ def _code(value: object) -> str:
         return ""
 
 
-def _from_gtd(data: Any) -> Side:
-    if isinstance(data, pd.DataFrame):
-        frame = data.copy()
-    elif isinstance(data, pa.Table):
-        frame = data.to_pandas()
-    else:
-        frame = pd.read_csv(Path(os.fspath(data)), dtype=str, keep_default_na=False)
-    frame.columns = [str(c).lower() for c in frame.columns]
-    year = _floats(frame["iyear"])
-    month = _floats(frame["imonth"])
-    day = _floats(frame["iday"])
-    known_month = month >= 1
-    known_day = known_month & (day >= 1)
-    safe = pd.DataFrame(
-        {
-            "year": np.nan_to_num(year, nan=1970).astype(int),
-            "month": np.where(known_month, month, 7).astype(int),
-            "day": np.where(known_day, day, np.where(known_month, 15, 1)).astype(int),
-        }
-    )
-    dates = pd.to_datetime(safe, errors="coerce")
-    dates[~np.isfinite(year)] = pd.NaT
-    start = _days(dates)
-    slack = np.where(known_day, 0, np.where(known_month, 15, 182)).astype(np.int32)
-    ids = _texts(frame["eventid"].astype(str))
-    attack = frame.get("attacktype1_txt", frame["attacktype1"])
-    rows = pd.DataFrame(
-        {
-            "event_id_cnty": ids,
-            "event_date": dates,
-            "year": year,
-            "time_precision": np.where(known_day, 1, 3),
-            "event_type": _texts(attack),
-            "actor1": _texts(frame["gname"]),
-            "actor2": _texts(frame.get("target1", pd.Series([None] * len(frame)))),
-            "country": _texts(frame.get("country_txt", pd.Series([None] * len(frame)))),
-            "admin1": _texts(frame.get("provstate", pd.Series([None] * len(frame)))),
-            "location": _texts(frame.get("city", pd.Series([None] * len(frame)))),
-            "latitude": _floats(frame["latitude"]),
-            "longitude": _floats(frame["longitude"]),
-            "geo_precision": _floats(frame.get("specificity", pd.Series([None] * len(frame)))),
-            "fatalities": _floats(frame.get("nkill", pd.Series([None] * len(frame)))),
-            "dataset": "gtd",
-        }
-    )
-    return Side(
-        name="gtd",
-        dataset="gtd",
-        rows=rows,
-        ids=ids,
-        start=start,
-        end=start.copy(),
-        slack=slack,
-        lat=rows["latitude"].to_numpy(dtype=np.float64),
-        lon=rows["longitude"].to_numpy(dtype=np.float64),
-        radius=radius_from(rows["geo_precision"], GTD_SPECIFICITY_KM),
-        classes=class_codes("gtd", [_code(v) for v in frame["attacktype1"]], [None] * len(rows)),
-        actors=[_texts(frame["gname"])],
-        fatalities=rows["fatalities"].to_numpy(dtype=np.float64),
-    )
+def _from_mapped(data: Any, *, dataset: str) -> Side:
+    """A dataset read through its registered mapping to the ACLED-style table.
+
+    GTD's ``gtd_specificity`` gives the radius and ``attacktype1`` the event class (read
+    beside the mapping); any other dataset's rows are taken as ACLED rows.
+    """
+    from eventdata.io.readers import read_raw
+    from eventdata.sources.mapped import to_acled_frame
+
+    raw = read_raw(data)
+    frame = to_acled_frame(raw, dataset=dataset)
+    side = _from_acled(frame, dataset=dataset)
+    if dataset == "gtd":
+        side.radius = radius_from(_floats(frame["gtd_specificity"]), GTD_SPECIFICITY_KM)
+        side.fatalities = _floats(frame["gtd_nkill"])
+        if "attacktype1" in raw.column_names:
+            codes = raw.table.column("attacktype1").to_pylist()
+            side.classes = class_codes("gtd", [_code(v) for v in codes], [None] * len(codes))
+    return side

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from eventdata._display import Detail, html_view, short_repr
 from eventdata.matching.inputs import Side
 
 __all__ = ["MatchResult"]
@@ -180,25 +180,36 @@ class MatchResult:
 
     def __repr__(self) -> str:
         s = self.summary
-        return (
-            f"<MatchResult {s['left']} ({s['left_rows']:,} rows) x {s['right']} "
-            f"({s['right_rows']:,} rows): {s['pairs']:,} pairs ({s['one_to_one']:,} one-to-one, "
-            f"{s['episode']:,} episode), {s['left_only']:,} only in {s['left']}, "
-            f"{s['right_only']:,} only in {s['right']}; {s['candidates']:,} candidates>"
+        return short_repr(
+            "MatchResult",
+            [
+                ("left", s["left"]),
+                ("right", s["right"]),
+                ("pairs", s["pairs"]),
+                ("only_left", s["left_only"]),
+                ("only_right", s["right_only"]),
+                ("candidates", s["candidates"]),
+            ],
         )
 
     def _repr_html_(self) -> str:
         s = self.summary
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(str(k))}</th>"
-            f"<td>{html.escape(f'{v:,}' if isinstance(v, int) else str(v))}</td></tr>"
-            for k, v in s.items()
-        )
-        head = self.pairs.head(5)[["left_id", "right_id", "kind", "score", "km", "days"]]
-        return (
-            f"<div><strong>MatchResult</strong> {html.escape(s['left'])} x "
-            f"{html.escape(s['right'])}<table>{rows}</table>"
-            f"{head.to_html(index=False, float_format=lambda v: f'{v:.2f}')}</div>"
+        head = self.pairs.head(5)
+        rows = [
+            (r.left_id, r.right_id, r.kind, f"{r.score:.2f}", f"{r.km:.1f}", r.days)
+            for r in head.itertuples()
+        ]
+        return html_view(
+            f"MatchResult: {s['left']} x {s['right']}",
+            [(key.replace("_", " "), value) for key, value in s.items()],
+            details=[
+                Detail(
+                    "Pairs",
+                    ("left id", "right id", "kind", "score", "km", "days"),
+                    rows,
+                    total=len(self.pairs),
+                )
+            ],
         )
 
     # -- output ---------------------------------------------------------------------------

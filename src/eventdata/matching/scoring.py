@@ -16,6 +16,7 @@ The weights (:data:`WEIGHTS`) can be changed with ``match(weights=...)``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -74,30 +75,29 @@ def score(
     total = float(sum(weights.get(d, 0.0) for d in DIMENSIONS)) or 1.0
     combined = sum(weights.get(d, 0.0) * parts[d] for d in DIMENSIONS) / total
     return ranked(
-        pd.DataFrame(
-            {
-                "left": i,
-                "right": j,
-                "km": found.km,
-                "days": found.days,
-                **{f"{d}_agreement": np.asarray(parts[d], dtype=np.float64) for d in DIMENSIONS},
-                "score": np.asarray(combined, dtype=np.float64),
-            }
-        )
+        {
+            "left": i,
+            "right": j,
+            "km": found.km,
+            "days": found.days,
+            **{f"{d}_agreement": np.asarray(parts[d], dtype=np.float64) for d in DIMENSIONS},
+            "score": np.asarray(combined, dtype=np.float64),
+        }
     )
 
 
-def ranked(frame: pd.DataFrame) -> pd.DataFrame:
+def ranked(frame: pd.DataFrame | Mapping[str, npt.NDArray[Any]]) -> pd.DataFrame:
     """Scored pairs ordered by left row, best first, with their ranks on both sides.
 
     Adds ``rank`` (among the left row's candidates, 1 the best), ``rank_right``,
     ``candidates`` (the left row's count) and ``position`` (the row's place in the order).
     """
-    i = frame["left"].to_numpy(np.int64)
-    j = frame["right"].to_numpy(np.int64)
-    score = frame["score"].to_numpy(np.float64)
+    i = np.asarray(frame["left"], dtype=np.int64)
+    j = np.asarray(frame["right"], dtype=np.int64)
+    score = np.asarray(frame["score"], dtype=np.float64)
     order = np.argsort(_key(i, score), kind="stable")
-    out = frame.iloc[order].reset_index(drop=True)
+    columns = {str(name): np.asarray(frame[str(name)]) for name in frame}
+    out = pd.DataFrame({name: values[order] for name, values in columns.items()})
     i, j, score = i[order], j[order], score[order]
     n = len(i)
     starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if n else np.empty(0, np.int64)

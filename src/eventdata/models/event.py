@@ -215,7 +215,7 @@ class Event(BaseModel):
     def to_acled(self) -> dict[str, str]:
         """The row as ACLED text in the current dialect.
 
-        Text inter codes and interaction, ISO dates, ``; ``-joined lists, blanks for
+        Text inter codes and interaction, ISO dates, ``"; "``-joined lists, blanks for
         missing values. Extra columns the row was read with follow the 31 current ones.
         For a real current-dialect row every column comes back as the text it was read
         from (coordinates as the same number).

@@ -88,13 +88,14 @@ def read_acled(
     date_format: str | None = None,
     encoding: str | None = None,
     lists: bool = False,
+    tags: bool = False,
 ) -> pd.DataFrame:
     """Read ACLED data of any supported dialect and format into canonical columns.
 
     The result has the 31 current ACLED columns by name and in order (unknown columns kept
     after them), ``inter1``/``inter2``/``interaction`` as text labels whatever the input
     used, ``event_date`` as ``datetime64``, numbers as numbers (keeping nulls), the
-    ``; ``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
+    ``"; "``-joined fields as ACLED's text (``lists=True`` for lists), the codebook's closed
     vocabularies as categoricals with every codebook label, open text as
     ``string[pyarrow]`` (see :func:`eventdata.schema.arrow.table_to_pandas`).
 
@@ -110,6 +111,8 @@ def read_acled(
         encoding: the text encoding of a CSV file; detected when None (UTF-8, else
             Windows-1252, else Latin-1).
         lists: give ``source``, ``assoc_actor_*`` and ``tags`` as lists.
+        tags: add ACLED's tags as typed columns (crowd size text and bounds, one boolean
+            per known tag, unknown tags kept; see :func:`eventdata.parse_tags`).
 
     Raises:
         InputError: the input cannot be read, holds dates that read two ways, or
@@ -125,4 +128,8 @@ def read_acled(
     frame = table_to_pandas(table, lists=lists)
     frame.attrs["eventdata.dialect"] = parsed.raw.dialect.name
     frame.attrs["eventdata.date_format"] = parsed.raw.dialect.date_format
+    if tags:
+        from eventdata.pipeline.tags import parse_tags
+
+        frame = parse_tags(frame)
     return frame

@@ -38,7 +38,9 @@ class ReportPage(_PathBase):
     ``eventdata.report(...)`` displays the page (filters and hover labels work) in a frame.
     """
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
+        if not self.is_file():  # a path derived from it (.parent, ...): shown as a path
+            return None
         html = self.read_text(encoding="utf-8")
         return (
             f'<iframe srcdoc="{escape(html, quote=True)}" title="{escape(self.name)}" '
@@ -83,6 +85,7 @@ def report(
     max_points: int = 5_000,
     top: int = 12,
     max_failures: int = 20,
+    compare: Any = None,
 ) -> ReportPage:
     """Write one self-contained HTML page that shows ``data``.
 
@@ -96,6 +99,9 @@ def report(
             cell size.
         top: how many actors, sub-event types and admin1 small multiples to show.
         max_failures: how many failing rows to list (the counts per rule are complete).
+        compare: another source of the same events (anything :func:`eventdata.match`
+            takes: ACLED, UCDP GED, GTD, records); the page then shows what both have and
+            what only one has, by month, event type and admin1. Needs the ``match`` extra.
 
     Returns:
         The path written, as a :class:`ReportPage`: a notebook displays the page inline.
@@ -103,6 +109,8 @@ def report(
     Raises:
         InputError: the input cannot be read.
         ModuleNotFoundError: jinja2 is not installed (``pip install 'eventdata[report]'``).
+        MissingExtraError: ``compare`` is given and rapidfuzz or scipy is missing
+            (``pip install 'eventdata[match]'``).
 
     Example:
         >>> import eventdata
@@ -127,6 +135,7 @@ def report(
         top=top,
         max_failures=max_failures,
         records=_records_of(validation),
+        compare=None if compare is None else (data, compare, _names(data, compare)),
     )
     html = render(context)
     target = ReportPage(path)
@@ -155,3 +164,13 @@ def _read_whole(data: Any) -> Any:
 
         return read_raw(data)
     return data
+
+
+def _names(data: Any, other: Any) -> tuple[str, str]:
+    """How the page names the two inputs: their file names, or what they are."""
+    names = [
+        Path(x).name if isinstance(x, (str, Path)) else type(x).__name__ for x in (data, other)
+    ]
+    if names[0] == names[1]:
+        names = [f"{names[0]} (report)", f"{names[1]} (compared)"]
+    return names[0], names[1]

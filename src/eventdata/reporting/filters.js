@@ -1,7 +1,8 @@
 // eventdata report: filters by date, event type and admin1, offline, in this one file.
 // Without this script the page shows every event; with it the filter form appears and the
-// map, the weekly bars, the admin1 table and the key figures follow the filters. It reads
-// the counts in the element #eventdata-data and loads nothing.
+// map, the weekly bars, the admin1 table and small multiples, the top tables (when the page
+// carries their counts), the key figures and the count of events shown follow the filters. It reads the
+// counts in the element #eventdata-data and loads nothing.
 (function () {
   "use strict";
   var source = document.getElementById("eventdata-data");
@@ -91,6 +92,42 @@
     }
   }
 
+  // a top table (sub-event types, actors), as tables.py lists it: the most events first
+  function drawTop(bodyId, top, s) {
+    var K = top.names.length;
+    var n = new Float64Array(K), f = new Float64Array(K), u = new Float64Array(K);
+    for (var i = 0; i < top.n.length; i++) {
+      var w = top.w[i];
+      if (!s.types[top.t[i]] || (s.area >= 0 && top.a[i] !== s.area)) { continue; }
+      if (w < 0 ? !s.full : (w < s.w0 || w > s.w1)) { continue; }
+      n[top.k[i]] += top.n[i]; f[top.k[i]] += top.f[i]; u[top.k[i]] += top.u[i];
+    }
+    var order = [];
+    for (var k = 0; k < K; k++) { if (n[k] > 0) { order.push(k); } }
+    order.sort(function (x, y) { return n[y] - n[x] || f[y] - f[x]; });
+    order = order.slice(0, data.top);
+    var peak = order.length ? n[order[0]] : 1;
+    var body = document.getElementById(bodyId);
+    while (body.firstChild) { body.removeChild(body.firstChild); }
+    order.forEach(function (k) {
+      var row = document.createElement("tr");
+      var texts = top.types ? [top.names[k], data.types[top.types[k]]] : [top.names[k]];
+      texts.forEach(function (text) {
+        var cell = document.createElement("td"); cell.textContent = text; row.appendChild(cell);
+      });
+      [fmt(n[k]), u[k] > 0 ? "\u2013" : fmt(f[k])].forEach(function (text) {
+        var cell = document.createElement("td"); cell.className = "n"; cell.textContent = text;
+        row.appendChild(cell);
+      });
+      var barCell = document.createElement("td"), bar = document.createElement("span");
+      barCell.className = "bar";
+      bar.style.width = Math.max(100 * n[k] / peak, 0.5).toFixed(1) + "%";
+      if (top.types) { bar.style.background = data.colours[top.types[k]]; }
+      bar.title = top.names[k] + ": " + fmt(n[k]) + " events";
+      barCell.appendChild(bar); row.appendChild(barCell); body.appendChild(row);
+    });
+  }
+
   function apply() {
     var s = state();
     var ev = new Float64Array(W * T), fa = new Float64Array(W * T), sm = new Float64Array(A * W);
@@ -155,6 +192,11 @@
       var cell = row.querySelector(".fatalities");
       if (!cell.dataset.unknown) { cell.textContent = fmt(af[a]); }
     });
+    if (data.subs) { drawTop("sub-events", data.subs, s); }
+    if (data.actors) { drawTop("actors", data.actors, s); }
+    document.getElementById("figure-events").textContent = fmt(total);
+    var figure = document.getElementById("figure-fatalities");
+    if (!figure.dataset.unknown) { figure.textContent = fmt(fatal); }
     document.getElementById("shown").textContent = s.full && total === data.total
       ? "Showing all " + fmt(total) + " events."
       : "Showing " + fmt(total) + " of " + fmt(data.total) + " events (" + fmt(fatal) +

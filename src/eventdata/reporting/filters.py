@@ -15,7 +15,7 @@ import numpy as np
 
 from eventdata.reporting.admin1 import MULTIPLE_COLOUR
 from eventdata.reporting.charts import colour_of
-from eventdata.reporting.cube import cube, cube_json
+from eventdata.reporting.cube import actor_cube, cube, cube_json, sub_event_cube
 from eventdata.reporting.frame import Events
 from eventdata.reporting.map import MapMarks
 from eventdata.reporting.timeline import partial_weeks
@@ -29,8 +29,10 @@ def filters_script() -> str:
     return resources.files("eventdata.reporting").joinpath("filters.js").read_text("utf-8")
 
 
-def filter_data(events: Events, marks: MapMarks) -> dict[str, Any]:
+def filter_data(events: Events, marks: MapMarks, *, top: int = 12) -> dict[str, Any]:
     """What the template needs for the form, and the JSON the script reads."""
+    subs = sub_event_cube(events)
+    actors = actor_cube(events)
     weeks = [events.week_label(i) for i in range(len(events.weeks))]
     dated = events.day[events.dated]
     first = str(np.datetime64(int(dated.min()), "D")) if len(dated) else ""
@@ -48,6 +50,9 @@ def filter_data(events: Events, marks: MapMarks) -> dict[str, Any]:
         "multipleColour": MULTIPLE_COLOUR,
         "total": len(events),
         "cube": cube(events, marks),
+        "subs": subs,
+        "actors": actors,
+        "top": top,
     }
     return {
         "json": cube_json(data),
@@ -58,4 +63,6 @@ def filter_data(events: Events, marks: MapMarks) -> dict[str, Any]:
             {"code": i, "name": t, "colour": colour_of(t)} for i, t in enumerate(events.types)
         ],
         "areas": [{"code": i, "name": a} for i, a in enumerate(events.areas)],
+        "subs_follow": subs is not None,
+        "actors_follow": actors is not None,
     }

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 
 from eventdata.analysis.aggregate import period_start
 from eventdata.analysis.frames import DIALECT_ATTR
+from eventdata.exceptions import InputError
 from eventdata.reporting.charts import EVENT_TYPE_COLOURS
 
 if TYPE_CHECKING:
@@ -55,8 +56,19 @@ MISSING = "(missing)"
 
 
 def events_frame(validation: ValidationReport) -> pd.DataFrame:
-    """The columns the report needs, from the validated input (invalid values missing)."""
+    """The columns the report needs, from the validated input (invalid values missing).
+
+    Raises:
+        InputError: the input is another dataset than ACLED (UCDP GED, GTD).
+    """
     table = validation.canonical_table
+    if "event_id_cnty" not in table.column_names:
+        raise InputError(
+            "the report draws ACLED events, and this input is another dataset; map it to "
+            "ACLED rows first, e.g. eventdata.report(eventdata.ged_to_acled(path), 'out.html') "
+            "for UCDP GED or eventdata.gtd_to_acled(path) for GTD",
+            path=validation.source,
+        )
     columns = {}
     for name in COLUMNS:
         column = table.column(name)

@@ -81,6 +81,7 @@ def build_context(
     top: int,
     max_failures: int,
     records: EventCollection | None = None,
+    compare: tuple[Any, Any, tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, for one validated input.
 
@@ -91,12 +92,17 @@ def build_context(
         top: how many actors, sub-event types and small multiples to show.
         max_failures: how many failing rows to list.
         records: the rich records the input was lowered from, when it is a records file.
+        compare: the input as given, another source to match it with, and the two names.
 
     """
     frame = events_frame(validation)
     events = Events.of(frame)
     marks = map_marks(events, max_points=max_points)
-    map_svg, outside = draw_map(marks, types=events.types, iso_codes=_iso_codes(events))
+    map_svg, outside = (
+        draw_map(marks, types=events.types, iso_codes=_iso_codes(events))
+        if events.placed.any()
+        else ("", 0)
+    )
     fatalities = events.fatalities
     dated = events.day[events.dated]
     # the file's name, not its path: pages get shared, paths say where they were made
@@ -112,7 +118,7 @@ def build_context(
         "last_date": str(np.datetime64(int(dated.max()), "D")) if len(dated) else None,
         "fatalities": None if np.isnan(fatalities).any() else int(fatalities.sum()),
         "countries": int(frame["country"].nunique()),
-        "map": map_svg if len(events) else "",
+        "map": map_svg,
         "map_note": map_note(events, marks, outside),
         "outline_source": source_note(),
         "legend": [
@@ -131,9 +137,16 @@ def build_context(
         "sub_events": top_sub_events(frame, top),
         "hdx": hdx_rows(frame),
         "validation": validation_section(validation, max_failures),
-        "filters": filter_data(events, marks),
+        "filters": filter_data(events, marks, top=top),
         "records": None if records is None else _records(records),
+        "compare": None if compare is None else _compare(frame, *compare),
     }
+
+
+def _compare(frame: Any, a: Any, b: Any, names: tuple[str, str]) -> dict[str, Any]:
+    from eventdata.reporting.comparison import compare_section
+
+    return compare_section(frame, a, b, names=names)
 
 
 def _records(collection: EventCollection) -> dict[str, Any]:

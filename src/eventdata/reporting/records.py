@@ -60,7 +60,11 @@ def _who(record: BaseRecord) -> str:
 
 
 def _kind(record: BaseRecord) -> str:
-    return "attack" if isinstance(record, Attack) else f"{record.kind.value}"  # type: ignore[attr-defined]
+    """``attack``, a response's kind (``interception``...), or the record's type."""
+    kind = getattr(record, "kind", None)
+    if isinstance(record, Response) and kind is not None:
+        return str(kind.value)
+    return str(getattr(record, "record_type", type(record).__name__.lower())).replace("_", " ")
 
 
 def records_section(collection: EventCollection) -> dict[str, Any]:
@@ -95,6 +99,18 @@ def records_section(collection: EventCollection) -> dict[str, Any]:
             ),
         }
         for r in collection.responses
+    ]
+    others = [
+        {
+            "id": r.id,
+            "date": r.date.isoformat(),
+            "kind": _kind(r),
+            "place": _place(r.place),
+            "weapons": _weapons(r),
+            "description": r.description or "",
+        }
+        for r in collection
+        if not isinstance(r, (Attack, Response))
     ]
     weapons: dict[str, dict[str, int]] = defaultdict(lambda: {"records": 0, "count": 0})
     for record in collection:
@@ -131,6 +147,7 @@ def records_section(collection: EventCollection) -> dict[str, Any]:
     return {
         "attacks": attacks,
         "responses": responses,
+        "others": others,
         "weapons": [{"kind": k, **v} for k, v in sorted(weapons.items())],
         "munitions": munitions,
         "chains": chains,

@@ -30,9 +30,11 @@ from eventdata.rules.lookups import (
 from eventdata.rules.place import (
     col_country_iso,
     col_region,
+    col_sea_region,
     explain_country_iso,
     row_country_iso,
     row_region,
+    row_sea_region,
 )
 from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, event_id_prefixes
 from eventdata.vocabulary.codebook import (
@@ -394,5 +396,19 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
         columnar=col_region,
         row=row_region,
         inputs=("region",),
+    ),
+    Rule(
+        name="country.sea_region",
+        severity="warning",
+        column="region",
+        description=(
+            "an event in international waters (country is a sea, e.g. Red Sea, since May "
+            "2026) carries a region the sea borders (Red Sea: Eastern Africa, Northern "
+            "Africa or Middle East). A warning, since ACLED may place seas anew."
+        ),
+        expected="a region the sea borders",
+        columnar=col_sea_region,
+        row=row_sea_region,
+        inputs=("country", "region"),
     ),
 )

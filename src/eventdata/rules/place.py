@@ -24,17 +24,22 @@ import pyarrow.compute as pc
 from eventdata.vocabulary.acled_countries import (
     ACLED_COUNTRY_NAMES,
     ACLED_REGIONS,
+    ACLED_SEAS,
     country_names,
+    is_sea,
     name_key,
+    sea_regions,
 )
 from eventdata.vocabulary.countries import COUNTRIES
 
 __all__ = [
     "col_country_iso",
     "col_region",
+    "col_sea_region",
     "explain_country_iso",
     "row_country_iso",
     "row_region",
+    "row_sea_region",
 ]
 
 _ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
@@ -76,7 +81,9 @@ def _other_dataset(v: Mapping[str, Any]) -> bool:
 def row_country_iso(v: Mapping[str, Any]) -> bool:
     """Whether one row's country is not a name of its ISO ``iso`` (other codes pass)."""
     keys = country_names(v["iso"])
-    return bool(keys) and name_key(v["country"]) not in keys and not _other_dataset(v)
+    if not keys or is_sea(v["country"]) or _other_dataset(v):
+        return False
+    return name_key(v["country"]) not in keys
 
 
 def _name_ids(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -103,7 +110,7 @@ def col_country_iso(c: Mapping[str, pa.Array]) -> np.ndarray:
     """Columnar :func:`row_country_iso`: True where the country is not a name of iso."""
     iso = c["iso"]
     pairs = pc.add(pc.multiply(pc.cast(iso, pa.int64()), _PAIR_BASE), _name_ids(c["country"]))
-    known = pc.is_in(pairs, value_set=_VALID_PAIRS)
+    known = pc.or_(pc.is_in(pairs, value_set=_VALID_PAIRS), _sea_mask(c["country"]))
     is_iso = pc.is_in(iso, value_set=_ISO_NUMERIC)
     return _mask(pc.and_(pc.and_(is_iso, pc.invert(known)), _given(c["country"])), c)
 
@@ -111,6 +118,50 @@ def col_country_iso(c: Mapping[str, pa.Array]) -> np.ndarray:
 def explain_country_iso(c: Mapping[str, pa.Array]) -> pa.Array:
     """The country name expected for each row's iso (ACLED's name where it has one)."""
     return pc.take(_PREFERRED_NAME, pc.index_in(c["iso"], value_set=_ISO_NUMERIC))
+
+
+_SEA_PAIRS = pa.array(
+    sorted(f"{sea}\x1f{region}" for sea, rs in ACLED_SEAS.items() for region in rs)
+)
+
+
+def _sea_mask(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """True where the country is a sea name (each distinct name looked up once)."""
+    values = countries
+    if pa.types.is_dictionary(values.type):
+        values = pc.cast(values, pa.string())
+    distinct = pc.unique(values)
+    flags = pa.array([n is not None and is_sea(n) for n in distinct.to_pylist()], pa.bool_())
+    return pc.fill_null(pc.take(flags, pc.index_in(values, value_set=distinct)), False)
+
+
+def row_sea_region(v: Mapping[str, Any]) -> bool:
+    """Whether one row's country is a sea whose events do not carry the row's region."""
+    if not is_sea(v["country"]) or _other_dataset(v):
+        return False
+    return v["region"] not in sea_regions(v["country"])
+
+
+def col_sea_region(c: Mapping[str, pa.Array]) -> np.ndarray:
+    """Columnar :func:`row_sea_region`."""
+    countries, regions = c["country"], c["region"]
+    if pa.types.is_dictionary(countries.type):
+        countries = pc.cast(countries, pa.string())
+    if pa.types.is_dictionary(regions.type):
+        regions = pc.cast(regions, pa.string())
+    seas = _sea_mask(countries)
+    names = pc.unique(countries)
+    official = pa.array(
+        [
+            next((s for s in ACLED_SEAS if n is not None and name_key(s) == name_key(n)), None)
+            for n in names.to_pylist()
+        ],
+        pa.string(),
+    )
+    canonical = pc.take(official, pc.index_in(countries, value_set=names))
+    pairs = pc.binary_join_element_wise(canonical, pc.fill_null(regions, ""), "\x1f")
+    wrong = pc.invert(pc.fill_null(pc.is_in(pairs, value_set=_SEA_PAIRS), False))
+    return _mask(pc.and_(seas, wrong), c)
 
 
 def row_region(v: Mapping[str, Any]) -> bool:

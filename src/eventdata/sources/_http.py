@@ -9,22 +9,44 @@ fails; a read answered 401 gets one new token and one more try.
 
 Requests answered 429 wait for ``Retry-After`` (seconds or an HTTP date), 5xx answers,
 timeouts and network errors wait ``backoff * 2**attempt`` seconds; after ``max_retries``
-retries :class:`~eventdata.exceptions.ApiError` is raised. No message ever contains the
-password or a token.
+retries :class:`~eventdata.exceptions.ApiError` is raised.
+
+The password stays between the client and the base URL: no message contains it in any
+encoding (as typed, URL- or form-encoded, JSON- or HTML-escaped, base64), nor a token; the
+login never follows a redirect to another origin (scheme, host, port), and reads follow
+same-origin redirects only; an ``http://`` base URL other than the loopback address warns
+that the password would cross the network unencrypted. Every answer has an overall
+deadline (``timeout`` per read, ``deadline`` for the whole answer, so a server trickling a
+byte a second fails) and a size bound (``max_answer_bytes``).
 """
 
 from __future__ import annotations
 
-import email.utils
 import os
+import re
 import time
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any
 
 from eventdata._version import __version__
-from eventdata.exceptions import ApiError, AuthenticationError, MissingExtraError
+from eventdata.exceptions import (
+    ApiError,
+    AuthenticationError,
+    MissingExtraError,
+    PlainHttpWarning,
+)
+from eventdata.sources._wire import (
+    Answer,
+    DeadlinePassed,
+    exchange,
+    is_loopback,
+    origin,
+    redactor,
+    retry_after,
+)
 
 __all__ = [
     "BASE_URL_ENV",
@@ -32,6 +54,7 @@ __all__ = [
     "EMAIL_ENV",
     "PASSWORD_ENV",
     "AcledSession",
+    "PlainHttpWarning",
     "require_httpx",
 ]
 
@@ -46,6 +69,8 @@ BASE_URL_ENV = "ACLED_API_URL"
 CLIENT_ID = "acled"
 _REFRESH_MARGIN = 60.0  # seconds before expiry at which a token is renewed
 _DEFAULT_LIFETIME = 86_400.0
+DEFAULT_MAX_ANSWER_BYTES = 256 * 1024 * 1024
+"""The largest answer read (bytes); a 5,000-row ACLED page is about 10 MB."""
 
 
 def require_httpx() -> ModuleType:
@@ -72,22 +97,6 @@ class _Token:
     expires_at: float  # time.monotonic() seconds
 
 
-def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(when.timestamp() - time.time(), 0.0)
-
-
 class AcledSession:
     """One authenticated connection to ACLED's API, reused for every request.
 
@@ -99,10 +108,14 @@ class AcledSession:
         max_retries: retries of a request answered 429 or 5xx, or that timed out.
         backoff: the first wait between retries in seconds, doubled each retry.
         max_wait: the longest single wait (also caps ``Retry-After``).
+        deadline: seconds an answer may take as a whole, headers to last byte (default
+            ``max(4 * timeout, 120)``); a server that trickles bytes fails after it.
+        max_answer_bytes: the largest answer read; a larger one fails without being held.
 
     Raises:
         MissingExtraError: httpx is not installed.
         AuthenticationError: no email or password was passed or set in the environment.
+        ApiError: the base URL is not an http(s) URL.
 
     """
 
@@ -116,6 +129,8 @@ class AcledSession:
         max_retries: int = 5,
         backoff: float = 1.0,
         max_wait: float = 300.0,
+        deadline: float | None = None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         httpx = require_httpx()
         self.email = email or os.environ.get(EMAIL_ENV) or ""
@@ -135,13 +150,32 @@ class AcledSession:
         self.max_retries = max_retries
         self.backoff = backoff
         self.max_wait = max_wait
+        self.deadline = deadline if deadline is not None else max(4 * timeout, 120.0)
+        self.max_answer_bytes = max_answer_bytes
         self.requests = 0
+        self.refreshes = 0
+        self.logins = 0
+        scheme, host, _port = origin(self.base_url)
+        if scheme not in ("http", "https") or not host:
+            raise ApiError(
+                f"base URL {self.base_url!r} is not an http(s) URL; pass base_url= or set "
+                f"{BASE_URL_ENV} to e.g. {DEFAULT_BASE_URL}"
+            )
+        if scheme == "http" and not is_loopback(host):
+            warnings.warn(
+                f"the ACLED base URL {self.base_url} is plain http://: your password and "
+                "token would cross the network unencrypted; use https://",
+                PlainHttpWarning,
+                stacklevel=2,
+            )
         self._httpx = httpx
         self._token: _Token | None = None
+        self._redaction_key: tuple[str, ...] = ()
+        self._redaction: re.Pattern[str] | None = None
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
             headers={"User-Agent": f"eventdata/{__version__}", "Accept": "application/json"},
-            follow_redirects=True,
+            follow_redirects=False,
         )
 
     def __enter__(self) -> AcledSession:
@@ -162,14 +196,17 @@ class AcledSession:
     # ------------------------------------------------------------------ messages
 
     def redact(self, text: str) -> str:
-        """``text`` with the password and tokens replaced by ``***``."""
+        """``text`` with the password and tokens, in any encoding, replaced by ``***``."""
         secrets = [self._password]
         if self._token is not None:
             secrets += [self._token.access, self._token.refresh or ""]
-        for secret in secrets:
-            if secret:
-                text = text.replace(secret, "***")
-        return text
+        key = tuple(secrets)
+        if key != self._redaction_key:
+            self._redaction_key = key
+            self._redaction = redactor([s for s in secrets if s])
+        if self._redaction is None:
+            return text
+        return self._redaction.sub("***", text)
 
     def _detail(self, response: Any) -> str:
         """A short, redacted description of an error answer's body."""
@@ -259,13 +296,17 @@ class AcledSession:
 
     # ------------------------------------------------------------------ requests
 
-    def get_json(self, path: str, params: Mapping[str, Any], *, what: str) -> Any:
+    def get_json(
+        self, path: str, params: Mapping[str, Any], *, what: str, max_bytes: int | None = None
+    ) -> Any:
         """GET ``{base}{path}`` with the bearer token and return the parsed JSON answer.
 
         Args:
             path: e.g. ``/api/acled/read``.
             params: query parameters (values are sent as text).
             what: what is requested, for messages (``ACLED events page 3``).
+            max_bytes: a tighter bound than ``max_answer_bytes`` for this answer (a page
+                of ``limit`` rows cannot be larger than so many bytes).
 
         Raises:
             AuthenticationError: 401 after a new token, or 403.
@@ -276,12 +317,14 @@ class AcledSession:
         response = None
         for attempt in range(2):
             headers = {"Authorization": f"Bearer {self._bearer()}"}
-            response = self._send("GET", url, params=params, headers=headers, what=what)
+            response = self._send(
+                "GET", url, params=params, headers=headers, what=what, max_bytes=max_bytes
+            )
             if response.status_code != 401 or attempt:
                 break
             self._token = None  # expired or revoked on the server: log in again
         assert response is not None
-        shown = self.redact(str(response.request.url))
+        shown = self.redact(str(response.url))
         if response.status_code in (401, 403):
             reason = (
                 "the token was refused even after logging in again"
@@ -309,7 +352,7 @@ class AcledSession:
     def _raise_for_status(self, response: Any, what: str) -> None:
         if response.status_code < 400:
             return
-        shown = self.redact(str(response.request.url))
+        shown = self.redact(str(response.url))
         raise ApiError(
             f"{what}: HTTP {response.status_code} from {shown}{self._detail(response)}",
             status=response.status_code,
@@ -319,21 +362,38 @@ class AcledSession:
     def _wait(self, attempt: int, response: Any | None) -> float:
         wait = None
         if response is not None and response.status_code == 429:
-            wait = _retry_after(response.headers.get("Retry-After"))
+            wait = retry_after(response.headers.get("Retry-After"))
         if wait is None:
             wait = self.backoff * (2**attempt)
         return min(wait, self.max_wait)
 
-    def _send(self, method: str, url: str, *, what: str, **kwargs: Any) -> Any:
+    def _send(
+        self, method: str, url: str, *, what: str, max_bytes: int | None = None, **kwargs: Any
+    ) -> Answer:
         """Send one request, retrying 429, 5xx, timeouts and network errors."""
         httpx = self._httpx
         for attempt in range(self.max_retries + 1):
             response = None
             try:
                 self.requests += 1
-                response = self._client.request(method, url, **kwargs)
+                response = exchange(
+                    self._client,
+                    method,
+                    url,
+                    what=what,
+                    limit=min(self.max_answer_bytes, max_bytes or self.max_answer_bytes),
+                    deadline=self.deadline,
+                    redact=self.redact,
+                    home=f"{self.base_url} (if ACLED moved, set {BASE_URL_ENV} or base_url=)",
+                    **kwargs,
+                )
             except httpx.TimeoutException:
                 problem = f"no answer within {self.timeout:g} s"
+            except DeadlinePassed:
+                problem = (
+                    f"the answer was still arriving after {self.deadline:g} s (a server "
+                    "sending very slowly)"
+                )
             except httpx.TransportError as exc:
                 problem = f"network error ({type(exc).__name__}: {self.redact(str(exc))})"
             else:

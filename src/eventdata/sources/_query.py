@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["EVENT_TYPES", "Moment", "Value", "acled_query", "unix_seconds"]
+__all__ = ["EVENT_TYPES", "Moment", "Value", "acled_query", "describe_query", "unix_seconds"]
 
 Value = str | int | dt.date | Iterable[str | int]
 Moment = int | str | dt.date | dt.datetime
@@ -132,3 +132,26 @@ def acled_query(
         if value is not None:
             params[key] = _or(value) if not isinstance(value, str) else value
     return params
+
+
+def describe_query(params: dict[str, str] | Any, /) -> str:
+    """The filters of a query in words: ``country=Somalia, event_date >= 2025-01-01``.
+
+    Paging and format parameters are left out; an empty query reads ``no filter``.
+    """
+    parts: list[str] = []
+    for key, value in params.items():
+        if key in _RESERVED or key.endswith("_where") or key == "with_total":
+            continue
+        where = params.get(f"{key}_where")
+        if where and where.upper() == "BETWEEN" and "|" in value:
+            low, high = value.split("|", 1)
+            parts.append(f"{key} from {low} to {high}")
+        elif key == "timestamp" and value.isdigit():
+            moment = dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+            parts.append(f"timestamp {where or '='} {value} ({moment:%Y-%m-%d %H:%M} UTC)")
+        elif where:
+            parts.append(f"{key} {where} {value}")
+        else:
+            parts.append(f"{key}={value.replace(':OR:', ' or ')}")
+    return ", ".join(parts) if parts else "no filter"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,15 +14,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from eventdata._atomic import TEMP_MARKER
 from eventdata.exceptions import InputError
 from eventdata.io.parquet_meta import file_metadata, merge_metadata, validation_metadata
 from eventdata.io.readers import read_raw
 from eventdata.io.writers import output_schema, write_event_dataset, write_event_file
 from eventdata.pipeline.write import apply_policy, check_raw, side_files
+from eventdata.sources._query import describe_query
 from eventdata.sources._stream import AcledBatches
+from eventdata.sources.history import write_history
 
 __all__ = [
     "STORE_KEY",
+    "create_store",
+    "history_marker",
     "newest_timestamp",
     "read_store_info",
     "read_store_meta",
@@ -73,6 +79,7 @@ def read_store_info(store: str | os.PathLike[str], /) -> dict[str, Any]:
         "geo": "geometry" in schema.names,
         "query": acled.get("query"),
         "last_update": acled.get("last_update"),
+        "history": acled.get("history"),
     }
 
 
@@ -84,9 +91,15 @@ def newest_timestamp(table: pa.Table) -> int | None:
 
 
 def store_metadata(
-    *, query: Mapping[str, str], last_update: int, newest: int | None
+    *, query: Mapping[str, str], last_update: int, newest: int | None, history: int | None = None
 ) -> dict[str, str]:
-    document = {"query": dict(query), "last_update": last_update, "newest_timestamp": newest}
+    """The ``eventdata.acled`` entry: the query, times, and the last update of the history."""
+    document = {
+        "query": dict(query),
+        "last_update": last_update,
+        "newest_timestamp": newest,
+        "history": history,
+    }
     return {STORE_KEY: json.dumps(document)}
 
 
@@ -128,6 +141,7 @@ def write_stream(
     partition_by: list[str] | None = None,
     geo: bool = True,
     started: int | None = None,
+    history: int | None = None,
 ) -> int:
     """Write a download to a store (file or partitioned dataset), page by page, atomically.
 
@@ -162,7 +176,9 @@ def write_stream(
             file_metadata(
                 dialect="acled_api", rows=rows, validation=summary, partition_by=partition_by
             ),
-            store_metadata(query=stream.query, last_update=started, newest=newest[0]),
+            store_metadata(
+                query=stream.query, last_update=started, newest=newest[0], history=history
+            ),
         )
 
     options: dict[str, Any] = dict(geo=geo, compression="zstd", compression_level=1)
@@ -173,7 +189,7 @@ def write_stream(
             file_metadata(
                 dialect="acled_api", rows=None, validation=None, partition_by=partition_by
             ),
-            store_metadata(query=stream.query, last_update=started, newest=None),
+            store_metadata(query=stream.query, last_update=started, newest=None, history=history),
         )
         counted = _counting(tables())
         write_event_dataset(
@@ -228,3 +244,60 @@ def read_store_meta(path: Path) -> dict[str, str]:
     if first is None:
         return {}
     return {k.decode(): v.decode() for k, v in (pq.read_schema(first).metadata or {}).items()}
+
+
+def history_marker(update: int, started: int, change: str, text: str) -> pa.Table:
+    from eventdata.sources.history import HISTORY_SCHEMA
+
+    return pa.table(
+        {
+            "update": [update],
+            "seen_at": pa.array([started], pa.int64()).cast(pa.timestamp("s", tz="UTC")),
+            "event_id_cnty": pa.array([None], pa.string()),
+            "change": [change],
+            "column": pa.array([None], pa.string()),
+            "old": pa.array([None], pa.string()),
+            "new": [text],
+        },
+        schema=HISTORY_SCHEMA,
+    )
+
+
+def create_store(
+    stream: AcledBatches,
+    path: str | os.PathLike[str],
+    /,
+    *,
+    partition_by: list[str] | None = None,
+    started: int | None = None,
+) -> int:
+    """Write a download to a new store with its history begun (update 1, ``created``).
+
+    The history file is written first; if the download fails, the previous history (of a
+    store written over) comes back, or none: a failed creation leaves nothing behind.
+
+    Returns:
+        The number of rows written.
+
+    """
+    from eventdata.sources.history import history_path
+
+    path = Path(path)
+    started = int(time.time()) if started is None else started
+    marker = f"created from {describe_query(stream.query)}"
+    history = history_path(path)
+    previous = history.with_name(f".{history.name}{TEMP_MARKER}{uuid.uuid4().hex[:8]}")
+    kept = history.exists()
+    if kept:
+        os.replace(history, previous)
+    try:
+        write_history(path, history_marker(1, started, "created", marker), committed=0)
+        rows = write_stream(stream, path, partition_by=partition_by, started=started, history=1)
+    except BaseException:
+        history.unlink(missing_ok=True)
+        if kept:
+            os.replace(previous, history)
+        raise
+    if kept:
+        previous.unlink(missing_ok=True)
+    return rows

@@ -10,7 +10,7 @@ from typing import Any, Literal
 import numpy as np
 import pyarrow as pa
 
-from eventdata.exceptions import ApiError, ValidationFailed
+from eventdata.exceptions import ApiError, EmptyResultWarning, ValidationFailed
 from eventdata.io.acled_api import read_api_responses
 from eventdata.io.readers import read_raw
 from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
@@ -46,6 +46,9 @@ class AcledBatches:
         failures_hint: where the warning at the end says the failures are listed.
         n_repeated: rows left out because an earlier page had the same ``event_id_cnty``
             (ACLED's data changed during the download and paging shifted).
+        empty_note: after a download that received no row, which filters matched none
+            (also warned as :class:`~eventdata.exceptions.EmptyResultWarning` unless
+            ``warn_empty`` is false); else None.
 
     """
 
@@ -72,6 +75,8 @@ class AcledBatches:
         self._pager = pager
         self.on_invalid: OnInvalid = on_invalid
         self.failures_hint = ".failures"
+        self.warn_empty = True
+        self.empty_note: str | None = None
         self._progress = progress
         self._schema: pa.Schema | None = None
         self._failures: list[pa.Table] = []
@@ -184,6 +189,16 @@ class AcledBatches:
         )
 
     def _warn(self) -> None:
+        if not self.rows:
+            from eventdata.sources._query import describe_query
+
+            self.empty_note = (
+                f"ACLED sent no events for {describe_query(self.query)}; if you expected "
+                "some, check the filters with 'eventdata acled check' (the same options), "
+                "which names an unknown country or region and the closest ACLED names"
+            )
+            if self.warn_empty:
+                warnings.warn(self.empty_note, EmptyResultWarning, stacklevel=4)
         notes = []
         if self.n_invalid:
             what = "left out" if self.on_invalid == "drop" else "kept"

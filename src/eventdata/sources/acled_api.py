@@ -17,6 +17,7 @@ page. The session (token, retries) is :class:`eventdata.sources._http.AcledSessi
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -48,6 +49,9 @@ EVENTS_PATH = "/api/acled/read"
 DELETED_PATH = "/api/deleted/read"
 DEFAULT_PAGE_SIZE = 5000
 """ACLED's largest page (``limit``)."""
+ROW_BYTES_BOUND = 32 * 1024
+"""The most bytes one row of an answer may take (real rows take 1 to 3 KB): a page of
+``limit`` rows larger than ``limit * ROW_BYTES_BOUND + 1 MB`` is refused unread."""
 
 
 def _records(document: Any, what: str, session: AcledSession) -> list[dict[str, Any]]:
@@ -63,6 +67,11 @@ def _records(document: Any, what: str, session: AcledSession) -> list[dict[str, 
     return [dict(r) for r in data]
 
 
+def _fingerprint(records: list[dict[str, Any]]) -> int:
+    """A hash of a page's records, to recognise a page that repeats an earlier one."""
+    return hash(json.dumps(records, sort_keys=True, default=str))
+
+
 def pages(
     session: AcledSession,
     path: str,
@@ -71,14 +80,40 @@ def pages(
     page_size: int,
     what: str,
 ) -> Iterator[list[dict[str, Any]]]:
-    """Each page's records, ``page=1, 2, ...`` until a page shorter than ``page_size``."""
+    """Each page's records, ``page=1, 2, ...`` until a page shorter than ``page_size``.
+
+    ACLED's ``count`` (sent only with ``with_total=true`` since May 2026) is never needed.
+
+    Raises:
+        ApiError: a page holds more rows than ``limit`` asked for, or repeats an earlier
+            page exactly (a server or proxy that ignores ``page`` would loop forever).
+
+    """
     if page_size < 1:
         raise ValueError(f"page_size must be at least 1, got {page_size}")
     number = 1
+    seen: dict[int, int] = {}
     while True:
         query = {"_format": "json", **params, "limit": str(page_size), "page": str(number)}
         label = f"{what} page {number}"
-        records = _records(session.get_json(path, query, what=label), label, session)
+        bound = page_size * ROW_BYTES_BOUND + 1024 * 1024
+        document = session.get_json(path, query, what=label, max_bytes=bound)
+        records = _records(document, label, session)
+        if len(records) > page_size:
+            raise ApiError(
+                f"{label}: {len(records):,} rows, more than the {page_size:,} asked for "
+                "(limit=); the server or a proxy ignores limit=, so paging cannot be trusted. "
+                f"Check the base URL ({session.base_url})"
+            )
+        if records:
+            mark = _fingerprint(records)
+            if mark in seen:
+                raise ApiError(
+                    f"{label} repeats page {seen[mark]} row for row: the server or a proxy "
+                    f"ignores page=, and reading on would never end. Check the base URL "
+                    f"({session.base_url}) and any proxy between"
+                )
+            seen[mark] = number
         yield records
         if len(records) < page_size:
             return
@@ -251,7 +286,9 @@ def fetch_acled(
 
     Returns:
         The events, canonical columns and dtypes, in the order ACLED sent them; an event
-        that a later page repeats (ACLED updated during the download) appears once.
+        that a later page repeats (ACLED updated during the download) appears once. No
+        event is never silent: an :class:`~eventdata.EmptyResultWarning` (and
+        ``df.attrs["eventdata.empty"]``) names the filters that matched none.
 
     Raises:
         AuthenticationError: missing or refused credentials, or no API access.
@@ -284,6 +321,8 @@ def fetch_acled(
     frame.attrs["eventdata.dialect"] = "acled_api"
     frame.attrs["eventdata.n_invalid"] = stream.n_invalid
     frame.attrs["eventdata.failures"] = stream.failures.to_pylist()
+    if stream.empty_note is not None:
+        frame.attrs["eventdata.empty"] = stream.empty_note
     if stream.invalid_rows.num_rows:
         frame.attrs["eventdata.invalid_rows"] = stream.invalid_rows.to_pylist()
     return frame

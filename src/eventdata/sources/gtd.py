@@ -9,199 +9,22 @@ output column is made and what is approximated or lost; ``docs/gtd.md`` shows it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.datasets import DATASETS
 from eventdata.pipeline.read import read_dataset_table
-from eventdata.rules import lookups as codebook_arrays
-from eventdata.rules.lookups import INTERACTION_CODES, INTERACTION_LABELS, actor_codes
 from eventdata.schema.arrow import conform, table_to_pandas
+from eventdata.sources import gtd_columns as col
 from eventdata.sources._mapping import ColumnMapping, How
 from eventdata.sources._mapping import mapping_markdown as render_mapping
-from eventdata.vocabulary.acled_countries import numerics_of_name
-from eventdata.vocabulary.codebook import CIVILIAN_TARGETING, ActorType
 
 __all__ = ["MAPPING", "gtd_to_acled", "gtd_to_acled_table", "read_gtd"]
 
 _GTD = DATASETS["gtd"]
-Gtd = Mapping[str, pa.Array]
-
-
-_ARMED_TARGETS = ("Military", "Police", "Terrorists/Non-State Militia", "Violent Political Party")
-"""GTD target types ACLED codes as armed actors (so an attack on them is a battle)."""
-
-_STATE_TARGETS = {"Military": "Military Forces of ", "Police": "Police Forces of "}
-
-# attack type -> (event type, sub-event type) against civilians / against armed targets
-_CROSSWALK: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "Assassination": (
-        ("Violence against civilians", "Attack"),
-        ("Battles", "Armed clash"),
-    ),
-    "Armed Assault": (("Violence against civilians", "Attack"), ("Battles", "Armed clash")),
-    "Bombing/Explosion": (
-        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    ),
-    "Hijacking": (("Violence against civilians", "Abduction/forced disappearance"),) * 2,
-    "Hostage Taking (Barricade Incident)": (
-        ("Violence against civilians", "Abduction/forced disappearance"),
-    )
-    * 2,
-    "Hostage Taking (Kidnapping)": (
-        ("Violence against civilians", "Abduction/forced disappearance"),
-    )
-    * 2,
-    "Facility/Infrastructure Attack": (("Strategic developments", "Looting/property destruction"),)
-    * 2,
-    "Unarmed Assault": (("Violence against civilians", "Attack"),) * 2,
-    "Unknown": (("Violence against civilians", "Attack"), ("Battles", "Armed clash")),
-}
-"""ACLED's event and sub-event type of each GTD attack type (docs/gtd.md)."""
-
-_GEO_PRECISION = pa.array([None, 1, 2, 2, 3, 3], pa.int64())
-"""ACLED's geo precision of GTD's specificity 1-5 (index = specificity)."""
-
-
-def _armed(g: Gtd) -> pa.Array:
-    targets = pa.array(_ARMED_TARGETS, pa.string())
-    return pc.fill_null(pc.is_in(g["targtype1_txt"], value_set=targets), False)
-
-
-_ATTACKS = pa.array(list(_CROSSWALK), pa.string())
-
-
-def _types(g: Gtd, position: int) -> pa.Array:
-    """The event (``position`` 0) or sub-event type (1) of each incident."""
-    attack = pc.fill_null(g["attacktype1_txt"], "Unknown")
-    index = pc.fill_null(pc.index_in(attack, value_set=_ATTACKS), len(_CROSSWALK) - 1)
-    civilians = pa.array([pair[0][position] for pair in _CROSSWALK.values()], pa.string())
-    armed = pa.array([pair[1][position] for pair in _CROSSWALK.values()], pa.string())
-    picked = pc.if_else(_armed(g), pc.take(armed, index), pc.take(civilians, index))
-    if position == 1:  # suicide bombings are ACLED's own sub-event type
-        suicide = pc.and_(
-            pc.fill_null(pc.equal(g["suicide"], 1), False),
-            pc.equal(attack, "Bombing/Explosion"),
-        )
-        picked = pc.if_else(suicide, "Suicide bomb", picked)
-    return picked
-
-
-def _disorder_type(g: Gtd) -> pa.Array:
-    result: pa.Array = codebook_arrays.lookup(
-        _types(g, 1), codebook_arrays.SUB_LABELS, codebook_arrays.SUB_DISORDER
-    )
-    return result
-
-
-def _event_date(g: Gtd) -> pa.Array:
-    month = pc.if_else(pc.greater(g["imonth"], 0), g["imonth"], 1)
-    day = pc.if_else(pc.greater(g["iday"], 0), g["iday"], 1)
-
-    def padded(values: pa.Array, width: int) -> pa.Array:
-        return pc.utf8_lpad(pc.cast(values, pa.string()), width, "0")
-
-    text = pc.binary_join_element_wise(padded(g["iyear"], 4), padded(month, 2), padded(day, 2), "-")
-    return pc.cast(text, pa.date32())
-
-
-def _time_precision(g: Gtd) -> pa.Array:
-    day_known = pc.and_(pc.greater(g["iday"], 0), pc.greater(g["imonth"], 0))
-    approximate = pc.is_valid(g["approxdate"])
-    exact = pc.if_else(approximate, 2, 1)
-    return pc.cast(pc.if_else(day_known, exact, 3), pa.int64())
-
-
-def _actor1(g: Gtd) -> pa.Array:
-    unknown = pc.equal(g["gname"], "Unknown")
-    named = pc.binary_join_element_wise("Unidentified Armed Group (", g["country_txt"], ")", "")
-    return pc.if_else(unknown, named, g["gname"])
-
-
-def _inter1(g: Gtd) -> pa.Array:
-    unknown = pc.equal(g["gname"], "Unknown")
-    return pc.if_else(unknown, ActorType.POLITICAL_MILITIA.value, ActorType.REBEL_GROUP.value)
-
-
-def _actor2(g: Gtd) -> pa.Array:
-    out = pc.binary_join_element_wise("Civilians (", g["country_txt"], ")", "")
-    for target, prefix in _STATE_TARGETS.items():
-        state = pc.binary_join_element_wise(prefix, g["country_txt"], "")
-        out = pc.if_else(pc.fill_null(pc.equal(g["targtype1_txt"], target), False), state, out)
-    militia = pc.is_in(g["targtype1_txt"], value_set=pa.array(_ARMED_TARGETS[2:]))
-    group = pc.binary_join_element_wise("Unidentified Armed Group (", g["country_txt"], ")", "")
-    return pc.if_else(pc.fill_null(militia, False), group, out)
-
-
-def _inter2(g: Gtd) -> pa.Array:
-    state = pc.is_in(g["targtype1_txt"], value_set=pa.array(list(_STATE_TARGETS)))
-    militia = pc.is_in(g["targtype1_txt"], value_set=pa.array(_ARMED_TARGETS[2:]))
-    out = pc.if_else(
-        pc.fill_null(militia, False),
-        ActorType.POLITICAL_MILITIA.value,
-        ActorType.CIVILIANS.value,
-    )
-    return pc.if_else(pc.fill_null(state, False), ActorType.STATE_FORCES.value, out)
-
-
-def _interaction(g: Gtd) -> pa.Array:
-    a, b = actor_codes(_inter1(g)), actor_codes(_inter2(g))
-    code = pc.add(pc.multiply(pc.min_element_wise(a, b), 10), pc.max_element_wise(a, b))
-    return codebook_arrays.lookup(code, INTERACTION_CODES, INTERACTION_LABELS)
-
-
-def _civilian_targeting(g: Gtd) -> pa.Array:
-    civilians = pc.equal(_inter2(g), ActorType.CIVILIANS.value)
-    return pc.if_else(civilians, CIVILIAN_TARGETING, pa.scalar(None, pa.string()))
-
-
-def _iso(g: Gtd) -> pa.Array:
-    names = pc.unique(g["country_txt"]).to_pylist()
-    codes = [min(numerics_of_name(n)) if n and numerics_of_name(n) else None for n in names]
-    position = pc.index_in(g["country_txt"], value_set=pa.array(names, pa.string()))
-    return pc.take(pa.array(codes, pa.int64()), position)
-
-
-def _location(g: Gtd) -> pa.Array:
-    return pc.coalesce(g["city"], g["provstate"], g["country_txt"])
-
-
-def _geo_precision(g: Gtd) -> pa.Array:
-    specificity = pc.fill_null(pc.cast(g["specificity"], pa.int64()), 5)
-    return pc.take(_GEO_PRECISION, specificity)
-
-
-def _source(g: Gtd) -> pa.Array:
-    text = pc.coalesce(g["scite1"], g["dbsource"])
-    given = np.asarray(pc.is_valid(text), dtype=np.int32)
-    offsets = pa.array(np.concatenate([[0], np.cumsum(given)]), pa.int32())
-    return pa.ListArray.from_arrays(offsets, pc.drop_null(text))
-
-
-def _none(kind: pa.DataType) -> Callable[[Gtd], pa.Array]:
-    return lambda g: pa.nulls(len(g["eventid"]), kind)
-
-
-def _fatalities(g: Gtd) -> pa.Array:
-    return pc.cast(pc.round(pc.fill_null(g["nkill"], 0.0)), pa.int64())
-
-
-def _text(value: str | None) -> Callable[[Gtd], pa.Array]:
-    return lambda g: pa.array([value] * len(g["eventid"]), pa.string())
-
-
-def _column(name: str) -> Callable[[Gtd], pa.Array]:
-    return lambda g: g[name]
-
-
-def _cast(name: str, kind: pa.DataType) -> Callable[[Gtd], pa.Array]:
-    return lambda g: pc.cast(g[name], kind)
 
 
 _T: How = "approximated"
@@ -219,111 +42,115 @@ MAPPING: tuple[ColumnMapping, ...] = (
         ("iyear", "imonth", "iday"),
         _T,
         "the day; an unknown day or month (0) becomes the first",
-        _event_date,
+        col.event_date,
     ),
-    ColumnMapping("year", ("iyear",), "direct", "iyear", _cast("iyear", pa.int64())),
+    ColumnMapping("year", ("iyear",), "direct", "iyear", col.cast("iyear", pa.int64())),
     ColumnMapping(
         "time_precision",
         ("imonth", "iday", "approxdate"),
         _T,
         "1 a known day, 2 when approxdate qualifies it, 3 an unknown day or month",
-        _time_precision,
+        col.time_precision,
     ),
     ColumnMapping(
-        "disorder_type", ("attacktype1_txt",), _T, "of the sub-event type", _disorder_type
+        "disorder_type", ("attacktype1_txt",), _T, "of the sub-event type", col.disorder_type
     ),
     ColumnMapping(
         "event_type",
         ("attacktype1_txt", "targtype1_txt"),
         _T,
         "the attack type, as a battle when the target is armed (crosswalk in docs/gtd.md)",
-        lambda g: _types(g, 0),
+        lambda g: col.types(g, 0),
     ),
     ColumnMapping(
         "sub_event_type",
         ("attacktype1_txt", "targtype1_txt", "suicide"),
         _T,
         "the attack type (Suicide bomb for suicide bombings)",
-        lambda g: _types(g, 1),
+        lambda g: col.types(g, 1),
     ),
     ColumnMapping(
-        "actor1", ("gname",), _T, "gname; Unknown as Unidentified Armed Group (country)", _actor1
+        "actor1", ("gname",), _T, "gname; Unknown as Unidentified Armed Group (country)", col.actor1
     ),
     ColumnMapping(
-        "assoc_actor_1", (), "lost", "empty: GTD's gname2/3 are other groups", _none(_LIST)
+        "assoc_actor_1", (), "lost", "empty: GTD's gname2/3 are other groups", col.none(_LIST)
     ),
     ColumnMapping(
-        "inter1", ("gname",), _T, "Rebel group for a named group, Political militia", _inter1
+        "inter1", ("gname",), _T, "Rebel group for a named group, Political militia", col.inter1
     ),
     ColumnMapping(
         "actor2",
         ("targtype1_txt", "country_txt"),
         _T,
         "Military/Police Forces of (country), Unidentified Armed Group, else Civilians",
-        _actor2,
+        col.actor2,
     ),
-    ColumnMapping("assoc_actor_2", (), "lost", "empty", _none(_LIST)),
+    ColumnMapping("assoc_actor_2", (), "lost", "empty", col.none(_LIST)),
     ColumnMapping(
-        "inter2", ("targtype1_txt",), _T, "State forces, Political militia or Civilians", _inter2
+        "inter2", ("targtype1_txt",), _T, "State forces, Political militia or Civilians", col.inter2
     ),
     ColumnMapping(
         "interaction",
         ("gname", "targtype1_txt"),
         "synthesized",
         "of inter1 and inter2",
-        _interaction,
+        col.interaction,
     ),
     ColumnMapping(
         "civilian_targeting",
         ("targtype1_txt",),
         _T,
         "Civilian targeting when actor2 is civilians",
-        _civilian_targeting,
+        col.civilian_targeting,
     ),
-    ColumnMapping("iso", ("country_txt",), _T, "ISO 3166 numeric of the country name", _iso),
+    ColumnMapping("iso", ("country_txt",), _T, "ISO 3166 numeric of the country name", col.iso),
     ColumnMapping(
         "region",
         ("region_txt",),
         _T,
         "GTD's region (not ACLED's)",
-        _cast("region_txt", pa.string()),
+        col.cast("region_txt", pa.string()),
     ),
-    ColumnMapping("country", ("country_txt",), "direct", "country_txt", _column("country_txt")),
-    ColumnMapping("admin1", ("provstate",), "direct", "provstate", _column("provstate")),
-    ColumnMapping("admin2", (), "lost", "blank: GTD has no second level", _text(None)),
-    ColumnMapping("admin3", (), "lost", "blank", _text(None)),
+    ColumnMapping("country", ("country_txt",), "direct", "country_txt", col.column("country_txt")),
+    ColumnMapping("admin1", ("provstate",), "direct", "provstate", col.column("provstate")),
+    ColumnMapping("admin2", (), "lost", "blank: GTD has no second level", col.text(None)),
+    ColumnMapping("admin3", (), "lost", "blank", col.text(None)),
     ColumnMapping(
-        "location", ("city", "provstate"), _T, "city, else provstate, else country", _location
+        "location", ("city", "provstate"), _T, "city, else provstate, else country", col.location
     ),
-    ColumnMapping("latitude", ("latitude",), "direct", "latitude", _column("latitude")),
-    ColumnMapping("longitude", ("longitude",), "direct", "longitude", _column("longitude")),
+    ColumnMapping("latitude", ("latitude",), "direct", "latitude", col.column("latitude")),
+    ColumnMapping("longitude", ("longitude",), "direct", "longitude", col.column("longitude")),
     ColumnMapping(
         "geo_precision",
         ("specificity",),
         _T,
         "specificity 1 -> 1, 2-3 -> 2, 4-5 (or blank) -> 3",
-        _geo_precision,
+        col.geo_precision,
     ),
     ColumnMapping(
-        "source", ("scite1", "dbsource"), _T, "the first citation, else dbsource", _source
+        "source", ("scite1", "dbsource"), _T, "the first citation, else dbsource", col.source
     ),
-    ColumnMapping("source_scale", (), "lost", "blank: GTD does not grade sources", _text(None)),
-    ColumnMapping("notes", ("summary",), "direct", "summary", _column("summary")),
+    ColumnMapping("source_scale", (), "lost", "blank: GTD does not grade sources", col.text(None)),
+    ColumnMapping("notes", ("summary",), "direct", "summary", col.column("summary")),
     ColumnMapping(
         "fatalities",
         ("nkill",),
         _T,
         "nkill rounded; blank (unknown) as 0, kept in gtd_nkill",
-        _fatalities,
+        col.fatalities,
     ),
-    ColumnMapping("tags", (), "lost", "empty list", _none(_LIST)),
-    ColumnMapping("dataset", (), "constant", "`gtd`", _text("gtd")),
-    ColumnMapping("gtd_eventid", ("eventid",), "direct", "eventid", _column("eventid")),
-    ColumnMapping("gtd_nkill", ("nkill",), "direct", "nkill, blank when unknown", _column("nkill")),
+    ColumnMapping("tags", (), "lost", "empty list", col.none(_LIST)),
+    ColumnMapping("dataset", (), "constant", "`gtd`", col.text("gtd")),
+    ColumnMapping("gtd_eventid", ("eventid",), "direct", "eventid", col.column("eventid")),
     ColumnMapping(
-        "gtd_specificity", ("specificity",), "direct", "specificity", _column("specificity")
+        "gtd_nkill", ("nkill",), "direct", "nkill, blank when unknown", col.column("nkill")
     ),
-    ColumnMapping("gtd_approxdate", ("approxdate",), "direct", "approxdate", _column("approxdate")),
+    ColumnMapping(
+        "gtd_specificity", ("specificity",), "direct", "specificity", col.column("specificity")
+    ),
+    ColumnMapping(
+        "gtd_approxdate", ("approxdate",), "direct", "approxdate", col.column("approxdate")
+    ),
 )
 """How each column of the ACLED-style table is made from GTD's (docs/gtd.md)."""
 

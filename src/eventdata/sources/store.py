@@ -26,12 +26,14 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.exceptions import InputError
+from eventdata.exceptions import InputError, StoreBusyError
 from eventdata.io.acled_api import apply_deletions
 from eventdata.io.writers import failures_path
-from eventdata.sources._query import Value
+from eventdata.sources._lock import check_unchanged, fingerprint, store_lock
+from eventdata.sources._query import Value, describe_query
 from eventdata.sources._store_io import (
     STORE_KEY,
+    create_store,
     newest_timestamp,
     read_store_info,
     read_store_meta,
@@ -49,8 +51,16 @@ from eventdata.sources.acled_api import (
     stream_query,
     stream_table,
 )
+from eventdata.sources.history import changes_between, write_history
 
-__all__ = ["STORE_KEY", "UpdateSummary", "read_store_info", "update", "write_stream"]
+__all__ = [
+    "STORE_KEY",
+    "UpdateSummary",
+    "create_store",
+    "read_store_info",
+    "update",
+    "write_stream",
+]
 
 
 @dataclass
@@ -74,6 +84,9 @@ class UpdateSummary:
         query: the ACLED query the store holds.
         last_update: Unix seconds when this update's download started.
         newest_timestamp: the newest ``timestamp`` in the store after the update.
+        history: the number of this update in the store's history (1 for the download
+            that created it; see :func:`eventdata.read_history`).
+        note: when ACLED sent nothing, which filters matched no event.
 
     """
 
@@ -91,6 +104,8 @@ class UpdateSummary:
     query: dict[str, str] = field(default_factory=dict)
     last_update: int = 0
     newest_timestamp: int | None = None
+    history: int | None = None
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
@@ -137,6 +152,7 @@ class UpdateSummary:
             f"{self.store}: {verb}; {self.added} added, {self.updated} updated, "
             f"{self.deleted} deleted ({self.rows_before:,} -> {self.rows_after:,} rows; "
             f"{self.received:,} received, {self.unchanged:,} unchanged)"
+            + (f"\n{self.note}" if self.note else "")
         )
 
 
@@ -173,7 +189,7 @@ def _create(
 ) -> UpdateSummary:
     stream = stream_query(query, **stream_options)
     stream.failures_hint = str(failures_path(path))
-    rows = write_stream(stream, path, partition_by=partition_by, started=started)
+    rows = create_store(stream, path, partition_by=partition_by, started=started)
     newest = json.loads(read_store_meta(path).get(STORE_KEY, "{}")).get("newest_timestamp")
     return UpdateSummary(
         store=path,
@@ -185,6 +201,8 @@ def _create(
         query=query,
         last_update=started,
         newest_timestamp=newest,
+        history=1,
+        note=stream.empty_note,
     )
 
 
@@ -215,7 +233,11 @@ def update(
     Requests the events added or revised since the store's newest ``timestamp``,
     replaces the revised ones (same ``event_id_cnty``), appends the new ones and removes
     those ACLED deleted since the store's last update, then rewrites the store atomically
-    (a failed or killed update leaves the old store as it was).
+    (a failed or killed update leaves the old store as it was). One update runs at a time:
+    the store is locked, and the result is committed only if the store is still the one
+    read. What changed (added, revised cells with old and new values, deleted, merged) is
+    kept in ``NAME.history.parquet`` (:func:`eventdata.read_history`; the store as it was:
+    ``read_parquet(store, as_of=DATE)``).
 
     Args:
         store: a Parquet file or partitioned dataset directory written by eventdata. When
@@ -250,10 +272,10 @@ def update(
         AuthenticationError: missing or refused credentials.
         ApiError: the API failed after retries.
         ValidationFailed: ``on_invalid="raise"`` and a received row breaks an error rule.
+        StoreBusyError: another update of the store is running, or another program changed
+            the store while this one ran (nothing is written; run it again).
 
     """
-    from eventdata.analysis.diff import read_side
-
     path = Path(store)
     given = {
         k: v
@@ -288,21 +310,57 @@ def update(
             path=path,
         )
     query = {k: v for k, v in query.items() if k not in ("timestamp", "timestamp_where")}
+    if not path.parent.is_dir():
+        raise InputError(f"the directory {path.parent} does not exist; create it first", path=path)
+    with store_lock(path):
+        return _locked_update(
+            path,
+            query,
+            exists=exists,
+            started=started,
+            session=session,
+            options=options,
+            stream_options=dict(page_size=page_size, on_invalid=on_invalid, progress=progress),
+            partition_by=list(partition_by) if partition_by else None,
+        )
+
+
+def _locked_update(
+    path: Path,
+    query: dict[str, str],
+    *,
+    exists: bool,
+    started: int,
+    session: AcledSession | None,
+    options: dict[str, Any],
+    stream_options: dict[str, Any],
+    partition_by: list[str] | None,
+) -> UpdateSummary:
+    """The update proper, while the store's lock is held."""
+    from eventdata.analysis.diff import read_side
+
+    if exists and not path.exists():
+        raise StoreBusyError("was removed while this update waited", path=path)
+    before = fingerprint(path)
+    info = read_store_info(path) if path.exists() else None
     active, owned = open_session(session, options)
-    stream_options: dict[str, Any] = dict(
-        page_size=page_size, on_invalid=on_invalid, progress=progress, session=active
-    )
+    stream_options = {**stream_options, "session": active}
+    page_size = stream_options["page_size"]
     try:
         if info is None:
-            parts = list(partition_by) if partition_by else None
             return _create(
-                path, query, started=started, partition_by=parts, stream_options=stream_options
+                path,
+                query,
+                started=started,
+                partition_by=partition_by,
+                stream_options=stream_options,
             )
         old = read_side(path)
         newest = newest_timestamp(old)
         since = {"timestamp": str(newest), "timestamp_where": ">="} if newest is not None else {}
         stream = stream_query({**query, **since}, **stream_options)
         stream.failures_hint = str(failures_path(path))
+        stream.warn_empty = False  # nothing new since the last update is the usual case
         fresh = stream_table(stream)
         cutoff = info["last_update"] or newest
         deletions = fetch_deletions(since=cutoff, page_size=page_size, session=active)
@@ -311,9 +369,8 @@ def update(
             active.close()
     merged, counts = _merge(old, fresh, deletions)
     newest_after = newest_timestamp(merged)
-    meta = store_metadata(query=query, last_update=started, newest=newest_after)
-    rewrite_store(merged, path, info, meta)
-    return UpdateSummary(
+    committed = int(info.get("history") or 0)
+    summary = UpdateSummary(
         store=path,
         rows_before=old.num_rows,
         rows_after=merged.num_rows,
@@ -327,4 +384,28 @@ def update(
         updated=counts["updated"],
         unchanged=counts["unchanged"],
         deleted=counts["deleted"],
+        history=committed + 1,
+        note=(
+            f"no event added or revised since the last update for {describe_query(stream.query)}"
+            if not stream.rows
+            else None
+        ),
     )
+    changes = changes_between(
+        old,
+        merged,
+        fresh,
+        update=committed + 1,
+        seen_at=started,
+        summary=(
+            f"{summary.added} added, {summary.updated} updated, {summary.deleted} deleted; "
+            f"{summary.received} received"
+        ),
+    )
+    check_unchanged(path, before)
+    write_history(path, changes, committed=committed)  # the store's metadata commits it
+    meta = store_metadata(
+        query=query, last_update=started, newest=newest_after, history=committed + 1
+    )
+    rewrite_store(merged, path, info, meta)
+    return summary

@@ -18,6 +18,7 @@ from eventdata.rules.base import Severity
 if TYPE_CHECKING:
     import pandas as pd
 
+    from eventdata.datasets import Dataset
     from eventdata.validation.parse import Parsed
 
 __all__ = ["FAILURE_COLUMNS", "FailureBlock", "ValidationReport"]
@@ -103,6 +104,11 @@ class ValidationReport:
         self.n_rows: int = parsed.raw.n_rows
         self.dialect = parsed.raw.dialect
         self.source: Path | None = parsed.raw.source
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset the input was validated as (ACLED, UCDP GED, ...), and so its rules."""
+        return self._parsed.dataset
 
     # -- verdict -----------------------------------------------------------------------
 

@@ -10,6 +10,10 @@ ACLED's. Every entry says where the code was seen, so it can be checked again.
 ACLED's ``country`` column uses common names (``Syria``, ``Ivory Coast``), not ISO's short
 names; :func:`country_names` gives the names accepted for an ISO numeric code and
 :data:`ACLED_REGIONS` the regions ACLED assigns countries to.
+
+Since May 2026 events in international waters (beyond 12 nautical miles) carry the sea's
+name as ``country`` (``Red Sea`` instead of ``Yemen``); :data:`ACLED_SEAS` declares those
+names with the regions their events may carry, and :func:`is_sea` recognises them.
 """
 
 from __future__ import annotations
@@ -26,11 +30,14 @@ __all__ = [
     "ACLED_COUNTRY_NAMES",
     "ACLED_PREFIXES",
     "ACLED_REGIONS",
+    "ACLED_SEAS",
     "AcledPrefix",
     "acled_prefix",
     "country_names",
     "event_id_prefixes",
     "is_acled_region",
+    "is_sea",
+    "sea_regions",
     "name_key",
     "numerics_of_name",
     "place_name_warnings",
@@ -61,6 +68,15 @@ _GLOBAL_EXPORT = (
     "the code is the country's Correlates of War abbreviation, as ACLED's Africa codes are"
 )
 
+_ISSUE_REPORT = (
+    "one of the prefixes a real global export of 2020 drew false prefix warnings for "
+    "(ALG, BUR, CHI, GUI, ...)"
+)
+_COW = (
+    "ACLED's Africa codes are the Correlates of War abbreviations (NIG, SUD, DRC, CAO, BFO, "
+    "NIR are seen in real data); declared from that convention"
+)
+
 # fmt: off
 ACLED_PREFIXES: tuple[AcledPrefix, ...] = (
     AcledPrefix(566, "NIG", "Nigeria: " + _SAMPLE_2010),
@@ -69,6 +85,33 @@ ACLED_PREFIXES: tuple[AcledPrefix, ...] = (
     AcledPrefix(120, "CAO", "Cameroon: " + _GLOBAL_EXPORT),
     AcledPrefix(854, "BFO", "Burkina Faso: " + _GLOBAL_EXPORT),
     AcledPrefix(562, "NIR", "Niger: " + _GLOBAL_EXPORT),
+    AcledPrefix(12, "ALG", "Algeria: " + _ISSUE_REPORT + "; a public column reference of an "
+                "ACLED export gives event_id_cnty ALG40 (29 January 1997)"),
+    AcledPrefix(108, "BUR", "Burundi: " + _ISSUE_REPORT),
+    AcledPrefix(324, "GUI", "Guinea: " + _ISSUE_REPORT + "; " + _COW),
+    AcledPrefix(156, "CHI", "China: " + _ISSUE_REPORT + "; the country is inferred (CHN is "
+                "China's ISO code, Chad and Chile have their own)"),
+    AcledPrefix(24, "ANG", "Angola: " + _COW),
+    AcledPrefix(72, "BOT", "Botswana: " + _COW),
+    AcledPrefix(140, "CEN", "Central African Republic: " + _COW),
+    AcledPrefix(148, "CHA", "Chad: " + _COW),
+    AcledPrefix(178, "CON", "Republic of Congo: " + _COW),
+    AcledPrefix(226, "EQG", "Equatorial Guinea: " + _COW),
+    AcledPrefix(270, "GAM", "Gambia: " + _COW),
+    AcledPrefix(384, "CDI", "Ivory Coast: " + _COW),
+    AcledPrefix(426, "LES", "Lesotho: " + _COW),
+    AcledPrefix(450, "MAG", "Madagascar: " + _COW),
+    AcledPrefix(454, "MAW", "Malawi: " + _COW),
+    AcledPrefix(478, "MAA", "Mauritania: " + _COW),
+    AcledPrefix(504, "MOR", "Morocco: " + _COW),
+    AcledPrefix(508, "MZM", "Mozambique: " + _COW),
+    AcledPrefix(694, "SIE", "Sierra Leone: " + _COW),
+    AcledPrefix(710, "SAF", "South Africa: " + _COW),
+    AcledPrefix(748, "SWA", "eSwatini: " + _COW),
+    AcledPrefix(834, "TAZ", "Tanzania: " + _COW),
+    AcledPrefix(768, "TOG", "Togo: " + _COW),
+    AcledPrefix(894, "ZAM", "Zambia: " + _COW),
+    AcledPrefix(716, "ZIM", "Zimbabwe: " + _COW),
 )
 """ACLED's own event-id prefixes, one per country; countries not listed use ISO alpha-3."""
 
@@ -79,6 +122,43 @@ ACLED_REGIONS: frozenset[str] = frozenset({
     "North America", "Oceania", "Antarctica",
 })
 """The regions of ACLED's ``region`` column (ACLED adds none often; new ones warn)."""
+
+_AFRICA_EAST = ("Eastern Africa", "Northern Africa", "Middle East")
+ACLED_SEAS: Mapping[str, frozenset[str]] = MappingProxyType({
+    name: frozenset(regions) for name, regions in {
+        "Red Sea": _AFRICA_EAST,
+        "Gulf of Aden": ("Eastern Africa", "Middle East"),
+        "Arabian Sea": ("Middle East", "South Asia", "Eastern Africa"),
+        "Gulf of Oman": ("Middle East", "South Asia"),
+        "Persian Gulf": ("Middle East",),
+        "Indian Ocean": ("Eastern Africa", "Southern Africa", "South Asia", "Southeast Asia",
+                         "Middle East", "Oceania"),
+        "Mediterranean Sea": ("Europe", "Middle East", "Northern Africa"),
+        "Black Sea": ("Europe", "Caucasus and Central Asia"),
+        "Sea of Azov": ("Europe",),
+        "Caspian Sea": ("Caucasus and Central Asia", "Middle East"),
+        "Baltic Sea": ("Europe",),
+        "North Sea": ("Europe",),
+        "Gulf of Guinea": ("Western Africa", "Middle Africa"),
+        "Atlantic Ocean": ("Western Africa", "Middle Africa", "Southern Africa", "Europe",
+                           "North America", "Central America", "South America", "Caribbean"),
+        "Caribbean Sea": ("Caribbean", "Central America", "South America"),
+        "Gulf of Mexico": ("North America", "Central America"),
+        "Pacific Ocean": ("Oceania", "Southeast Asia", "East Asia", "North America",
+                          "Central America", "South America"),
+        "South China Sea": ("Southeast Asia", "East Asia"),
+        "East China Sea": ("East Asia",),
+        "Yellow Sea": ("East Asia",),
+        "Sea of Japan": ("East Asia",),
+        "Philippine Sea": ("Southeast Asia", "East Asia"),
+        "Bay of Bengal": ("South Asia", "Southeast Asia"),
+        "Andaman Sea": ("Southeast Asia", "South Asia"),
+        "Coral Sea": ("Oceania",),
+    }.items()
+})
+"""Bodies of water ACLED names as ``country`` (May 2026 on), with the regions their
+events may carry. A sea name is accepted whatever the row's ``iso``; its region must be
+one of these."""
 
 ACLED_COUNTRY_NAMES: Mapping[int, tuple[str, ...]] = MappingProxyType({
     44: ("Bahamas",), 68: ("Bolivia",), 92: ("British Virgin Islands",), 96: ("Brunei",),
@@ -144,6 +224,20 @@ def numerics_of_name(name: str, /) -> frozenset[int]:
     return _NUMERICS.get(name_key(name), frozenset())
 
 
+_SEA_KEYS: Mapping[str, str] = MappingProxyType({name_key(n): n for n in ACLED_SEAS})
+
+
+def is_sea(name: str, /) -> bool:
+    """Whether ``name`` is one of :data:`ACLED_SEAS` (compared as :func:`name_key` does)."""
+    return name_key(name) in _SEA_KEYS
+
+
+def sea_regions(name: str, /) -> frozenset[str]:
+    """The regions a sea's events may carry; empty for a name that is not a sea."""
+    sea = _SEA_KEYS.get(name_key(name))
+    return ACLED_SEAS[sea] if sea is not None else frozenset()
+
+
 def is_acled_region(region: str, /) -> bool:
     """Whether ``region`` is one of :data:`ACLED_REGIONS` (exact spelling)."""
     return region in ACLED_REGIONS
@@ -194,6 +288,14 @@ def place_name_warnings(country: str, iso: int, region: str, /, *, where: str) -
 
     """
     found: list[str] = []
+    if is_sea(country):
+        regions = sea_regions(country)
+        if region not in regions:
+            found.append(
+                f"{where}: region {region!r} is not a region of {country}'s events "
+                f"({', '.join(sorted(regions))})"
+            )
+        return found
     try:
         iso_name = country_from_numeric(iso).name
     except ValueError:

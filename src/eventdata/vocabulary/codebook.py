@@ -220,6 +220,7 @@ INTERACTIONS: Mapping[int, str] = MappingProxyType(
         88: "External/Other forces-External/Other forces",
     }
 )
+"""ACLED's 44 interaction codes and their labels, e.g. ``13: "State forces-Political militia"``."""
 
 _INTERACTION_CODES: Mapping[str, int] = MappingProxyType(
     {label: code for code, label in INTERACTIONS.items()}
