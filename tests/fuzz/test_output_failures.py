@@ -14,7 +14,7 @@ import pytest
 from acled_fixtures import make_row, write_csv
 
 from eventdata import convert
-from eventdata.io.acled_csv import write_acled
+from eventdata.pipeline.acled_csv import write_acled
 
 _CLI = [sys.executable, "-m", "eventdata"]
 
@@ -86,7 +86,7 @@ def test_escape_formulas_prefixes_cells_a_spreadsheet_would_evaluate(tmp_path):
         assert escaped in safe
     assert "Plain text, a - inside" in safe and "'Plain" not in safe
     assert ",33.299,44.396," in safe  # numbers are not text: never prefixed
-    assert written == 4
+    assert written.rows_written == 4
     assert (tmp_path / "direct.csv").read_text(encoding="utf-8") == safe
 
 

@@ -275,7 +275,9 @@ def test_missing_file_raises_input_error(tmp_path: Path) -> None:
 def test_read_acled_refuses_values_it_would_lose(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "lossy.csv", _rows(fatalities="several"))
 
-    with pytest.raises(InputError, match=r"fatalities.*rows 0, 1, 2.*errors='coerce'"):
+    with pytest.raises(
+        InputError, match=r"(?s)fatalities: row 0 'several', row 1.*errors='coerce'"
+    ):
         read_acled(path)
     assert read_acled(path, errors="coerce")["fatalities"].isna().all()
 

@@ -259,7 +259,7 @@ def test_convert_to_csv_that_fails_while_writing_leaves_no_side_files(tmp_path, 
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("eventdata.io.acled_csv.write_acled", disk_full)
+    monkeypatch.setattr("eventdata.pipeline.acled_csv.write_acled", disk_full)
 
     with pytest.raises((OSError, OutputError), match="No space left"):
         convert(src, dst, on_invalid="drop")

@@ -201,13 +201,14 @@ def _to_acled_csv(
     escape_formulas: bool,
 ) -> WriteResult:
     """Any readable input to ACLED CSV (read whole), validating on the way."""
-    from eventdata.io.acled_csv import write_acled
     from eventdata.io.readers import read_raw
+    from eventdata.pipeline.acled_csv import write_acled
     from eventdata.pipeline.write import apply_policy, check_raw, side_files
 
     raw = read_raw(src, date_format=date_format, encoding=encoding)
     checked = check_raw(raw, validate=validate)
     table, result, sides = apply_policy(checked, dst, on_invalid=on_invalid)
     with side_files(dst, sides):
-        result.rows_written = write_acled(table, dst, escape_formulas=escape_formulas)
+        written = write_acled(table, dst, escape_formulas=escape_formulas)
+        result.rows_written = written.rows_written
     return result
