@@ -43,8 +43,8 @@ from eventdata.io.writers import write_dataset as write_dataset
 from eventdata.io.writers import write_side_table as write_side_table
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import check
+from eventdata.validation.failures import FAILURE_SCHEMA
 from eventdata.validation.parse import parse, typed_table
-from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = [
     "Checked",

@@ -9,7 +9,6 @@ ranges, required values) are not written here: they are derived from the
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +17,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.rules.base import Columns, Rule, to_mask
+from eventdata.rules.ids import (
+    col_id_prefix,
+    col_invisible_id,
+    explain_id_prefix,
+    row_id_prefix,
+    row_invisible_id,
+)
 from eventdata.rules.lookups import (
     INTERACTION_CODES,
     INTERACTION_LABELS,
@@ -36,7 +42,6 @@ from eventdata.rules.place import (
     row_region,
     row_sea_region,
 )
-from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, event_id_prefixes
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -44,7 +49,6 @@ from eventdata.vocabulary.codebook import (
     SubEventType,
     interaction_code,
 )
-from eventdata.vocabulary.countries import COUNTRIES, event_id_prefix
 
 __all__ = ["CROSS_FIELD_RULES"]
 
@@ -150,20 +154,6 @@ def _col_null_island(c: Columns) -> np.ndarray:
     return to_mask(pc.and_(pc.equal(c["latitude"], 0), pc.equal(c["longitude"], 0)))
 
 
-INVISIBLE_CHARACTERS = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-"""Characters that show as nothing: soft hyphen, zero-width and direction marks, BOM."""
-
-_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
-
-
-def _row_invisible_id(v: Mapping[str, Any]) -> bool:
-    return bool(_INVISIBLE.search(str(v["event_id_cnty"] or "")))
-
-
-def _col_invisible_id(c: Columns) -> np.ndarray:
-    return to_mask(pc.match_substring_regex(c["event_id_cnty"], f"[{INVISIBLE_CHARACTERS}]"))
-
-
 FATALITIES_WARNING_ABOVE = 1000
 
 
@@ -188,58 +178,6 @@ def _col_vac_targeting(c: Columns) -> np.ndarray:
     return to_mask(pc.and_(is_vac, pc.invert(targeted)))
 
 
-# -- event id prefix ---------------------------------------------------------------------
-
-_ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
-_ISO_ALPHA3 = pa.array([c.alpha3 for c in COUNTRIES])
-_OWN_NUMERIC = pa.array([p.numeric for p in ACLED_PREFIXES], pa.int64())
-_OWN_CODE = pa.array([p.code for p in ACLED_PREFIXES])
-
-
-ACLED_DATASET = "acled"
-"""Value of an optional ``dataset`` column for ACLED rows in a combined table."""
-
-
-def _row_id_prefix(v: Mapping[str, Any]) -> bool:
-    if v.get("dataset") not in (None, "", ACLED_DATASET):
-        return False  # ids of other datasets (e.g. GED123) follow their own scheme
-    accepted = event_id_prefixes(v["iso"])
-    if not accepted:
-        return False  # not an ISO country (e.g. a body of water): nothing to compare
-    prefix = event_id_prefix(v["event_id_cnty"])
-    return prefix != "" and prefix not in accepted
-
-
-def _explain_id_prefix(c: Columns) -> pa.Array:
-    iso = lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
-    own = lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
-    both = pc.binary_join_element_wise(iso, "... or ", own, "...", "")
-    return pc.coalesce(both, pc.binary_join_element_wise(iso, "...", ""))
-
-
-def _differs(ids: pa.Array, code: pa.Array) -> pa.Array:
-    # the leading letters equal the 3-letter code exactly when the first three characters
-    # do and the fourth is not a letter; slicing is several times cheaper than a regex
-    return pc.or_(
-        pc.not_equal(pc.utf8_slice_codeunits(ids, 0, 3), code),
-        pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 3, 4)),
-    )
-
-
-def _col_id_prefix(c: Columns) -> np.ndarray:
-    ids = c["event_id_cnty"]
-    has_prefix = pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 0, 1))
-    not_iso = _differs(ids, lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3))
-    own = lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
-    not_own = pc.fill_null(_differs(ids, own), True)  # no code of ACLED's own: ISO only
-    failing = pc.and_(has_prefix, pc.and_(not_iso, not_own))
-    if "dataset" in c:  # combined tables: only ACLED rows use ACLED ids
-        dataset = pc.fill_null(c["dataset"], "")
-        acled = pc.or_(pc.equal(dataset, ""), pc.equal(dataset, ACLED_DATASET))
-        failing = pc.and_(failing, acled)
-    return to_mask(failing)
-
-
 CROSS_FIELD_RULES: tuple[Rule, ...] = (
     Rule(
         name="invisible.event_id_cnty",
@@ -251,8 +189,8 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
             "would differ, hiding a duplicate event."
         ),
         expected="an id of visible characters only (remove the invisible ones)",
-        columnar=_col_invisible_id,
-        row=_row_invisible_id,
+        columnar=col_invisible_id,
+        row=row_invisible_id,
         inputs=("event_id_cnty",),
     ),
     Rule(
@@ -363,10 +301,10 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
             "an id starting with the alpha-3 code of iso (e.g. IRQ for 368) or ACLED's own "
             "code for it (e.g. NIG for 566)"
         ),
-        columnar=_col_id_prefix,
-        row=_row_id_prefix,
+        columnar=col_id_prefix,
+        row=row_id_prefix,
         inputs=("event_id_cnty", "iso"),
-        explain=_explain_id_prefix,
+        explain=explain_id_prefix,
     ),
     Rule(
         name="country.iso",

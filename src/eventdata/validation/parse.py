@@ -26,11 +26,11 @@ from eventdata.exceptions import InputError, LossyValuesError
 from eventdata.schema.columns import LABELLED_KINDS, FieldSpec
 from eventdata.schema.text import PANDAS_INDEX_NAMES, RawTable
 from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
+from eventdata.validation.failures import FailureBlock
 from eventdata.validation.fieldrules import (
     ParsedColumn,
     parse_column,
 )
-from eventdata.validation.report import FailureBlock
 
 T = TypeVar("T")
 
