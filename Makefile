@@ -14,7 +14,7 @@ MIN_DEPS := "pydantic==2.6.4" "pandas==2.2.3" "pyarrow==17.0.0" "click==8.2.0" "
 VENV_MIN := .venv-min
 MIN_STAMP := $(VENV_MIN)/.installed-stamp
 
-.PHONY: run test test-min lint docs bench bench-quick clean
+.PHONY: run test test-min lint docs bench bench-quick fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ bench: $(STAMP)
 	$(PY) bench/run_all.py
 
 # the same comparison on 100k-row inputs, in under two minutes
+# the long fuzz run: 400 mutants per family, streamed in 64 KiB blocks too (tests/fuzz_harness.py)
+fuzz: $(STAMP)
+	$(PY) bench/fuzz.py --per-family 400 --block-size 65536
+
 bench-quick: $(STAMP)
 	$(PY) -m pip install -q -e ".[bench]"
 	$(PY) bench/run_all.py --quick

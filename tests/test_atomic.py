@@ -119,3 +119,46 @@ def test_conversion_killed_midway_leaves_no_partial_target(big_csv, tmp_path, pa
     assert process.returncode == -signal.SIGKILL
     assert not target.exists()
     assert all(TEMP_MARKER in name for name in os.listdir(tmp_path))
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_later_writes_remove_temporary_files_of_dead_processes_only(tmp_path):
+    from eventdata._atomic import _HOST
+
+    dead = tmp_path / f".old.parquet{TEMP_MARKER}{_HOST}-{_dead_pid()}-0123456789ab"
+    dead.write_text("left by a killed run")
+    aside = tmp_path / f".ds{TEMP_MARKER}{_HOST}-{_dead_pid()}-0123456789ab-old"
+    aside.mkdir()
+    alive = tmp_path / f".x.parquet{TEMP_MARKER}{_HOST}-{os.getppid()}-0123456789ab"
+    alive.write_text("a running writer")
+    other_host = tmp_path / f".y.parquet{TEMP_MARKER}ffffff-{_dead_pid()}-0123456789ab"
+    other_host.write_text("another host's writer")
+    unrelated = tmp_path / ".notes.tmp-draft"
+    unrelated.write_text("not ours")
+
+    with atomic_path(tmp_path / "new.txt") as temp:
+        temp.write_text("done")
+
+    assert _entries(tmp_path) == sorted([alive.name, other_host.name, unrelated.name, "new.txt"])
+
+
+def test_an_existing_dataset_is_swapped_in_one_step(tmp_path):
+    target = tmp_path / "dataset"
+    (target / "year=2020").mkdir(parents=True)
+    (target / "year=2020" / "old.parquet").write_text("old")
+    log = tmp_path / "points.log"
+    os.environ["_EVENTDATA_COMMIT_LOG"] = str(log)
+    try:
+        with atomic_path(target, directory=True) as temp:
+            (temp / "new.parquet").write_text("new")
+    finally:
+        del os.environ["_EVENTDATA_COMMIT_LOG"]
+
+    steps = [line.split()[1] for line in log.read_text().splitlines()]
+    assert "exchanged" in steps and "aside" not in steps  # never absent in between
+    assert _entries(target) == ["new.parquet"]

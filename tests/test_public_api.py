@@ -29,6 +29,7 @@ PUBLIC = {
     "iter_acled", "lower", "lower_records", "read_api_responses", "read_ged", "read_records",
     "report", "to_dyadic", "to_monadic", "update", "validate_ged", "write_records",
     "write_parquet", "WriteResult", "convert", "Dialect", "Dataset", "GedValidationReport",
+    "OutputError",
     "LossyValuesError", "match", "integrate", "MatchResult",
     # records: every public name of the rich records
     "Assertion", "BaseRecord", "Claim", "ClaimKind", "Estimate", "MistakenShootDown", "Record",

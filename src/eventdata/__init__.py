@@ -83,13 +83,13 @@ _EXPORTS: dict[str, str] = {
     "Rule": "eventdata.rules.base",
     "to_parquet": "eventdata.pipeline.write",
     "write_parquet": "eventdata.pipeline.write",
-    "WriteResult": "eventdata.pipeline.write",
+    "WriteResult": "eventdata.pipeline.result",
     "convert": "eventdata.pipeline.convert",
     "Dialect": "eventdata.schema.text",
     "Dataset": "eventdata.datasets",
     "GedValidationReport": "eventdata.validation.report",
     "read_parquet": "eventdata.io.parquet",
-    "write_acled": "eventdata.io.acled_csv",
+    "write_acled": "eventdata.pipeline.acled_csv",
     "arrow_schema": "eventdata.schema.arrow",
     # analysis
     "to_monadic": "eventdata.analysis.monadic",
@@ -137,6 +137,7 @@ _EXPORTS: dict[str, str] = {
     "LossyValuesError": "eventdata.exceptions",
     "IntegrityError": "eventdata.exceptions",
     "NotEventDataError": "eventdata.exceptions",
+    "OutputError": "eventdata.exceptions",
     "UnknownRuleError": "eventdata.exceptions",
     "SchemaVersionError": "eventdata.exceptions",
     "ValidationFailed": "eventdata.exceptions",
@@ -183,6 +184,7 @@ if TYPE_CHECKING:
         MixedDateOrder,
         NameWarning,
         NotEventDataError,
+        OutputError,
         RecordProblem,
         RecordsFileError,
         SchemaVersionError,
@@ -193,7 +195,6 @@ if TYPE_CHECKING:
         ValidationFailed,
     )
     from eventdata.io.acled_api import apply_deletions, read_api_responses
-    from eventdata.io.acled_csv import write_acled
     from eventdata.io.parquet import read_parquet
     from eventdata.io.records import read_records, write_records
     from eventdata.io.reference import NameMatch, NameReference
@@ -245,6 +246,7 @@ if TYPE_CHECKING:
         Rocket,
         Weapon,
     )
+    from eventdata.pipeline.acled_csv import write_acled
     from eventdata.pipeline.convert import convert
     from eventdata.pipeline.read import read_acled
     from eventdata.pipeline.tags import parse_tags

@@ -20,6 +20,7 @@ __all__ = [
     "LoweringError",
     "MixedDateOrder",
     "NotEventDataError",
+    "OutputError",
     "RecordProblem",
     "RecordsFileError",
     "ApiError",
@@ -52,6 +53,20 @@ class InputError(EventdataError):
     def __init__(self, message: str, *, path: object | None = None) -> None:
         self.path = path
         super().__init__(f"{path}: {message}" if path is not None else message)
+
+
+class OutputError(EventdataError):
+    """An output cannot be written: a full disk, a file too large, a read-only file system.
+
+    Nothing was written in its place (writes are atomic). The CLI exits 2.
+
+    Attributes:
+        path: the output concerned.
+    """
+
+    def __init__(self, message: str, *, path: object) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")
 
 
 class ValidationFailed(EventdataError):

@@ -16,8 +16,8 @@ from acled_fixtures import (
 )
 
 from eventdata import ACLED_COLUMNS, read_parquet, to_parquet, validate, write_acled
-from eventdata.io.acled_csv import acled_text_table
 from eventdata.io.readers import read_raw
+from eventdata.pipeline.acled_csv import acled_text_table
 from eventdata.schema.arrow import conform
 from eventdata.validation.parse import parse
 from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS
@@ -39,7 +39,8 @@ def test_current_dialect_writes_acled_text(tmp_path):
     count = write_acled(_canonical([row]), path)
 
     (written,) = _read(path)
-    assert count == 1
+    assert count.rows_written == 1
+    assert count.path == path
     assert list(written) == list(ACLED_COLUMNS)
     assert written["event_date"] == "2021-07-06"
     assert written["inter1"] == "External/Other forces"
@@ -185,7 +186,7 @@ def test_write_acled_of_a_pandas_text_frame_revalidates(tmp_path, name):
 
     written = write_acled(pd.read_csv(source, dtype=str, keep_default_na=False), out)
 
-    assert written == len(read_rows(source))
+    assert written.rows_written == len(read_rows(source))
     assert _zero_errors(out) == 0
 
 
@@ -196,7 +197,7 @@ def test_write_acled_of_a_plain_pd_read_csv_frame_revalidates(tmp_path, name):
 
     written = write_acled(pd.read_csv(source), out)
 
-    assert written == len(read_rows(source))
+    assert written.rows_written == len(read_rows(source))
     assert _zero_errors(out) == 0
 
 
@@ -237,6 +238,7 @@ def test_write_acled_refuses_values_that_would_be_lost(tmp_path):
     message = str(excinfo.value)
     assert "fatalities: row 1 'many'" in message
     assert "latitude: row 1 '33,29'" in message
+    assert "writing them as ACLED CSV would lose them" in message
     assert "eventdata.validate" in message and "read_table" not in message
     assert not out.exists()
 

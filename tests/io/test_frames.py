@@ -129,7 +129,7 @@ def test_event_objects_are_inputs(tmp_path):
     to_parquet(events, tmp_path / "out.parquet")
 
     assert report.ok and report.n_rows == 2
-    assert written == 2
+    assert written.rows_written == 2
     assert len(read_parquet(tmp_path / "out.parquet")) == 2
 
 

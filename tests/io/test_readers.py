@@ -246,7 +246,7 @@ def test_notes_with_quotes_commas_and_newlines_keep_row_numbers(tmp_path: Path) 
     [
         (b"\x00\x01\x02garbage\xff", ".csv", "NUL bytes"),
         (b"", ".csv", "no header"),
-        (b"{not json", ".json", "cannot be read"),
+        (b"{not json", ".json", "is not valid JSON"),
         (b"PAR1garbage", ".parquet", "cannot be read"),
         (b"a,b\n1,2\n", ".xlsx", "spreadsheet"),  # unreadable, or the excel extra missing
         (b"a,b\n1,2\n", ".docx", "unknown file type"),
@@ -275,7 +275,9 @@ def test_missing_file_raises_input_error(tmp_path: Path) -> None:
 def test_read_acled_refuses_values_it_would_lose(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "lossy.csv", _rows(fatalities="several"))
 
-    with pytest.raises(InputError, match=r"fatalities.*rows 0, 1, 2.*errors='coerce'"):
+    with pytest.raises(
+        InputError, match=r"(?s)fatalities: row 0 'several', row 1.*errors='coerce'"
+    ):
         read_acled(path)
     assert read_acled(path, errors="coerce")["fatalities"].isna().all()
 

@@ -26,8 +26,7 @@ import pyarrow as pa
 import pytest
 from acled_fixtures import SHARED_DATA
 
-from eventdata import InputError, read_acled, read_ged
-from eventdata.io.acled_csv import write_acled
+from eventdata import InputError, read_acled, read_ged, write_acled
 from eventdata.io.blanks import ZERO_BLANK_KINDS
 from eventdata.io.dialects import known_column_names
 from eventdata.io.readers import read_raw

@@ -14,10 +14,9 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from eventdata import InputError, NotEventDataError, read_acled, validate
+from eventdata import InputError, NotEventDataError, read_acled, validate, write_acled
 from eventdata.cli.app import cli
 from eventdata.exceptions import MixedDateOrder
-from eventdata.io.acled_csv import write_acled
 from eventdata.io.formats import FORMATS, input_format, output_format
 from eventdata.io.readers import read_raw
 from eventdata.models.dates import decide_style, parse_with

@@ -204,7 +204,7 @@ def test_read_ged_refuses_or_coerces_unparseable_values(
     path = write_ged(tmp_path / "ged.csv", [ged_row(best="two")])
 
     if raises:
-        with pytest.raises(InputError, match=r"'best'.*type\.best.*rows 0"):
+        with pytest.raises(InputError, match=r"best: row 0 'two'.*type\.best"):
             read_ged(path, errors=errors)  # type: ignore[arg-type]
     else:
         assert pd.isna(read_ged(path, errors=errors)["best"].iloc[0])  # type: ignore[arg-type]

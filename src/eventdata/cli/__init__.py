@@ -7,6 +7,7 @@ data, 2 unreadable input, unwritable output or bad usage.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -27,10 +28,16 @@ def main(argv: list[str] | None = None) -> int:
 
     """
     from eventdata.cli.app import cli
-    from eventdata.cli.common import EXIT_UNREADABLE, TRACEBACK_ENV, unexpected_message
+    from eventdata.cli.common import (
+        EXIT_UNREADABLE,
+        TRACEBACK_ENV,
+        stdout_failure,
+        unexpected_message,
+    )
 
     try:
         result = cli.main(args=argv, prog_name="eventdata", standalone_mode=False)
+        sys.stdout.flush()  # a failed write of the output is an error, not a verdict
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
@@ -43,8 +50,26 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # 128 + SIGPIPE, as shells report a reader that went away
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.filename is None and _stdout_failed(exc):
+            click.echo(f"Error: {stdout_failure(exc)}", err=True)
+            return EXIT_UNREADABLE
         if os.environ.get(TRACEBACK_ENV):
             raise
         click.echo(f"Error: {unexpected_message(exc)}", err=True)
         return EXIT_UNREADABLE
     return result if isinstance(result, int) else 0
+
+
+def _stdout_failed(exc: OSError) -> bool:
+    """Whether ``exc`` (naming no file) came from writing stdout.
+
+    Outputs named by the user fail as ``OutputError``; a full disk left without a name is
+    stdout's, as is anything stdout still fails to take.
+    """
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO):
+        return True
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False

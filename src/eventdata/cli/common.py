@@ -6,6 +6,7 @@ starts fast; commands import pyarrow and pandas inside their bodies.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -26,6 +27,7 @@ __all__ = [
     "count_option",
     "describe_exception",
     "dump_json",
+    "echo_out",
     "format_option",
     "progress_option",
     "read_options",
@@ -137,6 +139,38 @@ def split_values(values: Iterable[str]) -> list[str]:
 def dump_json(document: Any) -> str:
     """Render JSON as the CLI prints it: indented, UTF-8 characters kept, dates as text."""
     return json.dumps(document, ensure_ascii=False, indent=2, default=str)
+
+
+def echo_out(text: str) -> None:
+    """Print ``text`` to stdout and flush it, so that a failed write is not hidden.
+
+    Raises:
+        InputProblem: stdout cannot be written (a full disk behind ``> report.json``):
+            exit code 2 whatever the verdict, with a message naming stdout.
+    """
+    try:
+        click.echo(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise InputProblem(stdout_failure(exc)) from None
+
+
+def stdout_failure(exc: OSError) -> str:
+    """The message of a failed write to stdout; what was not written is discarded.
+
+    Python would otherwise try to write it again at exit and change the exit code.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    reason = exc.strerror or str(exc)
+    return (
+        f"cannot write to standard output ({reason}); the output there is incomplete. "
+        "Free space where it is redirected, or write the report with --output FILE"
+    )
 
 
 def write_text_file(path: Path, text: str) -> None:

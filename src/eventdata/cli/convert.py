@@ -17,6 +17,7 @@ from eventdata.cli.common import (
     InputProblem,
     choice_option,
     count_option,
+    echo_out,
     progress_option,
     read_options,
     readable_input,
@@ -129,6 +130,7 @@ def _run(
     encoding: str | None,
     sheet: str | None = None,
     on_truncated: Literal["raise", "invalid"] = "raise",
+    escape_formulas: bool = False,
 ) -> ConvertStats | None:
     """Convert with :func:`eventdata.pipeline.convert.convert`; None when rows were refused."""
     from eventdata.exceptions import ValidationFailed
@@ -150,6 +152,7 @@ def _run(
                 encoding=encoding,
                 sheet=sheet,
                 on_truncated=on_truncated,
+                escape_formulas=escape_formulas,
             )
         except ValidationFailed as exc:
             bar.close()
@@ -231,7 +234,8 @@ Convert SRC to DST, validating on the way; formats follow the file names.
 SRC: CSV (any ACLED dialect), JSON, JSON Lines, or a Parquet file or dataset
 directory. DST: a .parquet file (GeoParquet), a directory with --partition-by, or a
 .csv file (ACLED CSV, current dialect). CSV and JSON Lines are streamed to Parquet in
-bounded memory. Outputs are written atomically: on failure nothing is left behind.
+bounded memory. Outputs are written atomically: on failure nothing partial is left
+behind, and a later run removes what a killed one left.
 Ends with a one-line summary: rows read, written and invalid, output, seconds.
 
 \b
@@ -269,6 +273,12 @@ written), 2 SRC unreadable, DST unwritable or bad usage.
 @progress_option
 @read_options
 @click.option(
+    "--escape-formulas",
+    is_flag=True,
+    help="CSV output: prefix text cells starting with =, +, -, @, a tab or CR with ' so "
+    "that spreadsheets show them as text instead of evaluating them (OWASP).",
+)
+@click.option(
     "--scheduler",
     metavar="ADDRESS",
     help="Run on this dask.distributed scheduler (e.g. tcp://10.0.0.5:8786); DST is then "
@@ -291,11 +301,14 @@ def convert(
     encoding: str | None,
     sheet: str | None,
     on_truncated: Literal["raise", "invalid"],
+    escape_formulas: bool,
     scheduler: str | None,
     workers: int | None,
 ) -> None:
     """Convert SRC to DST, validating on the way; formats follow the file names."""
     columns = split_values(partition_by)
+    if escape_formulas and dst.suffix.lower() != ".csv":
+        raise click.UsageError(f"--escape-formulas applies to a .csv output, not {dst}")
     if scheduler is not None and workers is not None:
         raise click.UsageError("give --scheduler or --workers, not both")
     if (scheduler is not None or workers is not None) and (date_format or encoding):
@@ -309,7 +322,7 @@ def convert(
         stats = _run_on_cluster(src, dst, policy, columns, scheduler=scheduler, workers=workers)
         if stats is None:
             ctx.exit(EXIT_ERRORS)
-        click.echo(_summary(src, dst, stats, time.perf_counter() - started))
+        echo_out(_summary(src, dst, stats, time.perf_counter() - started))
         return
     output_kind(dst, columns)  # a usage error (exit 2) before anything is read
     if not src.exists():
@@ -329,6 +342,7 @@ def convert(
             encoding=encoding,
             sheet=sheet,
             on_truncated=on_truncated,
+            escape_formulas=escape_formulas,
         )
     finally:
         bar.close()
@@ -342,3 +356,4 @@ def convert(
             err=True,
         )
         ctx.exit(EXIT_ERRORS)
+    echo_out(_summary(src, dst, stats, time.perf_counter() - started))

@@ -91,8 +91,8 @@ def lower(
 
 
 def _write(events: Sequence[object], out: Path) -> Path:
-    from eventdata.io.acled_csv import write_acled
     from eventdata.io.table_input import from_events
+    from eventdata.pipeline.acled_csv import write_acled
     from eventdata.pipeline.write import to_parquet
 
     table = from_events(events)

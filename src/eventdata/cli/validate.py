@@ -16,6 +16,7 @@ from eventdata.cli.common import (
     InputProblem,
     count_option,
     dump_json,
+    echo_out,
     format_option,
     read_options,
     readable_input,
@@ -278,22 +279,22 @@ def validate(
         if not document["ok"] and status == EXIT_OK:
             status = EXIT_ERRORS
         if fmt == "text":
-            click.echo(
+            echo_out(
                 _text(report, max_failures=max_failures, warnings_as_errors=warnings_as_errors)
             )
     document_out = documents[0] if len(documents) == 1 else _combined(documents)
     if fmt == "json":
-        click.echo(dump_json(document_out))
+        echo_out(dump_json(document_out))
     elif fmt == "junit":
         from eventdata.cli.junit import junit_xml
 
-        click.echo(
+        echo_out(
             junit_xml(results, max_failures=max_failures, warnings_as_errors=warnings_as_errors)
         )
     elif len(documents) > 1:
         passed = sum(1 for d in documents if d["ok"])
         unreadable = sum(1 for d in documents if "error" in d)
-        click.echo(
+        echo_out(
             f"{len(documents)} inputs: {passed} passed, "
             f"{len(documents) - passed - unreadable} failed, {unreadable} unreadable"
         )

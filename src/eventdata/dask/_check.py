@@ -34,8 +34,9 @@ from eventdata.validation.engine import (
     rule_selected,
     table_rules,
 )
+from eventdata.validation.failures import FAILURE_SCHEMA, FailureBlock
 from eventdata.validation.parse import parse
-from eventdata.validation.report import FAILURE_SCHEMA, FailureBlock, ValidationReport
+from eventdata.validation.report import ValidationReport
 
 __all__ = ["Checked", "check_all"]
 

@@ -1,8 +1,10 @@
-"""Writing ACLED CSV: the current dialect, or the pre-2023 one for round trips.
+"""Rendering ACLED CSV: the current dialect, or the pre-2023 one for round trips.
 
-Every column is rendered at once with pyarrow compute and written with
-``pyarrow.csv.write_csv``: text and labels quoted, numbers bare, missing values empty,
-coordinates as their shortest decimal representation (``35.748``, ``45.798``), lists
+Format only: a canonical table in, ACLED's text out (:func:`render_acled_text`), written
+with :func:`write_csv_text`; turning any input into canonical events is the pipeline's
+(:func:`eventdata.write_acled`). Every column is rendered at once with pyarrow compute
+and written with ``pyarrow.csv.write_csv``: text and labels quoted, numbers bare, missing
+values empty, coordinates as their shortest decimal representation (``35.748``), lists
 ``; ``-joined. Extra columns follow the ACLED ones, as text.
 """
 
@@ -11,18 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import warnings
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
-import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata._atomic import atomic_path
-from eventdata.exceptions import LossyValuesError
-from eventdata.io.geo import BBOX_COLUMN, BBOX_TYPE, GEOMETRY_COLUMN, strip_geometry
+from eventdata.exceptions import InputError
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
 from eventdata.rules.lookups import (
@@ -31,14 +29,38 @@ from eventdata.rules.lookups import (
     INTERACTION_CODES,
     INTERACTION_LABELS,
 )
-from eventdata.schema.arrow import arrow_schema, conform
-from eventdata.schema.columns import FIELD_SPECS
 from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS
 
-if TYPE_CHECKING:
-    from eventdata.validation.parse import Parsed
+__all__ = [
+    "DATE_FORMATS",
+    "FORMULA_PREFIXES",
+    "PRE2023_COLUMNS",
+    "escape_formulas_in",
+    "render_acled_text",
+    "write_csv_text",
+]
 
-__all__ = ["DATE_FORMATS", "PRE2023_COLUMNS", "acled_text_table", "write_acled"]
+FORMULA_PREFIXES = "=+-@\t\r"
+"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+
+_FORMULA = "^[" + "".join(f"\\x{ord(c):02x}" for c in FORMULA_PREFIXES) + "]"
+
+
+def escape_formulas_in(table: pa.Table, /) -> pa.Table:
+    """Text cells starting with ``=``, ``+``, ``-``, ``@``, a tab or CR get a leading ``'``.
+
+    OWASP's defence against CSV injection: Excel and LibreOffice then show the cell as
+    text instead of evaluating it. Numeric columns are left alone (a negative longitude
+    is a number, not a formula). The ``'`` becomes part of the value for any other reader.
+    """
+    arrays = []
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.fill_null(pc.match_substring_regex(column, _FORMULA), False)
+            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+        arrays.append(column)
+    return pa.Table.from_arrays(arrays, names=table.column_names)
+
 
 Dialect = Literal["current", "pre2023"]
 
@@ -46,129 +68,6 @@ _CURRENT_ONLY = ("disorder_type", "civilian_targeting", "tags")
 
 DATE_FORMATS: dict[str, str] = {"iso": "%Y-%m-%d", "export-tool": "%d %B %Y"}
 """``event_date`` renderings: the API's ``2024-01-01`` and the export tool's ``01 January 2024``."""
-
-
-def _logical(kind: pa.DataType) -> pa.DataType:
-    """A type with storage details removed: dictionaries by value, large/view strings."""
-    if pa.types.is_dictionary(kind):
-        kind = kind.value_type
-    if pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
-        return pa.string()
-    if pa.types.is_large_list(kind) or pa.types.is_list_view(kind):
-        return pa.list_(_logical(kind.value_type))
-    if pa.types.is_list(kind):
-        return pa.list_(_logical(kind.value_type))
-    return kind
-
-
-def _is_canonical(table: pa.Table) -> bool:
-    """Every required ACLED column present, and every ACLED column in its canonical type.
-
-    Storage details do not count (dictionary index width, ``large_string`` from pandas
-    3); an all-null column of type ``null`` fits any nullable column. Anything else, e.g.
-    ``pd.read_csv`` frames (``year`` int64, an all-blank ``admin3`` read as float), is
-    text to parse.
-    """
-    schema = arrow_schema()
-    for target in schema:
-        if target.name not in table.column_names:
-            if not target.nullable:
-                return False
-            continue
-        kind = table.schema.field(target.name).type
-        if pa.types.is_dictionary(kind) and pa.types.is_null(kind.value_type):
-            kind = pa.null()
-        if pa.types.is_null(kind) and target.nullable:
-            continue
-        if _logical(kind) != _logical(target.type):
-            return False
-    return True
-
-
-def _strip_derived(table: pa.Table) -> pa.Table:
-    """Drop derived geometry: as the ``geo`` metadata declares, or as read_parquet gives it.
-
-    A DataFrame from ``read_parquet(..., geometry=True)`` has lost the metadata; its
-    ``geometry`` (WKB, binary) and ``bbox`` (the covering struct) are recognised by type.
-    Columns of those names with other types are the input's own and are kept.
-    """
-    table = strip_geometry(table)
-    derived = [
-        name
-        for name, kind in ((GEOMETRY_COLUMN, pa.binary()), (BBOX_COLUMN, BBOX_TYPE))
-        if name in table.column_names and table.schema.field(name).type == kind
-    ]
-    return table.drop_columns(derived) if derived else table
-
-
-_ACTOR_TYPE_COLUMNS = frozenset(s.name for s in FIELD_SPECS if s.kind == "actor_type")
-
-
-def _lost_values(parsed: Parsed) -> list[tuple[str, list[int], list[str]]]:
-    """ACLED columns whose non-blank text did not parse (it would be written blank)."""
-    raw = parsed.raw.table
-    table = parsed.table()
-    lost = []
-    for name in ACLED_COLUMNS:
-        if name not in raw.column_names or name not in table.column_names:
-            continue
-        text = raw.column(name)
-        trimmed = pc.utf8_trim_whitespace(text)
-        given = pc.and_(pc.is_valid(text), pc.not_equal(trimmed, ""))
-        if name in _ACTOR_TYPE_COLUMNS:  # code 0 is "no actor": blank on purpose
-            given = pc.and_(given, pc.not_equal(trimmed, "0"))
-        mask = pc.and_(given, pc.is_null(table.column(name)))
-        rows = np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool))
-        if len(rows):
-            values = pc.take(text, pa.array(rows[:3])).to_pylist()
-            lost.append((name, rows.tolist(), values))
-    return lost
-
-
-def _lost_message(lost: list[tuple[str, list[int], list[str]]]) -> str:
-    parts = []
-    for name, rows, values in lost:
-        shown = ", ".join(f"row {r} {v!r}" for r, v in zip(rows, values, strict=False))
-        more = f" and {len(rows) - len(values)} more" if len(rows) > len(values) else ""
-        parts.append(f"  {name}: {shown}{more}")
-    return (
-        "write_acled: these values do not parse as their ACLED column's type and would be "
-        "written blank (rows are 0-based positions in the input):\n"
-        + "\n".join(parts)
-        + "\nFix the values, or see every failure with eventdata.validate(data) "
-        "(eventdata.read_acled(path) reads a file into canonical columns)."
-    )
-
-
-def _canonical(data: Any) -> pa.Table:
-    """Canonical columns for any input; text goes through the same parsing as to_parquet.
-
-    Raises:
-        LossyValuesError: a value would be lost (does not parse); the message names the
-            column, rows and values.
-        InputError: a path cannot be read.
-
-    """
-    from eventdata.io.readers import read_raw
-    from eventdata.schema.text import RawTable
-    from eventdata.validation.parse import parse
-
-    if isinstance(data, pd.DataFrame):
-        data = pa.Table.from_pandas(data, preserve_index=False)
-    if isinstance(data, (str, os.PathLike)) and Path(data).suffix.lower() == ".parquet":
-        from eventdata.io.parquet import read_parquet
-
-        data = pa.Table.from_pandas(read_parquet(data), preserve_index=False)
-    if isinstance(data, pa.Table):
-        data = _strip_derived(data)
-        if _is_canonical(data):
-            return conform(data)
-    raw = data if isinstance(data, RawTable) else read_raw(data)
-    parsed = parse(raw)
-    lost = _lost_values(parsed)
-    if lost:
-        raise LossyValuesError(_lost_message(lost), column=lost[0][0], rows=lost[0][1])
-    return conform(parsed.table())
 
 
 def _blank_to_null(text: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -190,6 +89,17 @@ def _text(column: pa.ChunkedArray, *, date_format: str) -> pa.ChunkedArray:
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         return _blank_to_null(pc.cast(column, pa.string()))
     return _blank_to_null(pc.cast(column, pa.string()))
+
+
+def _column_text(name: str, column: pa.ChunkedArray, pattern: str) -> pa.ChunkedArray:
+    """A column as CSV text; a nested column (struct, map) is refused naming it."""
+    try:
+        return _text(column, date_format=pattern)
+    except (pa.ArrowNotImplementedError, pa.ArrowInvalid) as exc:
+        raise InputError(
+            f"column {name!r} ({column.type}) cannot be written as CSV text ({exc}); "
+            "flatten it into columns of text or numbers, or drop it"
+        ) from None
 
 
 def _codes(labels: pa.ChunkedArray, value_set: pa.Array, codes: pa.Array) -> pa.ChunkedArray:
@@ -255,13 +165,18 @@ def _date_pattern(date_format: str) -> str:
     return date_format
 
 
-def acled_text_table(
-    data: Any, /, *, dialect: Dialect = "current", date_format: str = "iso"
+def render_acled_text(
+    table: pa.Table,
+    /,
+    *,
+    dialect: Dialect = "current",
+    date_format: str = "iso",
+    escape_formulas: bool = False,
 ) -> pa.Table:
-    """The table ACLED would publish: columns in dialect order, rendered as ACLED writes them.
+    """A canonical table as ACLED would publish it: dialect order, ACLED's text.
 
     Args:
-        data: DataFrame, pyarrow Table (text, parsed or canonical) or a readable path.
+        table: canonical events (:func:`eventdata.schema.arrow.conform`).
         dialect: ``"current"`` (31 columns, text inter labels) or ``"pre2023"`` (the old
             header with ``data_id``/``event_id_no_cnty``/``iso3`` taken from extra
             columns when present, numeric inter codes and interaction, inter2 ``0``
@@ -269,6 +184,9 @@ def acled_text_table(
             are not part of it).
         date_format: ``"iso"`` (``2024-01-01``), ``"export-tool"`` (``01 January 2024``)
             or a ``strftime`` pattern.
+        escape_formulas: prefix text cells that a spreadsheet would evaluate (starting
+            with ``=``, ``+``, ``-``, ``@``, a tab or CR) with ``'`` (see
+            :func:`escape_formulas_in`).
 
     Returns:
         Text columns (numbers stay numeric so the CSV writer leaves them unquoted).
@@ -277,36 +195,18 @@ def acled_text_table(
     if dialect not in ("current", "pre2023"):
         raise ValueError(f"dialect must be 'current' or 'pre2023', got {dialect!r}")
     pattern = _date_pattern(date_format)
-    table = _canonical(data)
     if dialect == "pre2023":
         table = _pre2023(table)
-    arrays = [_text(column, date_format=pattern) for column in table.columns]
-    return pa.Table.from_arrays(arrays, names=table.column_names)
+    arrays = [
+        _column_text(name, column, pattern)
+        for name, column in zip(table.column_names, table.columns, strict=True)
+    ]
+    text = pa.Table.from_arrays(arrays, names=table.column_names)
+    return escape_formulas_in(text) if escape_formulas else text
 
 
-def write_acled(
-    data: Any,
-    path: str | os.PathLike[str],
-    /,
-    *,
-    dialect: Dialect = "current",
-    date_format: str = "iso",
-) -> int:
-    """Write events as an ACLED CSV file, atomically.
-
-    Args:
-        data: DataFrame, pyarrow Table (text, parsed or canonical), or a path eventdata
-            reads (CSV, JSON, Parquet file or dataset).
-        path: the CSV file to write.
-        dialect: ``"current"`` (default) or ``"pre2023"``; see :func:`acled_text_table`.
-        date_format: ``"iso"`` (default, as the API writes), ``"export-tool"`` or a
-            ``strftime`` pattern.
-
-    Returns:
-        The number of rows written.
-
-    """
-    table = acled_text_table(data, dialect=dialect, date_format=date_format)
+def write_csv_text(table: pa.Table, path: str | os.PathLike[str], /) -> int:
+    """Write a text table (:func:`render_acled_text`) as CSV, atomically; the rows written."""
     options = pacsv.WriteOptions(include_header=True, quoting_style="needed")
     with atomic_path(path) as temp:
         pacsv.write_csv(table, temp, write_options=options)

@@ -11,7 +11,6 @@ runs such an iterator on its own thread, a bounded number of items ahead.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import queue
 import threading
@@ -25,7 +24,8 @@ import pyarrow.csv as pacsv
 from eventdata.exceptions import InputError
 from eventdata.io.blanks import BLANK_MARKERS
 from eventdata.io.csv_header import CsvHeader, sniff_csv_header
-from eventdata.io.readers import table_from_records
+from eventdata.io.json_input import json_lines, table_from_records
+from eventdata.io.readers import explain_read_error
 
 __all__ = [
     "DEFAULT_BLOCK_SIZE",
@@ -105,10 +105,27 @@ def _parse_options(header: CsvHeader) -> pacsv.ParseOptions:
     return pacsv.ParseOptions(newlines_in_values=True, delimiter=header.delimiter)
 
 
-def _csv_block(data: memoryview | bytes, header: CsvHeader) -> pa.Table:
+def _text_start(header: CsvHeader) -> int:
+    """Where the text after the file's BOM starts: reading begins there, as it does whole.
+
+    pyarrow drops a BOM at the start of what it reads; starting at the data would drop
+    one that an appended export left on the first record (it is data, and reported).
+    """
+    return len(b"\xef\xbb\xbf") if header.bom else 0
+
+
+def _header_rows(header: CsvHeader) -> dict[str, int]:
+    """The read options that skip the lines before the data, as the whole-file reader."""
+    return {"skip_rows": header.skip, "skip_rows_after_names": 1 + int(header.hxl)}
+
+
+def _csv_block(data: memoryview | bytes, header: CsvHeader, *, first: bool) -> pa.Table:
+    skips = _header_rows(header) if first else {}
     return pacsv.read_csv(
         pa.BufferReader(data),
-        read_options=pacsv.ReadOptions(column_names=header.names, encoding=header.encoding),
+        read_options=pacsv.ReadOptions(
+            column_names=header.names, encoding=header.encoding, **skips
+        ),
         parse_options=_parse_options(header),
         convert_options=_as_text(header.names),
     )
@@ -124,22 +141,26 @@ def _as_text(names: list[str]) -> pacsv.ConvertOptions:
     )
 
 
-def _jsonl_block(data: bytes, names: list[str] | None, path: Path) -> pa.Table:
-    records = [json.loads(line) for line in data.splitlines() if line.strip()]
-    table = table_from_records(records)
+def _jsonl_block(data: bytes, names: list[str] | None, path: Path, first_line: int) -> pa.Table:
+    records = json_lines(data, path=path, first_line=first_line)
+    n = len(records)
+    if names is not None and not any(records):  # only {} records: rows of blanks
+        return pa.table({name: pa.nulls(n, pa.string()) for name in names})
+    table = table_from_records(records, path=path)
     if names is None:
         return table
-    new = [n for n in table.column_names if n not in names]
+    new = [name for name in table.column_names if name not in names]
     if new:
         raise InputError(
             f"column(s) {', '.join(new)} first appear after the first block; convert this "
             "file with to_parquet (not streaming) or put every column in the first records",
             path=path,
         )
-    n = table.num_rows
     return pa.table(
         {
-            name: table.column(name) if name in table.column_names else pa.nulls(n, pa.string())
+            name: table.column(name)
+            if name in table.column_names
+            else pa.nulls(table.num_rows, pa.string())
             for name in names
         }
     )
@@ -148,16 +169,42 @@ def _jsonl_block(data: bytes, names: list[str] | None, path: Path) -> pa.Table:
 def _open_csv_blocks(
     path: Path, header: CsvHeader, block_size: int
 ) -> Iterator[tuple[pa.Table, int]]:
-    """Blocks from ``pyarrow.csv.open_csv``: its 1 MiB batches gathered to ``block_size``."""
+    """Blocks from ``pyarrow.csv.open_csv``: its 1 MiB batches gathered to ``block_size``.
+
+    open_csv needs every record to fit in its read block: when one does not (a field over
+    1 MiB), reading starts again with a read block four times larger, skipping the
+    records already handed out, so a file reads as it does whole.
+    """
     if header.data_offset >= _size(path):
         return
     read_block = min(1 << 20, block_size)
-    with open(path, "rb") as fh, _explain_straddling(path, read_block):
-        fh.seek(header.data_offset)
+    done_rows = 0
+    while True:
+        try:
+            for table, done in _open_csv_batches(path, header, block_size, read_block, done_rows):
+                done_rows += table.num_rows
+                yield table, done
+            return
+        except pa.ArrowInvalid as exc:
+            if "straddl" not in str(exc) or read_block >= _size(path):
+                raise
+            read_block = min(read_block * 4, max(_size(path), 1 << 20))
+
+
+def _open_csv_batches(
+    path: Path, header: CsvHeader, block_size: int, read_block: int, skip: int
+) -> Iterator[tuple[pa.Table, int]]:
+    skips = _header_rows(header)
+    with open(path, "rb") as fh:
+        fh.seek(_text_start(header))
         reader = pacsv.open_csv(
             fh,
             read_options=pacsv.ReadOptions(
-                column_names=header.names, block_size=read_block, encoding=header.encoding
+                column_names=header.names,
+                block_size=read_block,
+                encoding=header.encoding,
+                skip_rows=skips["skip_rows"],
+                skip_rows_after_names=skips["skip_rows_after_names"] + skip,
             ),
             parse_options=_parse_options(header),
             convert_options=_as_text(header.names),
@@ -173,20 +220,6 @@ def _open_csv_blocks(
                 batches, size, target = [], 0, block_size
         if batches:
             yield pa.Table.from_batches(batches, reader.schema), _size(path)
-
-
-@contextlib.contextmanager
-def _explain_straddling(path: Path, read_block: int) -> Iterator[None]:
-    try:
-        yield
-    except pa.ArrowInvalid as exc:
-        if "straddl" not in str(exc):
-            raise
-        raise InputError(
-            f"a record is longer than the {read_block}-byte read block of open_csv; "
-            "convert with a larger block_size or reader='ranges'",
-            path=path,
-        ) from None
 
 
 def _size(path: Path) -> int:
@@ -221,13 +254,26 @@ def iter_text_blocks(
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         names: list[str] | None = None
+        line = 1
         for data, done in _blocks(path, 0, block_size, quoted=False):
-            table = _jsonl_block(bytes(data), names, path)
+            text = bytes(data)
             del data
+            table = _jsonl_block(text, names, path, line)
+            line += text.count(b"\n")
+            del text
             names = names or table.column_names
             yield table, done, {}
         return
     header = sniff_csv_header(path, encoding=encoding)
+    try:
+        yield from _csv_blocks(path, header, block_size=block_size, reader=reader)
+    except pa.ArrowInvalid as exc:
+        raise InputError(explain_read_error(exc, path, header.encoding), path=path) from None
+
+
+def _csv_blocks(
+    path: Path, header: CsvHeader, *, block_size: int, reader: str
+) -> Iterator[tuple[pa.Table, int, dict[str, Any]]]:
     flags: dict[str, Any] = {
         "bom": header.bom,
         "preamble": header.preamble,
@@ -241,11 +287,14 @@ def iter_text_blocks(
             empty = False
             yield table, done, flags
     elif reader == "ranges":
-        for data, done in _blocks(path, header.data_offset, block_size, quoted=True):
-            empty = False
-            table = _csv_block(data, header)
+        first = True
+        for data, done in _blocks(path, _text_start(header), block_size, quoted=True):
+            table = _csv_block(data, header, first=first)
             del data
-            yield table, done, flags
+            first = False
+            if table.num_rows:
+                empty = False
+                yield table, done, flags
     else:
         raise ValueError(f"reader must be 'open_csv' or 'ranges', got {reader!r}")
     if empty:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventdata.exceptions import InputError
+from eventdata.io.encoding import decide_encoding, refuse_nul, scan_file
+from eventdata.io.headers import refuse_headerless
 
 __all__ = ["CsvHeader", "detect_encoding", "is_hxl_row", "sniff_csv_header", "unique_names"]
 
@@ -37,8 +39,9 @@ class CsvHeader:
         hxl_tags: the HXL hashtag row that follows the header, as cells; None when there
             is none.
         delimiter: the field separator: ``,``, ``;``, a tab or ``|``.
-        encoding: ``utf-8``, or ``cp1252`` / ``latin-1`` when the first 64 KiB are not
-            UTF-8 (or as given).
+        encoding: ``utf-8``, or ``cp1252`` / ``latin-1`` when the file has bytes that are
+            not UTF-8 and no UTF-8 character beyond ASCII (or as given; see
+            :mod:`eventdata.io.encoding`).
     """
 
     names: list[str]
@@ -59,22 +62,30 @@ class CsvHeader:
 def sniff_csv_header(path: Path, *, encoding: str | None = None) -> CsvHeader:
     """Read the header of the CSV file ``path`` from its first 64 KiB.
 
+    The encoding is decided from every byte of the file (:mod:`eventdata.io.encoding`), so
+    that a whole-file and a streamed read decide alike.
+
     Args:
         path: the file.
         encoding: the text encoding; detected when None (UTF-8, else Windows-1252, else
-            Latin-1).
+            Latin-1; UTF-8 with a few bytes that are not is refused as damaged).
 
     Raises:
-        InputError: the file holds NUL bytes, has no header line, or its header is not a
-            list of names.
+        InputError: the file holds NUL bytes, is damaged UTF-8, has no header line, its
+            header is not a list of names or names a column twice.
     """
     with open(path, "rb") as fh:
         head = fh.read(PEEK_BYTES)
     if b"\x00" in head:
-        raise InputError("is not a text CSV file (it contains NUL bytes)", path=path)
+        raise refuse_nul(path, head.index(b"\x00"))
     bom = head.startswith(_BOM)
     offset = len(_BOM) if bom else 0
-    encoding = encoding or detect_encoding(head[offset:], complete=len(head) < PEEK_BYTES)
+    if encoding is None:
+        encoding = decide_encoding(path, start=offset)
+    else:
+        nul = scan_file(path, start=offset, encoding=False).nul
+        if nul is not None:
+            raise refuse_nul(path, nul)
     lines = head[offset:].splitlines(keepends=True)
     skip = 0
     preamble = False
@@ -92,6 +103,8 @@ def sniff_csv_header(path: Path, *, encoding: str | None = None) -> CsvHeader:
             "semicolons or tabs",
             path=path,
         )
+    refuse_headerless(header, path)  # a first line of values, before its repeats
+    _refuse_repeats(header, path)
     data_offset = offset + sum(len(line) for line in lines[: skip + 1])
     hxl_tags = None
     if skip + 1 < len(lines):
@@ -145,6 +158,22 @@ def _delimiter(line: str) -> str:
 
 def _text(line: bytes, encoding: str = "utf-8") -> str:
     return line.decode(encoding, errors="replace").rstrip("\r\n")
+
+
+def _refuse_repeats(header: list[str], path: Path) -> None:
+    """Refuse a header naming a column twice (blank names may repeat: unnamed columns)."""
+    seen: dict[str, int] = {}
+    for name in header:
+        if name.strip():
+            seen[name] = seen.get(name, 0) + 1
+    repeated = [name for name, count in seen.items() if count > 1]
+    if repeated:
+        shown = ", ".join(f"{name!r} ({seen[name]} times)" for name in repeated)
+        raise InputError(
+            f"the header names column(s) {shown} more than once; only one copy could be "
+            "read. Rename or remove the copies",
+            path=path,
+        )
 
 
 def unique_names(header: list[str]) -> list[str]:

@@ -137,7 +137,7 @@ FORMATS: tuple[FileFormat, ...] = (
         "csv",
         frozenset({".csv", ".tsv", ".txt"}),
         "eventdata.io.readers:read_csv_file",
-        writer="eventdata.io.acled_csv:write_acled",
+        writer="eventdata.io.acled_csv:write_csv_text",
         streamed=True,
     ),
     FileFormat(

@@ -27,6 +27,7 @@ __all__ = [
     "BBOX_COLUMN",
     "GEOMETRY_COLUMN",
     "GEOPARQUET_VERSION",
+    "derived_by_type",
     "add_geometry",
     "DerivedColumnClash",
     "bbox_of",
@@ -73,6 +74,20 @@ def check_no_clash(names: list[str] | tuple[str, ...], /) -> None:
             "or pass geo=False to write without derived geometry (the column(s) are then "
             "kept as they are)."
         )
+
+
+def derived_by_type(schema: pa.Schema, /) -> list[str]:
+    """The derived columns of a file re-saved without its ``geo`` metadata, by type.
+
+    pandas (``read_parquet`` then ``to_parquet``) keeps eventdata's ``geometry`` (WKB,
+    ``binary``) and ``bbox`` (the covering struct) but drops the metadata that declares
+    them; columns of those names with other types are the input's own.
+    """
+    return [
+        name
+        for name, kind in ((GEOMETRY_COLUMN, pa.binary()), (BBOX_COLUMN, BBOX_TYPE))
+        if name in schema.names and schema.field(name).type == kind
+    ]
 
 
 def derived_columns(schema: pa.Schema, /) -> list[str]:

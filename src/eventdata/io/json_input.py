@@ -26,23 +26,100 @@ def read_json_table(path: Path) -> tuple[pa.Table, Dialect]:
         head = fh.read(PEEK_BYTES).lstrip(b"\xef\xbb\xbf").lstrip()
     dialect = Dialect(format="json")
     if head.startswith(b"{") and path.suffix.lower() == ".json":
-        with open(path, encoding="utf-8-sig") as fh:
-            document = json.load(fh)
+        document = _load_document(path)
         records = _records_of(document, dialect, path)
     elif head.startswith(b"["):
-        with open(path, encoding="utf-8-sig") as fh:
-            records = json.load(fh)
+        records = _load_document(path)
     else:
         dialect.format = "jsonl"
-        with open(path, encoding="utf-8-sig") as fh:
-            records = [json.loads(line) for line in fh if line.strip()]
+        with open(path, "rb") as fh:
+            records = json_lines(fh.read(), path=path)
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise InputError(
             "JSON must hold a list of records (objects); pandas' orient='values' has no "
             "column names: write df.to_json(orient='records') instead",
             path=path,
         )
-    return table_from_records(records), dialect
+    return table_from_records(records, path=path), dialect
+
+
+_BOM = b"\xef\xbb\xbf"
+
+_TOO_DEEP = (
+    "nests arrays or objects deeper than the JSON reader allows; event records are flat "
+    "objects of column: value"
+)
+
+
+def _load_document(path: Path) -> Any:
+    """One JSON document, its errors as :class:`InputError` naming line and column."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        return json.loads(data.removeprefix(_BOM).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"is not UTF-8 JSON (byte {exc.start + 3 * data.startswith(_BOM)}: "
+            f"{data[exc.start : exc.start + 4]!r}); save it as UTF-8",
+            path=path,
+        ) from None
+    except RecursionError:
+        raise InputError(_TOO_DEEP, path=path) from None
+    except json.JSONDecodeError as exc:
+        hint = (
+            "; if it holds one JSON object per line, name it .jsonl"
+            if exc.msg == "Extra data"
+            else ""
+        )
+        raise InputError(
+            f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}",
+            path=path,
+        ) from None
+
+
+def json_lines(data: bytes, *, path: Path, first_line: int = 1) -> list[dict[str, Any]]:
+    """The records of JSON Lines text (one object per line; blank lines skipped).
+
+    Shared by the whole-file and the streamed readers, so that both read the same rows.
+
+    Args:
+        data: whole lines of the file (a leading BOM is skipped).
+        path: the file, for messages.
+        first_line: the file's line number of the first line of ``data``.
+
+    Raises:
+        InputError: a line is not UTF-8, not JSON, nested too deep, or not an object;
+            the message names its line.
+    """
+    records: list[dict[str, Any]] = []
+    for number, line in enumerate(data.removeprefix(_BOM).split(b"\n"), start=first_line):
+        if not line.strip():
+            continue
+        where = f"line {number}: "
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{where}is not UTF-8 ({line[exc.start : exc.start + 4]!r}); save the file "
+                "as UTF-8",
+                path=path,
+            ) from None
+        except RecursionError:
+            raise InputError(where + _TOO_DEEP, path=path) from None
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{where}is not a JSON object ({exc.msg}, column {exc.colno}); JSON Lines "
+                "hold one object per line",
+                path=path,
+            ) from None
+        if not isinstance(record, dict):
+            raise InputError(
+                f"{where}holds a JSON {type(record).__name__}, not an object (a record of "
+                "column: value)",
+                path=path,
+            )
+        records.append(record)
+    return records
 
 
 def _records_of(document: Any, dialect: Dialect, path: Path) -> Any:
@@ -88,11 +165,22 @@ def _records_of(document: Any, dialect: Dialect, path: Path) -> Any:
     return [document]
 
 
-def table_from_records(records: list[dict[str, Any]]) -> pa.Table:
-    """An all-text table from JSON-like records; numbers become their text, None stays null."""
+def table_from_records(records: list[dict[str, Any]], *, path: Path | None = None) -> pa.Table:
+    """An all-text table from JSON-like records; numbers become their text, None stays null.
+
+    Raises:
+        InputError: there are records, but none has a field (``[{}, {}]``): no row could
+            be read.
+    """
     names: dict[str, None] = {}
     for record in records:
         names.update(dict.fromkeys(record))
+    if records and not names:
+        raise InputError(
+            f"holds {len(records)} record(s), but none has a field; write the events as "
+            "objects of column: value",
+            path=path,
+        )
     columns = {
         name: pa.array([_text(record.get(name)) for record in records], pa.string())
         for name in names

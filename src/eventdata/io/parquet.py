@@ -28,11 +28,47 @@ from eventdata.io.parquet_meta import check_version
 from eventdata.io.writers import partition_value_type
 from eventdata.schema.arrow import arrow_schema, conform, table_to_pandas
 
-__all__ = ["read_parquet"]
+__all__ = ["check_text", "checked_format", "read_parquet"]
+
+
+def checked_format() -> ds.ParquetFileFormat:
+    """The Parquet format of ``pyarrow.dataset`` with page checksums verified on read.
+
+    eventdata writes a CRC-32 into every page header; a page whose bytes changed on disk
+    is then refused instead of read as other values. Pages without a checksum (files of
+    other writers) are read as they are.
+    """
+    return ds.ParquetFileFormat(
+        default_fragment_scan_options=ds.ParquetFragmentScanOptions(page_checksum_verification=True)
+    )
+
+
+def check_text(table: pa.Table) -> None:
+    """Refuse text columns holding bytes that are not UTF-8 (Parquet does not check them).
+
+    Raises:
+        pyarrow.ArrowInvalid: naming the column.
+    """
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            try:
+                column.validate(full=True)
+            except pa.ArrowInvalid as exc:
+                raise pa.ArrowInvalid(
+                    f"column {name!r} holds text that is not UTF-8 ({_first_line(exc)}); "
+                    "repair the file, or write it again from its source"
+                ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _dataset_partitioning(path: Path) -> ds.Partitioning | None:
-    discovered = ds.dataset(path, format="parquet", partitioning="hive")
+    discovered = ds.dataset(path, format=checked_format(), partitioning="hive")
     part = discovered.partitioning
     if part is None or not len(part.schema):
         return None
@@ -115,15 +151,25 @@ def read_parquet(
         wanted = list(columns) if columns is not None else None
         if path.is_dir():
             table = pq.read_table(
-                path, columns=wanted, filters=filters, partitioning=_dataset_partitioning(path)
+                path,
+                columns=wanted,
+                filters=filters,
+                partitioning=_dataset_partitioning(path),
+                page_checksum_verification=True,
             )
         else:
-            table = pq.read_table(path, columns=wanted, filters=filters)
-    except (pa.ArrowInvalid, OSError) as exc:
-        raise InputError(f"cannot read as Parquet: {exc}", path=path) from None
+            table = pq.read_table(
+                path, columns=wanted, filters=filters, page_checksum_verification=True
+            )
+        check_text(table)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"cannot read as Parquet: {_first_line(exc)}", path=path) from None
     if not geometry:
         table = geo_.strip_geometry(table)
     found = candidates(pq.read_schema(first).names)
     schema = found[0].arrow_schema() if found and not found[0].streamed else None
-    conformed = conform(table, columns=wanted if wanted is not None else None, schema=schema)
+    try:
+        conformed = conform(table, columns=wanted if wanted is not None else None, schema=schema)
+    except ValueError as exc:  # not an event table: say which file
+        raise InputError(f"cannot be read as events: {exc}", path=path) from None
     return table_to_pandas(conformed, lists=lists)

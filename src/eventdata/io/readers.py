@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from eventdata.exceptions import InputError
+from eventdata.exceptions import EventdataError, InputError
 from eventdata.io.blanks import (
     BLANK_MARKERS,
     blank_markers_in_text,
@@ -113,23 +113,31 @@ def _read_any(source: Any, options: ReadOptions) -> RawTable:
         fmt = input_format(path)
         try:
             result = fmt.read(path, options)
-        except InputError:
+        except EventdataError:
             raise
-        except (pa.ArrowInvalid, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
-            raise InputError(_explain(exc, path, options.encoding), path=path) from exc
+        except (pa.ArrowException, UnicodeDecodeError, OSError, RecursionError) as exc:
+            raise InputError(explain_read_error(exc, path, options.encoding), path=path) from exc
+        except (ValueError, TypeError, KeyError) as exc:  # a reader's own surprise
+            raise InputError(explain_read_error(exc, path, options.encoding), path=path) from exc
         if isinstance(result, RawTable):
             return result
         table, dialect = result
         raw = _normalize(table, dialect, path)
         raw.stamp = file_stamp(path) if path.is_file() else None
         return raw
-    if isinstance(source, pa.Table):
-        return _normalize(as_text(source), Dialect(format="table"), None)
-    if is_dataframe(source):
-        return _normalize(as_text(from_pandas(source)), Dialect(format="dataframe"), None)
-    polars = from_polars(source)
-    if polars is not None:
-        return _normalize(as_text(polars), Dialect(format="polars"), None)
+    try:
+        if isinstance(source, pa.Table):
+            return _normalize(as_text(source), Dialect(format="table"), None)
+        if is_dataframe(source):
+            return _normalize(as_text(from_pandas(source)), Dialect(format="dataframe"), None)
+        polars = from_polars(source)
+        if polars is not None:
+            return _normalize(as_text(polars), Dialect(format="polars"), None)
+    except (pa.ArrowNotImplementedError, pa.ArrowTypeError) as exc:
+        raise InputError(
+            f"the {type(source).__name__} has a column eventdata cannot read as text "
+            f"({_first_line(exc)}); flatten nested (struct, map) columns before reading"
+        ) from None
     events = from_events(source)
     if events is not None:
         return _normalize(events, Dialect(format="events"), None)
@@ -148,11 +156,11 @@ def read_json_file(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]
     """
     try:
         return read_json_table(path)
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, InputError) as exc:
         data = path.read_bytes()
         lines = data.split(b"\n")
         line = len(lines)
-        if not _cut_json(data, lines, exc, lines_format=input_format(path).name == "jsonl"):
+        if not _cut_json(data, lines, lines_format=input_format(path).name == "jsonl"):
             raise
         cause = (
             f"the last record (line {line}) is incomplete: the file ends inside it "
@@ -182,18 +190,15 @@ def read_json_file(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]
     return table_from_records(records), dialect
 
 
-def _cut_json(
-    data: bytes, lines: list[bytes], exc: json.JSONDecodeError, *, lines_format: bool
-) -> bool:
-    """Whether a JSON (Lines) file that failed to decode ends inside its last record."""
+def _cut_json(data: bytes, lines: list[bytes], *, lines_format: bool) -> bool:
+    """Whether a JSON (Lines) file that failed to read ends inside its last record."""
     if data.endswith(b"\n"):
         return False
-    if not lines_format:  # one document: the error is at its very end
-        return exc.pos >= len(data.rstrip()) - 1
     try:
-        json.loads(lines[-1])
-    except json.JSONDecodeError:
-        return True
+        json.loads(lines[-1] if lines_format else data)
+    except json.JSONDecodeError as exc:
+        # one document: cut when its parse fails at its very end
+        return lines_format or exc.pos >= len(data.rstrip()) - 1
     return False
 
 
@@ -218,7 +223,7 @@ def read_parquet_file(path: Path, options: ReadOptions) -> RawTable:
     return _read_parquet(path)
 
 
-def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str:
+def explain_read_error(exc: BaseException, path: Path, encoding: str | None = None) -> str:
     """A reader error in words that say where and how to fix it."""
     message = _first_line(exc)
     if "Expected" in message and "columns, got" in message:
@@ -243,6 +248,13 @@ def _explain(exc: BaseException, path: Path, encoding: str | None = None) -> str
             f"is not one JSON document ({message}); if it holds one JSON object per line, "
             "name it .jsonl"
         )
+    if isinstance(exc, (pa.ArrowNotImplementedError, pa.ArrowTypeError)):
+        return (
+            f"has a column eventdata cannot read as text ({message}); event data holds "
+            "flat columns: flatten nested (struct, map) columns before reading"
+        )
+    if isinstance(exc, RecursionError):
+        return "nests values deeper than the reader allows; event records are flat"
     return f"cannot be read: {message}"
 
 
@@ -263,7 +275,6 @@ def _read_csv(
 ) -> RawTable:
     stamp = file_stamp(path)
     header = sniff_csv_header(path, encoding=encoding)
-    refuse_headerless(header.names, path)
     cut: CutRecord | None = None
     try:
         table, skipped, cut = _read_complete(path, header, block_size, skip, on_truncated)
@@ -375,6 +386,9 @@ def _read_csv_table(
             convert_options=convert_options,
         )
         return table, skipped
+    if header.data_offset >= path.stat().st_size:  # a header and nothing after it
+        schema = pa.schema([(name, pa.string()) for name in names if name not in skipped])
+        return schema.empty_table(), skipped
     with open(path, "rb") as fh:
         if header.bom:
             fh.seek(3)
@@ -413,7 +427,7 @@ def _apply_hxl(table: pa.Table, tags: list[str], dialect: Dialect) -> pa.Table:
 def _read_parquet(path: Path) -> RawTable:
     import pyarrow.dataset as ds
 
-    from eventdata.io.geo import derived_columns
+    from eventdata.io.geo import derived_by_type, derived_columns
 
     if path.is_dir() and not any(
         name.endswith(".parquet") and not name.startswith((".", "_"))
@@ -434,13 +448,17 @@ def _read_parquet(path: Path) -> RawTable:
             f"'eventdata convert --partition-by').{hint}",
             path=path,
         )
-    dataset = ds.dataset(path, format="parquet", partitioning="hive")
+    from eventdata.io.parquet import check_text, checked_format
+
+    dataset = ds.dataset(path, format=checked_format(), partitioning="hive")
     if _is_records(dataset.schema):  # rich records: read as the ACLED rows they lower to
         return _read_records(path)
     table = dataset.to_table()
-    # only the columns the file's GeoParquet metadata declares as derived geometry; a
+    check_text(table)
+    # the columns the file's GeoParquet metadata declares as derived geometry, or, in a
+    # file re-saved without that metadata (pandas), the two derived columns by type; a
     # column of the input that happens to be called geometry or bbox is data
-    derived = derived_columns(dataset.schema)
+    derived = derived_columns(dataset.schema) or derived_by_type(dataset.schema)
     if derived:
         table = table.drop_columns(derived)
     dialect = Dialect(format="parquet")

@@ -1,6 +1,8 @@
 """Writing event tables to Parquet: one file in pieces, partitioned datasets, side files.
 
-Every writer is atomic (:func:`eventdata._atomic.atomic_path`). The side files of an
+Every writer is atomic (:func:`eventdata._atomic.atomic_path`) and writes a CRC-32
+checksum into every Parquet page header, which the readers verify
+(:data:`CHECKSUMS`). The side files of an
 output ``NAME.parquet`` are ``NAME.failures.parquet`` (the failure table) and
 ``NAME.invalid.parquet`` (the invalid rows as the input's text).
 """
@@ -19,6 +21,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from eventdata._atomic import atomic_path
+from eventdata.exceptions import InputError
 from eventdata.io import geo as geo_
 from eventdata.io.parquet_meta import merge_metadata
 from eventdata.schema.arrow import arrow_schema
@@ -38,6 +41,9 @@ __all__ = [
 ]
 
 _MAX_PARTITIONS = 100_000
+
+CHECKSUMS = True
+"""Whether written Parquet pages carry checksums (always; a name for the readers' docs)."""
 
 
 def _side_path(path: str | os.PathLike[str], kind: str) -> Path:
@@ -107,6 +113,7 @@ class EventFileWriter:
             compression_level=compression_level,
             use_dictionary=[leaf for leaf in leaves if leaf not in _UNIQUE_PER_ROW],
             write_statistics=[leaf for leaf in leaves if leaf not in _NO_STATISTICS],
+            write_page_checksum=True,
         )
 
     def write(self, table: pa.Table) -> None:
@@ -114,7 +121,7 @@ class EventFileWriter:
         if self.geo:
             self.bbox = geo_.merge_bbox(self.bbox, geo_.bbox_of(table))
             table = geo_.add_geometry(table)
-        self._writer.write_table(table.cast(self.schema))
+        self._writer.write_table(_cast(table, self.schema))
         self.rows += table.num_rows
 
     def close(self, metadata: dict[str, str]) -> None:
@@ -133,6 +140,24 @@ class EventFileWriter:
             self._writer.close()
         except Exception:  # pragma: no cover - best effort
             pass
+
+
+def _cast(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` cast to ``schema``; blanks in a column the schema requires are refused."""
+    blank = [
+        field.name
+        for field in schema
+        if not field.nullable
+        and field.name in table.column_names
+        and table.column(field.name).null_count
+    ]
+    if blank:
+        raise InputError(
+            f"column(s) {', '.join(blank)} are blank in rows of a later block but in no row "
+            "of the first one, whose schema the output file has; convert with "
+            "on_invalid='keep' (every column nullable), or with to_parquet (reads whole)"
+        )
+    return table.cast(schema)
 
 
 def output_schema(
@@ -177,7 +202,7 @@ def write_dataset(
         [pa.field(c, partition_value_type(schema.field(c).type)) for c in partition_by]
     )
     options = ds.ParquetFileFormat().make_write_options(
-        compression=compression, compression_level=compression_level
+        compression=compression, compression_level=compression_level, write_page_checksum=True
     )
     ds.write_dataset(
         batches,
@@ -199,7 +224,9 @@ def partition_value_type(arrow: pa.DataType) -> pa.DataType:
 def write_side_table(table: pa.Table, path: Path, /) -> None:
     """Write a small table (failures, rejected rows) atomically, zstd-compressed."""
     with atomic_path(path) as temp:
-        pq.write_table(table, temp, compression="zstd", compression_level=1)
+        pq.write_table(
+            table, temp, compression="zstd", compression_level=1, write_page_checksum=True
+        )
 
 
 def remove_stale(*paths: Path) -> None:
@@ -233,7 +260,11 @@ class SideFile:
             temp = self._stack.enter_context(atomic_path(self.path))
             self._schema = table.schema
             self._writer = pq.ParquetWriter(
-                temp, table.schema, compression="zstd", compression_level=1
+                temp,
+                table.schema,
+                compression="zstd",
+                compression_level=1,
+                write_page_checksum=True,
             )
             self._stack.callback(self.close)
         self._writer.write_table(table.cast(self._schema))

@@ -27,8 +27,8 @@ from eventdata.pipeline.late_duplicates import add_late_to_summary, duplicate_fa
 from eventdata.pipeline.write import Checked, check_raw, rejected_rows
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import DUPLICATE_RULE
+from eventdata.validation.failures import failure_lines
 from eventdata.validation.parse import serial
-from eventdata.validation.report import failure_lines
 
 __all__ = [
     "Block",

@@ -10,6 +10,7 @@ blocks are in memory whatever the input size.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -67,6 +68,7 @@ def convert(
     encoding: str | None = None,
     sheet: str | int | None = None,
     on_truncated: Literal["raise", "invalid"] = "raise",
+    escape_formulas: bool = False,
 ) -> WriteResult:
     """Convert a CSV or JSON Lines file to (Geo)Parquet block by block, validating each block.
 
@@ -97,6 +99,8 @@ def convert(
         sheet: the sheet of a workbook input (name or 0-based index); found when None.
         on_truncated: ``"invalid"`` reads a file whose last record is cut off (read whole,
             the cut record an invalid row); ``"raise"`` refuses it.
+        escape_formulas: with a ``.csv`` destination, prefix text cells a spreadsheet
+            would evaluate as a formula with ``'`` (see :func:`~eventdata.write_acled`).
 
     Duplicate ids are reported as :func:`~eventdata.pipeline.write.to_parquet` reports
     them: every row of a group fails ``duplicate.event_id_cnty``, also when the group
@@ -145,7 +149,16 @@ def convert(
 
         return whole_to_parquet(read_whole, dst, **writing)
     if dst.suffix.lower() == ".csv":
-        return _to_acled_csv(src, dst, on_invalid=on_invalid, validate=validate, **read)
+        return _to_acled_csv(
+            src,
+            dst,
+            on_invalid=on_invalid,
+            validate=validate,
+            escape_formulas=escape_formulas,
+            **read,
+        )
+    if escape_formulas:
+        raise ValueError(f"escape_formulas applies to a .csv destination, not {dst}")
     fmt = input_format(src)
     streamed = src.is_file() and fmt.streamed
     texts = (
@@ -171,10 +184,26 @@ def _streamable(src: Path) -> bool:
     """Whether the file's dataset is converted block by block (else it is read whole)."""
     from eventdata.datasets import dataset_of
 
-    if input_format(src).name != "csv":
-        return True
-    names = sniff_csv_header(src).names
-    return dataset_of([n.lower() for n in names], source=src).streamed
+    if input_format(src).name == "csv":
+        names = sniff_csv_header(src).names
+    else:
+        names = _first_record_keys(src)
+        if not names:
+            return True  # the streamed reader says what is wrong with the file
+    return dataset_of([n.strip().lower() for n in names], source=src).streamed
+
+
+def _first_record_keys(src: Path) -> list[str]:
+    """The keys of the first JSON Lines record (none when it cannot be read)."""
+    with open(src, "rb") as fh:
+        while line := fh.readline(1 << 20):  # a first record over 1 MiB: none
+            if line.strip():
+                try:
+                    record = json.loads(line.removeprefix(b"\xef\xbb\xbf"))
+                except (ValueError, RecursionError):
+                    return []
+                return [str(key) for key in record] if isinstance(record, dict) else []
+    return []
 
 
 def _to_acled_csv(
@@ -185,15 +214,17 @@ def _to_acled_csv(
     validate: bool,
     date_format: str | None,
     encoding: str | None,
+    escape_formulas: bool,
 ) -> WriteResult:
     """Any readable input to ACLED CSV (read whole), validating on the way."""
-    from eventdata.io.acled_csv import write_acled
     from eventdata.io.readers import read_raw
+    from eventdata.pipeline.acled_csv import write_acled
     from eventdata.pipeline.write import apply_policy, check_raw, side_files
 
     raw = read_raw(src, date_format=date_format, encoding=encoding)
     checked = check_raw(raw, validate=validate)
     table, result, sides = apply_policy(checked, dst, on_invalid=on_invalid)
     with side_files(dst, sides):
-        result.rows_written = write_acled(table, dst)
+        written = write_acled(table, dst, escape_formulas=escape_formulas)
+        result.rows_written = written.rows_written
     return result

@@ -26,7 +26,7 @@ from eventdata.io.blocks import iter_text_blocks
 from eventdata.io.readers import read_raw
 from eventdata.io.writers import EventFileWriter
 from eventdata.validation.engine import DUPLICATE_RULE, table_rules
-from eventdata.validation.report import FAILURE_SCHEMA
+from eventdata.validation.failures import FAILURE_SCHEMA
 
 __all__ = [
     "add_late_to_summary",

@@ -19,6 +19,7 @@ from typing import Any, TypedDict
 
 import pyarrow as pa
 
+from eventdata._atomic import before_commit
 from eventdata.exceptions import InputError
 from eventdata.io.blocks import Prefetch, prefetch
 from eventdata.io.parquet_meta import file_metadata, validation_metadata
@@ -170,6 +171,8 @@ def stream_to_parquet(
     relax = options.on_invalid == "keep" or not options.validate
     with contextlib.ExitStack() as stack:
         stream = _Stream(src, dst, options, stack)
+        sides = (stream.failures.path, stream.rejected.path)
+        stack.enter_context(before_commit(dst, lambda: remove_stale(*sides)))
         checks = checked_blocks(
             src,
             block_size=options.block_size,
@@ -186,8 +189,7 @@ def stream_to_parquet(
         first = next(blocks, None)
         if first is None:
             raise InputError("has no header or records", path=src)
-        extras = [f for f in first.checked.table.schema if f.name not in arrow_schema().names]
-        base = pa.schema([*arrow_schema(), *(f.with_nullable(True) for f in extras)])
+        base = _stream_schema(first.checked.table.schema)
         schema = output_schema(base, geo=options.geo, relax=relax)
         tables = stream.tables(_chain(first, blocks), lambda done: _report(progress, done, total))
         dialect = first.checked.dialect
@@ -236,6 +238,22 @@ def _write(stream: _Stream, tables: Iterator[pa.Table], schema: pa.Schema, diale
         return file_metadata(dialect=dialect, rows=rows - stream.removed, validation=validation)
 
     write_event_file(tables, stream.dst, schema, metadata=metadata, **writing)
+
+
+def _stream_schema(first: pa.Schema) -> pa.Schema:
+    """The canonical schema, a field nullable where the first block's is (as ``conform``).
+
+    A column the input's dialect leaves blank (``disorder_type`` in ACLED v6) is nullable,
+    as the whole-file write makes it; extra columns are nullable.
+    """
+    fields = [
+        field.with_nullable(True)
+        if field.name in first.names and first.field(field.name).nullable
+        else field
+        for field in arrow_schema()
+    ]
+    extras = [f.with_nullable(True) for f in first if f.name not in arrow_schema().names]
+    return pa.schema([*fields, *extras])
 
 
 def _report(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:

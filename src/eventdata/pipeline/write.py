@@ -14,16 +14,16 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventdata._atomic import atomic_path
+from eventdata._atomic import atomic_path, before_commit
 from eventdata.datasets import Dataset, resolve
 from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io.parquet_meta import check_version as check_version
@@ -43,8 +43,8 @@ from eventdata.io.writers import write_dataset as write_dataset
 from eventdata.io.writers import write_side_table as write_side_table
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import check
+from eventdata.validation.failures import FAILURE_SCHEMA
 from eventdata.validation.parse import parse, typed_table
-from eventdata.validation.report import FAILURE_SCHEMA
 
 __all__ = [
     "Checked",
@@ -61,67 +61,10 @@ __all__ = [
     "write_parquet",
 ]
 
-OnInvalid = Literal["raise", "drop", "keep"]
+from eventdata.pipeline.result import OnInvalid as OnInvalid
+from eventdata.pipeline.result import WriteResult as WriteResult
+
 _POLICIES = ("raise", "drop", "keep")
-
-
-@dataclass
-class WriteResult:
-    """What a Parquet write produced.
-
-    Attributes:
-        path: the file or dataset directory written.
-        rows_written: rows in the output.
-        rows_invalid: rows with at least one error (0 when not validated).
-        rows_dropped: invalid rows left out (``on_invalid="drop"``).
-        failures_file: the failure table (one row per failure, input row numbers), when
-            validation found failures; else None.
-        invalid_file: the invalid rows as the input's text with their input ``row``
-            number, when any.
-        summary: the validation summary (counts per rule and severity, sizes, dialect).
-        report: the validation report (in-memory writes only).
-
-    """
-
-    path: Path
-    rows_written: int
-    rows_invalid: int = 0
-    rows_dropped: int = 0
-    failures_file: Path | None = None
-    invalid_file: Path | None = None
-    summary: dict[str, Any] = field(default_factory=dict)
-    report: Any = None
-
-    def __repr__(self) -> str:
-        from eventdata._display import short_repr
-
-        return short_repr(
-            "WriteResult",
-            [
-                ("path", str(self.path)),
-                ("rows_written", self.rows_written),
-                ("rows_invalid", self.rows_invalid),
-                ("rows_dropped", self.rows_dropped),
-            ],
-        )
-
-    def _repr_html_(self) -> str:
-        from eventdata._display import html_view
-
-        return html_view(
-            "WriteResult",
-            [
-                ("path", str(self.path)),
-                ("rows written", self.rows_written),
-                ("rows with errors", self.rows_invalid),
-                ("rows dropped", self.rows_dropped),
-                ("failures file", None if self.failures_file is None else str(self.failures_file)),
-                (
-                    "invalid rows file",
-                    None if self.invalid_file is None else str(self.invalid_file),
-                ),
-            ],
-        )
 
 
 # --------------------------------------------------------------------------- checking
@@ -284,6 +227,8 @@ def to_parquet(
         raise ValueError(f"on_invalid must be one of {', '.join(_POLICIES)}, got {on_invalid!r}")
     path = Path(path)
     refuse_output(data, path, partitioned=bool(partition_by))
+    if isinstance(data, pa.Table):
+        _refuse_broken_text(data)
     raw = (
         data
         if isinstance(data, RawTable)
@@ -326,14 +271,26 @@ def to_parquet(
     return result
 
 
+def _refuse_broken_text(table: pa.Table) -> None:
+    """Refuse text columns holding bytes that are not UTF-8 instead of writing them on."""
+    from eventdata.io.parquet import check_text
+
+    try:
+        check_text(table)
+    except pa.ArrowInvalid as exc:
+        raise InputError(f"the table cannot be written: {exc}") from None
+
+
 @contextlib.contextmanager
 def side_files(path: Path, sides: dict[Path, pa.Table], /) -> Iterator[None]:
     """Write the side files of output ``path`` so that they appear only with it.
 
     The side tables are written to temporary files first; the body writes (and commits)
-    the main output; only then are the side files moved into place and side files of an
-    earlier write that this one does not have removed. When the body raises, the
-    temporary files are removed and the earlier output and side files stay as they were.
+    the main output, and just before its rename the side files of an earlier write are
+    removed; only then are the new side files moved into place. A crash therefore never
+    leaves an earlier write's side files beside a new output (at worst an output without
+    its side files). When the body raises before that, the temporary files are removed and
+    the earlier output and side files stay as they were.
 
     Args:
         path: the main output.
@@ -343,9 +300,17 @@ def side_files(path: Path, sides: dict[Path, pa.Table], /) -> Iterator[None]:
     with contextlib.ExitStack() as stack:
         for side, table in sides.items():
             temp = stack.enter_context(atomic_path(side))
-            pq.write_table(table, temp, compression="zstd", compression_level=1)
+            pq.write_table(
+                table, temp, compression="zstd", compression_level=1, write_page_checksum=True
+            )
+        stack.enter_context(before_commit(path, lambda: remove_stale(*side_paths(path))))
         yield
-    remove_stale(*(p for p in (failures_path(path), invalid_path(path)) if p not in sides))
+    remove_stale(*(p for p in side_paths(path) if p not in sides))
+
+
+def side_paths(path: Path, /) -> tuple[Path, Path]:
+    """The side files an output ``path`` may have: failures, invalid rows."""
+    return failures_path(path), invalid_path(path)
 
 
 def apply_policy(

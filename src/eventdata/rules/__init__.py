@@ -3,6 +3,7 @@
 * :mod:`~eventdata.rules.base`: the :class:`Rule` type and its helpers;
 * :mod:`~eventdata.rules.lookups`: the codebook as Arrow lookup arrays, built once;
 * :mod:`~eventdata.rules.acled`: ACLED's cross-field rules;
+* :mod:`~eventdata.rules.ids`: the checks of ACLED's event ids;
 * :mod:`~eventdata.rules.place`: country, ISO and region checks;
 * :mod:`~eventdata.rules.ged`: UCDP GED's cross-field rules.
 

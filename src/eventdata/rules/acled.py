@@ -17,6 +17,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.rules.base import Columns, Rule, to_mask
+from eventdata.rules.ids import (
+    col_id_prefix,
+    col_invisible_id,
+    explain_id_prefix,
+    row_id_prefix,
+    row_invisible_id,
+)
 from eventdata.rules.lookups import (
     INTERACTION_CODES,
     INTERACTION_LABELS,
@@ -35,7 +42,6 @@ from eventdata.rules.place import (
     row_region,
     row_sea_region,
 )
-from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, event_id_prefixes
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -43,7 +49,6 @@ from eventdata.vocabulary.codebook import (
     SubEventType,
     interaction_code,
 )
-from eventdata.vocabulary.countries import COUNTRIES, event_id_prefix
 
 __all__ = ["CROSS_FIELD_RULES"]
 
@@ -173,59 +178,21 @@ def _col_vac_targeting(c: Columns) -> np.ndarray:
     return to_mask(pc.and_(is_vac, pc.invert(targeted)))
 
 
-# -- event id prefix ---------------------------------------------------------------------
-
-_ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
-_ISO_ALPHA3 = pa.array([c.alpha3 for c in COUNTRIES])
-_OWN_NUMERIC = pa.array([p.numeric for p in ACLED_PREFIXES], pa.int64())
-_OWN_CODE = pa.array([p.code for p in ACLED_PREFIXES])
-
-
-ACLED_DATASET = "acled"
-"""Value of an optional ``dataset`` column for ACLED rows in a combined table."""
-
-
-def _row_id_prefix(v: Mapping[str, Any]) -> bool:
-    if v.get("dataset") not in (None, "", ACLED_DATASET):
-        return False  # ids of other datasets (e.g. GED123) follow their own scheme
-    accepted = event_id_prefixes(v["iso"])
-    if not accepted:
-        return False  # not an ISO country (e.g. a body of water): nothing to compare
-    prefix = event_id_prefix(v["event_id_cnty"])
-    return prefix != "" and prefix not in accepted
-
-
-def _explain_id_prefix(c: Columns) -> pa.Array:
-    iso = lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3)
-    own = lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
-    both = pc.binary_join_element_wise(iso, "... or ", own, "...", "")
-    return pc.coalesce(both, pc.binary_join_element_wise(iso, "...", ""))
-
-
-def _differs(ids: pa.Array, code: pa.Array) -> pa.Array:
-    # the leading letters equal the 3-letter code exactly when the first three characters
-    # do and the fourth is not a letter; slicing is several times cheaper than a regex
-    return pc.or_(
-        pc.not_equal(pc.utf8_slice_codeunits(ids, 0, 3), code),
-        pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 3, 4)),
-    )
-
-
-def _col_id_prefix(c: Columns) -> np.ndarray:
-    ids = c["event_id_cnty"]
-    has_prefix = pc.utf8_is_alpha(pc.utf8_slice_codeunits(ids, 0, 1))
-    not_iso = _differs(ids, lookup(c["iso"], _ISO_NUMERIC, _ISO_ALPHA3))
-    own = lookup(c["iso"], _OWN_NUMERIC, _OWN_CODE)
-    not_own = pc.fill_null(_differs(ids, own), True)  # no code of ACLED's own: ISO only
-    failing = pc.and_(has_prefix, pc.and_(not_iso, not_own))
-    if "dataset" in c:  # combined tables: only ACLED rows use ACLED ids
-        dataset = pc.fill_null(c["dataset"], "")
-        acled = pc.or_(pc.equal(dataset, ""), pc.equal(dataset, ACLED_DATASET))
-        failing = pc.and_(failing, acled)
-    return to_mask(failing)
-
-
 CROSS_FIELD_RULES: tuple[Rule, ...] = (
+    Rule(
+        name="invisible.event_id_cnty",
+        severity="error",
+        column="event_id_cnty",
+        description=(
+            "event_id_cnty holds no invisible character (a byte-order mark from an appended "
+            "Excel export, a zero-width space, a direction mark): two ids that look equal "
+            "would differ, hiding a duplicate event."
+        ),
+        expected="an id of visible characters only (remove the invisible ones)",
+        columnar=col_invisible_id,
+        row=row_invisible_id,
+        inputs=("event_id_cnty",),
+    ),
     Rule(
         name="hierarchy.sub_event_type",
         severity="error",
@@ -334,10 +301,10 @@ CROSS_FIELD_RULES: tuple[Rule, ...] = (
             "an id starting with the alpha-3 code of iso (e.g. IRQ for 368) or ACLED's own "
             "code for it (e.g. NIG for 566)"
         ),
-        columnar=_col_id_prefix,
-        row=_row_id_prefix,
+        columnar=col_id_prefix,
+        row=row_id_prefix,
         inputs=("event_id_cnty", "iso"),
-        explain=_explain_id_prefix,
+        explain=explain_id_prefix,
     ),
     Rule(
         name="country.iso",

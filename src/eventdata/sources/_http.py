@@ -27,7 +27,6 @@ import re
 import time
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any
 
@@ -38,9 +37,11 @@ from eventdata.exceptions import (
     MissingExtraError,
     PlainHttpWarning,
 )
+from eventdata.sources._token import Token, password_grant, read_token, refresh_grant
 from eventdata.sources._wire import (
     Answer,
     DeadlinePassed,
+    error_detail,
     exchange,
     is_loopback,
     origin,
@@ -66,9 +67,6 @@ PASSWORD_ENV = "ACLED_API_PASSWORD"
 """Environment variable read for the myACLED account password when none is passed."""
 BASE_URL_ENV = "ACLED_API_URL"
 """Environment variable read for the API base URL when none is passed."""
-CLIENT_ID = "acled"
-_REFRESH_MARGIN = 60.0  # seconds before expiry at which a token is renewed
-_DEFAULT_LIFETIME = 86_400.0
 DEFAULT_MAX_ANSWER_BYTES = 256 * 1024 * 1024
 """The largest answer read (bytes); a 5,000-row ACLED page is about 10 MB."""
 
@@ -88,13 +86,6 @@ def require_httpx() -> ModuleType:
             "install it with: pip install 'eventdata[api]'"
         ) from None
     return httpx
-
-
-@dataclass
-class _Token:
-    access: str
-    refresh: str | None
-    expires_at: float  # time.monotonic() seconds
 
 
 class AcledSession:
@@ -169,7 +160,7 @@ class AcledSession:
                 stacklevel=2,
             )
         self._httpx = httpx
-        self._token: _Token | None = None
+        self._token: Token | None = None
         self._redaction_key: tuple[str, ...] = ()
         self._redaction: re.Pattern[str] | None = None
         self._client = httpx.Client(
@@ -210,38 +201,13 @@ class AcledSession:
 
     def _detail(self, response: Any) -> str:
         """A short, redacted description of an error answer's body."""
-        try:
-            body = response.json()
-        except ValueError:
-            body = response.text
-        if isinstance(body, Mapping):
-            parts = [str(body[k]) for k in ("error", "error_description", "message") if body.get(k)]
-            text = "; ".join(parts)
-        else:
-            text = str(body).strip()
-        text = self.redact(" ".join(text.split()))
-        return f": {text[:200]}" if text else ""
+        return error_detail(response, self.redact)
 
     # ------------------------------------------------------------------ tokens
 
     def _token_request(self, data: dict[str, str]) -> Any:
         url = f"{self.base_url}/oauth/token"
         return self._send("POST", url, data=data, what="ACLED login")
-
-    def _store_token(self, response: Any) -> None:
-        try:
-            document = response.json()
-            access = str(document["access_token"])
-        except (ValueError, KeyError, TypeError):
-            raise ApiError(
-                f"ACLED login at {self.base_url}/oauth/token answered without an access_token; "
-                "check the base URL (ACLED_API_URL)",
-                status=response.status_code,
-                url=f"{self.base_url}/oauth/token",
-            ) from None
-        lifetime = float(document.get("expires_in") or _DEFAULT_LIFETIME)
-        refresh = document.get("refresh_token")
-        self._token = _Token(access, str(refresh) if refresh else None, time.monotonic() + lifetime)
 
     def login(self) -> None:
         """Request a new token with the password grant.
@@ -251,14 +217,7 @@ class AcledSession:
             ApiError: the token endpoint failed after retries.
 
         """
-        response = self._token_request(
-            {
-                "username": self.email,
-                "password": self._password,
-                "grant_type": "password",
-                "client_id": CLIENT_ID,
-            }
-        )
+        response = self._token_request(password_grant(self.email, self._password))
         if response.status_code in (400, 401, 403):
             raise AuthenticationError(
                 f"ACLED refused the login of {self.email} (HTTP {response.status_code}"
@@ -268,28 +227,22 @@ class AcledSession:
                 url=f"{self.base_url}/oauth/token",
             )
         self._raise_for_status(response, "ACLED login")
-        self._store_token(response)
+        self._token = read_token(response, self.base_url)
 
     def _renew(self) -> None:
         """Refresh the token, or log in again when there is none or refreshing fails."""
         token = self._token
         if token is not None and token.refresh:
-            response = self._token_request(
-                {
-                    "grant_type": "refresh_token",
-                    "refresh_token": token.refresh,
-                    "client_id": CLIENT_ID,
-                }
-            )
+            response = self._token_request(refresh_grant(token.refresh))
             if response.status_code == 200:
-                self._store_token(response)
+                self._token = read_token(response, self.base_url)
                 return
         self.login()
 
     def _bearer(self) -> str:
         if self._token is None:
             self.login()
-        elif time.monotonic() >= self._token.expires_at - _REFRESH_MARGIN:
+        elif self._token.due():
             self._renew()
         assert self._token is not None
         return self._token.access

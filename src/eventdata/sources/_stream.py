@@ -17,7 +17,7 @@ from eventdata.pipeline.checked_blocks import SeenIds, shift_rows
 from eventdata.pipeline.id_index import id_hashes
 from eventdata.pipeline.write import check_raw, rejected_rows
 from eventdata.schema.arrow import arrow_schema
-from eventdata.validation.report import FAILURE_SCHEMA, failure_lines
+from eventdata.validation.failures import FAILURE_SCHEMA, failure_lines
 
 __all__ = ["AcledBatches", "OnInvalid", "relaxed"]
 

@@ -1,8 +1,8 @@
 """The wire under :class:`~eventdata.sources._http.AcledSession`: secrets, origins, answers.
 
 What the session needs that is not the session: every encoding of a secret (to redact it),
-a URL's origin (to refuse redirects elsewhere), ``Retry-After``, and :class:`Answer`, an
-answer read whole within a deadline and a size bound.
+a URL's origin (to refuse redirects elsewhere), ``Retry-After``, an error answer's detail,
+and :class:`Answer`, an answer read whole within a deadline and a size bound.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import ipaddress
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, quote_plus, urljoin, urlsplit
@@ -24,6 +24,7 @@ from eventdata.exceptions import ApiError, AuthenticationError
 __all__ = [
     "Answer",
     "DeadlinePassed",
+    "error_detail",
     "exchange",
     "is_loopback",
     "origin",
@@ -97,6 +98,21 @@ def retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(when.timestamp() - time.time(), 0.0)
+
+
+def error_detail(response: Any, redact: Callable[[str], str]) -> str:
+    """A short description of an error answer's body, ``redact``-ed; "" when it is empty."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = response.text
+    if isinstance(body, Mapping):
+        parts = [str(body[k]) for k in ("error", "error_description", "message") if body.get(k)]
+        text = "; ".join(parts)
+    else:
+        text = str(body).strip()
+    text = redact(" ".join(text.split()))
+    return f": {text[:200]}" if text else ""
 
 
 class DeadlinePassed(Exception):

@@ -115,8 +115,14 @@ def _number(c: _Column) -> pa.Array:
     target = pa.int64() if spec.kind == "integer" else pa.float64()
     too_long: pa.Array | None = None
     values = fast_number(c.text, target)
+    # Arrow's cast reads "0x10" as 16 and "inf" / "nan" as floats, which the careful path
+    # refuses: such a column takes the careful path, so a cell never passes or fails by
+    # what its neighbours hold.
     if values is not None and spec.kind == "float":
-        values = None if pc.any(pc.is_nan(values)).as_py() else values  # "nan": careful path
+        finite = pc.is_finite(values)
+        values = None if pc.any(pc.invert(finite)).as_py() else values
+    elif values is not None and pc.any(pc.match_substring(c.text, "x", ignore_case=True)).as_py():
+        values = None
     if values is None:  # white space of any kind around a number is no error (as float())
         text = pc.utf8_trim_whitespace(c.text)
         pattern = INTEGER_PATTERN if spec.kind == "integer" else NUMBER_PATTERN

@@ -27,11 +27,11 @@ from eventdata.schema.columns import LABELLED_KINDS, FieldSpec
 from eventdata.schema.text import PANDAS_INDEX_NAMES, RawTable
 from eventdata.validation.aggregates import refuse_aggregate
 from eventdata.validation.arrays import ColumnMap, LazyArray, blank_to_null
+from eventdata.validation.failures import FailureBlock
 from eventdata.validation.fieldrules import (
     ParsedColumn,
     parse_column,
 )
-from eventdata.validation.report import FailureBlock
 from eventdata.vocabulary.pre2023 import PRE2023_LACKED_COLUMNS
 
 T = TypeVar("T")
@@ -287,12 +287,15 @@ def run_all(tasks: Sequence[Callable[[], T]], *, rows: int) -> list[T]:
         return list(pool.map(lambda task: task(), tasks))
 
 
-def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
+def refuse_lossy(parsed: Parsed, *, validator: str, action: str = "reading them") -> None:
     """Raise when reading would lose values that do not parse as their column's type.
+
+    The one loss check of every reader and writer.
 
     Args:
         parsed: the parse result.
         validator: the call that lists every failure, named in the message.
+        action: what would lose them (``"reading them"``, ``"writing them as ACLED CSV"``).
 
     Raises:
         InputError: naming the column, the rule and the first rows.
@@ -300,16 +303,28 @@ def refuse_lossy(parsed: Parsed, *, validator: str) -> None:
     lossy = [b for b in parsed.blocks if b.rule.startswith(LOSSY_RULES) and b.rows is not None]
     if not lossy:
         return
-    block = lossy[0]
-    bad: list[int] = [] if block.rows is None else block.rows.tolist()
-    rows = ", ".join(str(r) for r in bad[:5])
-    more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
+    lines = []
+    for block in lossy:
+        rows: list[int] = [] if block.rows is None else block.rows.tolist()
+        raw = parsed.raw.table
+        if block.column not in raw.column_names:  # a column validation skipped
+            raw = parsed.raw.complete().table
+        values = pc.take(raw.column(block.column), pa.array(rows[:3], pa.int64())).to_pylist()
+        shown = ", ".join(f"row {r} {v!r}" for r, v in zip(rows, values, strict=False))
+        more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
+        lines.append(f"  {block.column}: {shown}{more} (not {block.expected}; {block.rule})")
+    fix = (
+        "or pass errors='coerce' to read them as missing values"
+        if action == "reading them"
+        else "fix the values, or read the input with errors='coerce' first"
+    )
+    first: list[int] = [] if lossy[0].rows is None else lossy[0].rows.tolist()
     raise LossyValuesError(
-        f"column {block.column!r} has values that are not {block.expected} "
-        f"(rule {block.rule}) in rows {rows}{more}; reading them would lose them. "
-        f"Run {validator} for every failure, or pass errors='coerce' to read them as "
-        "missing values.",
-        column=block.column,
-        rows=bad,
+        f"has values that do not parse as their column's type, and {action} would lose "
+        "them (rows are 0-based positions in the input):\n"
+        + "\n".join(lines)
+        + f"\nRun {validator} for every failure, {fix}.",
+        column=lossy[0].column,
+        rows=first,
         path=parsed.raw.source,
     )

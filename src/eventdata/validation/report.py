@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from eventdata.exceptions import ValidationFailed
-from eventdata.rules.base import Severity
+from eventdata.validation.failures import (
+    FAILURE_COLUMNS,
+    FailureBlock,
+    failure_lines,
+    failure_table,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,57 +39,6 @@ def __getattr__(name: str) -> Any:
         )
         return ValidationReport
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-FAILURE_COLUMNS: tuple[str, ...] = (
-    "row",
-    "event_id_cnty",
-    "column",
-    "rule",
-    "severity",
-    "value",
-    "message",
-)
-"""Columns of ``ValidationReport.failures``, in order."""
-
-FAILURE_SCHEMA = pa.schema(
-    [
-        pa.field(
-            "row",
-            pa.int64(),
-            metadata={"description": "0-based data record; null for the whole input"},
-        ),
-        pa.field("event_id_cnty", pa.string()),
-        pa.field("column", pa.string()),
-        pa.field("rule", pa.string()),
-        pa.field("severity", pa.string()),
-        pa.field("value", pa.string(), metadata={"description": "the text as found in the input"}),
-        pa.field("message", pa.string()),
-    ]
-)
-
-
-@dataclass(frozen=True)
-class FailureBlock:
-    """All rows failing one rule on one column.
-
-    Attributes:
-        rows: 0-based row positions, or None when the failure concerns the whole input
-            (a missing column).
-        details: per failing row, the value the rule expected (aligned with ``rows``).
-    """
-
-    rule: str
-    severity: Severity
-    column: str
-    rows: np.ndarray | None
-    expected: str
-    details: pa.Array | None = None
-
-    @property
-    def count(self) -> int:
-        """Number of failures in the block (1 for a whole-input failure)."""
-        return 1 if self.rows is None else len(self.rows)
 
 
 class ValidationReport:
@@ -154,73 +106,7 @@ class ValidationReport:
     @cached_property
     def failure_table(self) -> pa.Table:
         """Every failure as an Arrow table with :data:`FAILURE_COLUMNS`."""
-        return self._failure_table()
-
-    def _failure_table(self) -> pa.Table:
-        raw = self._parsed.raw.table
-        ids = self._ids()
-        parts = []
-        for block in self._blocks:
-            rows = block.rows
-            if rows is None:
-                n = 1
-                row_array = pa.nulls(1, pa.int64())
-                id_array = pa.nulls(1, pa.string())
-                value = pa.nulls(1, pa.string())
-                message = pa.array(
-                    [f"column {block.column!r} is missing; expected {block.expected}"]
-                )
-            else:
-                n = len(rows)
-                indices = pa.array(rows, pa.int64())
-                row_array = indices
-                id_array = pc.take(ids, indices)
-                value = pc.take(_text_column(raw, block.column, self.n_rows), indices)
-                shown = pc.if_else(
-                    pc.is_null(value),
-                    "blank",
-                    pc.binary_join_element_wise("'", _clip(value), "'", ""),
-                )
-                message = pc.binary_join_element_wise(
-                    f"{block.column}: ",
-                    shown,
-                    f" fails {block.rule}; expected {block.expected}",
-                    "",
-                )
-                if block.details is not None:
-                    detail = pc.binary_join_element_wise(
-                        message, " (here: ", block.details, ")", ""
-                    )
-                    message = pc.coalesce(detail, message)
-            parts.append(
-                pa.table(
-                    [
-                        row_array,
-                        id_array,
-                        pa.array([block.column] * n, pa.string()),
-                        pa.array([block.rule] * n, pa.string()),
-                        pa.array([block.severity] * n, pa.string()),
-                        value,
-                        message,
-                    ],
-                    schema=FAILURE_SCHEMA,
-                )
-            )
-        if not parts:
-            return FAILURE_SCHEMA.empty_table()
-        table = pa.concat_tables(parts)
-        order = pc.sort_indices(pc.fill_null(table["row"], -1))
-        return table.take(order)
-
-    def _ids(self) -> pa.Array:
-        """Each row's id as the failures show it (``GED<id>`` for UCDP GED rows)."""
-        dataset = self._parsed.dataset
-        ids = _text_column(self._parsed.raw.table, dataset.id_column, self.n_rows)
-        if not dataset.failure_id_prefix:
-            return ids
-        ids = pc.utf8_trim_whitespace(ids)
-        ids = pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)
-        return pc.binary_join_element_wise(dataset.failure_id_prefix, ids, "")
+        return failure_table(self._parsed, self._blocks, n_rows=self.n_rows)
 
     @property
     def failures(self) -> pd.DataFrame:
@@ -390,43 +276,6 @@ class ValidationReport:
                 ),
             ],
         )
-
-
-def failure_lines(failures: pa.Table, /, *, offset: int = 0, limit: int = 5) -> list[str]:
-    """The first ``limit`` error failures, one line each: ``  row 3 (IRQ1): message``.
-
-    Args:
-        failures: a failure table (:data:`FAILURE_SCHEMA`).
-        offset: added to row numbers (a block's first row in the whole input).
-        limit: how many lines at most.
-    """
-    errors = failures.filter(pc.equal(failures["severity"], "error")).slice(0, limit)
-    return [
-        f"  row {r['row'] + offset} ({r['event_id_cnty']}): {r['message']}"
-        if r["row"] is not None
-        else f"  {r['message']}"
-        for r in errors.to_pylist()
-    ]
-
-
-MAX_SHOWN = 120
-"""Characters of a value shown in a failure message (the ``value`` column keeps it all)."""
-
-
-def _clip(value: pa.Array) -> pa.Array:
-    """Values longer than :data:`MAX_SHOWN` characters cut, with an ellipsis."""
-    long = pc.fill_null(pc.greater(pc.utf8_length(value), MAX_SHOWN), False)
-    if not pc.any(long).as_py():
-        return value
-    cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(value, 0, MAX_SHOWN), "...", "")
-    return pc.if_else(long, cut, value)
-
-
-def _text_column(table: pa.Table, name: str, n: int) -> pa.Array:
-    if name not in table.column_names:
-        return pa.nulls(n, pa.string())
-    column = table.column(name)
-    return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
 
 
 def _frame(table: pa.Table, index: np.ndarray) -> pd.DataFrame:
