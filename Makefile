@@ -10,7 +10,7 @@ DOCS_STAMP := $(VENV)/.docs-stamp
 DOCS_OUT := docs/_build/html
 
 # The oldest versions of the runtime dependencies that pyproject.toml admits, tested in CI.
-MIN_DEPS := "pydantic==2.6.4" "pandas==2.2.3" "pyarrow==17.0.0" "click==8.2.0" "numpy<2" "pytest>=8"
+MIN_DEPS := "pydantic==2.6.4" "pandas==2.2.3" "pyarrow==17.0.0" "click==8.2.0" "numpy<2" "pytest>=8" "hypothesis>=6"
 VENV_MIN := .venv-min
 MIN_STAMP := $(VENV_MIN)/.installed-stamp
 
