@@ -25,7 +25,7 @@ from eventdata.exceptions import InputError
 from eventdata.io.blanks import BLANK_MARKERS
 from eventdata.io.csv_header import CsvHeader, sniff_csv_header
 from eventdata.io.json_input import json_lines, table_from_records
-from eventdata.io.readers import explain_read_error
+from eventdata.io.read_errors import explain_read_error
 
 __all__ = [
     "DEFAULT_BLOCK_SIZE",

@@ -7,6 +7,7 @@ validation sees what the file holds.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ import pyarrow as pa
 from eventdata.exceptions import InputError
 from eventdata.io.csv_header import PEEK_BYTES
 from eventdata.io.dialects import known_column_names
+from eventdata.io.formats import ReadOptions, input_format
 from eventdata.schema.text import Dialect
 
-__all__ = ["read_json_table", "table_from_records"]
+__all__ = ["read_json_file", "read_json_table", "table_from_records"]
 
 
 def read_json_table(path: Path) -> tuple[pa.Table, Dialect]:
@@ -198,3 +200,58 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)
+
+
+def read_json_file(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]:
+    """A JSON or JSON Lines file (the ``json`` and ``jsonl`` rows of the format table).
+
+    Raises:
+        InputError: the file ends inside its last record (a cut-off download), unless
+            ``on_truncated="invalid"`` reads a JSON Lines file's complete records.
+    """
+    try:
+        return read_json_table(path)
+    except (json.JSONDecodeError, InputError) as exc:
+        data = path.read_bytes()
+        lines = data.split(b"\n")
+        line = len(lines)
+        if not _cut_json(data, lines, lines_format=input_format(path).name == "jsonl"):
+            raise
+        cause = (
+            f"the last record (line {line}) is incomplete: the file ends inside it "
+            "(a cut-off download?)"
+        )
+        if input_format(path).name != "jsonl":
+            raise InputError(
+                f"the file ends inside its JSON document (line {line}; a cut-off "
+                "download?); download the file again",
+                path=path,
+            ) from exc
+        if options.on_truncated != "invalid":
+            raise InputError(
+                f"{cause}; download the file again, or read the complete records with "
+                "on_truncated='invalid' (--on-truncated invalid), which reports the cut "
+                "record as an invalid row",
+                path=path,
+            ) from exc
+    records = [json.loads(text) for text in lines[:-1] if text.strip()]
+    found = re.search(rb'"event_id_cnty"\s*:\s*"([^"]*)"', lines[-1], re.IGNORECASE)
+    records.append({"event_id_cnty": found.group(1).decode() if found else None})
+    dialect = Dialect(format="jsonl")
+    dialect.notes.append(
+        f"{cause}; read the complete records and the cut one as a row with only its id, "
+        "reported invalid"
+    )
+    return table_from_records(records), dialect
+
+
+def _cut_json(data: bytes, lines: list[bytes], *, lines_format: bool) -> bool:
+    """Whether a JSON (Lines) file that failed to read ends inside its last record."""
+    if data.endswith(b"\n"):
+        return False
+    try:
+        json.loads(lines[-1] if lines_format else data)
+    except json.JSONDecodeError as exc:
+        # one document: cut when its parse fails at its very end
+        return lines_format or exc.pos >= len(data.rstrip()) - 1
+    return False
