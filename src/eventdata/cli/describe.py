@@ -239,10 +239,10 @@ def describe(
 ) -> None:
     """Summarise a file: rows, dialect, date range, counts, fatalities, top actors."""
     with readable_input(path, also=(ValueError,)):
-        from eventdata.io.readers import read_raw
+        from eventdata.pipeline.inputs import read_input
         from eventdata.validation.parse import parse, typed_table
 
-        raw = read_raw(
+        raw = read_input(
             path,
             date_format=date_format,
             encoding=encoding,

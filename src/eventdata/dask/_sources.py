@@ -23,6 +23,7 @@ import pyarrow.csv as pacsv
 from eventdata.exceptions import InputError
 from eventdata.io.csv_header import sniff_csv_header
 from eventdata.io.readers import read_raw
+from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 
 __all__ = ["FileRange", "Sources", "plan", "read_partition"]
@@ -259,5 +260,5 @@ def read_partition(part: Any, *, skip: Collection[str] = ()) -> RawTable:
     if isinstance(part, FileRange):
         return _read_range(part, skip)
     if isinstance(part, WholeFile):
-        return read_raw(part.path, skip=skip)
-    return read_raw(part)
+        return read_input(part.path, skip=skip)
+    return read_input(part)

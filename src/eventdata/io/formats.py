@@ -129,7 +129,7 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat(
         "records",
         frozenset({".yaml", ".yml"}),
-        "eventdata.io.records_rows:read_records_file",
+        "eventdata.io.records_format:records_not_events",
         writer="eventdata.io.records:write_records",
         sniff=_is_records,
     ),

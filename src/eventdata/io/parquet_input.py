@@ -2,7 +2,7 @@
 
 Every column is read as its text, as CSV cells are, so validation sees what the file holds;
 the derived GeoParquet columns are left out. A rich-records table written by
-``write_records`` is read as the ACLED rows it lowers to. The typed reader is
+``write_records`` is refused: it holds records, not events. The typed reader is
 :func:`eventdata.io.parquet.read_parquet`.
 """
 
@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pyarrow as pa
-
 from eventdata.exceptions import InputError
 from eventdata.io.formats import ReadOptions, suffixes_of
 from eventdata.io.normalize import normalize
+from eventdata.io.records_format import is_records_schema, records_not_events
 from eventdata.io.table_input import as_text
 from eventdata.schema.text import Dialect, RawTable
 
@@ -54,11 +53,10 @@ def _read_parquet(path: Path) -> RawTable:
             path=path,
         )
     from eventdata.io.parquet import check_text, checked_format
-    from eventdata.io.records_rows import read_lowered
 
     dataset = ds.dataset(path, format=checked_format(), partitioning="hive")
-    if _is_records(dataset.schema):  # rich records: read as the ACLED rows they lower to
-        return read_lowered(path)
+    if is_records_schema(dataset.schema.metadata):  # rich records, not rows of events
+        records_not_events(path)
     table = dataset.to_table()
     check_text(table)
     # the columns the file's GeoParquet metadata declares as derived geometry, or, in a
@@ -71,8 +69,3 @@ def _read_parquet(path: Path) -> RawTable:
     if derived:
         dialect.notes.append(f"ignored derived column(s) {', '.join(derived)}")
     return normalize(as_text(table), dialect, path)
-
-
-def _is_records(schema: pa.Schema) -> bool:
-    """Whether a Parquet schema is a rich-records table written by ``write_records``."""
-    return bool(schema.metadata) and b"eventdata.format" in schema.metadata

@@ -12,9 +12,9 @@ A path is read by its row of the table of formats (:mod:`eventdata.io.formats`: 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, TypeVar
 
 import pyarrow as pa
 
@@ -27,9 +27,29 @@ from eventdata.io.table_input import as_text, from_events, from_pandas, from_pol
 from eventdata.models.dates import decision_named
 from eventdata.schema.text import Dialect, RawTable, file_stamp
 
-__all__ = ["RawTable", "explain_read_error", "read_raw", "table_from_records"]
+__all__ = [
+    "RawTable",
+    "ReadKeywords",
+    "check_read_options",
+    "explain_read_error",
+    "read_file",
+    "read_raw",
+    "table_from_records",
+]
 
 PathLike = str | os.PathLike[str]
+_T = TypeVar("_T")
+
+
+class ReadKeywords(TypedDict, total=False):
+    """The keyword options of :func:`read_raw`, for the readers that hand them on."""
+
+    block_size: int | None
+    skip: Collection[str]
+    encoding: str | None
+    date_format: str | None
+    sheet: str | int | None
+    on_truncated: Literal["raise", "invalid"]
 
 
 def read_raw(
@@ -49,8 +69,9 @@ def read_raw(
         source: a path (``str`` / ``PathLike``) to CSV, JSON, JSON Lines, GeoJSON, Excel or
             Parquet (file or dataset directory; io/formats.py lists them), a pandas or
             polars DataFrame (or LazyFrame), a pyarrow Table, a sequence of ``Event``
-            objects (or an ``EventCollection``, lowered), or a ``RawTable`` (returned as
-            it is).
+            objects, or a ``RawTable`` (returned as it is). A records file
+            (``write_records``) is refused: ``eventdata.pipeline.inputs.read_input``
+            lowers it, and an ``EventCollection``, to ACLED rows.
         block_size: CSV reader block size in bytes (tuning only).
         skip: columns a CSV file need not be read for now (validation skips free text no
             rule reads: about half the bytes of an export are ``notes``); they are read
@@ -67,15 +88,13 @@ def read_raw(
             only its id, which validation reports invalid.
 
     Raises:
-        InputError: the path is missing, of an unknown format, or not parseable.
+        InputError: the path is missing, of an unknown format, not parseable, or a
+            records file.
         ValueError: ``date_format`` names no date style.
     """
     if isinstance(source, RawTable):
         return source
-    if date_format is not None:
-        decision_named(date_format)  # refuse an unknown style before reading anything
-    if on_truncated not in ("raise", "invalid"):
-        raise ValueError(f"on_truncated must be 'raise' or 'invalid', not {on_truncated!r}")
+    check_read_options(date_format=date_format, on_truncated=on_truncated)
     options = ReadOptions(
         block_size=block_size,
         skip=skip,
@@ -88,20 +107,48 @@ def read_raw(
     return raw
 
 
+def check_read_options(*, date_format: str | None, on_truncated: str) -> None:
+    """Refuse an unknown date style or ``on_truncated`` before anything is read.
+
+    Raises:
+        ValueError: ``date_format`` names no date style, or ``on_truncated`` is neither
+            ``"raise"`` nor ``"invalid"``.
+    """
+    if date_format is not None:
+        decision_named(date_format)
+    if on_truncated not in ("raise", "invalid"):
+        raise ValueError(f"on_truncated must be 'raise' or 'invalid', not {on_truncated!r}")
+
+
+def read_file(path: Path, read: Callable[[Path], _T], *, encoding: str | None = None) -> _T:
+    """``read(path)``, with a missing path and the reader's surprises said as ``InputError``.
+
+    Args:
+        path: the input file or directory.
+        read: the reader (a format's, or one reading the file otherwise).
+        encoding: the encoding the file was read in, for the message of a decoding error.
+
+    Raises:
+        InputError: the path is missing, or the reader failed on the file's content.
+    """
+    if not path.exists():
+        raise InputError("no such file or directory", path=path)
+    try:
+        return read(path)
+    except EventdataError:
+        raise
+    except (pa.ArrowException, UnicodeDecodeError, OSError, RecursionError) as exc:
+        raise InputError(explain_read_error(exc, path, encoding), path=path) from exc
+    except (ValueError, TypeError, KeyError) as exc:  # a reader's own surprise
+        raise InputError(explain_read_error(exc, path, encoding), path=path) from exc
+
+
 def _read_any(source: Any, options: ReadOptions) -> RawTable:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
-        if not path.exists():
-            raise InputError("no such file or directory", path=path)
-        fmt = input_format(path)
-        try:
-            result = fmt.read(path, options)
-        except EventdataError:
-            raise
-        except (pa.ArrowException, UnicodeDecodeError, OSError, RecursionError) as exc:
-            raise InputError(explain_read_error(exc, path, options.encoding), path=path) from exc
-        except (ValueError, TypeError, KeyError) as exc:  # a reader's own surprise
-            raise InputError(explain_read_error(exc, path, options.encoding), path=path) from exc
+        result = read_file(
+            path, lambda p: input_format(p).read(p, options), encoding=options.encoding
+        )
         if isinstance(result, RawTable):
             return result
         table, dialect = result

@@ -32,14 +32,9 @@ def from_polars(frame: Any) -> pa.Table | None:
 
 
 def from_events(source: Any) -> pa.Table | None:
-    """``Event`` rows (a list, a tuple, or an ``EventCollection`` lowered) as text; else None."""
-    from eventdata.models.collection import EventCollection
+    """``Event`` rows (a list or a tuple) as text; else None."""
     from eventdata.models.event import Event
 
-    if isinstance(source, EventCollection):
-        from eventdata.models.lowering import lower
-
-        source = lower(source)
     if not isinstance(source, (list, tuple)) or not source:
         return None
     if not all(isinstance(item, Event) for item in source):

@@ -298,10 +298,10 @@ def _from_mapped(data: Any, *, dataset: str) -> Side:
     GTD's ``gtd_specificity`` gives the radius and ``attacktype1`` the event class (read
     beside the mapping); any other dataset's rows are taken as ACLED rows.
     """
-    from eventdata.io.readers import read_raw
+    from eventdata.pipeline.inputs import read_input
     from eventdata.sources.mapped import to_acled_frame
 
-    raw = read_raw(data)
+    raw = read_input(data)
     frame = to_acled_frame(raw, dataset=dataset)
     side = _from_acled(frame, dataset=dataset)
     if dataset == "gtd":

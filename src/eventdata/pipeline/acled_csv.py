@@ -13,7 +13,7 @@ from eventdata.datasets import DATASETS
 from eventdata.exceptions import InputError, LossyValuesError
 from eventdata.io.acled_csv import Dialect, render_acled_text, write_csv_text
 from eventdata.io.geo import derived_by_type, strip_geometry
-from eventdata.io.readers import read_raw
+from eventdata.pipeline.inputs import read_input
 from eventdata.pipeline.result import WriteResult
 from eventdata.schema.arrow import arrow_schema, conform
 from eventdata.schema.text import RawTable
@@ -90,7 +90,7 @@ def canonical_events(data: Any, /) -> pa.Table:
         data = _strip_derived(data)
         if _is_canonical(data):
             return conform(data)
-    raw = data if isinstance(data, RawTable) else read_raw(data)
+    raw = data if isinstance(data, RawTable) else read_input(data)
     parsed = parse(raw, DATASETS["acled"])
     refuse_lossy(parsed, validator="eventdata.validate(data)", action="writing them as ACLED CSV")
     try:

@@ -140,9 +140,9 @@ def convert(
     if dst.exists() and src.resolve() == dst.resolve():
         raise InputError("is both the input and the output; write to another path", path=dst)
     if sheet is not None or on_truncated != "raise":  # read whole, with the reader's options
-        from eventdata.io.readers import read_raw
+        from eventdata.pipeline.inputs import read_input
 
-        read_whole = read_raw(src, sheet=sheet, on_truncated=on_truncated, **read)
+        read_whole = read_input(src, sheet=sheet, on_truncated=on_truncated, **read)
         if dst.suffix.lower() == ".csv":
             return _to_acled_csv(read_whole, dst, on_invalid=on_invalid, validate=validate, **read)
         from eventdata.pipeline.write import to_parquet as whole_to_parquet
@@ -217,11 +217,11 @@ def _to_acled_csv(
     escape_formulas: bool,
 ) -> WriteResult:
     """Any readable input to ACLED CSV (read whole), validating on the way."""
-    from eventdata.io.readers import read_raw
     from eventdata.pipeline.acled_csv import write_acled
+    from eventdata.pipeline.inputs import read_input
     from eventdata.pipeline.write import apply_policy, check_raw, side_files
 
-    raw = read_raw(src, date_format=date_format, encoding=encoding)
+    raw = read_input(src, date_format=date_format, encoding=encoding)
     checked = check_raw(raw, validate=validate)
     table, result, sides = apply_policy(checked, dst, on_invalid=on_invalid)
     with side_files(dst, sides):

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 
 from eventdata.datasets import DATASETS, Dataset
-from eventdata.io.readers import read_raw
+from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 from eventdata.validation.parse import Parsed, parse, refuse_lossy, typed_table
 
@@ -46,7 +46,7 @@ def read_dataset_table(
     raw = (
         source
         if isinstance(source, RawTable)
-        else read_raw(source, date_format=date_format, encoding=encoding)
+        else read_input(source, date_format=date_format, encoding=encoding)
     )
     parsed = parse(raw, dataset)
     if errors == "raise":
@@ -71,7 +71,7 @@ def read_canonical_table(
     """
     from eventdata.schema.arrow import conform
 
-    raw = read_raw(
+    raw = read_input(
         source,
         date_format=date_format,
         encoding=encoding,

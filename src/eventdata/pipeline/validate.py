@@ -2,7 +2,7 @@
 
 :func:`validate` (and :func:`validate_ged`, its alias for GED) is where inputs meet
 validation: it reads a path, DataFrame or Arrow table with
-:func:`~eventdata.io.readers.read_raw` (skipping the free-text columns no rule reads) and
+:func:`~eventdata.pipeline.inputs.read_input` (skipping the free-text columns no rule reads) and
 hands the text table to
 :func:`~eventdata.validation.engine.validate_table`, which opens no file.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from eventdata.datasets import Dataset, resolve, skippable
-from eventdata.io.readers import read_raw
+from eventdata.pipeline.inputs import read_input
 from eventdata.rules.base import Rule
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import validate_table
@@ -74,7 +74,7 @@ def validate(
         raw = data
     else:  # user rules may read any column: skip nothing for them
         skip = () if rules else skippable(found)
-        raw = read_raw(
+        raw = read_input(
             data,
             skip=skip,
             encoding=encoding,

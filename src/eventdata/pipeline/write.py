@@ -29,7 +29,6 @@ from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io.parquet_meta import check_version as check_version
 from eventdata.io.parquet_meta import file_metadata, merge_metadata
 from eventdata.io.parquet_meta import validation_metadata as validation_metadata
-from eventdata.io.readers import read_raw
 from eventdata.io.writers import (
     EventFileWriter,
     failures_path,
@@ -41,6 +40,7 @@ from eventdata.io.writers import output_schema as output_schema
 from eventdata.io.writers import remove_stale as remove_stale
 from eventdata.io.writers import write_dataset as write_dataset
 from eventdata.io.writers import write_side_table as write_side_table
+from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 from eventdata.validation.engine import check
 from eventdata.validation.failures import FAILURE_SCHEMA
@@ -232,7 +232,7 @@ def to_parquet(
     raw = (
         data
         if isinstance(data, RawTable)
-        else read_raw(data, date_format=date_format, encoding=encoding)
+        else read_input(data, date_format=date_format, encoding=encoding)
     )
     checked = check_raw(raw, validate=validate, dataset=resolve(dataset))
     table, result, sides = apply_policy(checked, path, on_invalid=on_invalid)

@@ -160,9 +160,9 @@ def _read_whole(data: Any) -> Any:
     read again, whole, when asked for them.
     """
     if isinstance(data, (str, Path)):
-        from eventdata.io.readers import read_raw
+        from eventdata.pipeline.inputs import read_input
 
-        return read_raw(data)
+        return read_input(data)
     return data
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from eventdata.datasets import Dataset, dataset_of, require, resolve
-from eventdata.io.readers import read_raw
+from eventdata.pipeline.inputs import read_input
 from eventdata.pipeline.read import read_acled
 from eventdata.schema.text import RawTable
 
@@ -36,7 +36,7 @@ def to_acled_frame(data: Any, /, *, dataset: str | Dataset = "auto") -> pd.DataF
     """
     from eventdata.exceptions import NotEventDataError
 
-    raw = data if isinstance(data, RawTable) else read_raw(data)
+    raw = data if isinstance(data, RawTable) else read_input(data)
     found = resolve(dataset)
     if found is None:
         found = dataset_of(raw.column_names, source=raw.source)
