@@ -163,10 +163,13 @@ EXAMPLE_YAML = EXAMPLE.with_suffix(".yaml")
 
 
 def test_the_yaml_file_codes_the_same_records(outdir: Path) -> None:
+    pytest.importorskip("yaml")
+
     assert read_records(EXAMPLE_YAML) == read_records(outdir / "baghdad_2021.parquet")
 
 
 def test_the_yaml_file_lowers_to_the_same_rows(outdir: Path, events: list[Event]) -> None:
+    pytest.importorskip("yaml")
     out = outdir / "from_yaml.csv"
     result = subprocess.run(
         [sys.executable, "-m", "eventdata", "lower", str(EXAMPLE_YAML), str(out)],
@@ -196,7 +199,12 @@ def test_the_report_tally_is_checked(outdir: Path) -> None:
 def test_the_example_schema_is_current() -> None:
     import json
 
+    import pydantic
+
     from eventdata import records_json_schema
+
+    if tuple(int(p) for p in pydantic.VERSION.split(".")[:2]) < (2, 14):
+        pytest.skip("the shipped schema is written by pydantic 2.14; older ones word it apart")
 
     shipped = json.loads(EXAMPLE.with_name("records.schema.json").read_text(encoding="utf-8"))
 

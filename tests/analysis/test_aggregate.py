@@ -59,6 +59,7 @@ def _plain(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     out = pd.DataFrame({c: ["" if pd.isna(v) else v for v in table[c]] for c in columns})
     for measure in ("events", "fatalities"):
         out[measure] = table[measure].astype("int64").to_numpy()
+    out["period"] = out["period"].astype("datetime64[s]")  # pandas 2.2 infers ns from objects
     return out.sort_values(columns).reset_index(drop=True)
 
 

@@ -4,15 +4,16 @@ import csv
 import json
 from pathlib import Path
 
-import jsonschema
 import pyarrow.parquet as pq
 import pytest
-import yaml
 from click.testing import CliRunner
 from records_full import full_records
 
 from eventdata import ACLED_COLUMNS, EventCollection, read_records, write_records
 from eventdata.cli.app import cli
+
+jsonschema = pytest.importorskip("jsonschema")  # the records and docs extras
+yaml = pytest.importorskip("yaml")  # the records and docs extras
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "baghdad_2021.yaml"
 

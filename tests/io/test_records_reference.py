@@ -9,6 +9,8 @@ import pytest
 
 from eventdata import NameReference, NameWarning, NotEventDataError, read_records
 
+pytest.importorskip("rapidfuzz")  # names are looked up with the match extra
+
 US_2021 = "Military Forces of the United States (2021-)"
 US_2017 = "Military Forces of the United States (2017-2021)"
 COLUMNS = [

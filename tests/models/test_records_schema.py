@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 import pytest
 from records_full import default_records, full_records
 
 from eventdata import records_json_schema
 from eventdata.io.records_text import records_to_data
 from eventdata.models.records_schema import to_draft_07
+
+jsonschema = pytest.importorskip("jsonschema")  # the records and docs extras
 
 
 @pytest.fixture(scope="module")

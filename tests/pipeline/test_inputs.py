@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,13 @@ from eventdata.pipeline.inputs import read_input
 from eventdata.synthetic import generate_events
 
 MILITIA = Actor(name="Kataib Hezbollah", actor_type="Political militia")
+
+YAML = pytest.param(
+    ".yaml",
+    marks=pytest.mark.skipif(
+        importlib.util.find_spec("yaml") is None, reason="YAML records need the records extra"
+    ),
+)
 
 
 def _collection() -> EventCollection:
@@ -36,7 +44,7 @@ def _collection() -> EventCollection:
     return EventCollection(attacks)
 
 
-@pytest.mark.parametrize("suffix", [".yaml", ".json", ".parquet"])
+@pytest.mark.parametrize("suffix", [YAML, ".json", ".parquet"])
 def test_a_records_file_is_read_as_the_acled_rows_it_lowers_to(tmp_path: Path, suffix: str) -> None:
     path = write_records(_collection(), tmp_path / f"records{suffix}")
 
@@ -49,7 +57,7 @@ def test_a_records_file_is_read_as_the_acled_rows_it_lowers_to(tmp_path: Path, s
     assert raw.source == path
 
 
-@pytest.mark.parametrize("suffix", [".yaml", ".json", ".parquet"])
+@pytest.mark.parametrize("suffix", [YAML, ".json", ".parquet"])
 def test_io_refuses_a_records_file_as_events_and_says_how_to_read_it(
     tmp_path: Path, suffix: str
 ) -> None:
@@ -81,6 +89,7 @@ def test_a_collection_is_lowered_as_its_file_is() -> None:
 def test_a_records_file_is_refused_before_reading_for_an_unknown_date_style(
     tmp_path: Path,
 ) -> None:
+    pytest.importorskip("yaml")
     path = write_records(_collection(), tmp_path / "records.yaml")
 
     with pytest.raises(ValueError, match="unknown date format 'dd.mm'"):
@@ -88,6 +97,7 @@ def test_a_records_file_is_refused_before_reading_for_an_unknown_date_style(
 
 
 def test_validate_reads_a_records_file_through_the_pipeline(tmp_path: Path) -> None:
+    pytest.importorskip("yaml")
     path = write_records(_collection(), tmp_path / "records.yaml")
 
     report = validate(path)

@@ -83,11 +83,21 @@ def derived_by_type(schema: pa.Schema, /) -> list[str]:
     ``binary``) and ``bbox`` (the covering struct) but drops the metadata that declares
     them; columns of those names with other types are the input's own.
     """
-    return [
-        name
-        for name, kind in ((GEOMETRY_COLUMN, pa.binary()), (BBOX_COLUMN, BBOX_TYPE))
-        if name in schema.names and schema.field(name).type == kind
-    ]
+    found = []
+    if GEOMETRY_COLUMN in schema.names and schema.field(GEOMETRY_COLUMN).type == pa.binary():
+        found.append(GEOMETRY_COLUMN)
+    if BBOX_COLUMN in schema.names and _is_bbox(schema.field(BBOX_COLUMN).type):
+        found.append(BBOX_COLUMN)
+    return [name for name in schema.names if name in found]
+
+
+def _is_bbox(kind: pa.DataType) -> bool:
+    """The covering struct, its fields in any order (older pandas sorts them by name)."""
+    if not pa.types.is_struct(kind):
+        return False
+    fields = {kind.field(i).name: kind.field(i).type for i in range(kind.num_fields)}
+    wanted = {BBOX_TYPE.field(i).name for i in range(BBOX_TYPE.num_fields)}
+    return set(fields) == wanted and all(pa.types.is_floating(t) for t in fields.values())
 
 
 def derived_columns(schema: pa.Schema, /) -> list[str]:
