@@ -56,6 +56,9 @@ __all__ = [
     "PASSWORD_ENV",
     "AcledSession",
     "PlainHttpWarning",
+    "SESSION_OPTIONS",
+    "answer_object",
+    "new_session",
     "require_httpx",
 ]
 
@@ -362,3 +365,22 @@ class AcledSession:
                 )
             time.sleep(self._wait(attempt, response))
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+SESSION_OPTIONS = ("email", "password", "base_url", "timeout", "max_retries", "backoff")
+"""The settings of an :class:`AcledSession` that callers pass through."""
+
+
+def new_session(options: Mapping[str, Any]) -> AcledSession:
+    """A session from the :data:`SESSION_OPTIONS` in ``options`` that are given (not None)."""
+    return AcledSession(**{k: options[k] for k in SESSION_OPTIONS if options.get(k) is not None})
+
+
+def answer_object(document: Any, what: str, session: AcledSession) -> Mapping[str, Any]:
+    """An answer as a JSON object, or ApiError naming what ACLED said instead."""
+    if not isinstance(document, Mapping):
+        raise ApiError(f"{what}: the answer is not a JSON object")
+    if document.get("success") is False or document.get("error"):
+        error = document.get("error") or document.get("message") or "no reason given"
+        raise ApiError(f"{what}: ACLED answered an error: {session.redact(str(error))[:300]}")
+    return document

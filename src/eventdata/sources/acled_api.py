@@ -27,7 +27,7 @@ import pyarrow as pa
 from eventdata.exceptions import ApiError
 from eventdata.io.acled_api import read_deletions
 from eventdata.schema.arrow import arrow_schema, table_to_pandas
-from eventdata.sources._http import AcledSession
+from eventdata.sources._http import AcledSession, answer_object, new_session
 from eventdata.sources._query import EVENT_TYPES, Moment, Value, acled_query, unix_seconds
 from eventdata.sources._stream import AcledBatches, OnInvalid
 
@@ -56,12 +56,7 @@ ROW_BYTES_BOUND = 32 * 1024
 
 def _records(document: Any, what: str, session: AcledSession) -> list[dict[str, Any]]:
     """The ``data`` records of an answer, or ApiError naming what ACLED said instead."""
-    if not isinstance(document, Mapping):
-        raise ApiError(f"{what}: the answer is not a JSON object")
-    if document.get("success") is False or document.get("error"):
-        error = document.get("error") or document.get("message") or "no reason given"
-        raise ApiError(f"{what}: ACLED answered an error: {session.redact(str(error))[:300]}")
-    data = document.get("data")
+    data = answer_object(document, what, session).get("data")
     if not isinstance(data, list) or not all(isinstance(r, Mapping) for r in data):
         raise ApiError(f"{what}: the answer has no 'data' list of records")
     return [dict(r) for r in data]
@@ -126,8 +121,7 @@ def open_session(
     """The session to use, and whether it was opened here (and must be closed here)."""
     if session is not None:
         return session, False
-    keys = ("email", "password", "base_url", "timeout", "max_retries", "backoff")
-    return AcledSession(**{k: options[k] for k in keys if options.get(k) is not None}), True
+    return new_session(options), True
 
 
 def iter_acled(

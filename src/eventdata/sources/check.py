@@ -24,7 +24,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from eventdata.exceptions import ApiError, AuthenticationError
-from eventdata.sources._http import EMAIL_ENV, PASSWORD_ENV, AcledSession
+from eventdata.sources._http import (
+    EMAIL_ENV,
+    PASSWORD_ENV,
+    AcledSession,
+    answer_object,
+    new_session,
+)
 from eventdata.sources._query import Moment, Value, acled_query, describe_query
 from eventdata.vocabulary.acled_countries import (
     ACLED_COUNTRY_NAMES,
@@ -143,12 +149,8 @@ def _filter_problems(query: Mapping[str, str]) -> list[tuple[str, str, str]]:
 def _total(session: AcledSession, params: Mapping[str, str]) -> int:
     """Events matching ``params``: ACLED's total when it sends one, else 0 or 1 (seen)."""
     query = {**params, "_format": "json", "limit": "1", "page": "1", "with_total": "true"}
-    document = session.get_json(_EVENTS, query, what="ACLED events (count)")
-    if not isinstance(document, Mapping):
-        raise ApiError("ACLED events (count): the answer is not a JSON object")
-    if document.get("success") is False or document.get("error"):
-        said = document.get("error") or document.get("message") or "no reason given"
-        raise ApiError(f"ACLED events (count): ACLED answered an error: {str(said)[:300]}")
+    what = "ACLED events (count)"
+    document = answer_object(session.get_json(_EVENTS, query, what=what), what, session)
     for key in ("total_count", "total", "count"):
         value = document.get(key)
         if isinstance(value, (int, str)) and str(value).isdigit():
@@ -180,7 +182,7 @@ def _why_empty(session: AcledSession, query: dict[str, str]) -> str:
 
 def _steps(report: CheckReport, session_options: dict[str, Any]) -> Iterator[CheckStep]:
     try:
-        session = AcledSession(**session_options)
+        session = new_session(session_options)
     except AuthenticationError as exc:
         yield CheckStep("credentials", "failed", str(exc))
         return
@@ -325,7 +327,7 @@ def check_acled(
         max_retries=max_retries,
         backoff=backoff,
     )
-    report.steps = list(_steps(report, {k: v for k, v in options.items() if v is not None}))
+    report.steps = list(_steps(report, options))
     done = {s.name for s in report.steps}
     report.steps += [
         CheckStep(n, "skipped", "an earlier step failed") for n in STEPS if n not in done
