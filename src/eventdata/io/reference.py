@@ -210,27 +210,25 @@ class NameReference:
         fuzz, process, utils = _fuzz()
         query = _expand(text)
         found: list[NameMatch] = []
-        if kind in ("actor", "any"):
-            for name, score, _ in process.extract(
+
+        def closest(choices: Sequence[str]) -> list[tuple[str, float]]:
+            hits = process.extract(
                 query,
-                self.actors,
+                choices,
                 scorer=_score,
                 processor=utils.default_process,
                 limit=limit * 3,
                 score_cutoff=_CUTOFF,
-            ):
+            )
+            return [(name, score) for name, score, _ in hits]
+
+        if kind in ("actor", "any"):
+            for name, score in closest(self.actors):
                 period = period_of(name)
                 detail = "no period" if period is None else f"{period[0]}-{period[1] or ''}"
                 found.append(NameMatch(name, "actor", score, _valid_on(name, on), detail))
         if kind in ("place", "any"):
-            for name, score, _ in process.extract(
-                query,
-                self._locations,
-                scorer=_score,
-                processor=utils.default_process,
-                limit=limit * 3,
-                score_cutoff=_CUTOFF,
-            ):
+            for name, score in closest(self._locations):
                 for (location, _country), place in self.places.items():
                     if location == name:
                         found.append(NameMatch(name, "place", score, True, _place_text(place)))
