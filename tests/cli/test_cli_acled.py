@@ -13,18 +13,14 @@ from conftest import Run
 pytest.importorskip("httpx")
 
 from sources.acled_events import EMAIL, PASSWORD, event  # noqa: E402
-from sources.acled_server import FakeAcled, serve  # noqa: E402
+from sources.acled_server import FakeAcled, serve_account  # noqa: E402
 
 from eventdata.cli import main  # noqa: E402
 
 
 @pytest.fixture
 def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAcled]:
-    state = FakeAcled(users={EMAIL: PASSWORD}, events=[event(n) for n in range(1, 6)])
-    with serve(state) as running:
-        monkeypatch.setenv("ACLED_API_EMAIL", EMAIL)
-        monkeypatch.setenv("ACLED_API_PASSWORD", PASSWORD)
-        monkeypatch.setenv("ACLED_API_URL", running.url)
+    with serve_account(monkeypatch, EMAIL, PASSWORD, [event(n) for n in range(1, 6)]) as running:
         yield running
 
 

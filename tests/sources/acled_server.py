@@ -24,6 +24,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 OPERATORS = {
     "=": lambda a, b: a == b,
     ">": lambda a, b: a > b,
@@ -282,3 +284,16 @@ def serve(state: FakeAcled) -> Iterator[FakeAcled]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@contextmanager
+def serve_account(
+    monkeypatch: pytest.MonkeyPatch, email: str, password: str, events: list[dict[str, str]]
+) -> Iterator[FakeAcled]:
+    """:func:`serve` with one account and ``events``; its credentials and the URL set in
+    the environment (the ``ACLED_API_*`` variables) while the block runs."""
+    with serve(FakeAcled(users={email: password}, events=events)) as running:
+        monkeypatch.setenv("ACLED_API_EMAIL", email)
+        monkeypatch.setenv("ACLED_API_PASSWORD", password)
+        monkeypatch.setenv("ACLED_API_URL", running.url)
+        yield running

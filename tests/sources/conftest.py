@@ -6,16 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 from acled_events import EMAIL, PASSWORD, event
-from acled_server import FakeAcled, serve
+from acled_server import FakeAcled, serve_account
 
 
 @pytest.fixture
 def acled(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAcled]:
     """The fake API with one account; credentials and URL set in the environment."""
-    state = FakeAcled(users={EMAIL: PASSWORD})
-    state.events = [event(n) for n in range(1, 8)] + [event(n, country="Kenya") for n in (1, 2)]
-    with serve(state) as running:
-        monkeypatch.setenv("ACLED_API_EMAIL", EMAIL)
-        monkeypatch.setenv("ACLED_API_PASSWORD", PASSWORD)
-        monkeypatch.setenv("ACLED_API_URL", running.url)
+    events = [event(n) for n in range(1, 8)] + [event(n, country="Kenya") for n in (1, 2)]
+    with serve_account(monkeypatch, EMAIL, PASSWORD, events) as running:
         yield running
