@@ -23,7 +23,7 @@ from eventdata.rules.base import Rule
 from eventdata.schema.columns import FieldSpec, arrow_fields, model_specs
 from eventdata.schema.text import RawTable
 
-__all__ = ["Dataset", "Derived", "Profile", "SpecsForDialect"]
+__all__ = ["Dataset", "Derived", "MatchHints", "Profile", "SpecsForDialect"]
 
 SpecsForDialect = Callable[[str, tuple[FieldSpec, ...]], tuple[FieldSpec, ...]]
 """Adjusts a dataset's specs for one dialect (ACLED's 2016 files lack some columns)."""
@@ -68,6 +68,38 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class MatchHints:
+    """Typed columns that say more than the dataset's ACLED-style rows, for matching.
+
+    Attributes:
+        date_end: the last possible day (the dataset gives a span, not a day and a
+            precision).
+        place_precision: the dataset's own geocoding precision code (its kilometres are
+            declared in :data:`eventdata.matching.windows.PRECISION_KM`).
+        event_code: the code the matching crosswalk classes under the dataset's name.
+        fatalities: the best estimate of deaths (blank: unknown).
+        actor_pair: text naming both sides as ``A - B``.
+    """
+
+    date_end: str | None = None
+    place_precision: str | None = None
+    event_code: str | None = None
+    fatalities: str | None = None
+    actor_pair: str | None = None
+
+    def columns(self) -> list[str]:
+        """The columns named, in declaration order."""
+        named = (
+            self.date_end,
+            self.place_precision,
+            self.event_code,
+            self.fatalities,
+            self.actor_pair,
+        )
+        return [c for c in named if c is not None]
+
+
+@dataclass(frozen=True)
 class Dataset:
     """One kind of event data eventdata reads, validates and converts.
 
@@ -98,6 +130,7 @@ class Dataset:
         inspect: notes on an input's shape for its dialect (e.g. a one-row-per-actor table).
         streamed: ``convert`` may write it block by block (the canonical ACLED schema).
         skippable: columns validation need not read from a file (free text no rule reads).
+        match: what matching reads beyond the ACLED-style rows (precision, spans).
         docs_page: the page of ``docs/`` whose generated blocks list its rules (and
             mapping); None for ACLED, whose rules have ``docs/rules.md`` to themselves.
         description: one paragraph for docs and ``--help``.
@@ -127,6 +160,7 @@ class Dataset:
     streamed: bool = False
     skippable: frozenset[str] = frozenset()
     docs_page: str | None = None
+    match: MatchHints = MatchHints()
     description: str = ""
 
     def __post_init__(self) -> None:

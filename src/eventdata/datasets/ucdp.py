@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdata.datasets.base import Dataset, Profile
+from eventdata.datasets.base import Dataset, MatchHints, Profile
 from eventdata.models.ged import GED_MISSING, GedEvent
 from eventdata.rules.ged import GED_RULES
 
@@ -41,6 +41,13 @@ DATASET = UCDP_GED = Dataset(
     missing_hint="GED releases have it, old and new",
     reader="eventdata.read_ged",
     to_acled="eventdata.sources.ucdp_mapping:ged_to_acled",
+    match=MatchHints(
+        date_end="date_end",
+        place_precision="where_prec",
+        event_code="type_of_violence",
+        fatalities="best",
+        actor_pair="dyad_name",
+    ),
     docs_page="ucdp.md",
     description=(
         "UCDP's Georeferenced Event Dataset: one lethal event per row, 49 columns, "

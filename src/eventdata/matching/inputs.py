@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -25,15 +25,20 @@ from eventdata.matching.crosswalk import class_codes
 from eventdata.matching.windows import (
     ACLED_GEO_KM,
     ACLED_TIME_DAYS,
-    GED_WHERE_KM,
-    GTD_SPECIFICITY_KM,
+    PRECISION_KM,
     radius_from,
     slack_from,
 )
 
-__all__ = ["Side", "detect", "read_side"]
+if TYPE_CHECKING:
+    from eventdata.datasets import Dataset
+
+__all__ = ["RECORDS", "Side", "detect", "read_side"]
 
 Errors = Literal["raise", "coerce"]
+
+RECORDS = "records"
+"""What :func:`detect` calls rich records (not a registered dataset)."""
 
 
 @dataclass
@@ -137,7 +142,7 @@ def detect(data: Any) -> str:
     ACLED's reader, which sniffs headers fully and names what it expected.
     """
     if _is_records(data):
-        return "records"
+        return RECORDS
     from eventdata.datasets import dataset_of
     from eventdata.exceptions import NotEventDataError
 
@@ -182,16 +187,19 @@ def read_side(data: Any, *, name: str | None = None, errors: Errors = "raise") -
     if isinstance(data, Side):
         return data
     kind = detect(data)
-    if kind == "records":
-        side = _from_acled(_records_frame(data), dataset="records")
-    elif kind == "acled":
-        from eventdata.pipeline.read import read_acled
-
-        side = _from_acled(read_acled(data, errors=errors), dataset="acled")
-    elif kind == "ucdp":
-        side = _from_ged(data, errors=errors)
+    if kind == RECORDS:
+        side = _from_acled(_records_frame(data), dataset=RECORDS)
     else:
-        side = _from_mapped(data, dataset=kind)
+        from eventdata.datasets import DATASETS
+
+        found = DATASETS[kind]
+        if found.streamed:  # ACLED's own rows, or rows a mapping already made
+            from eventdata.pipeline.read import read_acled
+
+            frame = read_acled(data, errors=errors)
+            side = _from_acled(frame, dataset=_mapped_label(frame) or found.name)
+        else:
+            side = _from_dataset(data, found, errors=errors)
     if name:
         side.name = name
     return side
@@ -214,6 +222,14 @@ def _records_frame(data: Any) -> pd.DataFrame:
     return read_acled(frame)
 
 
+def _mapped_label(frame: pd.DataFrame) -> str | None:
+    """The ``dataset`` column's one value: rows a dataset's mapping made (else None)."""
+    if "dataset" not in frame:
+        return None
+    named = frame["dataset"].dropna().unique()
+    return str(named[0]) if len(named) == 1 else None
+
+
 def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
     frame = frame.reset_index(drop=True)
     start = _days(frame["event_date"])
@@ -221,9 +237,6 @@ def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
     if "ged_date_end" in frame:  # rows ged_to_acled made: keep GED's span
         ged_end = _days(frame["ged_date_end"])
         end = np.where(ged_end >= start, ged_end, start)
-    if dataset == "acled" and "dataset" in frame:  # rows a dataset's mapping made
-        named = frame["dataset"].dropna().unique()
-        dataset = str(named[0]) if len(named) == 1 else dataset
     sub = frame["sub_event_type"] if "sub_event_type" in frame else [None] * len(frame)
     classes = class_codes(
         "acled", list(frame["event_type"].astype(object)), list(pd.Series(sub).astype(object))
@@ -245,45 +258,6 @@ def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
     )
 
 
-def _from_ged(data: Any, *, errors: Errors) -> Side:
-    from eventdata.schema.arrow import table_to_pandas
-    from eventdata.sources.ucdp import read_ged_table
-    from eventdata.sources.ucdp_mapping import ged_to_acled_table
-
-    ged = read_ged_table(data, errors=errors)
-    rows = table_to_pandas(ged_to_acled_table(ged))
-    raw = ged.select(
-        ["date_end", "date_prec", "where_prec", "type_of_violence", "dyad_name", "best"]
-    ).to_pandas(types_mapper=pd.ArrowDtype)
-    start = _days(rows["event_date"])
-    end = _days(raw["date_end"])
-    end = np.where(end >= start, end, start)
-    dyad = raw["dyad_name"].astype(object).fillna("").str.split(" - ", n=1, expand=True)
-    dyad = dyad.reindex(columns=[0, 1])
-    return Side(
-        name="ucdp",
-        dataset="ucdp",
-        rows=rows,
-        ids=_texts(rows["event_id_cnty"]),
-        start=start,
-        end=end,
-        slack=np.zeros(len(rows), dtype=np.int32),  # GED's span is its uncertainty
-        lat=_floats(rows["latitude"]),
-        lon=_floats(rows["longitude"]),
-        radius=radius_from(_floats(raw["where_prec"]), GED_WHERE_KM),
-        classes=class_codes(
-            "ucdp", [_code(v) for v in raw["type_of_violence"]], [None] * len(rows)
-        ),
-        actors=[
-            _texts(rows["actor1"]),
-            _texts(rows["actor2"]),
-            _texts(dyad[0]),
-            _texts(dyad[1]),
-        ],
-        fatalities=_floats(raw["best"]),
-    )
-
-
 def _code(value: object) -> str:
     """A numeric code as text (``3.0`` -> ``3``); blank for a missing or odd value."""
     try:
@@ -292,22 +266,34 @@ def _code(value: object) -> str:
         return ""
 
 
-def _from_mapped(data: Any, *, dataset: str) -> Side:
+def _from_dataset(data: Any, dataset: Dataset, *, errors: Errors) -> Side:
     """A dataset read through its registered mapping to the ACLED-style table.
 
-    GTD's ``gtd_specificity`` gives the radius and ``attacktype1`` the event class (read
-    beside the mapping); any other dataset's rows are taken as ACLED rows.
+    What the dataset's declaration names in ``match`` (a span's last day, its own place
+    precision, its event code, its death estimate, both sides' names) refines the side.
     """
     from eventdata.pipeline.inputs import read_input
+    from eventdata.pipeline.read import read_dataset_table
     from eventdata.sources.mapped import to_acled_frame
 
-    raw = read_input(data)
-    frame = to_acled_frame(raw, dataset=dataset)
-    side = _from_acled(frame, dataset=dataset)
-    if dataset == "gtd":
-        side.radius = radius_from(_floats(frame["gtd_specificity"]), GTD_SPECIFICITY_KM)
-        side.fatalities = _floats(frame["gtd_nkill"])
-        if "attacktype1" in raw.column_names:
-            codes = raw.table.column("attacktype1").to_pylist()
-            side.classes = class_codes("gtd", [_code(v) for v in codes], [None] * len(codes))
+    typed = read_dataset_table(read_input(data), dataset=dataset, errors=errors)
+    side = _from_acled(to_acled_frame(typed, dataset=dataset), dataset=dataset.name)
+    hints = dataset.match
+    extra = typed.select(hints.columns()).to_pandas(types_mapper=pd.ArrowDtype)
+    if hints.date_end:  # the span is the uncertainty: no slack around it
+        end = _days(extra[hints.date_end])
+        side.end = np.where(end >= side.start, end, side.start)
+        side.slack = np.zeros(len(side), dtype=np.int32)
+    if hints.place_precision and dataset.name in PRECISION_KM:
+        precision = _floats(extra[hints.place_precision])
+        side.radius = radius_from(precision, PRECISION_KM[dataset.name])
+    if hints.event_code:
+        codes = [_code(v) for v in extra[hints.event_code]]
+        side.classes = class_codes(dataset.name, codes, [None] * len(codes))
+    if hints.fatalities:
+        side.fatalities = _floats(extra[hints.fatalities])
+    if hints.actor_pair:
+        named = extra[hints.actor_pair].astype(object).fillna("")
+        sides = named.str.split(" - ", n=1, expand=True).reindex(columns=[0, 1])
+        side.actors = [*side.actors, _texts(sides[0]), _texts(sides[1])]
     return side

@@ -19,6 +19,7 @@ __all__ = [
     "ACLED_TIME_DAYS",
     "GED_WHERE_KM",
     "GTD_SPECIFICITY_KM",
+    "PRECISION_KM",
     "UNKNOWN_KM",
     "radius_from",
     "slack_from",
@@ -50,6 +51,12 @@ GTD_SPECIFICITY_KM: Mapping[int, float] = {1: 10.0, 2: 50.0, 3: 50.0, 4: 150.0, 
 """GTD ``specificity`` -> radius: 1 the city or village; 2 and 3 the centroid of the smallest
 unit known (a city's coordinates were not found, or the event was outside a city); 4 the
 first-order unit's centre; 5 no unit known."""
+
+PRECISION_KM: Mapping[str, Mapping[int, float]] = {
+    "ucdp": GED_WHERE_KM,
+    "gtd": GTD_SPECIFICITY_KM,
+}
+"""Kilometres of each dataset's own precision code (``Dataset.match.place_precision``)."""
 
 UNKNOWN_KM = 500.0
 """Radius of a row whose precision is missing or not in the table."""

@@ -7,7 +7,7 @@ declaration, which the registry finds on its own (docs/gtd.md).
 
 from __future__ import annotations
 
-from eventdata.datasets.base import Dataset, Profile
+from eventdata.datasets.base import Dataset, MatchHints, Profile
 from eventdata.datasets.gtd.model import GtdEvent
 from eventdata.datasets.gtd.rules import GTD_RULES
 
@@ -44,6 +44,7 @@ DATASET = GTD = Dataset(
         actors=("gname",),
         full_listing=("attacktype1_txt", "iyear"),
     ),
+    match=MatchHints(place_precision="specificity", event_code="attacktype1", fatalities="nkill"),
     docs_page="gtd.md",
     description=(
         "START's Global Terrorism Database: one terrorist incident per row, about 135 "
