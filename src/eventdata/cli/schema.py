@@ -45,7 +45,7 @@ def arrow_schema_text(dataset: str = "acled") -> str:
     header = ("#", "column", "Arrow type", "nullable", "description")
     widths = [max(len(row[k]) for row in [header, *rows]) for k in range(4)]
     lines = [
-        f"{'canonical event' if found.streamed else found.title} table: {len(arrow)} "
+        f"{'canonical event' if found.canonical else found.title} table: {len(arrow)} "
         f"columns, schema version {SCHEMA_VERSION}; extra input columns follow them as text",
         "",
     ]

@@ -103,7 +103,7 @@ DATASET = ACLED = Dataset(
     ),
     specs_for_dialect=_specs_for_dialect,
     inspect=_inspect,
-    streamed=True,
+    canonical=True,
     skippable=_skippable(),
     description=(
         "Armed Conflict Location & Event Data: one event per row, every export dialect "

@@ -128,7 +128,8 @@ class Dataset:
         derived: columns computed from others when a dialect lacks them.
         specs_for_dialect: adjusts the specs for a dialect (None: the same for all).
         inspect: notes on an input's shape for its dialect (e.g. a one-row-per-actor table).
-        streamed: ``convert`` may write it block by block (the canonical ACLED schema).
+        canonical: its typed table is the canonical ACLED event table (no mapping needed;
+            ``convert`` streams it block by block).
         skippable: columns validation need not read from a file (free text no rule reads).
         match: what matching reads beyond the ACLED-style rows (precision, spans).
         docs_page: the page of ``docs/`` whose generated blocks list its rules (and
@@ -157,7 +158,7 @@ class Dataset:
     derived: tuple[Derived, ...] = ()
     specs_for_dialect: SpecsForDialect | None = field(default=None, compare=False)
     inspect: Callable[[RawTable], list[str]] | None = field(default=None, compare=False)
-    streamed: bool = False
+    canonical: bool = False
     skippable: frozenset[str] = frozenset()
     docs_page: str | None = None
     match: MatchHints = MatchHints()

@@ -167,7 +167,7 @@ def read_parquet(
     if not geometry:
         table = geo_.strip_geometry(table)
     found = candidates(pq.read_schema(first).names)
-    schema = found[0].arrow_schema() if found and not found[0].streamed else None
+    schema = found[0].arrow_schema() if found and not found[0].canonical else None
     try:
         conformed = conform(table, columns=wanted if wanted is not None else None, schema=schema)
     except ValueError as exc:  # not an event table: say which file

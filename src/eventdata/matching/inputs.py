@@ -193,7 +193,7 @@ def read_side(data: Any, *, name: str | None = None, errors: Errors = "raise") -
         from eventdata.datasets import DATASETS
 
         found = DATASETS[kind]
-        if found.streamed:  # ACLED's own rows, or rows a mapping already made
+        if found.canonical:  # ACLED's own rows, or rows a mapping already made
             from eventdata.pipeline.read import read_acled
 
             frame = read_acled(data, errors=errors)

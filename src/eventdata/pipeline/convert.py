@@ -190,7 +190,7 @@ def _streamable(src: Path) -> bool:
         names = _first_record_keys(src)
         if not names:
             return True  # the streamed reader says what is wrong with the file
-    return dataset_of([n.strip().lower() for n in names], source=src).streamed
+    return dataset_of([n.strip().lower() for n in names], source=src).canonical
 
 
 def _first_record_keys(src: Path) -> list[str]:

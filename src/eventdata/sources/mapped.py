@@ -42,7 +42,7 @@ def to_acled_frame(data: Any, /, *, dataset: str | Dataset = "auto") -> pd.DataF
         found = dataset_of(raw.column_names, source=raw.source)
     else:
         require(found, raw.column_names, source=raw.source)
-    if found.streamed:
+    if found.canonical:
         return read_acled(raw)
     mapping = found.mapping()
     if mapping is None:
