@@ -32,26 +32,10 @@ MISSING_LABEL = "(missing)"
 """Label under which rows without a value are counted."""
 
 
-_PROFILES = {"ACLED_PROFILE": "acled", "UCDP_PROFILE": "ucdp"}
-
-
 def _acled_profile() -> Profile:
     from eventdata.datasets import DATASETS
 
     return DATASETS["acled"].profile
-
-
-def __getattr__(name: str) -> Any:
-    """``ACLED_PROFILE`` and ``UCDP_PROFILE``: the datasets' profiles, loaded on first use."""
-    if name in _PROFILES:
-        from eventdata.datasets import DATASETS
-
-        return DATASETS[_PROFILES[name]].profile
-    if name == "Profile":
-        from eventdata.datasets.base import Profile
-
-        return Profile
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _counts(column: pa.ChunkedArray, *, by_value: bool = False) -> dict[str, int]:
@@ -106,7 +90,7 @@ def describe_table(
 
     Args:
         table: a canonical ACLED table (:func:`eventdata.schema.arrow.conform`), or a typed
-            GED table with ``profile=UCDP_PROFILE``.
+            table of another dataset with its ``Dataset.profile``.
         top: how many actors to list.
         profile: which columns hold dates, fatalities, categories and actors (a
             dataset's ``profile``; ACLED's when None).
