@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+
 from eventdata.exceptions import InputError
 
 __all__ = ["SCAN_CHUNK", "EncodingScan", "decide_encoding", "scan_file"]
@@ -83,17 +85,30 @@ def scan_file(path: Path, *, start: int = 0, encoding: bool = True) -> EncodingS
                 return scan
 
 
-def _scan_text(data: bytes, position: int, scan: EncodingScan) -> None:
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8, checked by Arrow without decoding it.
+
+    Arrow's check runs several times faster than ``bytes.decode`` and builds no string.
+    """
+    offsets = pa.array([0, len(data)], pa.int64()).buffers()[1]
+    raw = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if scan.first_bad is None:
-            scan.first_bad = position + exc.start
-        text = data.decode("utf-8", "surrogateescape")
-        scan.bad_bytes += sum(1 for _ in _BAD.finditer(text))
-        scan.utf8_characters = scan.utf8_characters or bool(_BEYOND_ASCII.search(text))
+        raw.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _scan_text(data: bytes, position: int, scan: EncodingScan) -> None:
+    if _is_utf8(data):
+        scan.utf8_characters = True
         return
-    scan.utf8_characters = True
+    text = data.decode("utf-8", "surrogateescape")
+    bad = _BAD.search(text)
+    if bad is not None and scan.first_bad is None:
+        scan.first_bad = position + len(text[: bad.start()].encode("utf-8", "surrogateescape"))
+    scan.bad_bytes += sum(1 for _ in _BAD.finditer(text))
+    scan.utf8_characters = scan.utf8_characters or bool(_BEYOND_ASCII.search(text))
 
 
 def _line_of(path: Path, offset: int) -> int:
