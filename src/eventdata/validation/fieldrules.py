@@ -23,7 +23,7 @@ from eventdata.models.fields import (
     MAX_INTEGER_DIGITS,
     NUMBER_PATTERN,
 )
-from eventdata.rules.base import to_mask
+from eventdata.rules.base import to_mask, value_bytes
 from eventdata.schema.columns import FIELD_SPECS, FieldSpec
 from eventdata.validation.arrays import (
     LazyArray,
@@ -121,7 +121,7 @@ def _number(c: _Column) -> pa.Array:
     if values is not None and spec.kind == "float":
         finite = pc.is_finite(values)
         values = None if pc.any(pc.invert(finite)).as_py() else values
-    elif values is not None and pc.any(pc.match_substring(c.text, "x", ignore_case=True)).as_py():
+    elif values is not None and _holds_x(c.text):
         values = None
     if values is None:  # white space of any kind around a number is no error (as float())
         text = pc.utf8_trim_whitespace(c.text)
@@ -143,6 +143,14 @@ def _number(c: _Column) -> pa.Array:
         c.fail("range", out_of_range, _expected_range(spec))
         values = pc.if_else(out_of_range, pa.scalar(None, target), values)
     return values
+
+
+def _holds_x(text: pa.Array) -> bool:
+    """Whether some value holds an ``x`` or ``X`` (a byte scan, no regular expression)."""
+    chunks = value_bytes(text)
+    if chunks is None:
+        return bool(pc.any(pc.match_substring(text, "x", ignore_case=True)).as_py())
+    return any(bool((data == ord("x")).any() or (data == ord("X")).any()) for data in chunks)
 
 
 def _labels(c: _Column) -> pa.Array:
