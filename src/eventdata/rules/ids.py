@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.rules.base import Columns, to_mask
+from eventdata.rules.base import Columns, to_mask, value_bytes
 from eventdata.rules.lookups import lookup
 from eventdata.rules.place import ACLED_DATASET
 from eventdata.vocabulary.acled_countries import ACLED_PREFIXES, event_id_prefixes
@@ -43,7 +43,11 @@ def row_invisible_id(v: Mapping[str, Any]) -> bool:
 
 def col_invisible_id(c: Columns) -> np.ndarray:
     """Per row, whether ``event_id_cnty`` holds an invisible character."""
-    return to_mask(pc.match_substring_regex(c["event_id_cnty"], f"[{INVISIBLE_CHARACTERS}]"))
+    ids = c["event_id_cnty"]
+    chunks = value_bytes(ids)
+    if chunks is not None and all(not len(data) or data.max() < 0x80 for data in chunks):
+        return np.zeros(len(ids), dtype=bool)  # every invisible character is beyond ASCII
+    return to_mask(pc.match_substring_regex(ids, f"[{INVISIBLE_CHARACTERS}]"))
 
 
 _ISO_NUMERIC = pa.array([c.numeric for c in COUNTRIES], pa.int64())
