@@ -86,17 +86,20 @@ def row_country_iso(v: Mapping[str, Any]) -> bool:
     return name_key(v["country"]) not in keys
 
 
-def _name_ids(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """Per row, the id of the country name's comparison key; -1 when no table has it."""
+def _distinct(countries: pa.Array | pa.ChunkedArray) -> tuple[list[str | None], pa.Array]:
+    """The distinct country names and, per row, the index of its name among them."""
     values = countries
     if pa.types.is_dictionary(values.type):
         values = pc.cast(values, pa.string())
     distinct = pc.unique(values)
-    ids = pa.array(
-        [-1 if n is None else _KEY_IDS.get(name_key(n), -1) for n in distinct.to_pylist()],
-        pa.int64(),
-    )
-    return pc.take(ids, pc.index_in(values, value_set=distinct))
+    return distinct.to_pylist(), pc.index_in(values, value_set=distinct)
+
+
+def _per_row(
+    flags: list[Any], index: pa.Array | pa.ChunkedArray, type_: pa.DataType
+) -> pa.Array | pa.ChunkedArray:
+    """A value per distinct name spread to the rows (each name looked up once)."""
+    return pc.take(pa.array(flags, type_), index)
 
 
 def _given(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -109,8 +112,15 @@ def _given(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
 def col_country_iso(c: Mapping[str, pa.Array]) -> np.ndarray:
     """Columnar :func:`row_country_iso`: True where the country is not a name of iso."""
     iso = c["iso"]
-    pairs = pc.add(pc.multiply(pc.cast(iso, pa.int64()), _PAIR_BASE), _name_ids(c["country"]))
-    known = pc.or_(pc.is_in(pairs, value_set=_VALID_PAIRS), _sea_mask(c["country"]))
+    names, index = _distinct(c["country"])
+    ids = [-1 if n is None else _KEY_IDS.get(name_key(n), -1) for n in names]
+    pairs = pc.add(
+        pc.multiply(pc.cast(iso, pa.int64()), _PAIR_BASE), _per_row(ids, index, pa.int64())
+    )
+    known = pc.is_in(pairs, value_set=_VALID_PAIRS)
+    seas = [n is not None and is_sea(n) for n in names]
+    if any(seas):  # a sea has no ISO country to match
+        known = pc.or_(known, pc.fill_null(_per_row(seas, index, pa.bool_()), False))
     is_iso = pc.is_in(iso, value_set=_ISO_NUMERIC)
     return _mask(pc.and_(pc.and_(is_iso, pc.invert(known)), _given(c["country"])), c)
 
@@ -120,19 +130,10 @@ def explain_country_iso(c: Mapping[str, pa.Array]) -> pa.Array:
     return pc.take(_PREFERRED_NAME, pc.index_in(c["iso"], value_set=_ISO_NUMERIC))
 
 
+_SEA_NAMES = {name_key(sea): sea for sea in ACLED_SEAS}
 _SEA_PAIRS = pa.array(
     sorted(f"{sea}\x1f{region}" for sea, rs in ACLED_SEAS.items() for region in rs)
 )
-
-
-def _sea_mask(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """True where the country is a sea name (each distinct name looked up once)."""
-    values = countries
-    if pa.types.is_dictionary(values.type):
-        values = pc.cast(values, pa.string())
-    distinct = pc.unique(values)
-    flags = pa.array([n is not None and is_sea(n) for n in distinct.to_pylist()], pa.bool_())
-    return pc.fill_null(pc.take(flags, pc.index_in(values, value_set=distinct)), False)
 
 
 def row_sea_region(v: Mapping[str, Any]) -> bool:
@@ -145,23 +146,16 @@ def row_sea_region(v: Mapping[str, Any]) -> bool:
 def col_sea_region(c: Mapping[str, pa.Array]) -> np.ndarray:
     """Columnar :func:`row_sea_region`."""
     countries, regions = c["country"], c["region"]
-    if pa.types.is_dictionary(countries.type):
-        countries = pc.cast(countries, pa.string())
+    names, index = _distinct(countries)
+    official = [_SEA_NAMES.get(name_key(n)) if n is not None else None for n in names]
+    if not any(official):  # no sea: nothing to check
+        return np.zeros(len(countries), dtype=bool)
     if pa.types.is_dictionary(regions.type):
         regions = pc.cast(regions, pa.string())
-    seas = _sea_mask(countries)
-    names = pc.unique(countries)
-    official = pa.array(
-        [
-            next((s for s in ACLED_SEAS if n is not None and name_key(s) == name_key(n)), None)
-            for n in names.to_pylist()
-        ],
-        pa.string(),
-    )
-    canonical = pc.take(official, pc.index_in(countries, value_set=names))
+    canonical = _per_row(official, index, pa.string())
     pairs = pc.binary_join_element_wise(canonical, pc.fill_null(regions, ""), "\x1f")
     wrong = pc.invert(pc.fill_null(pc.is_in(pairs, value_set=_SEA_PAIRS), False))
-    return _mask(pc.and_(seas, wrong), c)
+    return _mask(pc.and_(pc.is_valid(canonical), wrong), c)
 
 
 def row_region(v: Mapping[str, Any]) -> bool:
