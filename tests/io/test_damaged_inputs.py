@@ -61,6 +61,21 @@ def test_windows_1252_after_64_kib_of_ascii_is_decided_alike_whole_and_streamed(
         assert notes[-1] == "café" and notes[0] == "plain ascii " * 20
 
 
+def test_a_header_look_reads_64_kib_and_every_reader_still_scans_the_whole_file(tmp_path):
+    src = write_csv(tmp_path / "in.csv", _rows(400, notes=QUOTED + " plain ascii" * 20))
+    src.write_bytes(src.read_bytes() + b"IRQ9,\x93damaged\n")  # after 64 KiB
+    other = tmp_path / "other.csv"  # not event data, and damaged too
+    other.write_bytes(b"a,b\n" + b"1,2\n" * 20_000 + b"3,caf\xc3\xa9 and \x93\n")
+
+    names = sniff_csv_header(src, scan=False).names
+
+    assert names[0] == "event_id_cnty"
+    for path in (src, other):
+        for read in (validate, lambda p: convert(p, tmp_path / "out.parquet")):
+            with pytest.raises(InputError, match="is UTF-8 text but for 1 byte"):
+                read(path)
+
+
 def test_the_real_windows_1252_export_still_reads_as_windows_1252():
     src = shared_file("africa_2014-2016_v6_cp1252.csv")
 

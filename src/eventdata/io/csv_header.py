@@ -59,7 +59,7 @@ class CsvHeader:
         return self.hxl_tags is not None
 
 
-def sniff_csv_header(path: Path, *, encoding: str | None = None) -> CsvHeader:
+def sniff_csv_header(path: Path, *, encoding: str | None = None, scan: bool = True) -> CsvHeader:
     """Read the header of the CSV file ``path`` from its first 64 KiB.
 
     The encoding is decided from every byte of the file (:mod:`eventdata.io.encoding`), so
@@ -69,6 +69,9 @@ def sniff_csv_header(path: Path, *, encoding: str | None = None) -> CsvHeader:
         path: the file.
         encoding: the text encoding; detected when None (UTF-8, else Windows-1252, else
             Latin-1; UTF-8 with a few bytes that are not is refused as damaged).
+        scan: read the whole file for its encoding and NUL bytes. False reads the first
+            64 KiB only, for a look at the names; the encoding is then that of those bytes,
+            and the reader that reads the file must scan it.
 
     Raises:
         InputError: the file holds NUL bytes, is damaged UTF-8, has no header line, its
@@ -80,7 +83,9 @@ def sniff_csv_header(path: Path, *, encoding: str | None = None) -> CsvHeader:
         raise refuse_nul(path, head.index(b"\x00"))
     bom = head.startswith(_BOM)
     offset = len(_BOM) if bom else 0
-    if encoding is None:
+    if not scan:
+        encoding = encoding or detect_encoding(head[offset:], complete=len(head) < PEEK_BYTES)
+    elif encoding is None:
         encoding = decide_encoding(path, start=offset)
     else:
         nul = scan_file(path, start=offset, encoding=False).nul

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
-from eventdata.exceptions import InputError
+from eventdata.exceptions import InputError, NotEventDataError
 from eventdata.io.blocks import DEFAULT_BLOCK_SIZE as DEFAULT_BLOCK_SIZE
 from eventdata.io.blocks import DEFAULT_READER as DEFAULT_READER
 from eventdata.io.blocks import iter_text_blocks as iter_text_blocks
@@ -185,12 +185,15 @@ def _streamable(src: Path) -> bool:
     from eventdata.datasets import dataset_of
 
     if input_format(src).name == "csv":
-        names = sniff_csv_header(src).names
+        names = sniff_csv_header(src, scan=False).names  # the reader scans the file
     else:
         names = _first_record_keys(src)
         if not names:
             return True  # the streamed reader says what is wrong with the file
-    return dataset_of([n.strip().lower() for n in names], source=src).canonical
+    try:
+        return dataset_of([n.strip().lower() for n in names], source=src).canonical
+    except NotEventDataError:
+        return True  # the streamed reader refuses it, a file it cannot read first
 
 
 def _first_record_keys(src: Path) -> list[str]:
