@@ -76,6 +76,18 @@ def test_a_header_look_reads_64_kib_and_every_reader_still_scans_the_whole_file(
                 read(path)
 
 
+def test_the_scan_reads_characters_cut_by_its_steps_and_finds_the_byte_after(tmp_path):
+    from eventdata.io.encoding import SCAN_CHUNK, scan_file
+
+    data = b"a" * (SCAN_CHUNK - 1) + "é€".encode() + b"b" * SCAN_CHUNK + b"\x93" + b"c\n"
+    (tmp_path / "in.csv").write_bytes(data)
+
+    scan = scan_file(tmp_path / "in.csv")
+
+    assert scan.utf8_characters and scan.bad_bytes == 1 and scan.nul is None
+    assert scan.first_bad == data.index(b"\x93")
+
+
 def test_the_real_windows_1252_export_still_reads_as_windows_1252():
     src = shared_file("africa_2014-2016_v6_cp1252.csv")
 

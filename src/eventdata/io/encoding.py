@@ -23,8 +23,9 @@ from eventdata.exceptions import InputError
 
 __all__ = ["SCAN_CHUNK", "EncodingScan", "decide_encoding", "scan_file"]
 
-SCAN_CHUNK = 16 << 20
-"""Bytes read per step of the scan."""
+SCAN_CHUNK = 1 << 20
+"""Bytes read per step of the scan: a step's checks find its bytes still in the CPU cache
+(16 MiB steps took twice as long on a 353 MB file)."""
 
 _BAD = re.compile("[\udc80-\udcff]")
 _BEYOND_ASCII = re.compile("[\u0080-\ud7ff\ue000-\U0010ffff]")
