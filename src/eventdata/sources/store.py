@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypedDict
@@ -65,6 +65,10 @@ __all__ = [
 ]
 
 
+_RECORDED = ("query", "last_update", "newest_timestamp", "history")
+"""The fields of :class:`UpdateSummary` that the store's :data:`STORE_KEY` entry records."""
+
+
 class _Counts(TypedDict):
     """What an update did to the store's events (fields of :class:`UpdateSummary`)."""
 
@@ -109,29 +113,20 @@ def _create(
     stream.failures_hint = str(failures_path(path))
     rows = create_store(stream, path, partition_by=partition_by, started=started)
     newest = json.loads(read_store_meta(path).get(STORE_KEY, "{}")).get("newest_timestamp")
-    summary = _summary(path, stream, query, started=started, newest=newest, history=1)
+    meta = store_metadata(query=query, last_update=started, newest=newest, history=1)
+    summary = _summary(path, stream, meta)
     return replace(summary, created=True, added=rows, rows_after=rows, note=stream.empty_note)
 
 
-def _summary(
-    path: Path,
-    stream: AcledBatches,
-    query: dict[str, str],
-    *,
-    started: int,
-    newest: int | None,
-    history: int,
-) -> UpdateSummary:
-    """What every download into a store reports: what arrived, and the store's new state."""
-    return UpdateSummary(
-        store=path,
-        received=stream.rows,
-        n_invalid=stream.n_invalid,
-        query=query,
-        last_update=started,
-        newest_timestamp=newest,
-        history=history,
-    )
+def _summary(path: Path, stream: AcledBatches, meta: Mapping[str, str]) -> UpdateSummary:
+    """What a download into a store did: the rows that arrived, and the store's state.
+
+    The state is the store's metadata ``meta`` (its :data:`STORE_KEY` entry: the query,
+    ``last_update``, ``newest_timestamp`` and the number of the update).
+    """
+    recorded = json.loads(meta.get(STORE_KEY, "{}"))
+    state = {k: recorded[k] for k in _RECORDED if recorded.get(k) is not None}
+    return UpdateSummary(store=path, received=stream.rows, n_invalid=stream.n_invalid, **state)
 
 
 def update(
@@ -280,8 +275,25 @@ def _locked_update(
     merged, counts = _merge(old, fresh, deletions)
     newest_after = newest_timestamp(merged)
     committed = int(info.get("history") or 0)
-    summary = replace(
-        _summary(path, stream, query, started=started, newest=newest_after, history=committed + 1),
+    changes = changes_between(
+        old,
+        merged,
+        fresh,
+        update=committed + 1,
+        seen_at=started,
+        summary=(
+            f"{counts['added']} added, {counts['updated']} updated, {counts['deleted']} "
+            f"deleted; {stream.rows} received"
+        ),
+    )
+    check_unchanged(path, before)
+    write_history(path, changes, committed=committed)  # the store's metadata commits it
+    meta = store_metadata(
+        query=query, last_update=started, newest=newest_after, history=committed + 1
+    )
+    rewrite_store(merged, path, info, meta)
+    return replace(
+        _summary(path, stream, meta),
         rows_before=old.num_rows,
         rows_after=merged.num_rows,
         deletions_listed=deletions.num_rows,
@@ -292,21 +304,3 @@ def _locked_update(
         ),
         **counts,
     )
-    changes = changes_between(
-        old,
-        merged,
-        fresh,
-        update=committed + 1,
-        seen_at=started,
-        summary=(
-            f"{summary.added} added, {summary.updated} updated, {summary.deleted} deleted; "
-            f"{summary.received} received"
-        ),
-    )
-    check_unchanged(path, before)
-    write_history(path, changes, committed=committed)  # the store's metadata commits it
-    meta = store_metadata(
-        query=query, last_update=started, newest=newest_after, history=committed + 1
-    )
-    rewrite_store(merged, path, info, meta)
-    return summary
