@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 import warnings
 from pathlib import Path
@@ -273,9 +275,28 @@ def test_without_httpx_the_message_names_the_extra(
         fetch_acled(country="Somalia", **FAST)
 
 
-def test_the_progress_bar_counts_rows(acled: FakeAcled, capfd: pytest.CaptureFixture[str]) -> None:
-    fetch_acled(country="Somalia", page_size=3, backoff=0.01, progress=True)
+class Renders(io.StringIO):
+    """A stderr that keeps each write apart: the bar's renders, one by one, in order."""
 
-    err = capfd.readouterr().err
-    assert "ACLED 3 rows received (1 pages)" in err
-    assert "ACLED 7 rows received (3 pages)" in err
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.writes.append(text)
+        return super().write(text)
+
+
+def test_the_progress_bar_counts_rows(acled: FakeAcled) -> None:
+    stderr = Renders()  # the stream the bar draws on, read whole: no capture of fd 2 between
+
+    with contextlib.redirect_stderr(stderr):
+        fetch_acled(country="Somalia", page_size=3, backoff=0.01, progress=True)
+
+    renders = [w.strip("\r ") for w in stderr.writes if w.startswith("\r")]
+    assert renders == [
+        "ACLED 3 rows received (1 pages)...",
+        "ACLED 6 rows received (2 pages)...",
+        "ACLED 7 rows received (3 pages)...",
+        "",  # the bar is erased at the end, so that the next output starts on a clean line
+    ]
