@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import sys
+import typing
 import warnings
 from pathlib import Path
 
@@ -273,6 +275,20 @@ def test_without_httpx_the_message_names_the_extra(
 
     with pytest.raises(MissingExtraError, match=r"pip install 'eventdata\[api\]'"):
         fetch_acled(country="Somalia", **FAST)
+
+
+def test_fetch_acled_takes_iter_acleds_arguments_by_keyword() -> None:
+    fetch, stream = inspect.signature(fetch_acled), inspect.signature(iter_acled)
+
+    assert fetch.parameters == stream.parameters
+    assert {p.kind for p in fetch.parameters.values()} == {
+        inspect.Parameter.KEYWORD_ONLY,
+        inspect.Parameter.VAR_KEYWORD,
+    }
+    assert typing.get_type_hints(fetch_acled)["return"] is pd.DataFrame
+    assert typing.get_type_hints(fetch_acled)["page_size"] is int
+    with pytest.raises(TypeError, match="positional"):
+        fetch_acled("Somalia")  # type: ignore[misc]
 
 
 class Renders(io.StringIO):
