@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from eventdata.rules.base import Rule, rule_errors
 
@@ -20,6 +20,10 @@ class RuledModel(BaseModel):
     ``pydantic.ValidationError`` naming the column; ``warning`` rules are listed by
     :meth:`warnings`.
     """
+
+    # built when first used, as its datasets' models are: building it on import cost
+    # every command pydantic's plugin look-up (tens of milliseconds)
+    model_config = ConfigDict(defer_build=True)
 
     RULES: ClassVar[tuple[Rule, ...]] = ()
     MISSING: ClassVar[tuple[str, ...]] = ("",)
