@@ -90,6 +90,27 @@ def test_every_row_of_a_duplicate_group_is_named() -> None:
     assert set(dup["event_id_cnty"]) == {"IRQ1"}
 
 
+@pytest.mark.parametrize(
+    ("ids", "flagged"),
+    [
+        (["IRQ1", "IRQ2", "IRQ3", "IRQ4"], []),
+        (["IRQ1", "IRQ2", "IRQ1", "IRQ4"], [0, 2]),
+        (["IRQ1", "", "IRQ3", ""], []),  # blank ids fail required, not duplicate
+        (["IRQ1", "IRQ" + "9" * 40, "IRQ3", "IRQ" + "9" * 40], [1, 3]),  # too long to hash
+        (["IRQ" + "9" * 40, "IRQ" + "9" * 39, "IRQ3", "IRQ4"], []),
+        (["SOM1\x00", "SOM1", "SOM1\x00\x00", "SOM1"], [1, 3]),  # NUL-padded, not alike
+    ],
+)
+def test_duplicate_ids_are_found_exactly_whatever_their_length(ids, flagged) -> None:
+    rows = _rows_with({}, n=len(ids))
+    for row, event_id in zip(rows, ids, strict=True):
+        row["event_id_cnty"] = event_id
+
+    report = validate(pd.DataFrame(rows), select="duplicate")
+
+    assert sorted(report.failures["row"].tolist()) == flagged
+
+
 def test_missing_required_column_fails_every_row_once() -> None:
     frame = pd.DataFrame(_rows_with({})).drop(columns=["fatalities"])
 

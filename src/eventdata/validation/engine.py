@@ -22,6 +22,7 @@ from eventdata.schema.text import RawTable
 from eventdata.validation.fieldrules import (
     iter_rule_names,
 )
+from eventdata.validation.hashes import id_hashes
 from eventdata.validation.parse import MISSING_COLUMN_RULE, Parsed, parse, run_all
 from eventdata.validation.report import FailureBlock, ValidationReport
 from eventdata.validation.selection import check_rule_patterns, rule_selected
@@ -112,8 +113,28 @@ def check_rules(
     return (*(table_rules(dataset) if whole_table else ()), *dataset.rules, *rules)
 
 
+_HASHED_ID_BYTES = 32
+"""Ids up to this long are told apart by their hashes (the hashing pads each to it)."""
+
+
+def _all_distinct(ids: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether no two ids are equal, proven the cheap way where there is one.
+
+    Short text ids are hashed (:func:`~eventdata.validation.hashes.id_hashes`) and the
+    hashes sorted, several times cheaper than Arrow's hash table: equal ids hash alike, so
+    no hash seen twice proves no id seen twice. A hash seen twice (a duplicate, or two ids
+    that share a hash) answers False: the caller counts the ids exactly.
+    """
+    if pa.types.is_string(ids.type) and len(ids):
+        longest = pc.max(pc.binary_length(ids)).as_py()
+        if longest is not None and longest <= _HASHED_ID_BYTES:
+            hashes = np.sort(id_hashes(ids))
+            return not bool((hashes[1:] == hashes[:-1]).any())
+    return len(pc.unique(ids)) == len(ids)
+
+
 def _duplicates(ids: pa.Array) -> np.ndarray:
-    if len(pc.unique(ids)) == len(ids):  # the common case, one hash pass
+    if _all_distinct(ids):  # the common case
         return np.zeros(len(ids), dtype=bool)
     counts = pc.value_counts(ids)
     repeated = pc.drop_null(
