@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic_core import PydanticCustomError, ValidationError
 
-__all__ = ["Columns", "Rule", "Severity", "rule_errors", "to_mask"]
+__all__ = ["Columns", "Rule", "Severity", "rule", "rule_errors", "rules_of", "to_mask"]
 
 Severity = Literal["error", "warning"]
 Columns = Mapping[str, pa.Array]
@@ -59,6 +59,76 @@ class Rule:
     def message(self, value: Any) -> str:
         """The failure message for one offending value."""
         return f"{self.column}={value!r} fails {self.name}: {self.expected}"
+
+
+_DECLARED: dict[type, Rule] = {}
+"""The rule each class declared by :func:`rule` holds the forms of."""
+
+Forms = TypeVar("Forms", bound=type)
+
+
+def rule(
+    name: str,
+    *,
+    inputs: tuple[str, ...],
+    expected: str,
+    severity: Severity = "error",
+    column: str | None = None,
+    description: str | None = None,
+) -> Callable[[Forms], Forms]:
+    """Declares a rule on the class that holds its forms; :func:`rules_of` returns it.
+
+    The class's docstring is the rule's description and its static methods are its forms:
+    ``columnar`` (required), ``row`` and ``explain`` (optional), so that a rule's words,
+    its columns and both implementations stand together::
+
+        @rule("year.event_date", inputs=("year", "event_date"), expected="the year of event_date")
+        class YearOfDate:
+            \"\"\"year equals the year of event_date.\"\"\"
+
+            @staticmethod
+            def row(v: Mapping[str, Any]) -> bool: ...
+
+            @staticmethod
+            def columnar(c: Columns) -> np.ndarray: ...
+
+    Args:
+        name: the rule's stable name.
+        inputs: the columns it reads.
+        expected: what a valid value looks like.
+        severity: ``"error"`` (the default) or ``"warning"``.
+        column: the column a failure is reported against; the first input by default.
+        description: what the rule checks, where it cannot be the class's docstring (a
+            text built from constants).
+    """
+
+    def declare(forms: Forms) -> Forms:
+        text = description or " ".join((forms.__doc__ or "").split())
+        columnar = getattr(forms, "columnar", None)
+        if not text or columnar is None:
+            raise TypeError(
+                f"rule {name!r}: {forms.__name__} needs a docstring (the rule's description) "
+                "and a static method columnar"
+            )
+        _DECLARED[forms] = Rule(
+            name=name,
+            severity=severity,
+            column=inputs[0] if column is None else column,
+            description=text,
+            expected=expected,
+            columnar=columnar,
+            row=getattr(forms, "row", None),
+            inputs=inputs,
+            explain=getattr(forms, "explain", None),
+        )
+        return forms
+
+    return declare
+
+
+def rules_of(*declared: type) -> tuple[Rule, ...]:
+    """The rules the classes declared with :func:`rule` hold, in the order given."""
+    return tuple(_DECLARED[forms] for forms in declared)
 
 
 def rule_errors(title: str, failed: Sequence[Rule], values: Mapping[str, Any]) -> ValidationError:
