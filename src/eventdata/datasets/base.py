@@ -50,21 +50,41 @@ class Derived:
 class Profile:
     """Which columns of a dataset ``eventdata describe`` and summaries read.
 
+    Every dataset's events are counted by their kinds, then by country and by year.
+
     Attributes:
+        kinds: ``(column, title)`` pairs of what kind of event a row holds, counted value
+            by value before the countries and the years.
         first_date: column whose minimum starts the date range.
-        last_date: column whose maximum ends it.
         fatalities: column summed into the fatalities total.
-        counted: ``(column, title)`` pairs counted value by value.
         actors: columns counted together for the top actors.
-        full_listing: counted columns listed in full in the text output.
+        last_date: column whose maximum ends it; ``first_date`` when empty (one date an
+            event).
+        country: the country column, counted as the countries.
+        year: the year column, counted as the years.
+        full_listing: counted columns listed in full in the text output; the first kind
+            and the year when empty.
     """
 
+    kinds: tuple[tuple[str, str], ...]
     first_date: str
-    last_date: str
     fatalities: str
-    counted: tuple[tuple[str, str], ...]
     actors: tuple[str, ...]
-    full_listing: tuple[str, ...] = ("year",)
+    last_date: str = ""
+    country: str = "country"
+    year: str = "year"
+    full_listing: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.last_date:
+            object.__setattr__(self, "last_date", self.first_date)
+        if not self.full_listing:
+            object.__setattr__(self, "full_listing", (self.kinds[0][0], self.year))
+
+    @property
+    def counted(self) -> tuple[tuple[str, str], ...]:
+        """``(column, title)`` pairs counted value by value: the kinds, countries, years."""
+        return (*self.kinds, (self.country, "countries"), (self.year, "years"))
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,14 @@ DATASET = UCDP_GED = Dataset(
     id_column="id",
     markers=GED_MARKERS,
     profile=Profile(
-        first_date="date_start",
-        last_date="date_end",
-        fatalities="best",
-        counted=(
+        kinds=(
             ("type_of_violence", "types of violence (1 state-based, 2 non-state, 3 one-sided)"),
             ("region", "regions"),
-            ("country", "countries"),
-            ("year", "years"),
         ),
+        first_date="date_start",
+        fatalities="best",
         actors=("side_a", "side_b"),
+        last_date="date_end",
         full_listing=("type_of_violence", "region", "year"),
     ),
     all_markers=True,
