@@ -12,7 +12,6 @@ from eventdata import (
     Aircraft,
     AirDefence,
     BaseRecord,
-    CounterRAM,
     Drone,
     EventCollection,
     Explosive,
@@ -47,14 +46,41 @@ def test_every_record_type_has_a_planner() -> None:
     ]
 
 
-def test_a_weapons_seizure_lowers_as_acled_codes_it() -> None:
-    # ACLED IRQ51209 (9 January 2024): the army seized a VBIED workshop of unknown militants
+# ACLED IRQ51209 (9 January 2024): the army seized a VBIED workshop of unknown militants
+SEIZED = (Explosive(count=5, device=ExplosiveDevice.SUICIDE), Explosive(count=4))
+
+
+@pytest.mark.parametrize(
+    ("weapons", "defused", "description", "notes"),
+    [
+        (
+            SEIZED,
+            False,
+            None,
+            "Weapons seizure: On 9 January 2024, Military Forces of Iraq (2022-) seized "
+            "5 x explosive, 4 x explosive belonging to Unidentified Armed Group (Iraq) in "
+            "At Tarmiyah.",
+        ),
+        (
+            (),
+            True,
+            "On 9 January 2024, the army dismantled 8 explosive devices.",
+            "Defusal: On 9 January 2024, the army dismantled 8 explosive devices.",
+        ),
+    ],
+    ids=["seizure", "defusal"],
+)
+def test_a_weapons_seizure_lowers_as_acled_codes_it(
+    weapons: tuple[Explosive, ...], defused: bool, description: str | None, notes: str
+) -> None:
     seizure = WeaponsSeizure(
         id="tarmiyah-seizure",
         date=dt.date(2024, 1, 9),
         place=TARMIYAH,
         seized_by=IRAQI_ARMY,
-        weapons=(Explosive(count=5, device=ExplosiveDevice.SUICIDE), Explosive(count=4)),
+        weapons=weapons,
+        defused=defused,
+        description=description,
     )
 
     (row,) = lower_records([seizure]).events
@@ -62,65 +88,49 @@ def test_a_weapons_seizure_lowers_as_acled_codes_it() -> None:
     assert row.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
     assert (row.actor1, row.actor2) == (IRAQI_ARMY.name, "Unidentified Armed Group (Iraq)")
     assert row.interaction == "State forces-Political militia"
-    assert row.notes == (
-        "Weapons seizure: On 9 January 2024, Military Forces of Iraq (2022-) seized "
-        "5 x explosive, 4 x explosive belonging to Unidentified Armed Group (Iraq) in "
-        "At Tarmiyah."
-    )
+    assert row.notes == notes
     assert row.fatalities == 0
 
 
-def test_a_defusal_says_so() -> None:
-    seizure = WeaponsSeizure(
-        id="d",
-        date=dt.date(2024, 1, 5),
-        place=TARMIYAH,
-        seized_by=IRAQI_ARMY,
-        defused=True,
-        description="On 5 January 2024, the army dismantled 8 explosive devices.",
-    )
-
-    (row,) = lower_records([seizure]).events
-
-    assert row.notes == "Defusal: On 5 January 2024, the army dismantled 8 explosive devices."
-
-
-def test_a_mistaken_shoot_down_of_a_friendly_drone_is_disrupted_weapons_use() -> None:
+@pytest.mark.parametrize(
+    ("downed", "operator", "sub_event", "notes"),
+    [
+        (
+            Drone(count=1, armed=False),
+            US,
+            SubEventType.DISRUPTED_WEAPONS_USE,
+            "Interception: On 1 February 2024, Military Forces of the United States (2021-) "
+            "shot down by mistake 1 x drone belonging to Military Forces of the United States "
+            "(2021-) in At Tarmiyah.",
+        ),
+        (
+            Aircraft(system="F-16"),
+            IRAQI_ARMY,
+            SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,
+            "On 1 February 2024, Military Forces of the United States (2021-) shot down by "
+            "mistake F-16 aircraft belonging to Military Forces of Iraq (2022-) in At Tarmiyah.",
+        ),
+    ],
+    ids=["friendly-drone-disrupted-weapons-use", "crewed-aircraft-shelling"],
+)
+def test_a_mistaken_shoot_down_lowers_by_what_was_downed(
+    downed: Drone | Aircraft, operator: Actor, sub_event: SubEventType, notes: str
+) -> None:
     shoot_down = MistakenShootDown(
-        id="friendly-drone",
+        id="mistaken",
         date=dt.date(2024, 2, 1),
         place=TARMIYAH,
         shooter=US,
-        operator=US,
+        operator=operator,
         weapons=(AirDefence(),),
-        downed=(Drone(count=1, armed=False),),
+        downed=(downed,),
     )
 
     (row,) = lower_records([shoot_down]).events
 
-    assert row.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
-    assert (row.actor1, row.actor2) == (US.name, US.name)
-    assert row.notes.startswith(
-        "Interception: On 1 February 2024, Military Forces of the United States (2021-) shot "
-        "down by mistake 1 x drone belonging to Military Forces of the United States (2021-)"
-    )
-
-
-def test_a_mistaken_shoot_down_of_a_crewed_aircraft_is_shelling() -> None:
-    shoot_down = MistakenShootDown(
-        id="friendly-jet",
-        date=dt.date(2024, 2, 1),
-        place=TARMIYAH,
-        shooter=US,
-        operator=IRAQI_ARMY,
-        weapons=(CounterRAM(),),
-        downed=(Aircraft(system="F-16"),),
-    )
-
-    (row,) = lower_records([shoot_down]).events
-
-    assert row.sub_event_type is SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK
-    assert not row.notes.startswith("Interception")
+    assert row.sub_event_type is sub_event
+    assert (row.actor1, row.actor2) == (US.name, operator.name)
+    assert row.notes == notes
 
 
 def test_a_shoot_down_needs_what_was_downed() -> None:
