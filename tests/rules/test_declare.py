@@ -15,9 +15,14 @@ from eventdata.rules.base import Columns, rule, rules_of, to_mask
 from eventdata.synthetic import generate_events
 
 
-@rule("house.no_fatalities", severity="warning", inputs=("fatalities",), expected="some deaths")
+@rule("house.no_fatalities", severity="warning", inputs=("fatalities",))
 class NoFatalities:
-    """fatalities is 0: the   desk   codes lethal events only."""
+    """fatalities is 0: the desk
+    codes lethal events only.
+
+    Expected: at least one
+    death
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -28,12 +33,13 @@ class NoFatalities:
         return to_mask(pc.equal(c["fatalities"], 0))
 
 
-def test_the_class_declares_the_rule_with_its_docstring_as_description() -> None:
+def test_the_class_declares_the_rule_with_the_words_of_its_docstring() -> None:
     (declared,) = rules_of(NoFatalities)
 
     assert declared.name == "house.no_fatalities"
     assert declared.column == "fatalities"  # the first input
     assert declared.description == "fatalities is 0: the desk codes lethal events only."
+    assert declared.expected == "at least one death"
     assert declared.row is not None and declared.row({"fatalities": 0})
     assert declared.explain is None
 
@@ -49,7 +55,7 @@ def test_a_declared_rule_runs_in_validate() -> None:
 
 
 def test_rules_of_keeps_the_order_given() -> None:
-    @rule("house.second", inputs=("year",), expected="x", description="second")
+    @rule("house.second", inputs=("year",), description="second", expected="a year")
     class Second:
         columnar = NoFatalities.columnar
 
@@ -58,9 +64,26 @@ def test_rules_of_keeps_the_order_given() -> None:
     assert names == ["house.second", "house.no_fatalities"]
 
 
-def test_a_rule_without_description_or_columnar_form_is_refused() -> None:
+def test_a_rule_without_its_words_or_columnar_form_is_refused() -> None:
     with pytest.raises(TypeError, match="docstring"):
 
-        @rule("house.bare", inputs=("year",), expected="x")
+        @rule("house.bare", inputs=("year",))
         class Bare:
             columnar = NoFatalities.columnar
+
+    with pytest.raises(TypeError, match="Expected:"):
+
+        @rule("house.unexpected", inputs=("year",))
+        class Unexpected:
+            """year is any year."""
+
+            columnar = NoFatalities.columnar
+
+    with pytest.raises(TypeError, match="columnar"):
+
+        @rule("house.formless", inputs=("year",))
+        class Formless:
+            """year is any year.
+
+            Expected: a year
+            """

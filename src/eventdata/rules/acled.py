@@ -43,13 +43,12 @@ __all__ = ["CROSS_FIELD_RULES"]
 # -- hierarchy ---------------------------------------------------------------------------
 
 
-@rule(
-    "hierarchy.sub_event_type",
-    inputs=("sub_event_type", "event_type"),
-    expected="a sub-event type of the row's event_type",
-)
+@rule("hierarchy.sub_event_type", inputs=("sub_event_type", "event_type"))
 class _SubEventOfEventType:
-    """sub_event_type belongs to event_type (codebook section 2)."""
+    """sub_event_type belongs to event_type (codebook section 2).
+
+    Expected: a sub-event type of the row's event_type
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -69,13 +68,12 @@ def _disorder_of(c: Columns) -> pa.Array:
     return lookup(c["sub_event_type"], SUB_LABELS, SUB_DISORDER)
 
 
-@rule(
-    "hierarchy.disorder_type",
-    inputs=("disorder_type", "sub_event_type"),
-    expected="the disorder type of the row's sub_event_type",
-)
+@rule("hierarchy.disorder_type", inputs=("disorder_type", "sub_event_type"))
 class _DisorderOfSubEvent:
-    """disorder_type is the one ACLED assigns to the sub_event_type."""
+    """disorder_type is the one ACLED assigns to the sub_event_type.
+
+    Expected: the disorder type of the row's sub_event_type
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -101,13 +99,12 @@ def _expected_interaction(c: Columns) -> pa.Array:
     return pc.add(pc.multiply(lo, 10), hi)
 
 
-@rule(
-    "interaction.consistent",
-    inputs=("interaction", "inter1", "inter2"),
-    expected="the interaction inter1 and inter2 give (codebook section 3)",
-)
+@rule("interaction.consistent", inputs=("interaction", "inter1", "inter2"))
 class _InteractionOfActors:
-    """interaction is the code ACLED derives from inter1 and inter2."""
+    """interaction is the code ACLED derives from inter1 and inter2.
+
+    Expected: the interaction inter1 and inter2 give (codebook section 3)
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -123,13 +120,12 @@ class _InteractionOfActors:
         return lookup(_expected_interaction(c), INTERACTION_CODES, INTERACTION_LABELS)
 
 
-@rule(
-    "actor2.inter2",
-    inputs=("inter2", "actor2"),
-    expected="an actor type when actor2 is named, blank when it is not",
-)
+@rule("actor2.inter2", inputs=("inter2", "actor2"))
 class _Inter2WithActor2:
-    """inter2 is given exactly when actor2 is."""
+    """inter2 is given exactly when actor2 is.
+
+    Expected: an actor type when actor2 is named, blank when it is not
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -145,9 +141,12 @@ class _Inter2WithActor2:
 # -- dates -------------------------------------------------------------------------------
 
 
-@rule("year.event_date", inputs=("year", "event_date"), expected="the year of event_date")
+@rule("year.event_date", inputs=("year", "event_date"))
 class _YearOfDate:
-    """year equals the year of event_date."""
+    """year equals the year of event_date.
+
+    Expected: the year of event_date
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -166,14 +165,12 @@ def _today() -> dt.date:
     return dt.datetime.now(dt.timezone.utc).date()
 
 
-@rule(
-    "event_date.future",
-    severity="warning",
-    inputs=("event_date",),
-    expected="a date not after today",
-)
+@rule("event_date.future", severity="warning", inputs=("event_date",))
 class _FutureDate:
-    """event_date lies in the future (UTC today)."""
+    """event_date lies in the future (UTC today).
+
+    Expected: a date not after today
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -187,14 +184,12 @@ class _FutureDate:
 # -- plausibility warnings -----------------------------------------------------------------
 
 
-@rule(
-    "coordinates.null_island",
-    severity="warning",
-    inputs=("latitude", "longitude"),
-    expected="the event's real coordinates",
-)
+@rule("coordinates.null_island", severity="warning", inputs=("latitude", "longitude"))
 class _NullIsland:
-    """latitude and longitude are both exactly 0, usually a missing location."""
+    """latitude and longitude are both exactly 0, usually a missing location.
+
+    Expected: the event's real coordinates
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:

@@ -8,6 +8,8 @@ parsed values (used by the models) and ``columnar`` over parsed Arrow arrays (us
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -66,25 +68,31 @@ _DECLARED: dict[type, Rule] = {}
 
 Forms = TypeVar("Forms", bound=type)
 
+_EXPECTED = re.compile(r"^Expected:", re.MULTILINE)
+
 
 def rule(
     name: str,
     *,
     inputs: tuple[str, ...],
-    expected: str,
     severity: Severity = "error",
     column: str | None = None,
     description: str | None = None,
+    expected: str | None = None,
 ) -> Callable[[Forms], Forms]:
     """Declares a rule on the class that holds its forms; :func:`rules_of` returns it.
 
-    The class's docstring is the rule's description and its static methods are its forms:
-    ``columnar`` (required), ``row`` and ``explain`` (optional), so that a rule's words,
-    its columns and both implementations stand together::
+    The class's docstring holds the rule's words: what it checks, then, after
+    ``Expected:``, what a valid value looks like. Its static methods are the forms:
+    ``columnar`` (required), ``row`` and ``explain`` (optional). A rule's words, its
+    columns and both implementations so stand together::
 
-        @rule("year.event_date", inputs=("year", "event_date"), expected="the year of event_date")
+        @rule("year.event_date", inputs=("year", "event_date"))
         class YearOfDate:
-            \"\"\"year equals the year of event_date.\"\"\"
+            \"\"\"year equals the year of event_date.
+
+            Expected: the year of event_date
+            \"\"\"
 
             @staticmethod
             def row(v: Mapping[str, Any]) -> bool: ...
@@ -95,27 +103,33 @@ def rule(
     Args:
         name: the rule's stable name.
         inputs: the columns it reads.
-        expected: what a valid value looks like.
         severity: ``"error"`` (the default) or ``"warning"``.
         column: the column a failure is reported against; the first input by default.
-        description: what the rule checks, where it cannot be the class's docstring (a
-            text built from constants).
+        description: what the rule checks, where the docstring cannot say it (a text
+            built from constants).
+        expected: what a valid value looks like, likewise.
+
+    Raises:
+        TypeError: the class lacks a description, an ``Expected:`` text or a columnar form.
     """
 
     def declare(forms: Forms) -> Forms:
-        text = description or " ".join((forms.__doc__ or "").split())
+        checks, *wanted = _EXPECTED.split(inspect.cleandoc(forms.__doc__ or ""), maxsplit=1)
+        text = description or " ".join(checks.split())
+        valid = expected or " ".join("".join(wanted).split())
         columnar = getattr(forms, "columnar", None)
-        if not text or columnar is None:
+        if not text or not valid or columnar is None:
             raise TypeError(
-                f"rule {name!r}: {forms.__name__} needs a docstring (the rule's description) "
-                "and a static method columnar"
+                f"rule {name!r}: {forms.__name__} needs a docstring saying what the rule "
+                "checks and, after 'Expected:', what a valid value looks like, and a static "
+                "method columnar"
             )
         _DECLARED[forms] = Rule(
             name=name,
             severity=severity,
             column=inputs[0] if column is None else column,
             description=text,
-            expected=expected,
+            expected=valid,
             columnar=columnar,
             row=getattr(forms, "row", None),
             inputs=inputs,

@@ -15,14 +15,12 @@ __all__ = ["GED_RULES"]
 _DEATH_PARTS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
 
 
-@rule(
-    "dates.order",
-    inputs=("date_start", "date_end"),
-    column="date_end",
-    expected="a day on or after date_start",
-)
+@rule("dates.order", inputs=("date_start", "date_end"), column="date_end")
 class _DatesInOrder:
-    """date_start is not after date_end."""
+    """date_start is not after date_end.
+
+    Expected: a day on or after date_start
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -33,13 +31,12 @@ class _DatesInOrder:
         return to_mask(pc.greater(c["date_start"], c["date_end"]))
 
 
-@rule(
-    "deaths.best_sum",
-    inputs=("best", *_DEATH_PARTS),
-    expected="deaths_a + deaths_b + deaths_civilians + deaths_unknown",
-)
+@rule("deaths.best_sum", inputs=("best", *_DEATH_PARTS))
 class _BestIsTheSum:
-    """best = deaths_a + deaths_b + deaths_civilians + deaths_unknown."""
+    """best = deaths_a + deaths_b + deaths_civilians + deaths_unknown.
+
+    Expected: deaths_a + deaths_b + deaths_civilians + deaths_unknown
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -53,15 +50,12 @@ class _BestIsTheSum:
         return to_mask(pc.not_equal(c["best"], total))
 
 
-@rule(
-    "deaths.low_best_high",
-    severity="warning",
-    inputs=("low", "best", "high"),
-    column="best",
-    expected="a figure between low and high",
-)
+@rule("deaths.low_best_high", severity="warning", inputs=("low", "best", "high"), column="best")
 class _BestBetweenLowAndHigh:
-    """low <= best <= high; published GED data breaks it, so it is reported only."""
+    """low <= best <= high; published GED data breaks it, so it is reported only.
+
+    Expected: a figure between low and high
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:

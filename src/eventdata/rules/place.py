@@ -106,16 +106,13 @@ def _sea_mask(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArr
     return pc.fill_null(pc.take(flags, pc.index_in(values, value_set=distinct)), False)
 
 
-@rule(
-    "country.iso",
-    severity="warning",
-    inputs=("country", "iso"),
-    expected="the country of iso (e.g. Iraq for 368)",
-)
+@rule("country.iso", severity="warning", inputs=("country", "iso"))
 class CountryOfIso:
-    """country is a name of the row's iso: ISO's short name or ACLED's common name (Syria
-    for 760); rows whose iso is not an ISO code (bodies of water) and rows whose `dataset`
-    column names another dataset are not compared. A warning, since ACLED adds names.
+    """country is a name of the row's iso: ISO's short name or ACLED's common name (Syria for 760);
+    rows whose iso is not an ISO code (bodies of water) and rows whose `dataset` column names
+    another dataset are not compared. A warning, since ACLED adds names.
+
+    Expected: the country of iso (e.g. Iraq for 368)
     """
 
     @staticmethod
@@ -141,15 +138,12 @@ class CountryOfIso:
         return pc.take(_PREFERRED_NAME, pc.index_in(c["iso"], value_set=_ISO_NUMERIC))
 
 
-@rule(
-    "region.acled",
-    severity="warning",
-    inputs=("region",),
-    expected="one of ACLED's regions (e.g. Middle East, Eastern Africa)",
-)
+@rule("region.acled", severity="warning", inputs=("region",))
 class KnownRegion:
-    """region is one of ACLED's regions (rows whose `dataset` column names another dataset
-    are not compared). A warning, since ACLED adds regions.
+    """region is one of ACLED's regions (rows whose `dataset` column names another dataset are not
+    compared). A warning, since ACLED adds regions.
+
+    Expected: one of ACLED's regions (e.g. Middle East, Eastern Africa)
     """
 
     @staticmethod
@@ -164,17 +158,13 @@ class KnownRegion:
         return _mask(pc.and_(unknown, _given(c["region"])), c)
 
 
-@rule(
-    "country.sea_region",
-    severity="warning",
-    inputs=("country", "region"),
-    column="region",
-    expected="a region the sea borders",
-)
+@rule("country.sea_region", severity="warning", inputs=("country", "region"), column="region")
 class SeaRegion:
-    """an event in international waters (country is a sea, e.g. Red Sea, since May 2026)
-    carries a region the sea borders (Red Sea: Eastern Africa, Northern Africa or Middle
-    East). A warning, since ACLED may place seas anew.
+    """an event in international waters (country is a sea, e.g. Red Sea, since May 2026) carries a
+    region the sea borders (Red Sea: Eastern Africa, Northern Africa or Middle East). A warning,
+    since ACLED may place seas anew.
+
+    Expected: a region the sea borders
     """
 
     @staticmethod

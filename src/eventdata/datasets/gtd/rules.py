@@ -21,15 +21,12 @@ __all__ = ["GTD_RULES"]
 _DAYS = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
 
-@rule(
-    "date.valid",
-    inputs=("iyear", "imonth", "iday"),
-    column="iday",
-    expected="a day that exists in that month, or 0 for unknown",
-)
+@rule("date.valid", inputs=("iyear", "imonth", "iday"), column="iday")
 class _KnownDateExists:
-    """iyear, imonth and iday form a real date as far as it is known (0 is unknown; a day
-    needs a month).
+    """iyear, imonth and iday form a real date as far as it is known (0 is unknown; a day needs a
+    month).
+
+    Expected: a day that exists in that month, or 0 for unknown
     """
 
     @staticmethod
@@ -60,14 +57,12 @@ class _KnownDateExists:
         return np.asarray(known & bad, dtype=bool)
 
 
-@rule(
-    "coordinates.pair",
-    inputs=("latitude", "longitude"),
-    column="longitude",
-    expected="both coordinates, or neither",
-)
+@rule("coordinates.pair", inputs=("latitude", "longitude"), column="longitude")
 class _CoordinatesPaired:
-    """latitude and longitude are both given or both blank."""
+    """latitude and longitude are both given or both blank.
+
+    Expected: both coordinates, or neither
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
@@ -104,14 +99,12 @@ def _parts_of(name: str, total: str, *parts: str) -> Rule:
     return rules_of(Parts)[0]
 
 
-@rule(
-    "extended.resolution",
-    severity="warning",
-    inputs=("resolution", "extended"),
-    expected="no resolution date unless extended is 1",
-)
+@rule("extended.resolution", severity="warning", inputs=("resolution", "extended"))
 class _ResolutionOnlyWhenExtended:
-    """A resolution date is given only for incidents that lasted over 24 hours (extended = 1)."""
+    """A resolution date is given only for incidents that lasted over 24 hours (extended = 1).
+
+    Expected: no resolution date unless extended is 1
+    """
 
     @staticmethod
     def row(v: Mapping[str, Any]) -> bool:
