@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -77,9 +78,17 @@ ACLED_ROW = {
 """A valid current-dialect ACLED row as text (the embassy drone interception)."""
 
 
-def make_row(**overrides: str) -> dict[str, str]:
-    """:data:`ACLED_ROW` with some values changed."""
-    return {**ACLED_ROW, **overrides}
+def row_maker(row: Mapping[str, str]) -> Callable[..., dict[str, str]]:
+    """A function returning a copy of ``row`` with the values it is given changed."""
+
+    def changed(**overrides: str) -> dict[str, str]:
+        return {**row, **overrides}
+
+    return changed
+
+
+make_row = row_maker(ACLED_ROW)
+""":data:`ACLED_ROW` with some values changed: ``make_row(year="2020")``."""
 
 
 # Places a test row can move to: make_row's place columns, in this order

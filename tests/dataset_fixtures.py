@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from acled_fixtures import make_row
+from acled_fixtures import make_row, row_maker
 
 GED_ROW = {
     "id": "300380",
@@ -108,14 +108,10 @@ GTD_ROW = {
 """A valid GTD row as text (the first Nigeria 2011 incident, shortened)."""
 
 
-def ged_row(**overrides: str) -> dict[str, str]:
-    """:data:`GED_ROW` with some values changed."""
-    return {**GED_ROW, **overrides}
-
-
-def gtd_row(**overrides: str) -> dict[str, str]:
-    """:data:`GTD_ROW` with some values changed."""
-    return {**GTD_ROW, **overrides}
+ged_row = row_maker(GED_ROW)
+""":data:`GED_ROW` with some values changed."""
+gtd_row = row_maker(GTD_ROW)
+""":data:`GTD_ROW` with some values changed."""
 
 
 EXAMPLE_ROWS = {"acled": make_row, "ucdp": ged_row, "gtd": gtd_row}
