@@ -1,4 +1,4 @@
-# ruff: noqa: D205  (a rule's docstring is its description, one paragraph)
+# ruff: noqa: D205  (a rule's docstring opens with its description, one paragraph)
 """ACLED's checks of ``event_id_cnty``, for rows and for columns.
 
 An id holds no invisible character, and its letters are the country code of the row's
@@ -32,9 +32,9 @@ _INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 @rule("invisible.event_id_cnty", inputs=("event_id_cnty",))
 class InvisibleId:
-    """event_id_cnty holds no invisible character (a byte-order mark from an appended Excel export,
-    a zero-width space, a direction mark): two ids that look equal would differ, hiding a duplicate
-    event.
+    """event_id_cnty holds no invisible character (a byte-order mark from an appended
+    Excel export, a zero-width space, a direction mark): two ids that look equal would
+    differ, hiding a duplicate event.
 
     Expected: an id of visible characters only (remove the invisible ones)
     """
@@ -67,9 +67,10 @@ def _differs(ids: pa.Array, code: pa.Array) -> pa.Array:
 
 @rule("event_id_cnty.country_prefix", severity="warning", inputs=("event_id_cnty", "iso"))
 class CountryPrefix:
-    """The letters of event_id_cnty are the ISO alpha-3 code of the row's iso or, in the countries
-    where ACLED has its own, ACLED's code (NIG for Nigeria, 566); ids without letters, as in 2016
-    data, and rows whose `dataset` column names another dataset are not compared.
+    """The letters of event_id_cnty are the ISO alpha-3 code of the row's iso or, in the
+    countries where ACLED has its own, ACLED's code (NIG for Nigeria, 566); ids without
+    letters, as in 2016 data, and rows whose `dataset` column names another dataset are
+    not compared.
 
     Expected: an id starting with the alpha-3 code of iso (e.g. IRQ for 368) or ACLED's own code for
     it (e.g. NIG for 566)

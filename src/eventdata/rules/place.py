@@ -1,4 +1,4 @@
-# ruff: noqa: D205  (a rule's docstring is its description, one paragraph)
+# ruff: noqa: D205  (a rule's docstring opens with its description, one paragraph)
 """The country and region vocabulary checks, for rows and for columns.
 
 ACLED's ``country`` and ``region`` are text; these predicates compare them with the
@@ -108,9 +108,10 @@ def _sea_mask(countries: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArr
 
 @rule("country.iso", severity="warning", inputs=("country", "iso"))
 class CountryOfIso:
-    """country is a name of the row's iso: ISO's short name or ACLED's common name (Syria for 760);
-    rows whose iso is not an ISO code (bodies of water) and rows whose `dataset` column names
-    another dataset are not compared. A warning, since ACLED adds names.
+    """country is a name of the row's iso: ISO's short name or ACLED's common name
+    (Syria for 760); rows whose iso is not an ISO code (bodies of water) and rows whose
+    `dataset` column names another dataset are not compared. A warning, since ACLED adds
+    names.
 
     Expected: the country of iso (e.g. Iraq for 368)
     """
@@ -140,8 +141,8 @@ class CountryOfIso:
 
 @rule("region.acled", severity="warning", inputs=("region",))
 class KnownRegion:
-    """region is one of ACLED's regions (rows whose `dataset` column names another dataset are not
-    compared). A warning, since ACLED adds regions.
+    """region is one of ACLED's regions (rows whose `dataset` column names another
+    dataset are not compared). A warning, since ACLED adds regions.
 
     Expected: one of ACLED's regions (e.g. Middle East, Eastern Africa)
     """
@@ -160,9 +161,9 @@ class KnownRegion:
 
 @rule("country.sea_region", severity="warning", inputs=("country", "region"), column="region")
 class SeaRegion:
-    """an event in international waters (country is a sea, e.g. Red Sea, since May 2026) carries a
-    region the sea borders (Red Sea: Eastern Africa, Northern Africa or Middle East). A warning,
-    since ACLED may place seas anew.
+    """an event in international waters (country is a sea, e.g. Red Sea, since May 2026)
+    carries a region the sea borders (Red Sea: Eastern Africa, Northern Africa or Middle
+    East). A warning, since ACLED may place seas anew.
 
     Expected: a region the sea borders
     """

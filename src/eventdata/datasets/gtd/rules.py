@@ -1,4 +1,4 @@
-# ruff: noqa: D205  (a rule's docstring is its description, one paragraph)
+# ruff: noqa: D205  (a rule's docstring opens with its description, one paragraph)
 """GTD's cross-field rules, each written once for a row and for columns.
 
 Day and month ``0`` mean "unknown" in GTD (START's codebook, "iday": "0 if unknown"), so
@@ -23,8 +23,8 @@ _DAYS = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
 @rule("date.valid", inputs=("iyear", "imonth", "iday"), column="iday")
 class _KnownDateExists:
-    """iyear, imonth and iday form a real date as far as it is known (0 is unknown; a day needs a
-    month).
+    """iyear, imonth and iday form a real date as far as it is known
+    (0 is unknown; a day needs a month).
 
     Expected: a day that exists in that month, or 0 for unknown
     """
