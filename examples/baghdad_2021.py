@@ -49,69 +49,47 @@ US_FORCES = Actor(
     country="United States",
     aliases=("US forces", "US-led coalition"),
 )
-KATAIB_HEZBOLLAH = Actor(
-    name="Kata'ib Hezbollah",
-    actor_type=ActorType.POLITICAL_MILITIA,
-    country="Iraq",
-    aliases=("KH",),
-    backer="Iran",
-    affiliation="Popular Mobilization Forces",
-)
-KATAIB_SAYYID_AL_SHUHADA = Actor(
-    name="Kata'ib Sayyid al-Shuhada",
-    actor_type=ActorType.POLITICAL_MILITIA,
-    country="Iraq",
-    aliases=("KSS",),
-    backer="Iran",
-    affiliation="Popular Mobilization Forces",
-)
+# the two militias share a backer, an umbrella and a type: the Iran-backed PMF factions
+PMF_MILITIA = {
+    "actor_type": ActorType.POLITICAL_MILITIA,
+    "country": "Iraq",
+    "backer": "Iran",
+    "affiliation": "Popular Mobilization Forces",
+}
+KATAIB_HEZBOLLAH = Actor(name="Kata'ib Hezbollah", aliases=("KH",), **PMF_MILITIA)
+KATAIB_SAYYID_AL_SHUHADA = Actor(name="Kata'ib Sayyid al-Shuhada", aliases=("KSS",), **PMF_MILITIA)
 
 # -- places ---------------------------------------------------------------------------------
 
 IRAQ = {"country": "Iraq", "iso": 368, "region": "Middle East"}
 SYRIA = {"country": "Syria", "iso": 760, "region": "Middle East"}
+NEAR_TOWN = GeoPrecision.NEAR_TOWN_OR_PART_OF_REGION
+
+
+def place(
+    name: str,
+    admin1: str,
+    latitude: float,
+    longitude: float,
+    country: dict[str, object],
+    **more: object,
+) -> Place:
+    """A place in ``country`` (``IRAQ`` or ``SYRIA`` above) at the given coordinates."""
+    return Place(
+        name=name, admin1=admin1, latitude=latitude, longitude=longitude, **country, **more
+    )
+
 
 # names and coordinates as ACLED's Iraq data codes these places (admin1 "Al Anbar", not
 # "Anbar"; the airport as located in ACLED's 2024 rows)
-BAGHDAD_AIRPORT = Place(
-    name="Baghdad International Airport",
-    admin1="Baghdad",
-    admin2="Al Kadhmiyah",
-    admin3="Abu Ghraib",
-    latitude=33.2619,
-    longitude=44.2338,
-    **IRAQ,
-)
-AL_QAIM = Place(
-    name="Al Qaim",
-    admin1="Al Anbar",
-    latitude=34.37,
-    longitude=41.09,
-    geo_precision=GeoPrecision.NEAR_TOWN_OR_PART_OF_REGION,
-    **IRAQ,
-)
-ABU_KAMAL = Place(
-    name="Abu Kamal",
-    admin1="Deir-ez-Zor",
-    latitude=34.45,
-    longitude=40.92,
-    geo_precision=GeoPrecision.NEAR_TOWN_OR_PART_OF_REGION,
-    **SYRIA,
-)
-AIN_AL_ASAD = Place(
-    name="Ain al-Asad Airbase",
-    admin1="Al Anbar",
-    latitude=33.7856,
-    longitude=42.4412,
-    **IRAQ,
-)
-GREEN_ZONE = Place(
-    name="Baghdad - Green Zone",
-    admin1="Baghdad",
-    latitude=33.299,
-    longitude=44.396,
-    **IRAQ,
-)
+BAGHDAD_AIRPORT = place(
+    "Baghdad International Airport", "Baghdad", 33.2619, 44.2338, IRAQ,
+    admin2="Al Kadhmiyah", admin3="Abu Ghraib",
+)  # fmt: skip
+AL_QAIM = place("Al Qaim", "Al Anbar", 34.37, 41.09, IRAQ, geo_precision=NEAR_TOWN)
+ABU_KAMAL = place("Abu Kamal", "Deir-ez-Zor", 34.45, 40.92, SYRIA, geo_precision=NEAR_TOWN)
+AIN_AL_ASAD = place("Ain al-Asad Airbase", "Al Anbar", 33.7856, 42.4412, IRAQ)
+GREEN_ZONE = place("Baghdad - Green Zone", "Baghdad", 33.299, 44.396, IRAQ)
 
 # -- sources: the report names these, without saying which carried which fact ----------------
 
@@ -124,14 +102,16 @@ SOURCES = (
     Source(name="Regional source", scale="Regional"),
 )
 NO_CASUALTIES = Casualties.none()
+REPORTED = dt.date(2021, 7, 6)  # the day the report came out
 # "This marks 47 attacks in 2021 so far against US interests in Iraq": a typed tally,
-# checked below against the rows (the report counts attacks this file does not code)
+# counted from New Year to the report's day and checked below against the rows (the report
+# counts attacks this file does not code)
 TALLY = Tally(
     count=47,
     what="attacks on US interests",
     country="Iraq",
     start=dt.date(2021, 1, 1),
-    end=dt.date(2021, 7, 6),
+    end=REPORTED,
     targets=("Military Forces of the United States",),
     by="AFP",
     source=AFP,
@@ -154,6 +134,19 @@ US_STRIKE = {
     "weapons": (Aircraft(),),
     "outcome": Outcome.IMPACTED,
     "responds_to": ("2021-06-09-baghdad-airport-drones",),
+}
+# the two July attacks on US forces, seen as revenge for the strikes; neither hurt anyone
+REVENGE_ATTACK = {
+    "target": US_FORCES,
+    "casualties": NO_CASUALTIES,
+    "responds_to": ("2021-06-27-us-strike-al-qaim", "2021-06-27-us-strike-abu-kamal"),
+    "link_assertions": (REVENGE,),
+}
+# the embassy drone and the C-RAM that took it out: one moment, one place, one outcome
+EMBASSY_DRONE = {
+    "date": dt.date(2021, 7, 6),
+    "place": GREEN_ZONE,
+    "outcome": Outcome.INTERCEPTED,
 }
 
 RECORDS = [
@@ -232,13 +225,10 @@ RECORDS = [
         id="2021-07-05-ain-al-asad-rockets",
         date=dt.date(2021, 7, 5),
         place=AIN_AL_ASAD,
-        target=US_FORCES,
         target_description="Ain al-Asad airbase, where US troops are based",
         weapons=(Rocket(),),
         outcome=Outcome.IMPACTED,
-        casualties=NO_CASUALTIES,
-        responds_to=("2021-06-27-us-strike-al-qaim", "2021-06-27-us-strike-abu-kamal"),
-        link_assertions=(REVENGE,),
+        **REVENGE_ATTACK,
         sources=SOURCES,
         description=(
             "On 5 July 2021, unknown militants fired multiple rockets that struck Ain al-Asad "
@@ -247,18 +237,13 @@ RECORDS = [
     ),
     Attack(
         id="2021-07-06-us-embassy-drone",
-        date=dt.date(2021, 7, 6),
-        place=GREEN_ZONE,
-        target=US_FORCES,
+        **EMBASSY_DRONE,
         target_description="US embassy in Baghdad's Green Zone",
         weapons=(Drone(count=1, armed=True, payload="explosives"),),
-        outcome=Outcome.INTERCEPTED,
         launched=1,
         intercepted=1,
         impacted=0,
-        casualties=NO_CASUALTIES,
-        responds_to=("2021-06-27-us-strike-al-qaim", "2021-06-27-us-strike-abu-kamal"),
-        link_assertions=(REVENGE,),
+        **REVENGE_ATTACK,
         sources=SOURCES,
         tallies=(TALLY,),
         description=(
@@ -269,11 +254,9 @@ RECORDS = [
     Response(
         id="2021-07-06-us-embassy-c-ram",
         kind=ResponseKind.INTERCEPTION,
-        date=dt.date(2021, 7, 6),
+        **EMBASSY_DRONE,
         responder=US_FORCES,
-        place=GREEN_ZONE,
         weapons=(CounterRAM(system="Centurion"),),
-        outcome=Outcome.INTERCEPTED,
         casualties=NO_CASUALTIES,
         responds_to=("2021-07-06-us-embassy-drone",),
         sources=SOURCES,
@@ -287,7 +270,7 @@ RECORDS = [
     Response(
         id="2021-07-06-us-will-respond",
         kind=ResponseKind.THREAT,
-        date=dt.date(2021, 7, 6),
+        date=REPORTED,
         date_precision=TimePrecision.WEEK,
         responder=US_FORCES,
         responds_to=("2021-07-05-ain-al-asad-rockets", "2021-07-06-us-embassy-drone"),

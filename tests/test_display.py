@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
-from records_fixtures import GREEN_ZONE
+from records_full import full_records
 
 import eventdata
-from eventdata import Actor, Attack, EventCollection, Response
 from eventdata._display import Detail, html_view, short_repr
-from eventdata.models.records import ResponseKind
-from eventdata.models.weapons import CounterRAM, Rocket
 from eventdata.sources.store import UpdateSummary
 from eventdata.synthetic import generate_events
 
@@ -84,24 +80,18 @@ def test_update_summary_repr_and_table() -> None:
 
 
 def test_event_collection_lists_its_records() -> None:
-    attack = Attack(
-        id="a1",
-        date=dt.date(2021, 7, 6),
-        place=GREEN_ZONE,
-        attacker=Actor(name="Kataib Hezbollah", actor_type="Political militia"),
-        weapons=(Rocket(count=2),),
-    )
-    answer = Response(
-        id="r1",
-        date=dt.date(2021, 7, 6),
-        place=GREEN_ZONE,
-        kind=ResponseKind.INTERCEPTION,
-        weapons=(CounterRAM(),),
-        responds_to=("a1",),
-    )
+    collection = full_records()  # one record of each type, every field set
 
-    html = EventCollection([attack, answer])._repr_html_()
+    html = collection._repr_html_()
 
     cells = _cells(html)
-    assert "response (interception)" in cells and "a1" in cells
+    at = cells.index("response-full")
+    assert cells[at : at + 5] == [
+        "response-full",
+        "response (interception)",
+        "2021-07-06",
+        "Baghdad - Karkh",
+        "attack-full",
+    ]
+    assert all(record.id in cells for record in collection)
     assert len(html) < 5000

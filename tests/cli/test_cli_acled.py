@@ -67,15 +67,6 @@ def test_history_lists_updates_and_an_events_changes(
     assert ("SOM5", "deleted") in changes
 
 
-def test_history_of_a_missing_store_exits_2(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    code = main(["history", str(tmp_path / "absent.parquet")])
-
-    assert code == 2
-    assert "absent.parquet" in capsys.readouterr().err
-
-
 def test_an_empty_fetch_says_which_filters_matched_nothing(
     api: FakeAcled, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -59,6 +59,7 @@ def test_on_invalid_drop_and_keep(invalid_csv, tmp_path, policy, written, summar
     assert result.exit_code == 0, result.output
     assert pq.read_metadata(dst).num_rows == written
     assert f"read 5 rows, wrote {written}, {summary}" in result.output
+    assert result.output.count("read 5 rows") == 1  # the summary is printed once
 
 
 def test_partitioned_dataset(valid_csv, tmp_path):

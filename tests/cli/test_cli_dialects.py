@@ -119,3 +119,23 @@ def test_convert_writes_a_ged_file_as_ged(tmp_path, run_cli: Run, shared_data: P
     table = pq.read_table(tmp_path / "ged.parquet")
     assert table.num_rows == 284
     assert {"type_of_violence", "side_a", "best", "geometry"} <= set(table.column_names)
+
+
+@pytest.mark.parametrize(
+    ("command", "exit_code"), [("validate", 1), ("describe", 0), ("convert", 1)]
+)
+def test_every_reading_command_hands_on_truncated_to_the_reader(
+    tmp_path, run_cli: Run, command, exit_code
+):
+    whole = write_acled_csv(tmp_path / "whole.csv", [acled_row(i) for i in range(1, 4)])
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[: data.rindex(b"\n", 0, len(data) - 1) + 40])  # the last row cut off
+    out = [tmp_path / "out.parquet"] if command == "convert" else []
+
+    refused = run_cli(command, cut, *out)
+    read = run_cli(command, cut, *out, "--on-truncated", "invalid")
+
+    assert refused.returncode == 2, refused.stderr
+    assert read.returncode == exit_code, read.stderr
+    assert "Traceback" not in read.stderr

@@ -1,4 +1,4 @@
-"""``eventdata fetch`` and ``eventdata update`` against a fake ACLED API on 127.0.0.1."""
+"""``eventdata fetch`` and ``update`` (and the store commands' usage errors) on a fake ACLED API."""
 
 from __future__ import annotations
 
@@ -95,16 +95,21 @@ def test_fetch_refuses_invalid_rows_on_request(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--start", "2025-02-01", "--end", "2025-01-01", "x.parquet"], "is after end_date"),
-        (["--event-type", "Battle", "x.parquet"], "unknown event type"),
-        (["--filter", "iso", "x.parquet"], "is not KEY=VALUE"),
-        (["--country", "Iraq", "x.csv"], "name a .parquet file"),
+        (
+            ["fetch", "--start", "2025-02-01", "--end", "2025-01-01", "x.parquet"],
+            "is after end_date",
+        ),
+        (["fetch", "--event-type", "Battle", "x.parquet"], "unknown event type"),
+        (["fetch", "--filter", "iso", "x.parquet"], "is not KEY=VALUE"),
+        (["fetch", "--country", "Iraq", "x.csv"], "name a .parquet file"),
+        (["update", "absent.parquet"], "pass the ACLED query"),  # a new store needs a query
+        (["history", "absent.parquet"], "absent.parquet"),
     ],
 )
 def test_bad_usage_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], message: str
 ) -> None:
-    code = main(["fetch", *args[:-1], str(tmp_path / args[-1])])
+    code = main([*args[:-1], str(tmp_path / args[-1])])
 
     assert code == 2
     assert message in capsys.readouterr().err
@@ -120,12 +125,3 @@ def test_help_documents_the_credential_variables(
     assert code == 0
     for name in ("ACLED_API_EMAIL", "ACLED_API_PASSWORD", "ACLED_API_URL"):
         assert name in out
-
-
-def test_update_of_a_missing_store_without_a_query_exits_2(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    code = main(["update", str(tmp_path / "absent.parquet")])
-
-    assert code == 2
-    assert "pass the ACLED query" in capsys.readouterr().err

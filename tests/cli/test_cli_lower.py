@@ -153,14 +153,3 @@ def test_round_trip_through_the_cli_keeps_every_field(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output  # unconfirmed records give no rows
     assert read_records(path) == collection
-
-
-def test_report_reads_a_records_file(tmp_path: Path) -> None:
-    out = tmp_path / "report.html"
-
-    result = invoke("report", EXAMPLE, out)
-
-    assert result.exit_code == 0, result.output
-    page = out.read_text(encoding="utf-8")
-    assert "Disrupted weapons use" in page
-    assert "Military Forces of the United States (2021-)" in page

@@ -14,6 +14,20 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 needs_jinja2 = pytest.mark.skipif(
     importlib.util.find_spec("jinja2") is None, reason="jinja2 (the report extra) is missing"
 )
+RECORDS_EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "baghdad_2021.yaml"
+
+
+@pytest.fixture
+def report_page(run_cli: Run, tmp_path: Path) -> Callable[..., str]:
+    """``eventdata report DATA page.html OPTION...``: the page it wrote, once it exited 0."""
+
+    def report(data: Path, *options: object) -> str:
+        out = tmp_path / "page.html"
+        result = run_cli("report", data, out, *options)
+        assert result.returncode == 0, result.stderr
+        return out.read_text(encoding="utf-8")
+
+    return report
 
 
 @needs_jinja2
@@ -62,7 +76,7 @@ def test_report_without_jinja2_names_the_extra(valid_csv: Path, tmp_path: Path) 
 
 @needs_jinja2
 def test_report_of_blank_and_unreadable_dates_writes_the_page(
-    run_cli: Run, make_csv: Callable[..., Path], tmp_path: Path
+    report_page: Callable[..., str], make_csv: Callable[..., Path]
 ) -> None:
     path = make_csv(
         "dates.csv",
@@ -71,12 +85,9 @@ def test_report_of_blank_and_unreadable_dates_writes_the_page(
         {},
         {"latitude": "", "longitude": ""},
     )
-    out = tmp_path / "page.html"
 
-    result = run_cli("report", path, out)
+    html = report_page(path)
 
-    assert result.returncode == 0, result.stderr
-    html = out.read_text(encoding="utf-8")
     assert '<b class="failed">2</b>rows without a readable date' in html
     assert '<b class="failed">1</b>rows without coordinates' in html
     assert "required.event_date" in html and "type.event_date" in html
@@ -86,15 +97,21 @@ def test_report_of_blank_and_unreadable_dates_writes_the_page(
     any(importlib.util.find_spec(m) is None for m in ("jinja2", "rapidfuzz", "scipy")),
     reason="the report and match extras are missing",
 )
-def test_report_compares_two_files(run_cli: Run, valid_csv: Path, tmp_path: Path) -> None:
-    out = tmp_path / "page.html"
+def test_report_compares_two_files(report_page: Callable[..., str], valid_csv: Path) -> None:
+    html = report_page(valid_csv, "--compare", valid_csv)
 
-    result = run_cli("report", valid_csv, out, "--compare", valid_csv)
-
-    assert result.returncode == 0, result.stderr
-    html = out.read_text(encoding="utf-8")
     assert "Compared with valid.csv (compared)" in html
     assert "<b>5</b> pairs of the same event" in html
+
+
+@needs_jinja2
+def test_report_reads_a_records_file(report_page: Callable[..., str]) -> None:
+    pytest.importorskip("yaml")  # the records extra reads the YAML records file
+
+    html = report_page(RECORDS_EXAMPLE)
+
+    assert "Disrupted weapons use" in html
+    assert "Military Forces of the United States (2021-)" in html
 
 
 @needs_jinja2

@@ -19,6 +19,7 @@ from eventdata import ACLED_COLUMNS, read_parquet, to_parquet, validate, write_a
 from eventdata.io.readers import read_raw
 from eventdata.pipeline.acled_csv import acled_text_table
 from eventdata.schema.arrow import conform
+from eventdata.synthetic import generate_events
 from eventdata.validation.parse import parse
 from eventdata.vocabulary.pre2023 import PRE2023_COLUMNS
 
@@ -99,18 +100,13 @@ def test_pre2023_dialect_writes_old_header_and_numeric_codes(tmp_path):
 
 
 def test_pre2023_warns_about_columns_it_cannot_hold(tmp_path):
-    row = make_row(
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        disorder_type="Political violence",
-        civilian_targeting="Civilian targeting",
-        inter2="Civilians",
-        actor2="Civilians (Iraq)",
-        interaction="External/Other forces-Civilians",
-    )
+    events = generate_events(40, seed=1)  # five of them target civilians
+    assert "Civilian targeting" in events.column("civilian_targeting").to_pylist()
 
-    with pytest.warns(UserWarning, match="civilian_targeting"):
-        write_acled(_canonical([row]), tmp_path / "out.csv", dialect="pre2023")
+    with pytest.warns(UserWarning, match="no column.s. civilian_targeting"):
+        write_acled(events, tmp_path / "out.csv", dialect="pre2023")
+
+    assert list(_read(tmp_path / "out.csv")[0]) == list(PRE2023_COLUMNS)
 
 
 def test_extra_columns_follow_and_derived_geometry_is_not_written(tmp_path):

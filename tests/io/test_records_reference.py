@@ -38,10 +38,25 @@ def export(tmp_path: Path) -> Path:
     return path
 
 
-def records_file(tmp_path: Path, body: str) -> Path:
+def attack_file(
+    tmp_path: Path, *fields: str, id: str = "rockets", date: str = "2020-12-20"
+) -> Path:
+    """A records file of one attack: its id, its date and these YAML lines of fields."""
+    body = "".join(f"    {line}\n" for line in (f"id: {id}", f"date: {date}", *fields))
     path = tmp_path / "report.yaml"
-    path.write_text("format: eventdata.records/1\nrecords:\n" + body, encoding="utf-8")
+    path.write_text(
+        "format: eventdata.records/1\nrecords:\n  - record_type: attack\n" + body,
+        encoding="utf-8",
+    )
     return path
+
+
+def coded_place(name: str) -> tuple[str, str]:
+    """The YAML lines of a place in Iraq given with its country and coordinates."""
+    return (
+        f"place: {{name: {name}, country: Iraq, iso: 368, region: Middle East,",
+        "        latitude: 33.3, longitude: 44.4}",
+    )
 
 
 def test_lookup_ranks_names_valid_on_the_date_first(export: Path) -> None:
@@ -64,13 +79,7 @@ def test_lookup_finds_places_with_where_they_are(export: Path) -> None:
 
 
 def test_a_place_given_by_name_only_is_filled_and_said_so(tmp_path: Path, export: Path) -> None:
-    path = records_file(
-        tmp_path,
-        "  - record_type: attack\n"
-        "    id: rockets\n"
-        "    date: 2020-12-20\n"
-        "    place: {name: Baghdad - Karkh}\n",
-    )
+    path = attack_file(tmp_path, "place: {name: Baghdad - Karkh}")
 
     with pytest.warns(NameWarning, match=r"filled place 'Baghdad - Karkh' from the reference"):
         (record,) = read_records(path, reference=export)
@@ -88,14 +97,7 @@ def test_a_place_given_by_name_only_is_filled_and_said_so(tmp_path: Path, export
 
 
 def test_a_place_with_coordinates_is_left_as_coded(tmp_path: Path, export: Path) -> None:
-    path = records_file(
-        tmp_path,
-        "  - record_type: attack\n"
-        "    id: rockets\n"
-        "    date: 2020-12-20\n"
-        "    place: {name: Baghdad - Karkh, country: Iraq, iso: 368, region: Middle East,\n"
-        "            latitude: 33.3, longitude: 44.4}\n",
-    )
+    path = attack_file(tmp_path, *coded_place("Baghdad - Karkh"))
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -105,15 +107,13 @@ def test_a_place_with_coordinates_is_left_as_coded(tmp_path: Path, export: Path)
 
 
 def test_unknown_names_warn_with_close_matches(tmp_path: Path, export: Path) -> None:
-    path = records_file(
+    path = attack_file(
         tmp_path,
-        "  - record_type: attack\n"
-        "    id: strike\n"
-        "    date: 2022-03-01\n"
-        "    attacker: {name: Kataib Hezbollah, actor_type: Political militia}\n"
-        f"    target: {{name: '{US_2017}', actor_type: External/Other forces}}\n"
-        "    place: {name: Green Zone, country: Iraq, iso: 368, region: Middle East,\n"
-        "            latitude: 33.3, longitude: 44.4}\n",
+        "attacker: {name: Kataib Hezbollah, actor_type: Political militia}",
+        f"target: {{name: '{US_2017}', actor_type: External/Other forces}}",
+        *coded_place("Green Zone"),
+        id="strike",
+        date="2022-03-01",
     )
 
     with warnings.catch_warnings(record=True) as caught:

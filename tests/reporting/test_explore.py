@@ -66,6 +66,12 @@ out.ticks = Array.prototype.map.call(
 """
 
 
+@pytest.fixture(scope="module")
+def sample_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of the sample file, written once for the tests that only read it."""
+    return eventdata.report(SAMPLE, tmp_path_factory.mktemp("sample") / "sample.html")
+
+
 def _pixels(png: Path) -> np.ndarray:
     image_module = pytest.importorskip("PIL.Image")
     with image_module.open(png) as image:
@@ -102,10 +108,8 @@ def _somalia_csv(path: Path, *, dates: dict[int, str] | None = None, n: int = 80
 
 
 @needs_jinja2
-def test_the_map_draws_country_outlines_and_marks(tmp_path: Path, chromium: Chromium) -> None:
-    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
-
-    loaded = chromium(page, width=1300, height=1400)
+def test_the_map_draws_country_outlines_and_marks(sample_page: Path, chromium: Chromium) -> None:
+    loaded = chromium(sample_page, width=1300, height=1400)
 
     assert loaded.page_requests == []
     pixels = _pixels(loaded.screenshot)
@@ -118,10 +122,8 @@ def test_the_map_draws_country_outlines_and_marks(tmp_path: Path, chromium: Chro
 
 
 @needs_jinja2
-def test_every_mark_and_bar_has_a_hover_label(tmp_path: Path, chromium: Chromium) -> None:
-    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
-
-    out = chromium.probe(page, COUNT_LABELS)
+def test_every_mark_and_bar_has_a_hover_label(sample_page: Path, chromium: Chromium) -> None:
+    out = chromium.probe(sample_page, COUNT_LABELS)
 
     assert out["marks"] == 239 and out["bars"] > 100
     assert out["unlabelled"] == 0
@@ -145,9 +147,8 @@ def test_binned_marks_are_labelled_with_their_counts(tmp_path: Path, chromium: C
 
 @needs_jinja2
 def test_choosing_an_admin1_redraws_the_map_bars_and_table(
-    tmp_path: Path, chromium: Chromium
+    sample_page: Path, chromium: Chromium
 ) -> None:
-    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
     choose = """
       var select = document.querySelector("select[name=area]");
       var option = Array.prototype.find.call(select.options,
@@ -156,8 +157,8 @@ def test_choosing_an_admin1_redraws_the_map_bars_and_table(
       select.dispatchEvent(new Event("change", { bubbles: true }));
     """
 
-    before = chromium.probe(page, VISIBLE)
-    after = chromium.probe(page, choose + VISIBLE)
+    before = chromium.probe(sample_page, VISIBLE)
+    after = chromium.probe(sample_page, choose + VISIBLE)
 
     assert before["visible"] == 239 and before["shown"] == "Showing all 240 events."
     assert after["shown"].startswith("Showing 27 of 240 events")
@@ -184,9 +185,8 @@ def _events_in(label: str) -> int:
 
 @needs_jinja2
 def test_unticking_an_event_type_removes_its_bars_and_marks(
-    tmp_path: Path, chromium: Chromium
+    sample_page: Path, chromium: Chromium
 ) -> None:
-    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
     untick = """
       var box = Array.prototype.find.call(document.querySelectorAll("input[name=type]"),
         function (b) { return b.parentNode.textContent.trim() === "Battles"; });
@@ -194,24 +194,23 @@ def test_unticking_an_event_type_removes_its_bars_and_marks(
       box.dispatchEvent(new Event("change", { bubbles: true }));
     """
 
-    before = chromium.probe(page, VISIBLE)
-    after = chromium.probe(page, untick + VISIBLE)
+    before = chromium.probe(sample_page, VISIBLE)
+    after = chromium.probe(sample_page, untick + VISIBLE)
 
     battles = EVENT_TYPE_COLOURS["Battles"]
     assert battles in before["barFills"] and battles not in after["barFills"]
     assert after["visible"] < before["visible"]
     # and on screen: the bars' Battles red is gone from the picture
-    shown = _pixels(chromium(page, width=1300, height=2000).screenshot)
+    shown = _pixels(chromium(sample_page, width=1300, height=2000).screenshot)
     filtered = _pixels(
-        chromium(chromium.with_actions(page, untick), width=1300, height=2000).screenshot
+        chromium(chromium.with_actions(sample_page, untick), width=1300, height=2000).screenshot
     )
     red = _rgb(battles)
     assert _share(shown, red) > 0.001 and _share(filtered, red) < _share(shown, red) / 10
 
 
 @needs_jinja2
-def test_a_date_range_keeps_the_weeks_it_covers(tmp_path: Path, chromium: Chromium) -> None:
-    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
+def test_a_date_range_keeps_the_weeks_it_covers(sample_page: Path, chromium: Chromium) -> None:
     narrow = """
       var form = document.getElementById("filters");
       form.elements.from.value = "2025-01-04";
@@ -223,7 +222,7 @@ def test_a_date_range_keeps_the_weeks_it_covers(tmp_path: Path, chromium: Chromi
     # weeks from Saturday 4 January to Friday 31 January 2025, which holds the 29th
     expected = int(((dates >= "2025-01-04") & (dates <= "2025-01-31")).sum())
 
-    after = chromium.probe(page, narrow + VISIBLE)
+    after = chromium.probe(sample_page, narrow + VISIBLE)
 
     assert after["shown"].startswith(f"Showing {expected} of 240 events")
     assert sum(_events_in(label) for label in after["barLabels"]) == expected
@@ -231,9 +230,10 @@ def test_a_date_range_keeps_the_weeks_it_covers(tmp_path: Path, chromium: Chromi
 
 
 @needs_jinja2
-def test_without_scripts_the_page_shows_everything(tmp_path: Path, chromium: Chromium) -> None:
-    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
-    html = page.read_text(encoding="utf-8")
+def test_without_scripts_the_page_shows_everything(
+    tmp_path: Path, sample_page: Path, chromium: Chromium
+) -> None:
+    html = sample_page.read_text(encoding="utf-8")
     static = tmp_path / "static.html"
     static.write_text(re.sub(r"<script>.*?</script>", "", html, flags=re.S), "utf-8")
     check = """
@@ -289,10 +289,11 @@ def test_the_frame_holds_most_events_and_marks_the_one_at_sea(
 
 
 @needs_jinja2
-def test_a_notebook_shows_the_page_inline(tmp_path: Path, chromium: Chromium) -> None:
-    page = eventdata.report(SAMPLE, tmp_path / "sample.html")
+def test_a_notebook_shows_the_page_inline(
+    tmp_path: Path, sample_page: Path, chromium: Chromium
+) -> None:
     cell = tmp_path / "cell.html"
-    cell.write_text(f"<html><body>{page._repr_html_()}</body></html>", encoding="utf-8")
+    cell.write_text(f"<html><body>{sample_page._repr_html_()}</body></html>", encoding="utf-8")
     check = """
       var frame = document.querySelector("iframe").contentDocument;
       out.marks = frame.querySelectorAll("#map-svg [data-m]").length;
@@ -301,5 +302,5 @@ def test_a_notebook_shows_the_page_inline(tmp_path: Path, chromium: Chromium) ->
 
     out = chromium.probe(cell, check)
 
-    assert isinstance(page, Path) and page.name == "sample.html"
+    assert isinstance(sample_page, Path) and sample_page.name == "sample.html"
     assert out == {"marks": 239, "filters": True}

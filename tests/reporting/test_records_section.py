@@ -6,15 +6,16 @@ import datetime as dt
 import importlib.util
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chromium_harness import Chromium
 from records_fixtures import ABU_KAMAL, GREEN_ZONE
 
 import eventdata
-from eventdata import Actor, Attack, EventCollection, Response, write_records
+from eventdata import Actor, Attack, EventCollection, Place, Response, write_records
 from eventdata.models.records import Outcome, ResponseKind, WeaponsSeizure
-from eventdata.models.weapons import CounterRAM, Drone, Rocket
+from eventdata.models.weapons import CounterRAM, Drone, Rocket, Weapon
 from eventdata.synthetic import generate_events
 
 needs_jinja2 = pytest.mark.skipif(
@@ -25,11 +26,29 @@ MILITIA = Actor(name="Kataib Hezbollah", actor_type="Political militia")
 US = Actor(name="Military Forces of the United States (2021-)", actor_type="External/Other forces")
 
 
+def _july(day: int, place: Place = GREEN_ZONE) -> dict[str, Any]:
+    """The date and place of a record of July 2021 (at the Green Zone unless said)."""
+    return {"date": dt.date(2021, 7, day), "place": place}
+
+
+def _us_answer(
+    id: str, kind: ResponseKind, weapon: Weapon, day: int, place: Place = GREEN_ZONE
+) -> Response:
+    """A US response to ``attack-1`` with one weapon, in July 2021."""
+    return Response(
+        id=id,
+        **_july(day, place),
+        kind=kind,
+        responder=US,
+        weapons=(weapon,),
+        responds_to=("attack-1",),
+    )
+
+
 def _collection() -> EventCollection:
     attack = Attack(
         id="attack-1",
-        date=dt.date(2021, 7, 6),
-        place=GREEN_ZONE,
+        **_july(6),
         attacker=MILITIA,
         weapons=(Drone(count=3), Rocket(count=2)),
         launched=5,
@@ -37,28 +56,13 @@ def _collection() -> EventCollection:
         impacted=2,
         outcome=Outcome.PARTIALLY_INTERCEPTED,
     )
-    interception = Response(
-        id="intercept-1",
-        date=dt.date(2021, 7, 6),
-        place=GREEN_ZONE,
-        kind=ResponseKind.INTERCEPTION,
-        responder=US,
-        weapons=(CounterRAM(system="C-RAM"),),
-        responds_to=("attack-1",),
+    interception = _us_answer(
+        "intercept-1", ResponseKind.INTERCEPTION, CounterRAM(system="C-RAM"), 6
     )
-    strike = Response(
-        id="strike-1",
-        date=dt.date(2021, 7, 8),
-        place=ABU_KAMAL,
-        kind=ResponseKind.RETALIATION,
-        responder=US,
-        weapons=(Drone(count=1),),
-        responds_to=("attack-1",),
-    )
+    strike = _us_answer("strike-1", ResponseKind.RETALIATION, Drone(count=1), 8, ABU_KAMAL)
     answer = Attack(
         id="attack-2",
-        date=dt.date(2021, 7, 9),
-        place=GREEN_ZONE,
+        **_july(9),
         attacker=MILITIA,
         weapons=(Rocket(count=4),),
         launched=4,
@@ -68,8 +72,7 @@ def _collection() -> EventCollection:
     )
     seizure = WeaponsSeizure(
         id="seizure-1",
-        date=dt.date(2021, 7, 10),
-        place=GREEN_ZONE,
+        **_july(10),
         seized_by=Actor(name="Police Forces of Iraq (2020-)", actor_type="State forces"),
         weapons=(Rocket(count=6),),
         description="Police seized six rockets.",

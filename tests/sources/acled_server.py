@@ -106,6 +106,22 @@ class FakeAcled:
         with self.lock:
             self.tokens = {t: (email, 0.0) for t, (email, _) in self.tokens.items()}
 
+    @contextmanager
+    def holding(self) -> Iterator[threading.Event]:
+        """Hold every answer until the block ends; yields an event set once one is held."""
+        gate, arrived = threading.Event(), threading.Event()
+
+        def hold(path: str) -> None:
+            arrived.set()
+            gate.wait(60)
+
+        self.before_answer = hold
+        try:
+            yield arrived
+        finally:
+            self.before_answer = None
+            gate.set()
+
     def reads(self, path: str = "/api/acled/read") -> list[Request]:
         """The GET requests to ``path`` so far."""
         return [r for r in self.requests if r.path == path and r.method == "GET"]

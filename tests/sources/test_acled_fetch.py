@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import inspect
+import io
 import sys
+import typing
 import warnings
 from pathlib import Path
 
@@ -273,9 +277,42 @@ def test_without_httpx_the_message_names_the_extra(
         fetch_acled(country="Somalia", **FAST)
 
 
-def test_the_progress_bar_counts_rows(acled: FakeAcled, capfd: pytest.CaptureFixture[str]) -> None:
-    fetch_acled(country="Somalia", page_size=3, backoff=0.01, progress=True)
+def test_fetch_acled_takes_iter_acleds_arguments_by_keyword() -> None:
+    fetch, stream = inspect.signature(fetch_acled), inspect.signature(iter_acled)
 
-    err = capfd.readouterr().err
-    assert "ACLED 3 rows received (1 pages)" in err
-    assert "ACLED 7 rows received (3 pages)" in err
+    assert fetch.parameters == stream.parameters
+    assert {p.kind for p in fetch.parameters.values()} == {
+        inspect.Parameter.KEYWORD_ONLY,
+        inspect.Parameter.VAR_KEYWORD,
+    }
+    assert typing.get_type_hints(fetch_acled)["return"] is pd.DataFrame
+    assert typing.get_type_hints(fetch_acled)["page_size"] is int
+    with pytest.raises(TypeError, match="positional"):
+        fetch_acled("Somalia")  # type: ignore[misc]
+
+
+class Renders(io.StringIO):
+    """A stderr that keeps each write apart: the bar's renders, one by one, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.writes.append(text)
+        return super().write(text)
+
+
+def test_the_progress_bar_counts_rows(acled: FakeAcled) -> None:
+    stderr = Renders()  # the stream the bar draws on, read whole: no capture of fd 2 between
+
+    with contextlib.redirect_stderr(stderr):
+        fetch_acled(country="Somalia", page_size=3, backoff=0.01, progress=True)
+
+    renders = [w.strip("\r ") for w in stderr.writes if w.startswith("\r")]
+    assert renders == [
+        "ACLED 3 rows received (1 pages)...",
+        "ACLED 6 rows received (2 pages)...",
+        "ACLED 7 rows received (3 pages)...",
+        "",  # the bar is erased at the end, so that the next output starts on a clean line
+    ]

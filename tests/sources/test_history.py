@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -164,22 +163,15 @@ def test_history_across_several_updates_and_a_kill(acled: FakeAcled, tmp_path: P
     after_two = read_parquet(store)
     history_two = history_path(store).read_bytes()
     acled.events[3] = event(4, fatalities="2", timestamp="1900000000")
-    gate, arrived = threading.Event(), threading.Event()
-
-    def hold(path: str) -> None:  # the third update is killed while ACLED holds its answer
-        arrived.set()
-        gate.wait(60)
-
-    acled.before_answer = hold
     code = f"import eventdata; eventdata.update({str(store)!r}, progress=False)"
-    process = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ))
-    try:
-        assert arrived.wait(60)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
-        acled.before_answer = None
-        gate.set()
+    with acled.holding() as arrived:  # the third update is killed while ACLED holds its answer
+        process = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ))
+        try:
+            assert arrived.wait(60)
+            process.send_signal(signal.SIGKILL)
+        finally:
+            process.wait(timeout=30)
+
     assert process.returncode == -signal.SIGKILL
     assert history_path(store).read_bytes() == history_two
     assert ids(read_parquet(store)) == ids(after_two)
@@ -264,25 +256,16 @@ def test_overlapping_updates_one_runs_the_other_says_so(acled: FakeAcled, tmp_pa
     store = tmp_path / "somalia.parquet"
     update(store, country="Somalia", **FAST)
     week_two(acled)
-    gate, arrived = threading.Event(), threading.Event()
-
-    def hold(path: str) -> None:  # the first update waits at ACLED while the second starts
-        arrived.set()
-        gate.wait(60)
-
-    acled.before_answer = hold
     code = f"import eventdata; print(eventdata.update({str(store)!r}, progress=False).added)"
-    first = subprocess.Popen(
-        [sys.executable, "-c", code], env=dict(os.environ), stdout=subprocess.PIPE, text=True
-    )
-    try:
+    with acled.holding() as arrived:  # the first update waits at ACLED while the second starts
+        first = subprocess.Popen(
+            [sys.executable, "-c", code], env=dict(os.environ), stdout=subprocess.PIPE, text=True
+        )
         assert arrived.wait(60)
-        acled.before_answer = None
+        acled.before_answer = None  # the second update is answered at once
         with pytest.raises(StoreBusyError, match="another update of this store is running"):
             update(store, **FAST)
-    finally:
-        gate.set()
-        out, _ = first.communicate(timeout=60)
+    out, _ = first.communicate(timeout=60)
 
     assert first.returncode == 0 and out.strip() == "1"
     assert "SOM20" in set(read_parquet(store)["event_id_cnty"])

@@ -7,13 +7,14 @@ starts fast; commands import pyarrow and pandas inside their bodies.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypedDict, TypeVar, cast
 
 import click
 
@@ -22,7 +23,9 @@ __all__ = [
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_UNREADABLE",
+    "READ_OPTION_NAMES",
     "InputProblem",
+    "ReaderOptions",
     "choice_option",
     "count_option",
     "describe_exception",
@@ -32,6 +35,7 @@ __all__ = [
     "progress_option",
     "read_options",
     "readable_input",
+    "reference_option",
     "repeatable_option",
     "split_values",
     "unexpected_message",
@@ -204,9 +208,35 @@ DATE_FORMAT_HELP = (
 )
 
 
-def read_options(command: Any) -> Any:
-    """Add ``--date-format``, ``--encoding``, ``--sheet`` and ``--on-truncated`` to a command."""
-    command = click.option(
+class ReaderOptions(TypedDict):
+    """The options :func:`read_options` adds, handed to the command together as ``read``.
+
+    They are keyword options of ``read_input``, ``validate`` and ``convert`` alike.
+    """
+
+    date_format: str | None
+    encoding: str | None
+    sheet: str | None
+    on_truncated: Literal["raise", "invalid"]
+
+
+READ_OPTION_NAMES = tuple(ReaderOptions.__annotations__)
+"""The names of the parameters :func:`read_options` adds: the keys of :class:`ReaderOptions`."""
+
+
+def read_options(command: F) -> F:
+    """Add ``--date-format``, ``--encoding``, ``--sheet`` and ``--on-truncated`` to a command.
+
+    The command receives them as one argument, ``read`` (a :class:`ReaderOptions`), to hand
+    on as ``**read`` to ``read_input``, ``validate`` or ``convert``.
+    """
+
+    @functools.wraps(command)
+    def gathered(*args: Any, **kwargs: Any) -> Any:
+        kwargs["read"] = {name: kwargs.pop(name) for name in READ_OPTION_NAMES}
+        return command(*args, **kwargs)
+
+    with_options = click.option(
         "--on-truncated",
         "on_truncated",
         type=click.Choice(["raise", "invalid"]),
@@ -214,24 +244,27 @@ def read_options(command: Any) -> Any:
         show_default=True,
         help="A file whose last record is cut off: raise = refuse it, naming the line; "
         "invalid = read the complete records and report the cut one as an invalid row.",
-    )(command)
-    command = click.option(
+    )(gathered)
+    with_options = click.option(
         "--sheet",
         default=None,
         metavar="NAME",
         help="The sheet of a workbook to read (name or 0-based index); default: the sheet "
         "holding the table.",
-    )(command)
-    command = click.option(
+    )(with_options)
+    with_options = click.option(
         "--encoding",
         default=None,
         metavar="NAME",
         help="Text encoding of a CSV input, e.g. cp1252; default: detected (UTF-8, else "
         "Windows-1252, else Latin-1).",
-    )(command)
-    return click.option(
-        "--date-format", "date_format", default=None, metavar="STYLE", help=DATE_FORMAT_HELP
-    )(command)
+    )(with_options)
+    return cast(
+        F,
+        click.option(
+            "--date-format", "date_format", default=None, metavar="STYLE", help=DATE_FORMAT_HELP
+        )(with_options),
+    )
 
 
 def choice_option(*names: str, choices: Sequence[str], default: str, help: str) -> Callable[[F], F]:
@@ -270,6 +303,17 @@ def count_option(
 def repeatable_option(*names: str, metavar: str, help: str) -> Callable[[F], F]:
     """An option that may be given several times (values collected in a tuple)."""
     return click.option(*names, multiple=True, metavar=metavar, help=help)
+
+
+def reference_option(*, required: bool, help: str) -> Callable[[F], F]:
+    """``--reference``: an ACLED export or store that ACLED's names are looked up in."""
+    return click.option(
+        "--reference",
+        type=click.Path(path_type=Path),
+        required=required,
+        default=None,
+        help=help,
+    )
 
 
 progress_option = click.option(

@@ -7,7 +7,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -15,6 +15,7 @@ from eventdata._progress import ProgressBar, show_progress
 from eventdata.cli.common import (
     EXIT_ERRORS,
     InputProblem,
+    ReaderOptions,
     choice_option,
     count_option,
     echo_out,
@@ -126,10 +127,7 @@ def _run(
     partition_by: list[str],
     bar: ProgressBar,
     *,
-    date_format: str | None,
-    encoding: str | None,
-    sheet: str | None = None,
-    on_truncated: Literal["raise", "invalid"] = "raise",
+    read: ReaderOptions,
     escape_formulas: bool = False,
 ) -> ConvertStats | None:
     """Convert with :func:`eventdata.pipeline.convert.convert`; None when rows were refused."""
@@ -148,11 +146,8 @@ def _run(
                 on_invalid=on_invalid,
                 partition_by=partition_by or None,
                 progress=bar,
-                date_format=date_format,
-                encoding=encoding,
-                sheet=sheet,
-                on_truncated=on_truncated,
                 escape_formulas=escape_formulas,
+                **read,
             )
         except ValidationFailed as exc:
             bar.close()
@@ -297,10 +292,7 @@ def convert(
     on_invalid: str,
     partition_by: tuple[str, ...],
     progress: bool | None,
-    date_format: str | None,
-    encoding: str | None,
-    sheet: str | None,
-    on_truncated: Literal["raise", "invalid"],
+    read: ReaderOptions,
     escape_formulas: bool,
     scheduler: str | None,
     workers: int | None,
@@ -311,7 +303,7 @@ def convert(
         raise click.UsageError(f"--escape-formulas applies to a .csv output, not {dst}")
     if scheduler is not None and workers is not None:
         raise click.UsageError("give --scheduler or --workers, not both")
-    if (scheduler is not None or workers is not None) and (date_format or encoding):
+    if (scheduler is not None or workers is not None) and (read["date_format"] or read["encoding"]):
         raise click.UsageError(
             "--date-format and --encoding do not reach dask workers yet (each partition "
             "decides its own date style and encoding); convert without --scheduler/--workers"
@@ -338,17 +330,14 @@ def convert(
             cast("OnInvalid", on_invalid),
             columns,
             bar,
-            date_format=date_format,
-            encoding=encoding,
-            sheet=sheet,
-            on_truncated=on_truncated,
+            read=read,
             escape_formulas=escape_formulas,
         )
     finally:
         bar.close()
     if stats is None:
         ctx.exit(EXIT_ERRORS)
-    click.echo(_summary(src, dst, stats, time.perf_counter() - started))
+    echo_out(_summary(src, dst, stats, time.perf_counter() - started))
     if stats.rows_written == 0 and stats.rows_read > 0:
         click.echo(
             f"Error: {src}: none of its {stats.rows_read} rows was written to {dst} (every "
@@ -356,4 +345,3 @@ def convert(
             err=True,
         )
         ctx.exit(EXIT_ERRORS)
-    echo_out(_summary(src, dst, stats, time.perf_counter() - started))

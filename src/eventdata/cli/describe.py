@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from eventdata.cli.common import (
+    ReaderOptions,
     count_option,
     dump_json,
     format_option,
@@ -216,23 +217,14 @@ def describe(
     fmt: str,
     top: int,
     dataset: str,
-    date_format: str | None,
-    encoding: str | None,
-    sheet: str | None,
-    on_truncated: Literal["raise", "invalid"],
+    read: ReaderOptions,
 ) -> None:
     """Summarise a file: rows, dialect, date range, counts, fatalities, top actors."""
     with readable_input(path, also=(ValueError,)):
         from eventdata.pipeline.inputs import read_input
         from eventdata.validation.parse import parse, typed_table
 
-        raw = read_input(
-            path,
-            date_format=date_format,
-            encoding=encoding,
-            sheet=sheet,
-            on_truncated=on_truncated,
-        )
+        raw = read_input(path, **read)
         found = resolve_dataset(dataset, raw)
         profile = found.profile
         parsed = parse(raw, found)

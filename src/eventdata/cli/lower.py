@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from eventdata.cli.common import InputProblem, readable_input
+from eventdata.cli.common import InputProblem, readable_input, reference_option, repeatable_option
 
 __all__ = ["lower"]
 
@@ -40,16 +40,12 @@ written.
 @click.command(help=_LOWER_HELP, short_help="Write the ACLED rows of a records file.")
 @click.argument("records", metavar="RECORDS", type=click.Path(path_type=Path))
 @click.argument("out", metavar="OUT", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--reference",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="An ACLED export or store to check names against and fill places from.",
+@reference_option(
+    required=False, help="An ACLED export or store to check names against and fill places from."
 )
-@click.option(
+@repeatable_option(
     "--prefix",
     "prefixes",
-    multiple=True,
     metavar="COUNTRY=ABC",
     help="Event-id prefix of a country (repeatable), e.g. Iraq=IRQ.",
 )

@@ -49,11 +49,11 @@ extra is missing, or bad usage.
 @click.argument("a", type=click.Path(path_type=Path))
 @click.argument("b", type=click.Path(path_type=Path))
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
+@count_option(
     "--days",
-    type=click.IntRange(min=0),
+    minimum=0,
     default=1,
-    show_default=True,
+    metavar=None,
     help="Days allowed between two events beyond their time precision.",
 )
 @click.option(

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from eventdata.cli.common import InputProblem, dump_json, format_option, readable_input
+from eventdata.cli.common import (
+    InputProblem,
+    dump_json,
+    format_option,
+    readable_input,
+    reference_option,
+)
 
 __all__ = ["names"]
 
@@ -33,9 +39,7 @@ Exit code: 0 matches found, 1 no close match, 2 the reference cannot be read.
 
 @click.command(help=_NAMES_HELP, short_help="Look names up in an ACLED export or store.")
 @click.argument("name", metavar="NAME")
-@click.option(
-    "--reference",
-    type=click.Path(path_type=Path),
+@reference_option(
     required=True,
     help="An ACLED export (CSV, JSON, Parquet) or a store written by 'eventdata fetch'.",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +14,7 @@ from eventdata.cli.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     InputProblem,
+    ReaderOptions,
     count_option,
     dump_json,
     echo_out,
@@ -94,23 +95,11 @@ def _run(
     *,
     select: list[str] | None,
     ignore: list[str] | None,
-    date_format: str | None,
-    encoding: str | None,
-    sheet: str | None = None,
-    on_truncated: Literal["raise", "invalid"] = "raise",
+    read: ReaderOptions,
 ) -> ValidationReport:
     from eventdata.pipeline.validate import validate as run
 
-    return run(
-        path,
-        select=select,
-        ignore=ignore,
-        dataset=dataset,
-        date_format=date_format,
-        encoding=encoding,
-        sheet=sheet,
-        on_truncated=on_truncated,
-    )
+    return run(path, select=select, ignore=ignore, dataset=dataset, **read)
 
 
 def _passed(report: ValidationReport, warnings_as_errors: bool) -> bool:
@@ -238,10 +227,7 @@ def validate(
     warnings_as_errors: bool,
     output: Path | None,
     dataset: str,
-    date_format: str | None,
-    encoding: str | None,
-    sheet: str | None,
-    on_truncated: Literal["raise", "invalid"],
+    read: ReaderOptions,
 ) -> None:
     """Validate files against the ACLED codebook and report every failure."""
     selected = check_rule_patterns(split_values(select), "--select", dataset=dataset) or None
@@ -254,16 +240,7 @@ def validate(
         started = time.perf_counter()
         try:
             with readable_input(path, also=(ValueError,)):
-                report = _run(
-                    path,
-                    dataset,
-                    select=selected,
-                    ignore=ignored,
-                    date_format=date_format,
-                    encoding=encoding,
-                    sheet=sheet,
-                    on_truncated=on_truncated,
-                )
+                report = _run(path, dataset, select=selected, ignore=ignored, read=read)
         except InputProblem as problem:
             message = problem.format_message()
             click.echo(f"Error: {message}", err=True)

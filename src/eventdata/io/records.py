@@ -32,12 +32,8 @@ from pydantic import BaseModel, ValidationError
 
 from eventdata._atomic import atomic_path
 from eventdata.exceptions import InputError
-from eventdata.io.records_text import (
-    RECORDS_FORMAT,
-    RECORDS_TEXT_SUFFIXES,
-    read_records_text,
-    write_records_text,
-)
+from eventdata.io.records_format import RECORDS_FORMAT, RECORDS_TEXT_SUFFIXES
+from eventdata.io.records_text import read_records_text, write_records_text
 from eventdata.models.collection import AnyRecord, EventCollection
 from eventdata.models.event import ACLED_COLUMNS, Event
 from eventdata.models.fields import LIST_SEPARATOR

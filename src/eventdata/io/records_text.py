@@ -25,23 +25,12 @@ from pydantic import BaseModel, ValidationError
 
 from eventdata._atomic import atomic_path
 from eventdata.exceptions import InputError, IntegrityError, RecordProblem, RecordsFileError
-from eventdata.io.records_format import (
-    JSON_SUFFIXES,
-    RECORDS_FORMAT,
-    RECORDS_TEXT_SUFFIXES,
-    YAML_SUFFIXES,
-    is_records_document,
-)
+from eventdata.io.records_format import JSON_SUFFIXES, RECORDS_FORMAT, RECORDS_TEXT_SUFFIXES
 from eventdata.io.text_positions import Marks, dump_yaml, json_marks, load_json, load_yaml
 from eventdata.models.collection import AnyRecord, EventCollection
 from eventdata.models.record_types import record_models
 
 __all__ = [
-    "JSON_SUFFIXES",
-    "RECORDS_FORMAT",
-    "RECORDS_TEXT_SUFFIXES",
-    "YAML_SUFFIXES",
-    "is_records_document",
     "read_records_text",
     "records_from_data",
     "records_to_data",

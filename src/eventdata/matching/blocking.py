@@ -6,11 +6,13 @@ longitude cell), all vectorised in NumPy. A grid cell is as wide as the largest 
 the two groups allow, so every pair within it shares a key with one of the nine cells
 around the left row. Then the exact tests: the intervals overlap (widened by ``days``) and
 the great-circle distance is within the radii plus ``km``. Left rows are taken in blocks of
-``block_rows``, so the join's memory is bounded by the block, not by the inputs.
+``block_rows`` (:func:`blocks`), and the matcher scores and prunes each block before the
+next, so memory is bounded by the block, not by the inputs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +20,7 @@ import numpy.typing as npt
 
 from eventdata.matching.inputs import Side
 
-__all__ = ["Candidates", "candidates", "haversine_km"]
+__all__ = ["Candidates", "blocks", "candidates", "haversine_km"]
 
 EARTH_KM = 6371.0088
 _KM_PER_DEGREE = np.pi * EARTH_KM / 180.0
@@ -58,16 +60,36 @@ def _gap(left: Side, i: Ints, right: Side, j: Ints) -> Ints:
     return out_
 
 
-def _join(left_keys: Ints, keys: Ints, order: Ints) -> tuple[Ints, Ints]:
-    """Equi-join: positions of every equal pair (``keys`` sorted, ``order`` their positions)."""
-    lo = np.searchsorted(keys, left_keys, side="left")
-    counts = np.searchsorted(keys, left_keys, side="right") - lo
+@dataclass
+class _Sorted:
+    """Keys sorted for an equi-join: each distinct key, where its run starts and its length."""
+
+    keys: Ints
+    starts: Ints
+    counts: Ints
+    order: Ints
+
+    @classmethod
+    def of(cls, keys: Ints) -> _Sorted:
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        change = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else order
+        counts = np.diff(np.r_[change, len(keys)])
+        return cls(keys=ordered[change], starts=change, counts=counts, order=order)
+
+
+def _join(left_keys: Ints, right: _Sorted) -> tuple[Ints, Ints]:
+    """Equi-join: positions of every equal pair (left keys mostly sorted run fastest)."""
+    if not len(right.keys):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    at = np.minimum(np.searchsorted(right.keys, left_keys), len(right.keys) - 1)
+    counts = np.where(right.keys[at] == left_keys, right.counts[at], 0)
     total = int(counts.sum())
     if total == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     li = np.repeat(np.arange(len(left_keys)), counts)
     offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    return li, order[np.repeat(lo, counts) + offsets]
+    return li, right.order[np.repeat(right.starts[at], counts) + offsets]
 
 
 def _lon_width(band: Ints, cell_deg: float) -> Floats:
@@ -100,10 +122,18 @@ def _pairs_for(
     r_rows, r_bucket, r_first = _explode(rj, r_lo, r_hi)
     r_band = np.floor(right.lat[r_rows] / cell_deg).astype(np.int64)
     r_cell, _ = _lon_cell(right.lon[r_rows], _lon_width(r_band, cell_deg))
-    key_r = _key(r_bucket, r_band, r_cell)
-    order_r = np.argsort(key_r, kind="stable")
-    sorted_r = key_r[order_r]
+    sorted_r = _Sorted.of(_key(r_bucket, r_band, r_cell))
     l_band0 = np.floor(left.lat[l_rows] / cell_deg).astype(np.int64)
+    # the left entries in key order: the nine neighbours' keys are then nearly sorted too,
+    # and the searches run several times faster
+    l_cell0, _ = _lon_cell(left.lon[l_rows], _lon_width(l_band0, cell_deg))
+    by_key = np.argsort(_key(l_bucket, l_band0, l_cell0), kind="stable")
+    l_rows, l_bucket, l_first, l_band0 = (
+        l_rows[by_key],
+        l_bucket[by_key],
+        l_first[by_key],
+        l_band0[by_key],
+    )
     out_i, out_j = [], []
     for db in (-1, 0, 1):
         band = l_band0 + db
@@ -111,9 +141,7 @@ def _pairs_for(
         for dc in (-1, 0, 1):
             distinct = (count >= 3) | (dc == 0) | ((dc == 1) & (count == 2))
             pos = np.flatnonzero(distinct)
-            a, b = _join(
-                _key(l_bucket[pos], band[pos], (cell[pos] + dc) % count[pos]), sorted_r, order_r
-            )
+            a, b = _join(_key(l_bucket[pos], band[pos], (cell[pos] + dc) % count[pos]), sorted_r)
             a = pos[a]
             first = l_bucket[a] == np.maximum(l_first[a], r_first[b])
             out_i.append(l_rows[a[first]])
@@ -147,8 +175,41 @@ def _exact(
     return i[ok], j[ok], dist[ok], gap[ok]
 
 
+def blocks(
+    left: Side, right: Side, *, days: int, km: float, block_rows: int = 100_000
+) -> Iterator[Candidates]:
+    """The candidate pairs, one block of left rows at a time (see :func:`candidates`).
+
+    Left rows are taken in order of their first possible day, ``block_rows`` at a time, so
+    each left row's candidates all come in one block and a block's memory is bounded by its
+    rows' candidates, not by the inputs.
+    """
+    if block_rows < 1:
+        raise ValueError(f"block_rows={block_rows} must be at least 1")
+    lp = np.flatnonzero(left.placeable)
+    rp = np.flatnonzero(right.placeable)
+    if not (len(lp) and len(rp)):
+        return
+    lp = lp[np.argsort(left.start[lp] - left.slack[lp], kind="stable")]
+    r_lo = right.start - right.slack
+    r_hi = right.end + right.slack
+    for b in range(0, len(lp), block_rows):
+        block = lp[b : b + block_rows]
+        first = int((left.start[block] - left.slack[block]).min()) - days
+        last = int((left.end[block] + left.slack[block]).max()) + days
+        near = rp[(r_lo[rp] <= last) & (r_hi[rp] >= first)]
+        parts: list[tuple[Ints, Ints, Floats, Ints]] = []
+        for lr in np.unique(left.radius[block]):
+            li = block[left.radius[block] == lr]
+            for rr in np.unique(right.radius[near]):
+                rj = near[right.radius[near] == rr]
+                i, j = _pairs_for(left, li, right, rj, reach_km=lr + rr + km, days=days)
+                parts.append(_exact(left, i, right, j, days=days, km=km))
+        yield _joined(parts)
+
+
 def candidates(
-    left: Side, right: Side, *, days: int, km: float, block_rows: int = 250_000
+    left: Side, right: Side, *, days: int, km: float, block_rows: int = 100_000
 ) -> Candidates:
     """Every pair whose windows meet: spans within ``days``, points within radii plus ``km``.
 
@@ -159,25 +220,11 @@ def candidates(
         km: kilometres allowed beyond the two rows' radii.
         block_rows: left rows joined at a time (bounds the join's memory).
     """
-    lp = np.flatnonzero(left.placeable)
-    rp = np.flatnonzero(right.placeable)
-    parts: list[tuple[Ints, Ints, Floats, Ints]] = []
-    if len(lp) and len(rp):
-        lp = lp[np.argsort(left.start[lp] - left.slack[lp], kind="stable")]
-        r_lo = right.start - right.slack
-        r_hi = right.end + right.slack
-        for b in range(0, len(lp), block_rows):
-            block = lp[b : b + block_rows]
-            first = int((left.start[block] - left.slack[block]).min()) - days
-            last = int((left.end[block] + left.slack[block]).max()) + days
-            near = rp[(r_lo[rp] <= last) & (r_hi[rp] >= first)]
-            for lr in np.unique(left.radius[block]):
-                li = block[left.radius[block] == lr]
-                for rr in np.unique(right.radius[near]):
-                    rj = near[right.radius[near] == rr]
-                    i, j = _pairs_for(left, li, right, rj, reach_km=lr + rr + km, days=days)
-                    i, j, dist, gap = _exact(left, i, right, j, days=days, km=km)
-                    parts.append((i, j, dist, gap))
+    found = list(blocks(left, right, days=days, km=km, block_rows=block_rows))
+    return _joined([(c.left, c.right, c.km, c.days) for c in found])
+
+
+def _joined(parts: list[tuple[Ints, Ints, Floats, Ints]]) -> Candidates:
     if not parts:
         empty = np.empty(0, np.int64)
         return Candidates(left=empty, right=empty, km=np.empty(0), days=empty)

@@ -33,7 +33,7 @@ def match(
     weights: Mapping[str, float] | None = None,
     names: tuple[str, str] | None = None,
     errors: Errors = "raise",
-    block_rows: int = 250_000,
+    block_rows: int = 100_000,
 ) -> MatchResult:
     """Find the rows of two event tables that are the same event.
 
@@ -59,7 +59,7 @@ def match(
         names: labels of the two inputs in the result (default: their datasets).
         errors: ``"raise"`` refuses input values that do not parse; ``"coerce"`` reads
             them as missing (such rows may then be unmatchable).
-        block_rows: left rows joined at a time while blocking (bounds memory).
+        block_rows: left rows blocked, scored and pruned at a time (memory follows it).
 
     Returns:
         A :class:`~eventdata.matching.MatchResult`.
@@ -70,9 +70,9 @@ def match(
         ValueError: an option is out of range.
     """
     require()
-    from eventdata.matching.assign import assign
-    from eventdata.matching.blocking import candidates
-    from eventdata.matching.scoring import score
+    from eventdata.matching.assign import TOP_K, assign
+    from eventdata.matching.blocking import blocks
+    from eventdata.matching.scoring import Scorer, best_candidates
 
     if days < 0 or km < 0:
         raise ValueError(f"days={days} and km={km} must not be negative")
@@ -86,8 +86,9 @@ def match(
     if not precision:
         a, b = _fixed(a), _fixed(b)
     read_s = time.perf_counter() - began
-    found = candidates(a, b, days=days, km=km, block_rows=block_rows)
-    scored = score(a, b, found, days=days, km=km, weights=weights or WEIGHTS)
+    scorer = Scorer.prepare(a, b, days=days, km=km, weights=weights or WEIGHTS)
+    found = blocks(a, b, days=days, km=km, block_rows=block_rows)
+    scored, total = best_candidates(scorer, found, keep=TOP_K)
     chosen = assign(scored, a, b, threshold=threshold)
     options = {
         "days": days,
@@ -101,6 +102,7 @@ def match(
         b,
         scored,
         chosen,
+        candidates=total,
         options=options,
         seconds={"read": read_s, "total": time.perf_counter() - began},
     )

@@ -58,7 +58,9 @@ class MatchResult:
         candidates: how many candidate pairs blocking found.
         options: the options of the match.
         seconds: time spent reading and in all.
-        scored: every candidate pair with its agreements and score (positions, not ids).
+        scored: the candidate pairs that can matter, with their agreements and score
+            (positions, not ids): each is among the three best of its left row or of its
+            right row; ``candidates`` counts them all.
     """
 
     left_name: str
@@ -85,10 +87,15 @@ class MatchResult:
         scored: pd.DataFrame,
         chosen: pd.DataFrame,
         *,
+        candidates: int | None = None,
         options: dict[str, Any],
         seconds: dict[str, float],
     ) -> MatchResult:
-        """Assemble the result from the scored candidates and the chosen pairs."""
+        """Assemble the result from the scored candidates and the chosen pairs.
+
+        ``candidates`` is how many candidate pairs blocking found (default: ``scored``'s
+        length, when it holds them all).
+        """
         li = chosen["left"].to_numpy(np.int64)
         rj = chosen["right"].to_numpy(np.int64)
         runner = _runner_up(scored, chosen)
@@ -135,7 +142,7 @@ class MatchResult:
             pairs=pairs,
             left_only=left.rows.iloc[left_out].reset_index(drop=True),
             right_only=right.rows.iloc[right_out].reset_index(drop=True),
-            candidates=len(scored),
+            candidates=len(scored) if candidates is None else candidates,
             options=options,
             seconds=seconds,
             scored=scored,
@@ -279,19 +286,19 @@ def _runner_up(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """For each chosen pair, the left row's best other candidate and its score.
 
-    ``scored`` is ordered by left row, best first, so a pair of rank ``r`` at position
-    ``p`` has its left row's best at ``p - r + 1`` and second best one after.
+    ``scored`` is ordered by left row, best first, and holds each left row's two best
+    candidates at the start of its group.
     """
-    position = chosen["position"].to_numpy(np.int64)
-    rank = chosen["rank"].to_numpy(np.int64)
-    first = position - rank + 1
-    other = np.where(rank == 1, first + 1, first)
-    exists = (rank > 1) | (chosen["candidates"].to_numpy(np.int64) > 1)
-    other = np.where(exists, other, 0)
-    right = scored["right"].to_numpy(np.int64)
-    score = scored["score"].to_numpy(np.float64)
     if len(scored) == 0:
         return np.full(len(chosen), -1, np.int64), np.full(len(chosen), np.nan)
+    rows = scored["left"].to_numpy(np.int64)
+    first = np.searchsorted(rows, chosen["left"].to_numpy(np.int64), side="left")
+    rank = chosen["rank"].to_numpy(np.int64)
+    other = np.where(rank == 1, first + 1, first)
+    exists = (rank > 1) | (chosen["candidates"].to_numpy(np.int64) > 1)
+    other = np.where(exists, np.minimum(other, len(rows) - 1), 0)
+    right = scored["right"].to_numpy(np.int64)
+    score = scored["score"].to_numpy(np.float64)
     return (
         np.where(exists, right[other], -1),
         np.where(exists, score[other], np.nan),

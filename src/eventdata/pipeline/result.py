@@ -39,33 +39,31 @@ class WriteResult:
     summary: dict[str, Any] = field(default_factory=dict)
     report: Any = None
 
+    def _figures(self) -> list[tuple[str, str, object]]:
+        """Each figure both views show: its attribute, its label and its value (paths as text)."""
+        figures = [(name, label, getattr(self, name)) for name, label in _FIGURES]
+        return [(n, label, str(v) if isinstance(v, Path) else v) for n, label, v in figures]
+
     def __repr__(self) -> str:
         from eventdata._display import short_repr
 
-        return short_repr(
-            "WriteResult",
-            [
-                ("path", str(self.path)),
-                ("rows_written", self.rows_written),
-                ("rows_invalid", self.rows_invalid),
-                ("rows_dropped", self.rows_dropped),
-            ],
-        )
+        shown = self._figures()[:_REPR_FIGURES]
+        return short_repr("WriteResult", [(name, value) for name, _, value in shown])
 
     def _repr_html_(self) -> str:
         from eventdata._display import html_view
 
-        return html_view(
-            "WriteResult",
-            [
-                ("path", str(self.path)),
-                ("rows written", self.rows_written),
-                ("rows with errors", self.rows_invalid),
-                ("rows dropped", self.rows_dropped),
-                ("failures file", None if self.failures_file is None else str(self.failures_file)),
-                (
-                    "invalid rows file",
-                    None if self.invalid_file is None else str(self.invalid_file),
-                ),
-            ],
-        )
+        return html_view("WriteResult", [(label, value) for _, label, value in self._figures()])
+
+
+_FIGURES = (
+    ("path", "path"),
+    ("rows_written", "rows written"),
+    ("rows_invalid", "rows with errors"),
+    ("rows_dropped", "rows dropped"),
+    ("failures_file", "failures file"),
+    ("invalid_file", "invalid rows file"),
+)
+"""The figures of a :class:`WriteResult`'s views: attribute and label, in the order shown."""
+_REPR_FIGURES = 4
+"""The one-line repr shows the first four (the files only in the notebook's table)."""

@@ -8,6 +8,7 @@ and the page says how many it could not place in time or on the map.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,25 +38,10 @@ def _timeline(events: Events) -> dict[str, Any]:
     fatal = weekly_matrix(events, np.nan_to_num(events.fatalities, nan=0.0), events.type_code, n)
     labels = [events.week_label(i) for i in range(len(events.weeks))]
     partial = partial_weeks(events)
+    by_type = functools.partial(bar_chart, series=events.types, week_labels=labels, partial=partial)
     return {
-        "events": bar_chart(
-            "ev",
-            counts,
-            series=events.types,
-            week_labels=labels,
-            partial=partial,
-            unit="events",
-            label="events per week",
-        ),
-        "fatalities": bar_chart(
-            "fa",
-            fatal,
-            series=events.types,
-            week_labels=labels,
-            partial=partial,
-            unit="fatalities",
-            label="reported fatalities per week",
-        ),
+        "events": by_type("ev", counts, unit="events", label="events per week"),
+        "fatalities": by_type("fa", fatal, unit="fatalities", label="reported fatalities per week"),
         "weeks": len(labels),
         "first": labels[0],
         "last": labels[-1],

@@ -40,6 +40,7 @@ from eventdata.exceptions import (
 from eventdata.sources._token import Token, password_grant, read_token, refresh_grant
 from eventdata.sources._wire import (
     Answer,
+    Bounds,
     DeadlinePassed,
     error_detail,
     exchange,
@@ -60,6 +61,7 @@ __all__ = [
     "answer_object",
     "new_session",
     "require_httpx",
+    "session_settings",
 ]
 
 DEFAULT_BASE_URL = "https://acleddata.com"
@@ -328,21 +330,18 @@ class AcledSession:
     ) -> Answer:
         """Send one request, retrying 429, 5xx, timeouts and network errors."""
         httpx = self._httpx
+        bounds = Bounds(
+            what=what,
+            limit=min(self.max_answer_bytes, max_bytes or self.max_answer_bytes),
+            deadline=self.deadline,
+            redact=self.redact,
+            home=f"{self.base_url} (if ACLED moved, set {BASE_URL_ENV} or base_url=)",
+        )
         for attempt in range(self.max_retries + 1):
             response = None
             try:
                 self.requests += 1
-                response = exchange(
-                    self._client,
-                    method,
-                    url,
-                    what=what,
-                    limit=min(self.max_answer_bytes, max_bytes or self.max_answer_bytes),
-                    deadline=self.deadline,
-                    redact=self.redact,
-                    home=f"{self.base_url} (if ACLED moved, set {BASE_URL_ENV} or base_url=)",
-                    **kwargs,
-                )
+                response = exchange(self._client, method, url, bounds, **kwargs)
             except httpx.TimeoutException:
                 problem = f"no answer within {self.timeout:g} s"
             except DeadlinePassed:
@@ -371,9 +370,18 @@ SESSION_OPTIONS = ("email", "password", "base_url", "timeout", "max_retries", "b
 """The settings of an :class:`AcledSession` that callers pass through."""
 
 
+def session_settings(options: Mapping[str, Any], /) -> dict[str, Any]:
+    """The :data:`SESSION_OPTIONS` in ``options`` that are given (not None).
+
+    ``options`` may hold other names too, e.g. all the arguments of a public function
+    (its ``locals()`` on entry).
+    """
+    return {k: options[k] for k in SESSION_OPTIONS if options.get(k) is not None}
+
+
 def new_session(options: Mapping[str, Any]) -> AcledSession:
     """A session from the :data:`SESSION_OPTIONS` in ``options`` that are given (not None)."""
-    return AcledSession(**{k: options[k] for k in SESSION_OPTIONS if options.get(k) is not None})
+    return AcledSession(**session_settings(options))
 
 
 def answer_object(document: Any, what: str, session: AcledSession) -> Mapping[str, Any]:

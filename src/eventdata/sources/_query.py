@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["EVENT_TYPES", "Moment", "Value", "acled_query", "describe_query", "unix_seconds"]
+__all__ = [
+    "EVENT_TYPES",
+    "QUERY_ARGUMENTS",
+    "Moment",
+    "Value",
+    "acled_query",
+    "describe_query",
+    "given_query",
+    "unix_seconds",
+]
 
 Value = str | int | dt.date | Iterable[str | int]
 Moment = int | str | dt.date | dt.datetime
@@ -132,6 +141,26 @@ def acled_query(
         if value is not None:
             params[key] = _or(value) if not isinstance(value, str) else value
     return params
+
+
+QUERY_ARGUMENTS = ("country", "region", "start_date", "end_date", "timestamp", "event_types")
+"""The named query arguments of :func:`acled_query`, which the public functions pass through."""
+
+
+def given_query(arguments: Mapping[str, Any], /) -> dict[str, Any]:
+    """The query arguments among a function's arguments that are given (not None).
+
+    Args:
+        arguments: the arguments of a function taking :data:`QUERY_ARGUMENTS` and
+            ``**filters`` (its ``locals()`` on entry); the ``filters`` are merged in.
+
+    Returns:
+        Keyword arguments for :func:`acled_query`.
+
+    """
+    named = {k: arguments.get(k) for k in QUERY_ARGUMENTS}
+    merged = {**named, **arguments.get("filters", {})}
+    return {k: v for k, v in merged.items() if v is not None}
 
 
 def describe_query(params: dict[str, str] | Any, /) -> str:

@@ -23,6 +23,7 @@ from eventdata.exceptions import ApiError, AuthenticationError
 
 __all__ = [
     "Answer",
+    "Bounds",
     "DeadlinePassed",
     "error_detail",
     "exchange",
@@ -152,34 +153,43 @@ _MAX_REDIRECTS = 5
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
-def exchange(
-    client: Any,
-    method: str,
-    url: str,
-    *,
-    what: str,
-    limit: int,
-    deadline: float,
-    redact: Callable[[str], str],
-    home: str,
-    **kwargs: Any,
-) -> Answer:
-    """One request and its same-origin redirects, each answer read whole and bounded.
+@dataclass(frozen=True)
+class Bounds:
+    """How the answers to one request are read: named, bounded, redacted.
+
+    Attributes:
+        what: what is asked for, as messages name it.
+        limit: the most bytes one answer may take.
+        deadline: the most seconds one answer may take, headers to last byte.
+        redact: removes the secrets from a text that a message shows.
+        home: the base URL (and how to change it), named when a redirect leaves it.
+
+    """
+
+    what: str
+    limit: int
+    deadline: float
+    redact: Callable[[str], str]
+    home: str
+
+
+def exchange(client: Any, method: str, url: str, bounds: Bounds, **kwargs: Any) -> Answer:
+    """One request and its same-origin redirects, each answer read whole within ``bounds``.
 
     Another origin is never contacted: the login's password (and a read's token) stays
-    with ``home``, the base URL, named in the message.
+    with ``bounds.home``, the base URL, named in the message.
 
     Raises:
         AuthenticationError: the login redirects to another origin.
         ApiError: a read redirects to another origin, too many redirects, or an answer
-            larger than ``limit`` bytes.
-        DeadlinePassed: an answer took longer than ``deadline`` seconds.
+            larger than ``bounds.limit`` bytes.
+        DeadlinePassed: an answer took longer than ``bounds.deadline`` seconds.
 
     """
+    what, redact, home = bounds.what, bounds.redact, bounds.home
     current = url
     for _hop in range(_MAX_REDIRECTS + 1):
-        answer = _read(client, method, current, what=what, limit=limit, deadline=deadline,
-                       redact=redact, **kwargs)  # fmt: skip
+        answer = _read(client, method, current, bounds, **kwargs)
         location = answer.headers.get("location")
         if answer.status_code not in _REDIRECTS or not location:
             return answer
@@ -203,18 +213,9 @@ def exchange(
     )
 
 
-def _read(
-    client: Any,
-    method: str,
-    url: str,
-    *,
-    what: str,
-    limit: int,
-    deadline: float,
-    redact: Callable[[str], str],
-    **kwargs: Any,
-) -> Answer:
-    """Read one answer whole, within ``deadline`` seconds and ``limit`` bytes."""
+def _read(client: Any, method: str, url: str, bounds: Bounds, **kwargs: Any) -> Answer:
+    """Read one answer whole, within ``bounds.deadline`` seconds and ``bounds.limit`` bytes."""
+    what, limit, redact = bounds.what, bounds.limit, bounds.redact
     started = time.monotonic()
 
     def too_large(size: int) -> ApiError:
@@ -234,7 +235,7 @@ def _read(
         for chunk in response.iter_bytes():
             if len(body) + len(chunk) > limit:
                 raise too_large(len(body) + len(chunk))
-            if time.monotonic() - started > deadline:
+            if time.monotonic() - started > bounds.deadline:
                 raise DeadlinePassed
             body += chunk
         return Answer(response.status_code, response.headers, bytes(body), str(response.url))

@@ -27,8 +27,16 @@ import pyarrow as pa
 from eventdata.exceptions import ApiError
 from eventdata.io.acled_api import read_deletions
 from eventdata.schema.arrow import arrow_schema, table_to_pandas
-from eventdata.sources._http import AcledSession, answer_object, new_session
-from eventdata.sources._query import EVENT_TYPES, Moment, Value, acled_query, unix_seconds
+from eventdata.sources._arguments import takes_arguments_of
+from eventdata.sources._http import AcledSession, answer_object, new_session, session_settings
+from eventdata.sources._query import (
+    EVENT_TYPES,
+    Moment,
+    Value,
+    acled_query,
+    given_query,
+    unix_seconds,
+)
 from eventdata.sources._stream import AcledBatches, OnInvalid
 
 __all__ = [
@@ -116,9 +124,12 @@ def pages(
 
 
 def open_session(
-    session: AcledSession | None, options: dict[str, Any]
+    session: AcledSession | None, options: Mapping[str, Any]
 ) -> tuple[AcledSession, bool]:
-    """The session to use, and whether it was opened here (and must be closed here)."""
+    """The session to use, and whether it was opened here (and must be closed here).
+
+    ``options`` holds the session settings (:func:`~eventdata.sources._http.new_session`).
+    """
     if session is not None:
         return session, False
     return new_session(options), True
@@ -164,27 +175,14 @@ def iter_acled(
         ...         out.write_batch(batch)
 
     """
-    params = acled_query(
-        country=country,
-        region=region,
-        start_date=start_date,
-        end_date=end_date,
-        timestamp=timestamp,
-        event_types=event_types,
-        **filters,
-    )
+    arguments = dict(locals())  # first: the arguments as given
     return stream_query(
-        params,
+        acled_query(**given_query(arguments)),
         page_size=page_size,
         on_invalid=on_invalid,
         progress=progress,
         session=session,
-        email=email,
-        password=password,
-        base_url=base_url,
-        timeout=timeout,
-        max_retries=max_retries,
-        backoff=backoff,
+        **session_settings(arguments),
     )
 
 
@@ -224,26 +222,8 @@ def stream_query(
     )
 
 
-def fetch_acled(
-    *,
-    country: Value | None = None,
-    region: Value | None = None,
-    start_date: str | dt.date | None = None,
-    end_date: str | dt.date | None = None,
-    timestamp: Moment | None = None,
-    event_types: Value | None = None,
-    email: str | None = None,
-    password: str | None = None,
-    base_url: str | None = None,
-    page_size: int = DEFAULT_PAGE_SIZE,
-    on_invalid: OnInvalid = "keep",
-    progress: bool | None = None,
-    timeout: float | None = None,
-    max_retries: int | None = None,
-    backoff: float | None = None,
-    session: AcledSession | None = None,
-    **filters: Any,
-) -> pd.DataFrame:
+@takes_arguments_of(iter_acled)  # so the Args below are the signature's, not **arguments
+def fetch_acled(**arguments: Any) -> pd.DataFrame:  # noqa: D417
     """Download ACLED events into a canonical DataFrame (as :func:`eventdata.read_acled`).
 
     Logs in with ACLED's OAuth password grant, reads ``/api/acled/read`` page by page and
@@ -291,25 +271,7 @@ def fetch_acled(
         MissingExtraError: httpx is not installed (``pip install 'eventdata[api]'``).
 
     """
-    stream = iter_acled(
-        country=country,
-        region=region,
-        start_date=start_date,
-        end_date=end_date,
-        timestamp=timestamp,
-        event_types=event_types,
-        email=email,
-        password=password,
-        base_url=base_url,
-        page_size=page_size,
-        on_invalid=on_invalid,
-        progress=progress,
-        timeout=timeout,
-        max_retries=max_retries,
-        backoff=backoff,
-        session=session,
-        **filters,
-    )
+    stream = iter_acled(**arguments)
     stream.failures_hint = "df.attrs['eventdata.failures']"
     frame = table_to_pandas(stream_table(stream))
     frame.attrs["eventdata.dialect"] = "acled_api"
@@ -356,19 +318,12 @@ def fetch_deletions(
         ApiError: as :func:`fetch_acled`, or a record is not a deletion.
 
     """
+    arguments = dict(locals())  # first: the arguments as given
     params: dict[str, str] = {}
     if since is not None:
         params["deleted_timestamp"] = str(unix_seconds(since, name="since"))
         params["deleted_timestamp_where"] = ">="
-    options = dict(
-        email=email,
-        password=password,
-        base_url=base_url,
-        timeout=timeout,
-        max_retries=max_retries,
-        backoff=backoff,
-    )
-    active, owned = open_session(session, options)
+    active, owned = open_session(session, arguments)
     try:
         documents = [
             {"success": True, "data": records}

@@ -30,8 +30,9 @@ from eventdata.sources._http import (
     AcledSession,
     answer_object,
     new_session,
+    session_settings,
 )
-from eventdata.sources._query import Moment, Value, acled_query, describe_query
+from eventdata.sources._query import Moment, Value, acled_query, describe_query, given_query
 from eventdata.vocabulary.acled_countries import (
     ACLED_COUNTRY_NAMES,
     ACLED_REGIONS,
@@ -309,25 +310,9 @@ def check_acled(
         >>> print(report)  # doctest: +SKIP
 
     """
-    query = acled_query(
-        country=country,
-        region=region,
-        start_date=start_date,
-        end_date=end_date,
-        timestamp=timestamp,
-        event_types=event_types,
-        **filters,
-    )
-    report = CheckReport(query=query)
-    options = dict(
-        email=email,
-        password=password,
-        base_url=base_url,
-        timeout=timeout,
-        max_retries=max_retries,
-        backoff=backoff,
-    )
-    report.steps = list(_steps(report, options))
+    arguments = dict(locals())  # first: the arguments as given
+    report = CheckReport(query=acled_query(**given_query(arguments)))
+    report.steps = list(_steps(report, session_settings(arguments)))
     done = {s.name for s in report.steps}
     report.steps += [
         CheckStep(n, "skipped", "an earlier step failed") for n in STEPS if n not in done

@@ -18,9 +18,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -28,8 +29,9 @@ import pyarrow.compute as pc
 from eventdata.exceptions import InputError, StoreBusyError
 from eventdata.io.acled_api import apply_deletions
 from eventdata.io.writers import failures_path
+from eventdata.sources._http import session_settings
 from eventdata.sources._lock import check_unchanged, fingerprint, store_lock
-from eventdata.sources._query import Value, describe_query
+from eventdata.sources._query import Value, describe_query, given_query
 from eventdata.sources._store_io import (
     STORE_KEY,
     create_store,
@@ -40,7 +42,7 @@ from eventdata.sources._store_io import (
     store_metadata,
     write_stream,
 )
-from eventdata.sources._stream import OnInvalid
+from eventdata.sources._stream import AcledBatches, OnInvalid
 from eventdata.sources.acled_api import (
     DEFAULT_PAGE_SIZE,
     AcledSession,
@@ -63,7 +65,20 @@ __all__ = [
 ]
 
 
-def _merge(old: pa.Table, fresh: pa.Table, deletions: pa.Table) -> tuple[pa.Table, dict[str, int]]:
+_RECORDED = ("query", "last_update", "newest_timestamp", "history")
+"""The fields of :class:`UpdateSummary` that the store's :data:`STORE_KEY` entry records."""
+
+
+class _Counts(TypedDict):
+    """What an update did to the store's events (fields of :class:`UpdateSummary`)."""
+
+    added: int
+    updated: int
+    unchanged: int
+    deleted: int
+
+
+def _merge(old: pa.Table, fresh: pa.Table, deletions: pa.Table) -> tuple[pa.Table, _Counts]:
     """Replace revised events, append new ones, drop deleted ones; count each."""
     from eventdata.analysis.diff import diff_tables, ids_of
     from eventdata.schema.arrow import conform
@@ -98,19 +113,20 @@ def _create(
     stream.failures_hint = str(failures_path(path))
     rows = create_store(stream, path, partition_by=partition_by, started=started)
     newest = json.loads(read_store_meta(path).get(STORE_KEY, "{}")).get("newest_timestamp")
-    return UpdateSummary(
-        store=path,
-        created=True,
-        added=rows,
-        rows_after=rows,
-        received=stream.rows,
-        n_invalid=stream.n_invalid,
-        query=query,
-        last_update=started,
-        newest_timestamp=newest,
-        history=1,
-        note=stream.empty_note,
-    )
+    meta = store_metadata(query=query, last_update=started, newest=newest, history=1)
+    summary = _summary(path, stream, meta)
+    return replace(summary, created=True, added=rows, rows_after=rows, note=stream.empty_note)
+
+
+def _summary(path: Path, stream: AcledBatches, meta: Mapping[str, str]) -> UpdateSummary:
+    """What a download into a store did: the rows that arrived, and the store's state.
+
+    The state is the store's metadata ``meta`` (its :data:`STORE_KEY` entry: the query,
+    ``last_update``, ``newest_timestamp`` and the number of the update).
+    """
+    recorded = json.loads(meta.get(STORE_KEY, "{}"))
+    state = {k: recorded[k] for k in _RECORDED if recorded.get(k) is not None}
+    return UpdateSummary(store=path, received=stream.rows, n_invalid=stream.n_invalid, **state)
 
 
 def update(
@@ -183,28 +199,10 @@ def update(
             the store while this one ran (nothing is written; run it again).
 
     """
+    arguments = dict(locals())  # first: the arguments as given
     path = Path(store)
-    given = {
-        k: v
-        for k, v in dict(
-            country=country,
-            region=region,
-            start_date=start_date,
-            end_date=end_date,
-            event_types=event_types,
-            **filters,
-        ).items()
-        if v is not None
-    }
+    given = given_query(arguments)
     started = int(time.time())
-    options = dict(
-        email=email,
-        password=password,
-        base_url=base_url,
-        timeout=timeout,
-        max_retries=max_retries,
-        backoff=backoff,
-    )
     exists = path.exists()
     info = read_store_info(path) if exists else None
     query = acled_query(**given) if given else (info or {}).get("query")
@@ -226,7 +224,7 @@ def update(
             exists=exists,
             started=started,
             session=session,
-            options=options,
+            options=session_settings(arguments),
             stream_options=dict(page_size=page_size, on_invalid=on_invalid, progress=progress),
             partition_by=list(partition_by) if partition_by else None,
         )
@@ -277,27 +275,6 @@ def _locked_update(
     merged, counts = _merge(old, fresh, deletions)
     newest_after = newest_timestamp(merged)
     committed = int(info.get("history") or 0)
-    summary = UpdateSummary(
-        store=path,
-        rows_before=old.num_rows,
-        rows_after=merged.num_rows,
-        received=stream.rows,
-        deletions_listed=deletions.num_rows,
-        n_invalid=stream.n_invalid,
-        query=query,
-        last_update=started,
-        newest_timestamp=newest_after,
-        added=counts["added"],
-        updated=counts["updated"],
-        unchanged=counts["unchanged"],
-        deleted=counts["deleted"],
-        history=committed + 1,
-        note=(
-            f"no event added or revised since the last update for {describe_query(stream.query)}"
-            if not stream.rows
-            else None
-        ),
-    )
     changes = changes_between(
         old,
         merged,
@@ -305,8 +282,8 @@ def _locked_update(
         update=committed + 1,
         seen_at=started,
         summary=(
-            f"{summary.added} added, {summary.updated} updated, {summary.deleted} deleted; "
-            f"{summary.received} received"
+            f"{counts['added']} added, {counts['updated']} updated, {counts['deleted']} "
+            f"deleted; {stream.rows} received"
         ),
     )
     check_unchanged(path, before)
@@ -315,4 +292,15 @@ def _locked_update(
         query=query, last_update=started, newest=newest_after, history=committed + 1
     )
     rewrite_store(merged, path, info, meta)
-    return summary
+    return replace(
+        _summary(path, stream, meta),
+        rows_before=old.num_rows,
+        rows_after=merged.num_rows,
+        deletions_listed=deletions.num_rows,
+        note=(
+            f"no event added or revised since the last update for {describe_query(stream.query)}"
+            if not stream.rows
+            else None
+        ),
+        **counts,
+    )

@@ -59,20 +59,15 @@ class UpdateSummary:
         out["store"] = str(self.store)
         return out
 
+    def _fields(self, *names: str) -> list[tuple[str, object]]:
+        """``(name, value)`` of the fields named, as the views show them."""
+        return [(name, getattr(self, name)) for name in names]
+
     def __repr__(self) -> str:
         from eventdata._display import short_repr
 
-        return short_repr(
-            "UpdateSummary",
-            [
-                ("store", str(self.store)),
-                ("created", self.created),
-                ("added", self.added),
-                ("updated", self.updated),
-                ("deleted", self.deleted),
-                ("rows_after", self.rows_after),
-            ],
-        )
+        shown = self._fields("created", "added", "updated", "deleted", "rows_after")
+        return short_repr("UpdateSummary", [("store", str(self.store)), *shown])
 
     def _repr_html_(self) -> str:
         from eventdata._display import html_view
@@ -80,10 +75,7 @@ class UpdateSummary:
         return html_view(
             f"UpdateSummary: {'created' if self.created else 'updated'} {self.store}",
             [
-                ("added", self.added),
-                ("updated", self.updated),
-                ("unchanged", self.unchanged),
-                ("deleted", self.deleted),
+                *self._fields("added", "updated", "unchanged", "deleted"),
                 ("rows before / after", f"{self.rows_before:,} / {self.rows_after:,}"),
                 ("received", self.received),
                 ("deletions listed", self.deletions_listed),
