@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -41,43 +42,53 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def make_row(**overrides: str) -> dict[str, str]:
-    """A valid current-dialect ACLED row as text (the embassy drone interception)."""
-    row = {
-        "event_id_cnty": "IRQ90001",
-        "event_date": "2021-07-06",
-        "year": "2021",
-        "time_precision": "1",
-        "disorder_type": "Strategic developments",
-        "event_type": "Strategic developments",
-        "sub_event_type": "Disrupted weapons use",
-        "actor1": "Military Forces of the United States (2021-)",
-        "assoc_actor_1": "",
-        "inter1": "External/Other forces",
-        "actor2": "Unidentified Armed Group (Iraq)",
-        "assoc_actor_2": "",
-        "inter2": "Political militia",
-        "interaction": "Political militia-External/Other forces",
-        "civilian_targeting": "",
-        "iso": "368",
-        "region": "Middle East",
-        "country": "Iraq",
-        "admin1": "Baghdad",
-        "admin2": "Al Resafa",
-        "admin3": "",
-        "location": "Baghdad - Green Zone",
-        "latitude": "33.2990",
-        "longitude": "44.3960",
-        "geo_precision": "1",
-        "source": "AFP; Reuters",
-        "source_scale": "International",
-        "notes": 'Interception: On 6 July 2021, C-RAM "took out" a drone, sirens sounded.',
-        "fatalities": "0",
-        "tags": "",
-        "timestamp": "1625580000",
-    }
-    row.update(overrides)
-    return row
+ACLED_ROW = {
+    "event_id_cnty": "IRQ90001",
+    "event_date": "2021-07-06",
+    "year": "2021",
+    "time_precision": "1",
+    "disorder_type": "Strategic developments",
+    "event_type": "Strategic developments",
+    "sub_event_type": "Disrupted weapons use",
+    "actor1": "Military Forces of the United States (2021-)",
+    "assoc_actor_1": "",
+    "inter1": "External/Other forces",
+    "actor2": "Unidentified Armed Group (Iraq)",
+    "assoc_actor_2": "",
+    "inter2": "Political militia",
+    "interaction": "Political militia-External/Other forces",
+    "civilian_targeting": "",
+    "iso": "368",
+    "region": "Middle East",
+    "country": "Iraq",
+    "admin1": "Baghdad",
+    "admin2": "Al Resafa",
+    "admin3": "",
+    "location": "Baghdad - Green Zone",
+    "latitude": "33.2990",
+    "longitude": "44.3960",
+    "geo_precision": "1",
+    "source": "AFP; Reuters",
+    "source_scale": "International",
+    "notes": 'Interception: On 6 July 2021, C-RAM "took out" a drone, sirens sounded.',
+    "fatalities": "0",
+    "tags": "",
+    "timestamp": "1625580000",
+}
+"""A valid current-dialect ACLED row as text (the embassy drone interception)."""
+
+
+def row_maker(row: Mapping[str, str]) -> Callable[..., dict[str, str]]:
+    """A function returning a copy of ``row`` with the values it is given changed."""
+
+    def changed(**overrides: str) -> dict[str, str]:
+        return {**row, **overrides}
+
+    return changed
+
+
+make_row = row_maker(ACLED_ROW)
+""":data:`ACLED_ROW` with some values changed: ``make_row(year="2020")``."""
 
 
 # Places a test row can move to: make_row's place columns, in this order

@@ -10,64 +10,60 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from acled_fixtures import make_row
+from acled_fixtures import make_row, row_maker
 
-
-def ged_row(**overrides: str) -> dict[str, str]:
-    """A valid GED 23.1 row as text (the first event of the real sample)."""
-    row = {
-        "id": "300380",
-        "relid": "SYR-2013-1-11973-99",
-        "year": "2013",
-        "active_year": "1",
-        "code_status": "Clear",
-        "type_of_violence": "1",
-        "conflict_dset_id": "299",
-        "conflict_new_id": "299",
-        "conflict_name": "Syria: Government",
-        "dyad_dset_id": "11973",
-        "dyad_new_id": "11973",
-        "dyad_name": "Government of Syria - Syrian insurgents",
-        "side_a_dset_id": "118",
-        "side_a_new_id": "118",
-        "side_a": "Government of Syria",
-        "side_b_dset_id": "4456",
-        "side_b_new_id": "4456",
-        "side_b": "Syrian insurgents",
-        "number_of_sources": "2",
-        "source_article": '"Support Kurds in Syria,2013-01-03, Thursday 3 January 2013"',
-        "source_office": "Support Kurds in Syria;VDC",
-        "source_date": "2013-01-03;2013-01-03",
-        "source_headline": "Thursday 3 January 2013;Abdul Satar\nMustafa Hankosh",
-        "source_original": "SOHR; VDC",
-        "where_prec": "1",
-        "where_coordinates": "Rami village",
-        "where_description": "in the al-Rami village",
-        "adm_1": "Idlib governorate",
-        "adm_2": "Ariha district",
-        "latitude": "35.763369",
-        "longitude": "36.558974",
-        "geom_wkt": "POINT (36.558974 35.763369)",
-        "priogrid_gid": "181154",
-        "country": "Syria",
-        "country_id": "652",
-        "region": "Middle East",
-        "event_clarity": "1",
-        "date_prec": "1",
-        "date_start": "2013-01-03",
-        "date_end": "2013-01-03",
-        "deaths_a": "0",
-        "deaths_b": "2",
-        "deaths_civilians": "0",
-        "deaths_unknown": "0",
-        "best": "2",
-        "high": "2",
-        "low": "2",
-        "gwnoa": "652",
-        "gwnob": "",
-    }
-    row.update(overrides)
-    return row
+GED_ROW = {
+    "id": "300380",
+    "relid": "SYR-2013-1-11973-99",
+    "year": "2013",
+    "active_year": "1",
+    "code_status": "Clear",
+    "type_of_violence": "1",
+    "conflict_dset_id": "299",
+    "conflict_new_id": "299",
+    "conflict_name": "Syria: Government",
+    "dyad_dset_id": "11973",
+    "dyad_new_id": "11973",
+    "dyad_name": "Government of Syria - Syrian insurgents",
+    "side_a_dset_id": "118",
+    "side_a_new_id": "118",
+    "side_a": "Government of Syria",
+    "side_b_dset_id": "4456",
+    "side_b_new_id": "4456",
+    "side_b": "Syrian insurgents",
+    "number_of_sources": "2",
+    "source_article": '"Support Kurds in Syria,2013-01-03, Thursday 3 January 2013"',
+    "source_office": "Support Kurds in Syria;VDC",
+    "source_date": "2013-01-03;2013-01-03",
+    "source_headline": "Thursday 3 January 2013;Abdul Satar\nMustafa Hankosh",
+    "source_original": "SOHR; VDC",
+    "where_prec": "1",
+    "where_coordinates": "Rami village",
+    "where_description": "in the al-Rami village",
+    "adm_1": "Idlib governorate",
+    "adm_2": "Ariha district",
+    "latitude": "35.763369",
+    "longitude": "36.558974",
+    "geom_wkt": "POINT (36.558974 35.763369)",
+    "priogrid_gid": "181154",
+    "country": "Syria",
+    "country_id": "652",
+    "region": "Middle East",
+    "event_clarity": "1",
+    "date_prec": "1",
+    "date_start": "2013-01-03",
+    "date_end": "2013-01-03",
+    "deaths_a": "0",
+    "deaths_b": "2",
+    "deaths_civilians": "0",
+    "deaths_unknown": "0",
+    "best": "2",
+    "high": "2",
+    "low": "2",
+    "gwnoa": "652",
+    "gwnob": "",
+}
+"""A valid GED 23.1 row as text (the first event of the real sample)."""
 
 
 def write_ged(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -75,44 +71,47 @@ def write_ged(path: Path, rows: list[dict[str, str]]) -> Path:
     return write_rows(path, rows)
 
 
-def gtd_row(**overrides: str) -> dict[str, str]:
-    """A valid GTD row as text (the first Nigeria 2011 incident, shortened)."""
-    row = {
-        "eventid": "201101010005",
-        "iyear": "2011",
-        "imonth": "1",
-        "iday": "1",
-        "approxdate": "",
-        "extended": "0",
-        "resolution": "",
-        "country": "147",
-        "country_txt": "Nigeria",
-        "region": "11",
-        "region_txt": "Sub-Saharan Africa",
-        "provstate": "Borno",
-        "city": "Maiduguri",
-        "latitude": "11.833333",
-        "longitude": "13.15",
-        "specificity": "1",
-        "vicinity": "0",
-        "summary": "Unidentified gunmen set fire to Victory Christ Church.",
-        "doubtterr": "0",
-        "success": "1",
-        "suicide": "0",
-        "attacktype1": "7",
-        "attacktype1_txt": "Facility/Infrastructure Attack",
-        "targtype1": "15",
-        "targtype1_txt": "Religious Figures/Institutions",
-        "gname": "Unknown",
-        "weaptype1": "8",
-        "weaptype1_txt": "Incendiary",
-        "nkill": "0",
-        "nwound": "0",
-        "property": "1",
-        "dbsource": "START Primary Collection",
-    }
-    row.update(overrides)
-    return row
+GTD_ROW = {
+    "eventid": "201101010005",
+    "iyear": "2011",
+    "imonth": "1",
+    "iday": "1",
+    "approxdate": "",
+    "extended": "0",
+    "resolution": "",
+    "country": "147",
+    "country_txt": "Nigeria",
+    "region": "11",
+    "region_txt": "Sub-Saharan Africa",
+    "provstate": "Borno",
+    "city": "Maiduguri",
+    "latitude": "11.833333",
+    "longitude": "13.15",
+    "specificity": "1",
+    "vicinity": "0",
+    "summary": "Unidentified gunmen set fire to Victory Christ Church.",
+    "doubtterr": "0",
+    "success": "1",
+    "suicide": "0",
+    "attacktype1": "7",
+    "attacktype1_txt": "Facility/Infrastructure Attack",
+    "targtype1": "15",
+    "targtype1_txt": "Religious Figures/Institutions",
+    "gname": "Unknown",
+    "weaptype1": "8",
+    "weaptype1_txt": "Incendiary",
+    "nkill": "0",
+    "nwound": "0",
+    "property": "1",
+    "dbsource": "START Primary Collection",
+}
+"""A valid GTD row as text (the first Nigeria 2011 incident, shortened)."""
+
+
+ged_row = row_maker(GED_ROW)
+""":data:`GED_ROW` with some values changed."""
+gtd_row = row_maker(GTD_ROW)
+""":data:`GTD_ROW` with some values changed."""
 
 
 EXAMPLE_ROWS = {"acled": make_row, "ucdp": ged_row, "gtd": gtd_row}

@@ -127,11 +127,15 @@ def test_collection_reports_every_problem_at_once() -> None:
     with pytest.raises(IntegrityError) as caught:
         EventCollection(records)
 
-    message = str(caught.value)
-    assert message.startswith("3 integrity problem(s) in 4 records:")
-    assert "duplicate id 'a1'" in message
-    assert "'ghost'" in message
-    assert "response 'r2' dated 2021-07-02" in message
+    assert str(caught.value).splitlines() == [
+        "3 integrity problem(s) in 4 records:",
+        "  - duplicate id 'a1' at positions 0, 1: give each record its own id (stable_id() "
+        "derives one from identifying fields)",
+        "  - response 'r1': responds_to names 'ghost', which is not in the collection; add "
+        "that record or remove the id",
+        "  - response 'r2' dated 2021-07-02 responds to attack 'a1' dated 2021-07-06: a "
+        "response cannot precede what it answers; fix either date or the link",
+    ]
 
 
 def test_collection_rejects_non_records() -> None:

@@ -47,80 +47,90 @@ def test_every_record_type_has_a_planner() -> None:
     ]
 
 
-def test_a_weapons_seizure_lowers_as_acled_codes_it() -> None:
-    # ACLED IRQ51209 (9 January 2024): the army seized a VBIED workshop of unknown militants
-    seizure = WeaponsSeizure(
-        id="tarmiyah-seizure",
-        date=dt.date(2024, 1, 9),
-        place=TARMIYAH,
-        seized_by=IRAQI_ARMY,
-        weapons=(Explosive(count=5, device=ExplosiveDevice.SUICIDE), Explosive(count=4)),
+AT_TARMIYAH = {"date": dt.date(2024, 1, 9), "place": TARMIYAH}
+MILITIA = "Unidentified Armed Group (Iraq)"
+DISRUPTED = SubEventType.DISRUPTED_WEAPONS_USE
+
+
+def shot_down_by_us(
+    downed: Drone | Aircraft, operator: Actor, weapon: AirDefence | CounterRAM
+) -> MistakenShootDown:
+    """US air defence downs one of ``operator``'s aircraft by mistake, at Tarmiyah."""
+    return MistakenShootDown(
+        id=f"friendly-{downed.kind}",
+        shooter=US,
+        operator=operator,
+        weapons=(weapon,),
+        downed=(downed,),
+        **AT_TARMIYAH,
     )
 
-    (row,) = lower_records([seizure]).events
 
-    assert row.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
-    assert (row.actor1, row.actor2) == (IRAQI_ARMY.name, "Unidentified Armed Group (Iraq)")
-    assert row.interaction == "State forces-Political militia"
-    assert row.notes == (
-        "Weapons seizure: On 9 January 2024, Military Forces of Iraq (2022-) seized "
-        "5 x explosive, 4 x explosive belonging to Unidentified Armed Group (Iraq) in "
-        "At Tarmiyah."
-    )
+@pytest.mark.parametrize(
+    ("record", "sub_event", "actors", "interaction", "notes"),
+    [
+        # ACLED IRQ51209 (9 January 2024): the army seized a VBIED workshop of unknown militants
+        (
+            WeaponsSeizure(
+                id="seizure",
+                seized_by=IRAQI_ARMY,
+                weapons=(Explosive(count=5, device=ExplosiveDevice.SUICIDE), Explosive(count=4)),
+                **AT_TARMIYAH,
+            ),
+            DISRUPTED,
+            (IRAQI_ARMY.name, MILITIA),
+            "State forces-Political militia",
+            "Weapons seizure: On 9 January 2024, Military Forces of Iraq (2022-) seized "
+            "5 x explosive, 4 x explosive belonging to Unidentified Armed Group (Iraq) in "
+            "At Tarmiyah.",
+        ),
+        (
+            WeaponsSeizure(
+                id="defusal",
+                seized_by=IRAQI_ARMY,
+                defused=True,
+                description="On 9 January 2024, the army dismantled 8 explosive devices.",
+                **AT_TARMIYAH,
+            ),
+            DISRUPTED,
+            (IRAQI_ARMY.name, MILITIA),
+            "State forces-Political militia",
+            "Defusal: On 9 January 2024, the army dismantled 8 explosive devices.",
+        ),
+        (
+            shot_down_by_us(Drone(count=1, armed=False), US, AirDefence()),
+            DISRUPTED,
+            (US.name, US.name),
+            "External/Other forces-External/Other forces",
+            "Interception: On 9 January 2024, Military Forces of the United States (2021-) "
+            "shot down by mistake 1 x drone belonging to Military Forces of the United States "
+            "(2021-) in At Tarmiyah.",
+        ),
+        (
+            shot_down_by_us(Aircraft(system="F-16"), IRAQI_ARMY, CounterRAM()),
+            SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK,
+            (US.name, IRAQI_ARMY.name),
+            "State forces-External/Other forces",
+            "On 9 January 2024, Military Forces of the United States (2021-) shot down by "
+            "mistake F-16 aircraft belonging to Military Forces of Iraq (2022-) in At Tarmiyah.",
+        ),
+    ],
+    ids=lambda value: getattr(value, "id", None),
+)
+def test_seizures_and_shoot_downs_lower_as_acled_codes_them(
+    record: WeaponsSeizure | MistakenShootDown,
+    sub_event: SubEventType,
+    actors: tuple[str, str],
+    interaction: str,
+    notes: str,
+) -> None:
+    (row,) = lower_records([record]).events
+
+    assert row.sub_event_type is sub_event
+    assert (row.actor1, row.actor2) == actors
+    assert row.interaction == interaction
+    assert row.notes == notes
     assert row.fatalities == 0
-
-
-def test_a_defusal_says_so() -> None:
-    seizure = WeaponsSeizure(
-        id="d",
-        date=dt.date(2024, 1, 5),
-        place=TARMIYAH,
-        seized_by=IRAQI_ARMY,
-        defused=True,
-        description="On 5 January 2024, the army dismantled 8 explosive devices.",
-    )
-
-    (row,) = lower_records([seizure]).events
-
-    assert row.notes == "Defusal: On 5 January 2024, the army dismantled 8 explosive devices."
-
-
-def test_a_mistaken_shoot_down_of_a_friendly_drone_is_disrupted_weapons_use() -> None:
-    shoot_down = MistakenShootDown(
-        id="friendly-drone",
-        date=dt.date(2024, 2, 1),
-        place=TARMIYAH,
-        shooter=US,
-        operator=US,
-        weapons=(AirDefence(),),
-        downed=(Drone(count=1, armed=False),),
-    )
-
-    (row,) = lower_records([shoot_down]).events
-
-    assert row.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
-    assert (row.actor1, row.actor2) == (US.name, US.name)
-    assert row.notes.startswith(
-        "Interception: On 1 February 2024, Military Forces of the United States (2021-) shot "
-        "down by mistake 1 x drone belonging to Military Forces of the United States (2021-)"
-    )
-
-
-def test_a_mistaken_shoot_down_of_a_crewed_aircraft_is_shelling() -> None:
-    shoot_down = MistakenShootDown(
-        id="friendly-jet",
-        date=dt.date(2024, 2, 1),
-        place=TARMIYAH,
-        shooter=US,
-        operator=IRAQI_ARMY,
-        weapons=(CounterRAM(),),
-        downed=(Aircraft(system="F-16"),),
-    )
-
-    (row,) = lower_records([shoot_down]).events
-
-    assert row.sub_event_type is SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK
-    assert not row.notes.startswith("Interception")
 
 
 def test_a_shoot_down_needs_what_was_downed() -> None:

@@ -5,10 +5,9 @@ import datetime as dt
 import pyarrow as pa
 import pytest
 from records_fixtures import GREEN_ZONE
+from records_full import IRAQI_ARMY, US
 
 from eventdata import (
-    Actor,
-    ActorType,
     Attack,
     Drone,
     Outcome,
@@ -20,11 +19,6 @@ from eventdata import (
     lower_records,
 )
 
-US = Actor(
-    name="Military Forces of the United States (2021-)",
-    actor_type=ActorType.EXTERNAL_OTHER_FORCES,
-)
-IRAQ_ARMY = Actor(name="Military Forces of Iraq (2020-)", actor_type=ActorType.STATE_FORCES)
 TALLY = Tally(
     count=47,
     what="attacks on US interests",
@@ -44,7 +38,7 @@ def records() -> list[Attack | Response]:
                weapons=(Drone(),), outcome=Outcome.INTERCEPTED, launched=1, intercepted=1),
         Response(id="c-ram", kind=ResponseKind.INTERCEPTION, date=dt.date(2021, 7, 6),
                  responder=US, place=GREEN_ZONE, responds_to=("drone",)),
-        Attack(id="iraqi-target", date=dt.date(2021, 7, 6), place=GREEN_ZONE, target=IRAQ_ARMY,
+        Attack(id="iraqi-target", date=dt.date(2021, 7, 6), place=GREEN_ZONE, target=IRAQI_ARMY,
                weapons=(Rocket(),), outcome=Outcome.IMPACTED),
         Attack(id="later", date=dt.date(2021, 7, 7), place=GREEN_ZONE, target=US,
                weapons=(Rocket(),), outcome=Outcome.IMPACTED),

@@ -24,44 +24,52 @@ from eventdata.schema.arrow import (
 
 LIST = pa.list_(pa.string())
 
-# The whole mapping, one row per ACLED column: (column, Arrow type, nullable).
-EXPECTED = [
-    ("event_id_cnty", pa.string(), False),
-    ("event_date", pa.date32(), False),
-    ("year", pa.int16(), False),
-    ("time_precision", pa.int8(), False),
-    ("disorder_type", CATEGORICAL, False),
-    ("event_type", CATEGORICAL, False),
-    ("sub_event_type", CATEGORICAL, False),
-    ("actor1", pa.string(), False),
-    ("assoc_actor_1", LIST, False),
-    ("inter1", CATEGORICAL, False),
-    ("actor2", pa.string(), True),
-    ("assoc_actor_2", LIST, False),
-    ("inter2", CATEGORICAL, True),
-    ("interaction", CATEGORICAL, False),
-    ("civilian_targeting", CATEGORICAL, True),
-    ("iso", pa.int16(), False),
-    ("region", CATEGORICAL, False),
-    ("country", CATEGORICAL, False),
-    ("admin1", CATEGORICAL, True),
-    ("admin2", CATEGORICAL, True),
-    ("admin3", CATEGORICAL, True),
-    ("location", pa.string(), False),
-    ("latitude", pa.float64(), False),
-    ("longitude", pa.float64(), False),
-    ("geo_precision", pa.int8(), False),
-    ("source", LIST, False),
-    ("source_scale", CATEGORICAL, True),
-    ("notes", pa.string(), True),
-    ("fatalities", pa.int32(), False),
-    ("tags", LIST, False),
-    ("timestamp", pa.int64(), False),
-]
+# The whole mapping: the Arrow type of every ACLED column, and the columns that may be null.
+TYPES = {
+    pa.string(): ("event_id_cnty", "actor1", "actor2", "location", "notes"),
+    CATEGORICAL: (
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "inter1",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "region",
+        "country",
+        "admin1",
+        "admin2",
+        "admin3",
+        "source_scale",
+    ),
+    LIST: ("assoc_actor_1", "assoc_actor_2", "source", "tags"),
+    pa.date32(): ("event_date",),
+    pa.int8(): ("time_precision", "geo_precision"),
+    pa.int16(): ("year", "iso"),
+    pa.int32(): ("fatalities",),
+    pa.int64(): ("timestamp",),
+    pa.float64(): ("latitude", "longitude"),
+}
+NULLABLE = {
+    "actor2",
+    "inter2",
+    "civilian_targeting",
+    "admin1",
+    "admin2",
+    "admin3",
+    "source_scale",
+    "notes",
+}
+EXPECTED = [(name, arrow, name in NULLABLE) for arrow, names in TYPES.items() for name in names]
 
 
-def test_expected_table_covers_every_column_in_order():
-    assert [name for name, _, _ in EXPECTED] == list(ACLED_COLUMNS)
+def test_expected_mapping_covers_every_column_once():
+    assert sorted(name for name, _, _ in EXPECTED) == sorted(ACLED_COLUMNS)
+    assert NULLABLE <= set(ACLED_COLUMNS)
+
+
+def test_schema_holds_the_columns_in_acled_order():
+    assert arrow_schema().names == list(ACLED_COLUMNS)
 
 
 @pytest.mark.parametrize(("name", "arrow", "nullable"), EXPECTED)

@@ -79,17 +79,10 @@ DATASET = ACLED = Dataset(
     id_column="event_id_cnty",
     markers=EVENT_MARKERS,
     profile=Profile(
+        kinds=(("event_type", "event types"), ("sub_event_type", "sub-event types")),
         first_date="event_date",
-        last_date="event_date",
         fatalities="fatalities",
-        counted=(
-            ("event_type", "event types"),
-            ("sub_event_type", "sub-event types"),
-            ("country", "countries"),
-            ("year", "years"),
-        ),
         actors=("actor1", "actor2"),
-        full_listing=("event_type", "year"),
     ),
     missing_hint="ACLED's current export has it",
     reader="eventdata.read_acled",

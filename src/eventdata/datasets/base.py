@@ -10,6 +10,7 @@ dataset's name.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 from collections.abc import Callable, Collection, Mapping
@@ -19,6 +20,7 @@ from typing import Any
 import pyarrow as pa
 from pydantic import BaseModel
 
+from eventdata.models.ruled import RuledModel
 from eventdata.rules.base import Rule
 from eventdata.schema.columns import FieldSpec, arrow_fields, model_specs
 from eventdata.schema.text import RawTable
@@ -50,21 +52,41 @@ class Derived:
 class Profile:
     """Which columns of a dataset ``eventdata describe`` and summaries read.
 
+    Every dataset's events are counted by their kinds, then by country and by year.
+
     Attributes:
+        kinds: ``(column, title)`` pairs of what kind of event a row holds, counted value
+            by value before the countries and the years.
         first_date: column whose minimum starts the date range.
-        last_date: column whose maximum ends it.
         fatalities: column summed into the fatalities total.
-        counted: ``(column, title)`` pairs counted value by value.
         actors: columns counted together for the top actors.
-        full_listing: counted columns listed in full in the text output.
+        last_date: column whose maximum ends it; ``first_date`` when empty (one date an
+            event).
+        country: the country column, counted as the countries.
+        year: the year column, counted as the years.
+        full_listing: counted columns listed in full in the text output; the first kind
+            and the year when empty.
     """
 
+    kinds: tuple[tuple[str, str], ...]
     first_date: str
-    last_date: str
     fatalities: str
-    counted: tuple[tuple[str, str], ...]
     actors: tuple[str, ...]
-    full_listing: tuple[str, ...] = ("year",)
+    last_date: str = ""
+    country: str = "country"
+    year: str = "year"
+    full_listing: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.last_date:
+            object.__setattr__(self, "last_date", self.first_date)
+        if not self.full_listing:
+            object.__setattr__(self, "full_listing", (self.kinds[0][0], self.year))
+
+    @property
+    def counted(self) -> tuple[tuple[str, str], ...]:
+        """``(column, title)`` pairs counted value by value: the kinds, countries, years."""
+        return (*self.kinds, (self.country, "countries"), (self.year, "years"))
 
 
 @dataclass(frozen=True)
@@ -78,6 +100,10 @@ class MatchHints:
             declared in :data:`eventdata.matching.windows.PRECISION_KM`).
         event_code: the code the matching crosswalk classes under the dataset's name.
         fatalities: the best estimate of deaths (blank: unknown).
+
+    A dataset mapped to ACLED's rows gets its profile's fatalities column as
+    ``fatalities`` and, when its profile's dates span days, its ``last_date`` as
+    ``date_end``, unless its hints name others.
         actor_pair: text naming both sides as ``A - B``.
     """
 
@@ -107,10 +133,11 @@ class Dataset:
         name: the name ``validate(dataset=...)`` and the CLI's ``--dataset`` take.
         title: how messages and pages name it.
         model: the pydantic model of one row.
-        rules: the cross-field rules, each with a row-wise and a columnar form.
         id_column: the column holding the event id (unique per row).
         markers: header columns that mark a table as this dataset.
         profile: the columns ``describe`` summarises.
+        rules: the cross-field rules, each with a row-wise and a columnar form (a
+            :class:`~eventdata.models.ruled.RuledModel`'s ``RULES`` when empty).
         all_markers: a table must have every marker (else one is enough).
         identifying: columns a table named as this dataset must have (the reader
             contract); ``markers`` decide when empty. Fewer than ``markers`` where a
@@ -120,7 +147,8 @@ class Dataset:
         specs: one column spec per model field (derived from ``model`` when empty).
         dialect: the dialect name every input of this dataset is reported under; None
             when the readers name it (ACLED's dialects).
-        blank_markers: cell texts that mean "missing" in this dataset's files (R's ``NA``).
+        blank_markers: cell texts that mean "missing" in this dataset's files (R's ``NA``;
+            a :class:`~eventdata.models.ruled.RuledModel`'s ``MISSING`` when empty).
         failure_id_prefix: prefixed to the id in the failures' ``event_id_cnty`` column.
         missing_hint: why a required column is expected, in ``columns.missing`` messages.
         reader: the public function that reads it, named in refusals.
@@ -140,10 +168,10 @@ class Dataset:
     name: str
     title: str
     model: type[BaseModel]
-    rules: tuple[Rule, ...]
     id_column: str
     markers: frozenset[str]
     profile: Profile
+    rules: tuple[Rule, ...] = ()
     all_markers: bool = False
     identifying: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()
@@ -167,6 +195,21 @@ class Dataset:
     def __post_init__(self) -> None:
         if not self.specs:
             object.__setattr__(self, "specs", model_specs(self.model))
+        if issubclass(self.model, RuledModel):  # the model declares its rules and blanks
+            if not self.rules:
+                object.__setattr__(self, "rules", self.model.RULES)
+            if not self.blank_markers:
+                blanks = tuple(m for m in self.model.MISSING if m)
+                object.__setattr__(self, "blank_markers", blanks)
+        if self.to_acled is not None:
+            profile, match = self.profile, self.match
+            spans = profile.last_date != profile.first_date
+            hints = dataclasses.replace(
+                match,
+                fatalities=match.fatalities or profile.fatalities,
+                date_end=match.date_end or (profile.last_date if spans else None),
+            )
+            object.__setattr__(self, "match", hints)
 
     def __repr__(self) -> str:
         return f"Dataset({self.name!r}, {self.title!r})"

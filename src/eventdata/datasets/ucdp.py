@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from eventdata.datasets.base import Dataset, MatchHints, Profile
-from eventdata.models.ged import GED_MISSING, GedEvent
-from eventdata.rules.ged import GED_RULES
+from eventdata.models.ged import GedEvent
 
 __all__ = ["GED_MARKERS", "UCDP_GED"]
 
@@ -15,20 +14,17 @@ DATASET = UCDP_GED = Dataset(
     name="ucdp",
     title="UCDP GED",
     model=GedEvent,
-    rules=GED_RULES,
     id_column="id",
     markers=GED_MARKERS,
     profile=Profile(
-        first_date="date_start",
-        last_date="date_end",
-        fatalities="best",
-        counted=(
+        kinds=(
             ("type_of_violence", "types of violence (1 state-based, 2 non-state, 3 one-sided)"),
             ("region", "regions"),
-            ("country", "countries"),
-            ("year", "years"),
         ),
+        first_date="date_start",
+        fatalities="best",
         actors=("side_a", "side_b"),
+        last_date="date_end",
         full_listing=("type_of_violence", "region", "year"),
     ),
     all_markers=True,
@@ -36,17 +32,12 @@ DATASET = UCDP_GED = Dataset(
     excludes=frozenset({"event_id_cnty"}),
     aliases={"best_est": "best", "high_est": "high", "low_est": "low"},  # GED 2.0 to 4.0
     dialect="ucdp-ged",
-    blank_markers=tuple(m for m in GED_MISSING if m),
     failure_id_prefix="GED",
     missing_hint="GED releases have it, old and new",
     reader="eventdata.read_ged",
     to_acled="eventdata.sources.ucdp_mapping:ged_to_acled",
     match=MatchHints(
-        date_end="date_end",
-        place_precision="where_prec",
-        event_code="type_of_violence",
-        fatalities="best",
-        actor_pair="dyad_name",
+        place_precision="where_prec", event_code="type_of_violence", actor_pair="dyad_name"
     ),
     docs_page="ucdp.md",
     description=(

@@ -12,15 +12,16 @@ next, so memory is bounded by the block, not by the inputs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import numpy.typing as npt
 
 from eventdata.matching.inputs import Side
 
-__all__ = ["Candidates", "blocks", "candidates", "haversine_km"]
+__all__ = ["Candidates", "block_jobs", "blocks", "candidates", "haversine_km"]
 
 EARTH_KM = 6371.0088
 _KM_PER_DEGREE = np.pi * EARTH_KM / 180.0
@@ -175,14 +176,14 @@ def _exact(
     return i[ok], j[ok], dist[ok], gap[ok]
 
 
-def blocks(
+def block_jobs(
     left: Side, right: Side, *, days: int, km: float, block_rows: int = 100_000
-) -> Iterator[Candidates]:
-    """The candidate pairs, one block of left rows at a time (see :func:`candidates`).
+) -> Iterator[Callable[[], Candidates]]:
+    """The candidate pairs as jobs, one per block of left rows (see :func:`candidates`).
 
     Left rows are taken in order of their first possible day, ``block_rows`` at a time, so
-    each left row's candidates all come in one block and a block's memory is bounded by its
-    rows' candidates, not by the inputs.
+    each left row's candidates all come from one job, and a job's memory is bounded by its
+    rows' candidates, not by the inputs. Jobs are independent (they may run in threads).
     """
     if block_rows < 1:
         raise ValueError(f"block_rows={block_rows} must be at least 1")
@@ -198,14 +199,26 @@ def blocks(
         first = int((left.start[block] - left.slack[block]).min()) - days
         last = int((left.end[block] + left.slack[block]).max()) + days
         near = rp[(r_lo[rp] <= last) & (r_hi[rp] >= first)]
-        parts: list[tuple[Ints, Ints, Floats, Ints]] = []
-        for lr in np.unique(left.radius[block]):
-            li = block[left.radius[block] == lr]
-            for rr in np.unique(right.radius[near]):
-                rj = near[right.radius[near] == rr]
-                i, j = _pairs_for(left, li, right, rj, reach_km=lr + rr + km, days=days)
-                parts.append(_exact(left, i, right, j, days=days, km=km))
-        yield _joined(parts)
+        yield partial(_block, left, block, right, near, days=days, km=km)
+
+
+def blocks(
+    left: Side, right: Side, *, days: int, km: float, block_rows: int = 100_000
+) -> Iterator[Candidates]:
+    """The candidate pairs, one block of left rows at a time (see :func:`block_jobs`)."""
+    for job in block_jobs(left, right, days=days, km=km, block_rows=block_rows):
+        yield job()
+
+
+def _block(left: Side, block: Ints, right: Side, near: Ints, *, days: int, km: float) -> Candidates:
+    parts: list[tuple[Ints, Ints, Floats, Ints]] = []
+    for lr in np.unique(left.radius[block]):
+        li = block[left.radius[block] == lr]
+        for rr in np.unique(right.radius[near]):
+            rj = near[right.radius[near] == rr]
+            i, j = _pairs_for(left, li, right, rj, reach_km=lr + rr + km, days=days)
+            parts.append(_exact(left, i, right, j, days=days, km=km))
+    return _joined(parts)
 
 
 def candidates(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -34,6 +36,7 @@ def match(
     names: tuple[str, str] | None = None,
     errors: Errors = "raise",
     block_rows: int = 100_000,
+    workers: int | None = None,
 ) -> MatchResult:
     """Find the rows of two event tables that are the same event.
 
@@ -60,6 +63,8 @@ def match(
         errors: ``"raise"`` refuses input values that do not parse; ``"coerce"`` reads
             them as missing (such rows may then be unmatchable).
         block_rows: left rows blocked, scored and pruned at a time (memory follows it).
+        workers: blocks worked on at once, in threads (default: the number of CPUs, at
+            most 4); memory grows with it.
 
     Returns:
         A :class:`~eventdata.matching.MatchResult`.
@@ -71,24 +76,31 @@ def match(
     """
     require()
     from eventdata.matching.assign import TOP_K, assign
-    from eventdata.matching.blocking import blocks
+    from eventdata.matching.blocking import block_jobs
     from eventdata.matching.scoring import Scorer, best_candidates
 
+    workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+    if workers < 1:
+        raise ValueError(f"workers={workers} must be at least 1")
     if days < 0 or km < 0:
         raise ValueError(f"days={days} and km={km} must not be negative")
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold={threshold} must be between 0 and 1")
     began = time.perf_counter()
-    a = read_side(left, name=names[0] if names else None, errors=errors)
-    b = read_side(right, name=names[1] if names else None, errors=errors)
+    with ThreadPoolExecutor(max_workers=min(2, workers)) as pool:  # both inputs at once
+        reading = [
+            pool.submit(read_side, data, name=names[k] if names else None, errors=errors)
+            for k, data in enumerate((left, right))
+        ]
+        a, b = (r.result() for r in reading)
     if not names and a.name == b.name:
         a, b = replace(a, name=f"{a.name}_left"), replace(b, name=f"{b.name}_right")
     if not precision:
         a, b = _fixed(a), _fixed(b)
     read_s = time.perf_counter() - began
     scorer = Scorer.prepare(a, b, days=days, km=km, weights=weights or WEIGHTS)
-    found = blocks(a, b, days=days, km=km, block_rows=block_rows)
-    scored, total = best_candidates(scorer, found, keep=TOP_K)
+    jobs = block_jobs(a, b, days=days, km=km, block_rows=block_rows)
+    scored, total = best_candidates(scorer, jobs, keep=TOP_K, workers=workers)
     chosen = assign(scored, a, b, threshold=threshold)
     options = {
         "days": days,

@@ -83,15 +83,15 @@ def class_codes(
     """
     table = event_classes()
     index = {name: code for code, name in enumerate(CLASSES)}
-    keys = pd.MultiIndex.from_arrays(
-        [
-            pd.Series(list(event_types), dtype=object).fillna(""),
-            pd.Series(list(sub_event_types), dtype=object).fillna(""),
-        ]
-    )
-    codes, uniques = pd.factorize(keys)
-    lookup = np.empty(len(uniques), dtype=np.int8)
-    for k, (event, sub) in enumerate(uniques):
+    events, event_names = pd.factorize(pd.Series(list(event_types), dtype=object).fillna(""))
+    subs, sub_names = pd.factorize(pd.Series(list(sub_event_types), dtype=object).fillna(""))
+    codes, pairs = pd.factorize(events.astype(np.int64) * (len(sub_names) + 1) + subs)
+    lookup = np.empty(len(pairs), dtype=np.int8)
+    for k, pair in enumerate(pairs.tolist()):
+        event, sub = (
+            event_names[pair // (len(sub_names) + 1)],
+            sub_names[pair % (len(sub_names) + 1)],
+        )
         name = table.get((source, str(event), str(sub))) or table.get((source, str(event), ""))
         lookup[k] = index[name] if name else UNKNOWN
     return lookup[codes] if len(codes) else np.empty(0, dtype=np.int8)

@@ -48,7 +48,8 @@ class MatchResult:
 
     Attributes:
         left_name, right_name: the labels of the two inputs.
-        pairs: one row per pair (columns :data:`PAIR_COLUMNS`): both ids, ``kind``
+        pairs: one row per pair (columns :data:`PAIR_COLUMNS`), in the order of the left
+            input's rows: both ids, ``kind``
             (``one-to-one`` or ``episode``: one of several rows inside a multi-day event),
             ``score``, the chosen partner's ``rank`` among the left row's candidates (1 the
             best), how many ``candidates`` it had, the best other one (``runner_up_id``,
@@ -132,10 +133,10 @@ class MatchResult:
                 "country": _column(left.rows, "country", li),
             }
         )
-        order = np.lexsort((pairs["right_id"].astype(str), pairs["left_id"].astype(str)))
+        order = np.lexsort((rj, li))  # in the left input's order
         pairs = pairs.iloc[order].reset_index(drop=True)
-        left_out = np.setdiff1d(np.arange(len(left)), li)
-        right_out = np.setdiff1d(np.arange(len(right)), rj)
+        left_out = _unpaired(len(left), li)
+        right_out = _unpaired(len(right), rj)
         return cls(
             left_name=left.name,
             right_name=right.name,
@@ -303,6 +304,12 @@ def _runner_up(
         np.where(exists, right[other], -1),
         np.where(exists, score[other], np.nan),
     )
+
+
+def _unpaired(rows: int, paired: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    alone = np.ones(rows, dtype=bool)
+    alone[paired] = False
+    return np.flatnonzero(alone)
 
 
 def _dates(days: npt.NDArray[np.int64]) -> npt.NDArray[np.datetime64]:

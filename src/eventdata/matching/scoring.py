@@ -15,7 +15,9 @@ The weights (:data:`WEIGHTS`) can be changed with ``match(weights=...)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,38 +131,68 @@ def score(
 
 
 def best_candidates(
-    scorer: Scorer, found: Iterable[Candidates], *, keep: int
+    scorer: Scorer,
+    found: Iterable[Candidates | Callable[[], Candidates]],
+    *,
+    keep: int,
+    workers: int = 1,
 ) -> tuple[pd.DataFrame, int]:
     """The scored candidates that can matter, block by block, and how many there were.
 
     Each block of candidates (a block of left rows with all their candidates) is scored,
     ranked, and cut to the pairs among the ``keep`` best of their left row or among the
-    ``keep`` best of their right row within the block; the next block is read only then,
-    so memory follows the block. Every right row's ``keep`` best pairs overall survive
-    (each is among its block's best), so ``rank_right``, recomputed over the kept pairs,
-    is exact up to ``keep``; ``rank`` and ``candidates`` are the left row's, from its block.
+    ``keep`` best of their right row within the block; at most ``workers`` blocks are in
+    hand at once (each in a thread), so memory follows the block. Every right row's
+    ``keep`` best pairs overall survive (each is among its block's best), so
+    ``rank_right``, recomputed over the kept pairs, is exact up to ``keep``; ``rank`` and
+    ``candidates`` are the left row's, from its block.
+
+    Args:
+        scorer: the prepared inputs.
+        found: the blocks of candidates, or jobs that make them (see ``block_jobs``).
+        keep: how many of each row's best pairs to keep.
+        workers: blocks worked on at once, in threads (NumPy and rapidfuzz release the GIL).
 
     Returns:
         The kept pairs as :func:`score` orders them, and the count of all candidates.
     """
+
+    def work(block: Candidates | Callable[[], Candidates]) -> tuple[dict[str, Any], int]:
+        return _best_of(scorer, block if isinstance(block, Candidates) else block(), keep)
+
     kept: list[dict[str, npt.NDArray[Any]]] = []
     total = 0
-    for block in found:
-        total += len(block)
-        columns = scorer.columns(block)
-        # in left order, so that ties on the right are broken as over all the pairs
-        by_left = np.argsort(_key(columns["left"], columns["score"]), kind="stable")
-        rank, sizes = _group_ranks(columns["left"][by_left], columns["score"][by_left])
-        rank_right, _ = _group_ranks(columns["right"][by_left], columns["score"][by_left])
-        best = by_left[(rank <= keep) | (rank_right <= keep)]
-        best_rank = np.flatnonzero((rank <= keep) | (rank_right <= keep))
-        chosen = {name: values[best] for name, values in columns.items()}
-        chosen |= {"rank": rank[best_rank], "candidates": sizes[best_rank]}
-        kept.append(chosen)
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        pending: deque[Future[tuple[dict[str, Any], int]]] = deque()
+        for block in found:
+            pending.append(pool.submit(work, block))
+            while len(pending) >= max(1, workers):
+                best, count = pending.popleft().result()
+                kept.append(best)
+                total += count
+        for future in pending:
+            best, count = future.result()
+            kept.append(best)
+            total += count
     if not kept:
         return ranked(scorer.columns(_none())), 0
     joined = {name: np.concatenate([k[name] for k in kept]) for name in kept[0]}
     return ranked(joined, left_ranks=False), total
+
+
+def _best_of(
+    scorer: Scorer, block: Candidates, keep: int
+) -> tuple[dict[str, npt.NDArray[Any]], int]:
+    """One block's pairs among the ``keep`` best of their left or right row, and its size."""
+    columns = scorer.columns(block)
+    # in left order, so that ties on the right are broken as over all the pairs
+    by_left = np.argsort(_key(columns["left"], columns["score"]), kind="stable")
+    rank, sizes = _group_ranks(columns["left"][by_left], columns["score"][by_left])
+    rank_right, _ = _group_ranks(columns["right"][by_left], columns["score"][by_left])
+    best = np.flatnonzero((rank <= keep) | (rank_right <= keep))
+    chosen = {name: values[by_left[best]] for name, values in columns.items()}
+    chosen |= {"rank": rank[best], "candidates": sizes[best]}
+    return chosen, len(block)
 
 
 def _none() -> Candidates:

@@ -44,6 +44,7 @@ from eventdata.vocabulary.codebook import (
 __all__ = [
     "RowPlan",
     "Unlowered",
+    "acting_row",
     "event_row",
     "disruption_notes",
     "interception_notes",
@@ -117,6 +118,31 @@ class RowPlan:
     assoc1: tuple[Actor, ...] = ()
     assoc2: tuple[Actor, ...] = ()
     extra_sources: tuple[AnyRecord, ...] = ()
+
+
+def acting_row(
+    record: AnyRecord,
+    sub_event: SubEventType,
+    actor1: Actor,
+    actor2: Actor | None,
+    place: Place,
+    notes: str,
+) -> RowPlan:
+    """Plan a row whose actor1 is the record's own side and actor2 the side it acts on.
+
+    The record's ``associates`` stand with actor1 and its ``target_associates`` with
+    actor2, as in a strike, a seizure or a shoot-down.
+    """
+    return RowPlan(
+        record=record,
+        sub_event=sub_event,
+        actor1=actor1,
+        actor2=actor2,
+        place=place,
+        notes=notes,
+        assoc1=record.associates,
+        assoc2=record.target_associates,
+    )
 
 
 def notes_text(record: AnyRecord, actor: Actor, verb: str) -> str:
@@ -281,16 +307,7 @@ def strike_row(record: AnyRecord, actor1: Actor, actor2: Actor | None, place: Pl
         else:  # only unarmed drones
             sub_event = SubEventType.OTHER
     verb = "attacked" if isinstance(record, Attack) else "struck"
-    return RowPlan(
-        record=record,
-        sub_event=sub_event,
-        actor1=actor1,
-        actor2=actor2,
-        place=place,
-        notes=notes_text(record, actor1, verb),
-        assoc1=record.associates,
-        assoc2=record.target_associates,
-    )
+    return acting_row(record, sub_event, actor1, actor2, place, notes_text(record, actor1, verb))
 
 
 def place_of(record: AnyRecord, place: Place | None) -> Place:

@@ -12,6 +12,7 @@ from eventdata.exceptions import LoweringError
 from eventdata.models.acled_rows import (
     RowPlan,
     Unlowered,
+    acting_row,
     disruption_notes,
     interception_notes,
     place_of,
@@ -154,16 +155,8 @@ def plan_weapons_seizure(seizure: WeaponsSeizure, collection: EventCollection) -
     owner = seizure.owner or unidentified_armed_group(place.country)
     label = "Defusal" if seizure.defused else "Weapons seizure"
     verb = "defused" if seizure.defused else "seized"
-    return RowPlan(
-        record=seizure,
-        sub_event=_S.DISRUPTED_WEAPONS_USE,
-        actor1=seizure.seized_by,
-        actor2=owner,
-        place=place,
-        notes=disruption_notes(seizure, label, seizure.seized_by, verb, seizure.weapons, owner),
-        assoc1=seizure.associates,
-        assoc2=seizure.target_associates,
-    )
+    notes = disruption_notes(seizure, label, seizure.seized_by, verb, seizure.weapons, owner)
+    return acting_row(seizure, _S.DISRUPTED_WEAPONS_USE, seizure.seized_by, owner, place, notes)
 
 
 def plan_shoot_down(shoot_down: MistakenShootDown, collection: EventCollection) -> RowPlan:
@@ -179,13 +172,4 @@ def plan_shoot_down(shoot_down: MistakenShootDown, collection: EventCollection) 
         shoot_down.downed,
         shoot_down.operator,
     )
-    return RowPlan(
-        record=shoot_down,
-        sub_event=sub_event,
-        actor1=shoot_down.shooter,
-        actor2=shoot_down.operator,
-        place=place,
-        notes=notes,
-        assoc1=shoot_down.associates,
-        assoc2=shoot_down.target_associates,
-    )
+    return acting_row(shoot_down, sub_event, shoot_down.shooter, shoot_down.operator, place, notes)

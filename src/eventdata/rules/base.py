@@ -8,16 +8,27 @@ parsed values (used by the models) and ``columnar`` over parsed Arrow arrays (us
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic_core import PydanticCustomError, ValidationError
 
-__all__ = ["Columns", "Rule", "Severity", "rule_errors", "to_mask", "value_bytes"]
+__all__ = [
+    "Columns",
+    "Rule",
+    "Severity",
+    "rule",
+    "rule_errors",
+    "rules_of",
+    "to_mask",
+    "value_bytes",
+]
 
 Severity = Literal["error", "warning"]
 Columns = Mapping[str, pa.Array]
@@ -59,6 +70,88 @@ class Rule:
     def message(self, value: Any) -> str:
         """The failure message for one offending value."""
         return f"{self.column}={value!r} fails {self.name}: {self.expected}"
+
+
+_DECLARED: dict[type, Rule] = {}
+"""The rule each class declared by :func:`rule` holds the forms of."""
+
+Forms = TypeVar("Forms", bound=type)
+
+_EXPECTED = re.compile(r"^Expected:", re.MULTILINE)
+
+
+def rule(
+    name: str,
+    *,
+    inputs: tuple[str, ...],
+    severity: Severity = "error",
+    column: str | None = None,
+    description: str | None = None,
+    expected: str | None = None,
+) -> Callable[[Forms], Forms]:
+    """Declares a rule on the class that holds its forms; :func:`rules_of` returns it.
+
+    The class's docstring holds the rule's words: what it checks, then, after
+    ``Expected:``, what a valid value looks like. Its static methods are the forms:
+    ``columnar`` (required), ``row`` and ``explain`` (optional). A rule's words, its
+    columns and both implementations so stand together::
+
+        @rule("year.event_date", inputs=("year", "event_date"))
+        class YearOfDate:
+            \"\"\"year equals the year of event_date.
+
+            Expected: the year of event_date
+            \"\"\"
+
+            @staticmethod
+            def row(v: Mapping[str, Any]) -> bool: ...
+
+            @staticmethod
+            def columnar(c: Columns) -> np.ndarray: ...
+
+    Args:
+        name: the rule's stable name.
+        inputs: the columns it reads.
+        severity: ``"error"`` (the default) or ``"warning"``.
+        column: the column a failure is reported against; the first input by default.
+        description: what the rule checks, where the docstring cannot say it (a text
+            built from constants).
+        expected: what a valid value looks like, likewise.
+
+    Raises:
+        TypeError: the class lacks a description, an ``Expected:`` text or a columnar form.
+    """
+
+    def declare(forms: Forms) -> Forms:
+        checks, *wanted = _EXPECTED.split(inspect.cleandoc(forms.__doc__ or ""), maxsplit=1)
+        text = description or " ".join(checks.split())
+        valid = expected or " ".join("".join(wanted).split())
+        columnar = getattr(forms, "columnar", None)
+        if not text or not valid or columnar is None:
+            raise TypeError(
+                f"rule {name!r}: {forms.__name__} needs a docstring saying what the rule "
+                "checks and, after 'Expected:', what a valid value looks like, and a static "
+                "method columnar"
+            )
+        _DECLARED[forms] = Rule(
+            name=name,
+            severity=severity,
+            column=inputs[0] if column is None else column,
+            description=text,
+            expected=valid,
+            columnar=columnar,
+            row=getattr(forms, "row", None),
+            inputs=inputs,
+            explain=getattr(forms, "explain", None),
+        )
+        return forms
+
+    return declare
+
+
+def rules_of(*declared: type) -> tuple[Rule, ...]:
+    """The rules the classes declared with :func:`rule` hold, in the order given."""
+    return tuple(_DECLARED[forms] for forms in declared)
 
 
 def rule_errors(title: str, failed: Sequence[Rule], values: Mapping[str, Any]) -> ValidationError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from eventdata.datasets.base import Dataset, MatchHints, Profile
 from eventdata.datasets.gtd.model import GtdEvent
-from eventdata.datasets.gtd.rules import GTD_RULES
 
 __all__ = ["DATASET", "GTD", "GTD_MARKERS"]
 
@@ -20,7 +19,6 @@ DATASET = GTD = Dataset(
     name="gtd",
     title="GTD",
     model=GtdEvent,
-    rules=GTD_RULES,
     id_column="eventid",
     markers=GTD_MARKERS,
     all_markers=True,
@@ -32,19 +30,14 @@ DATASET = GTD = Dataset(
     reader="eventdata.read_gtd",
     to_acled="eventdata.sources.gtd:gtd_to_acled",
     profile=Profile(
+        kinds=(("attacktype1_txt", "attack types"), ("weaptype1_txt", "weapon types")),
         first_date="iyear",
-        last_date="iyear",
         fatalities="nkill",
-        counted=(
-            ("attacktype1_txt", "attack types"),
-            ("weaptype1_txt", "weapon types"),
-            ("country_txt", "countries"),
-            ("iyear", "years"),
-        ),
         actors=("gname",),
-        full_listing=("attacktype1_txt", "iyear"),
+        country="country_txt",
+        year="iyear",
     ),
-    match=MatchHints(place_precision="specificity", event_code="attacktype1", fatalities="nkill"),
+    match=MatchHints(place_precision="specificity", event_code="attacktype1"),
     docs_page="gtd.md",
     description=(
         "START's Global Terrorism Database: one terrorist incident per row, about 135 "
