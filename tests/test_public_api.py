@@ -23,6 +23,7 @@ PUBLIC = {
     "IntegrityError", "Lowering", "LoweringError", "MissingExtraError", "NotEventDataError",
     "Outcome", "Place", "Rule", "SCHEMA_VERSION", "SchemaVersionError", "Source",
     "UnknownPlaceWarning", "UnknownRuleError", "UnloweredRecordsWarning", "UpdateSummary",
+    "CutRecordWarning",
     "ValidationFailed", "Weapon", "__version__", "aggregate", "apply_deletions", "diff",
     "fetch_acled", "fetch_deletions", "ged_to_acled", "ged_to_acled_table", "interaction_code",
     "interaction_label",
