@@ -93,3 +93,20 @@ def test_an_unreadable_input_exits_2(
     assert done.returncode == 2
     assert "missing.csv" in done.stderr
     assert not (tmp_path / "p.parquet").exists()
+
+
+def test_block_rows_and_workers_change_memory_not_the_pairs(
+    run_cli: Run, sources: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = sources
+    default, small = tmp_path / "default.parquet", tmp_path / "small.parquet"
+
+    first = run_cli("match", a, b, default, "--format", "json")
+    second = run_cli(
+        "match", a, b, small, "--block-rows", "1", "--workers", "2", "--format", "json"
+    )
+    refused = run_cli("match", a, b, small, "--block-rows", "0")
+
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert pq.read_table(small).to_pylist() == pq.read_table(default).to_pylist()
+    assert refused.returncode == 2 and "--block-rows" in refused.stderr

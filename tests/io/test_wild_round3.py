@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from eventdata import InputError, NotEventDataError, read_acled, validate, write_acled
+from eventdata import InputError, NotEventDataError, convert, read_acled, validate, write_acled
 from eventdata.cli.app import cli
 from eventdata.exceptions import MixedDateOrder
 from eventdata.io.formats import FORMATS, input_format, output_format
@@ -497,3 +497,33 @@ def test_european_semicolons_and_decimal_commas(tmp_path: Path) -> None:
     frame.to_csv(path, sep=";", index=False)
 
     pd.testing.assert_frame_equal(read_acled(path), read_acled(original))
+
+
+@pytest.mark.parametrize("inside_quotes", [False, True])
+def test_a_streamed_convert_refuses_a_cut_off_file_as_validate_does(
+    tmp_path: Path, inside_quotes: bool
+) -> None:
+    _original_path, cut, line = _cut(tmp_path, inside_quotes=inside_quotes)
+    with pytest.raises(InputError) as whole:
+        validate(cut)
+
+    with pytest.raises(InputError) as streamed:
+        convert(cut, tmp_path / "out.parquet")
+
+    assert str(streamed.value) == str(whole.value)
+    assert f"last record (line {line}) is incomplete" in str(streamed.value)
+    assert not (tmp_path / "out.parquet").exists()
+
+
+def test_a_cut_record_longer_than_the_tail_first_read_is_found(tmp_path: Path) -> None:
+    original = _original(tmp_path, n=5)
+    rows = _rows(original)
+    rows[-1]["notes"] = "A report, " + "with a very long account of the day; " * 60_000
+    whole = _write_rows(tmp_path / "long.csv", rows)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[: data.index(b"very long account") + 2_000_000])  # inside the notes
+    line = data.count(b"\n", 0, data.index(rows[-1]["event_id_cnty"].encode())) + 1
+
+    with pytest.raises(InputError, match=rf"last record \(line {line}\) is incomplete: the file"):
+        convert(cut, tmp_path / "out.parquet")

@@ -81,6 +81,18 @@ extra is missing, or bad usage.
     default="raise",
     help="raise: refuse input values that do not parse; coerce: read them as missing.",
 )
+@count_option(
+    "--block-rows",
+    minimum=1,
+    default=100_000,
+    metavar=None,
+    help="Rows of A scored at a time: memory follows it (lower it for dense data).",
+)
+@count_option(
+    "--workers",
+    minimum=1,
+    help="Blocks worked on at once, in threads (default: the CPUs, at most 4).",
+)
 @format_option("text: summary and coverage tables; json: one JSON document on stdout.")
 @count_option(
     "--max-rows",
@@ -99,6 +111,8 @@ def match(
     precision: bool,
     threshold: float | None,
     errors: str,
+    block_rows: int,
+    workers: int | None,
     fmt: str,
     max_rows: int | None,
 ) -> None:
@@ -116,6 +130,8 @@ def match(
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
             errors="coerce" if errors == "coerce" else "raise",
             names=(a.name, b.name) if a.name != b.name else None,
+            block_rows=block_rows,
+            workers=workers,
         )
     with readable_input(out):
         result.to_parquet(out)

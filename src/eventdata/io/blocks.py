@@ -26,6 +26,7 @@ from eventdata.io.blanks import BLANK_MARKERS
 from eventdata.io.csv_header import CsvHeader, sniff_csv_header
 from eventdata.io.json_input import json_lines, table_from_records
 from eventdata.io.read_errors import explain_read_error
+from eventdata.io.truncated import find_cut_record
 
 __all__ = [
     "DEFAULT_BLOCK_SIZE",
@@ -268,6 +269,9 @@ def iter_text_blocks(
     try:
         yield from _csv_blocks(path, header, block_size=block_size, reader=reader)
     except pa.ArrowInvalid as exc:
+        cut = None if "invalid UTF8" in str(exc) else find_cut_record(path, header)
+        if cut is not None:  # as the whole-file reader says it
+            raise InputError(cut.refusal(), path=path) from None
         raise InputError(explain_read_error(exc, path, header.encoding), path=path) from None
 
 

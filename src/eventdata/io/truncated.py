@@ -12,6 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyarrow as pa
 
@@ -79,32 +80,76 @@ class CutRecord:
 
 
 def find_cut_record(path: Path, header: CsvHeader) -> CutRecord | None:
-    """The file's last record when it is cut off, else None (the fault lies elsewhere)."""
-    data = path.read_bytes()
+    """The file's last record when it is cut off, else None (the fault lies elsewhere).
+
+    Reads the file in chunks (quotes and line breaks are counted) and holds only its tail,
+    so a streamed read that fails stays in bounded memory.
+    """
+    size = path.stat().st_size
     start_of_data = header.data_offset
-    body = data.rstrip(b"\r\n")
-    if len(body) <= start_of_data:
-        return None
-    quote = b'"'
-    total = body.count(quote, start_of_data)
-    # a line break ends a record when an even number of quotes precede it
-    after = 0
-    end = len(body)
-    start = start_of_data
-    while True:
-        newline = body.rfind(b"\n", start_of_data, end)
-        if newline < 0:
-            break
-        after += body.count(quote, newline, end)
-        if (total - after) % 2 == 0:
-            start = newline + 1
-            break
-        end = newline
-    in_quotes = total % 2 == 1
-    text = body[start:].decode(header.encoding, errors="replace")
-    fields = next(csv.reader(io.StringIO(text), delimiter=header.delimiter), [])
+    with open(path, "rb") as fh:
+        tail_size = _TAIL
+        while True:
+            lo = max(start_of_data, size - tail_size)
+            fh.seek(lo)
+            tail = fh.read()
+            found = _last_record(
+                tail, _count(fh, b'"', start_of_data, lo), whole=lo == start_of_data
+            )
+            if found is not None or lo == start_of_data:
+                break
+            tail_size *= 4
+        if found is None:
+            return None
+        start, in_quotes = found
+        line = _count(fh, b"\n", 0, lo + start) + 1
+    text = tail[start:].rstrip(b"\r\n").decode(header.encoding, errors="replace")
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))  # one field may be the whole record
+    try:
+        fields = next(csv.reader(io.StringIO(text), delimiter=header.delimiter), [])
+    finally:
+        csv.field_size_limit(limit)
     expected = len(header.names)
-    if not in_quotes and (len(fields) >= expected or data.endswith(b"\n")):
+    if not in_quotes and (len(fields) >= expected or tail.endswith(b"\n")):
         return None  # a whole short record is not a cut one
-    line = data.count(b"\n", 0, start) + 1
-    return CutRecord(line, start, tuple(fields), expected, in_quotes)
+    return CutRecord(line, lo + start, tuple(fields), expected, in_quotes)
+
+
+_TAIL = 1 << 20
+"""Bytes of the file's end read first when looking for its last record."""
+
+
+def _count(fh: BinaryIO, byte: bytes, lo: int, hi: int) -> int:
+    """How often ``byte`` occurs in the file between offsets ``lo`` and ``hi``."""
+    fh.seek(lo)
+    total, left = 0, hi - lo
+    while left > 0:
+        chunk = fh.read(min(left, 16 << 20))
+        if not chunk:
+            break
+        total += chunk.count(byte)
+        left -= len(chunk)
+    return total
+
+
+def _last_record(tail: bytes, before: int, *, whole: bool) -> tuple[int, bool] | None:
+    """Where the last record starts in ``tail`` and whether the file ends inside quotes.
+
+    ``before`` counts the quotes ahead of the tail; ``whole`` says the tail starts at the
+    first record (so the last record may start there). None when the tail holds no start.
+    """
+    body = tail.rstrip(b"\r\n")
+    if not body:
+        return None
+    total = before + body.count(b'"')
+    # a line break ends a record when an even number of quotes precede it
+    after, end = 0, len(body)
+    while True:
+        newline = body.rfind(b"\n", 0, end)
+        if newline < 0:
+            return (0, total % 2 == 1) if whole else None
+        after += body.count(b'"', newline, end)
+        if (total - after) % 2 == 0:
+            return newline + 1, total % 2 == 1
+        end = newline
