@@ -260,3 +260,31 @@ def test_the_real_file_agrees_row_by_row() -> None:
         None if pd.isna(v) else v for v in typed["ndeath_once"].tolist()
     ]
     assert not any(m.warnings() for m in models)
+
+
+def test_an_armed_conflict_placeholder_is_reported_and_maps_to_no_event_type(
+    tmp_path: Path,
+) -> None:
+    path = write_rows(tmp_path / "s.csv", _rows({}, {"etype": "-9"}))
+
+    report = validate(path)
+    mapped = scad_to_acled(path)
+
+    assert report.counts() == {"etype.code": 1}
+    assert mapped["event_type"].isna().tolist() == [False, True]
+    assert validate(mapped, ignore=["event_id_cnty"]).counts() == {
+        "required.event_type": 1,
+        "required.sub_event_type": 1,
+        "required.disorder_type": 1,
+        "required.inter1": 1,
+        "required.interaction": 1,
+    }
+
+
+def test_scads_own_column_case_is_read(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "s.csv", _rows({"ACD_questionable": "1"}))
+
+    frame = read_scad(path)
+
+    assert frame["acd_questionable"].tolist() == [1]
+    assert "ACD_questionable" not in frame.columns
