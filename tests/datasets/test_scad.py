@@ -281,6 +281,17 @@ def test_an_armed_conflict_placeholder_is_reported_and_maps_to_no_event_type(
     }
 
 
+def test_a_file_without_gislocnum_takes_it_from_locnum(tmp_path: Path) -> None:
+    row = {k: v for k, v in _FILE_ROW.items() if k != "gislocnum"}
+    path = write_rows(tmp_path / "s.csv", [{**row, "locnum": "6"}])
+
+    frame = read_scad(path)
+
+    assert frame["gislocnum"].tolist() == [6]
+    assert ScadEvent.model_validate({**row, "locnum": "6"}).gislocnum == 6
+    assert scad_to_acled(path)["geo_precision"].tolist() == [3]
+
+
 def test_scads_own_column_case_is_read(tmp_path: Path) -> None:
     path = write_rows(tmp_path / "s.csv", _rows({"ACD_questionable": "1"}))
 

@@ -67,6 +67,7 @@ DATASET = SCAD = Dataset(
         Derived("enddate", _day("eyr", "emo", "eday"), "derived enddate from eyr/emo/eday"),
         Derived("location_id", _location_id, "derived location_id from eventid and sublocal"),
         Derived("ndeath_once", _ndeath_once, "derived ndeath_once from ndeath and sublocal"),
+        Derived("gislocnum", lambda c: c["locnum"], "derived gislocnum from locnum"),
     ),
     profile=Profile(
         kinds=(("etype", "event types (1-10, docs/scad.md)"), ("locnum", "location types")),

@@ -11,10 +11,11 @@ added) is kept as text beside them.
 missing value, never as a number, so a sum of ``ndeath`` counts only known deaths.
 ``npart`` is a size class (1 under 10 ... 7 over a million), not a head count.
 
-Four columns are derived when a file lacks them, the same way row by row and for
+Five columns are derived when a file lacks them, the same way row by row and for
 columns: ``startdate``/``enddate`` from the day, month and year parts, ``location_id``
-(``eventid``-``sublocal``, unique per row, the id validation checks) and ``ndeath_once``
-(an event's deaths on the row of its first place only, so they add up once per event).
+(``eventid``-``sublocal``, unique per row, the id validation checks), ``ndeath_once``
+(an event's deaths on the row of its first place only, so they add up once per event)
+and ``gislocnum`` from ``locnum`` (the same codes; files before SCAD's geocoding lack it).
 """
 
 from __future__ import annotations
@@ -185,6 +186,8 @@ class ScadEvent(RuledModel):
             row["location_id"] = location_id(value("eventid"), value("sublocal"))
         if "ndeath_once" not in row:
             row["ndeath_once"] = ndeath_once(value("ndeath"), value("sublocal"))
+        if "gislocnum" not in row:
+            row["gislocnum"] = value("locnum")
         return row
 
 
