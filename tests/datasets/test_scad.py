@@ -299,3 +299,10 @@ def test_scads_own_column_case_is_read(tmp_path: Path) -> None:
 
     assert frame["acd_questionable"].tolist() == [1]
     assert "ACD_questionable" not in frame.columns
+
+
+def test_scad_keeps_acleds_free_text_skippable_before_the_dataset_is_known() -> None:
+    from eventdata.datasets import skippable
+
+    assert {"notes", "admin1", "source"} <= skippable(None)
+    assert {"notes", "issuenote", "geo_comments"} <= DATASETS["scad"].skippable

@@ -15,6 +15,8 @@ import pyarrow.compute as pc
 
 from eventdata.datasets.base import Dataset, Derived, MatchHints, Profile
 from eventdata.datasets.scad.model import ScadEvent
+from eventdata.datasets.scad.rules import SCAD_RULES
+from eventdata.schema.columns import model_specs
 
 __all__ = ["DATASET", "SCAD", "SCAD_MARKERS"]
 
@@ -43,6 +45,20 @@ def _location_id(columns: Mapping[str, Any]) -> pa.Array:
 def _ndeath_once(columns: Mapping[str, Any]) -> pa.Array:
     first = pc.fill_null(pc.equal(columns["sublocal"], 1), True)
     return pc.if_else(first, columns["ndeath"], pa.scalar(None, pa.int64()))
+
+
+def _skippable() -> frozenset[str]:
+    """Free text no rule reads (actors, targets, places, notes): validation may skip it.
+
+    A column every dataset having it may skip is skipped before the dataset is known, so
+    SCAD's ``notes`` must be skippable for ACLED's (about half an export's bytes) to be.
+    """
+    read_by_rules = {name for rule in SCAD_RULES for name in rule.inputs}
+    return frozenset(
+        spec.name
+        for spec in model_specs(ScadEvent)
+        if spec.kind == "text" and not spec.min_length and spec.name not in read_by_rules
+    )
 
 
 DATASET = SCAD = Dataset(
@@ -79,6 +95,7 @@ DATASET = SCAD = Dataset(
         year="styr",
     ),
     match=MatchHints(place_precision="gislocnum", event_code="etype"),
+    skippable=_skippable(),
     docs_page="scad.md",
     description=(
         "The Social Conflict Analysis Database: protests, riots, strikes and government "
