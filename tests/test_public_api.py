@@ -40,6 +40,7 @@ PUBLIC = {
     "register_record_type", "Unlowered", "lower_by_record", "NameReference", "NameMatch",
     "records_json_schema", "NameWarning", "RecordProblem", "RecordsFileError",
     "GtdEvent", "read_gtd", "gtd_to_acled",
+    "ScadEvent", "read_scad", "scad_to_acled",
     "MixedDateOrder",
     "check_acled", "read_history", "parse_tags", "EmptyResultWarning", "StoreBusyError",
 }  # fmt: skip
