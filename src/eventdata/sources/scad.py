@@ -17,9 +17,9 @@ import pyarrow as pa
 from eventdata.datasets import DATASETS
 from eventdata.datasets.scad.model import SCAD_COLUMNS
 from eventdata.pipeline.read import read_dataset_table
-from eventdata.schema.arrow import conform, table_to_pandas
+from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import scad_columns as col
-from eventdata.sources._mapping import ColumnMapping, How
+from eventdata.sources._mapping import ColumnMapping, How, map_rows, typed_frame
 from eventdata.sources._mapping import mapping_markdown as render_mapping
 
 __all__ = [
@@ -232,11 +232,7 @@ def read_scad(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -
         InputError: the input cannot be read, or holds values that do not parse.
         NotEventDataError: the input is not SCAD (naming the reader that fits).
     """
-    frame: pd.DataFrame = read_scad_table(source, errors=errors).to_pandas(
-        types_mapper=pd.ArrowDtype
-    )
-    frame.attrs["eventdata.dialect"] = _SCAD.dialect
-    return frame
+    return typed_frame(read_scad_table(source, errors=errors), _SCAD)
 
 
 def scad_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
@@ -255,15 +251,7 @@ def scad_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
         InputError: ``data`` cannot be read or holds SCAD values that do not parse.
         NotEventDataError: ``data`` is not SCAD.
     """
-    typed = read_scad_table(data)
-    columns: dict[str, pa.Array] = {}
-    for name in SCAD_COLUMNS:
-        column = typed.column(name)
-        columns[name] = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-    arrays = {m.column: m.build(columns) for m in MAPPING}
-    arrays["timestamp"] = pa.array([timestamp] * typed.num_rows, pa.int64())
-    result: pa.Table = conform(pa.table(arrays))
-    return result
+    return map_rows(read_scad_table(data), MAPPING, timestamp=timestamp)
 
 
 def scad_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:

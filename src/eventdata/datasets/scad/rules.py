@@ -9,7 +9,6 @@ reader reads it as a missing value, so no rule ever sees it as a number.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.rules.base import Columns, Rule, rule, rules_of, to_mask
+from eventdata.rules.shared import COORDINATES_PAIRED, date_of, day_exists
 
 __all__ = ["EVENT_TYPES", "SCAD_RULES", "date_of"]
 
@@ -35,119 +35,47 @@ EVENT_TYPES: Mapping[int, str] = {
 }
 """SCAD's event types (``etype``), by code, as its codebook names them."""
 
-_DAYS = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+_START_EXISTS = day_exists("start.valid", "styr", "stmo", "stday", example="30 February")
+_END_EXISTS = day_exists("end.valid", "eyr", "emo", "eday", example="31 April")
 
 
-def date_of(year: Any, month: Any, day: Any) -> dt.date | None:
-    """The day three parts give, or None when one is missing or they name no day."""
-    if year is None or month is None or day is None:
-        return None
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except (TypeError, ValueError):
-        return None
+def _date_is_its_parts(name: str, date: str, year: str, month: str, day: str, which: str) -> Rule:
+    """The rule that a date column is the day its three part columns give."""
 
-
-def _no_day(c: Columns, year: str, month: str, day: str) -> np.ndarray:
-    """Rows whose three known parts name no day of the calendar."""
-    known = to_mask(
-        pc.and_(pc.and_(pc.is_valid(c[year]), pc.is_valid(c[month])), pc.is_valid(c[day]))
+    @rule(
+        name,
+        inputs=(date, year, month, day),
+        description=f"{date} is the day {year}, {month} and {day} give (SCAD writes the "
+        f"{which} day twice).",
+        expected=f"the day of {year}, {month} and {day}",
     )
-    y = np.asarray(pc.fill_null(c[year], 2000), dtype=np.int64)
-    m = np.clip(np.asarray(pc.fill_null(c[month], 1), dtype=np.int64), 0, 12)
-    d = np.asarray(pc.fill_null(c[day], 1), dtype=np.int64)
-    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
-    longest = _DAYS[m] - ((m == 2) & ~leap)
-    return np.asarray(known & (d > longest), dtype=bool)
+    class DateIsItsParts:
+        @staticmethod
+        def row(v: Mapping[str, Any]) -> bool:
+            given = v[date]
+            if given is None or any(v[p] is None for p in (year, month, day)):
+                return False
+            return (given.year, given.month, given.day) != (v[year], v[month], v[day])
+
+        @staticmethod
+        def columnar(c: Columns) -> np.ndarray:
+            values = c[date]
+            differs = pc.or_(
+                pc.or_(
+                    pc.not_equal(pc.year(values), c[year]),
+                    pc.not_equal(pc.month(values), c[month]),
+                ),
+                pc.not_equal(pc.day(values), c[day]),
+            )
+            return to_mask(differs)
+
+    return rules_of(DateIsItsParts)[0]
 
 
-def _bad_parts(v: Mapping[str, Any], year: str, month: str, day: str) -> bool:
-    if v[year] is None or v[month] is None or v[day] is None:
-        return False
-    return date_of(v[year], v[month], v[day]) is None
-
-
-@rule("start.valid", inputs=("styr", "stmo", "stday"), column="stday")
-class _StartExists:
-    """styr, stmo and stday name a day of the calendar (no 30 February).
-
-    Expected: a day that exists in that month
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return _bad_parts(v, "styr", "stmo", "stday")
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return _no_day(c, "styr", "stmo", "stday")
-
-
-@rule("end.valid", inputs=("eyr", "emo", "eday"), column="eday")
-class _EndExists:
-    """eyr, emo and eday name a day of the calendar (no 31 April).
-
-    Expected: a day that exists in that month
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return _bad_parts(v, "eyr", "emo", "eday")
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return _no_day(c, "eyr", "emo", "eday")
-
-
-def _disagrees(c: Columns, date: str, year: str, month: str, day: str) -> np.ndarray:
-    values = c[date]
-    out = pc.or_(
-        pc.or_(
-            pc.not_equal(pc.year(values), c[year]),
-            pc.not_equal(pc.month(values), c[month]),
-        ),
-        pc.not_equal(pc.day(values), c[day]),
-    )
-    return to_mask(out)
-
-
-def _row_disagrees(v: Mapping[str, Any], date: str, *parts: str) -> bool:
-    given = v[date]
-    if given is None or any(v[p] is None for p in parts):
-        return False
-    return (given.year, given.month, given.day) != tuple(v[p] for p in parts)
-
-
-@rule("startdate.parts", inputs=("startdate", "styr", "stmo", "stday"))
-class _StartdateIsItsParts:
-    """startdate is the day styr, stmo and stday give (SCAD writes the first day twice).
-
-    Expected: the day of styr, stmo and stday
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return _row_disagrees(v, "startdate", "styr", "stmo", "stday")
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return _disagrees(c, "startdate", "styr", "stmo", "stday")
-
-
-@rule("enddate.parts", inputs=("enddate", "eyr", "emo", "eday"))
-class _EnddateIsItsParts:
-    """enddate is the day eyr, emo and eday give (SCAD writes the last day twice).
-
-    Expected: the day of eyr, emo and eday
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return _row_disagrees(v, "enddate", "eyr", "emo", "eday")
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return _disagrees(c, "enddate", "eyr", "emo", "eday")
+_STARTDATE_PARTS = _date_is_its_parts(
+    "startdate.parts", "startdate", "styr", "stmo", "stday", "first"
+)
+_ENDDATE_PARTS = _date_is_its_parts("enddate.parts", "enddate", "eyr", "emo", "eday", "last")
 
 
 @rule("dates.order", inputs=("enddate", "startdate"))
@@ -191,22 +119,6 @@ class _DurationCountsTheDays:
         return to_mask(pc.not_equal(pc.cast(days, pa.int64()), c["duration"]))
 
 
-@rule("coordinates.pair", inputs=("latitude", "longitude"), column="longitude")
-class _CoordinatesPaired:
-    """latitude and longitude are both given or both blank.
-
-    Expected: both coordinates, or neither
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return (v["latitude"] is None) != (v["longitude"] is None)
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return to_mask(pc.not_equal(pc.is_null(c["latitude"]), pc.is_null(c["longitude"])))
-
-
 @rule("etype.code", inputs=("etype",))
 class _EventTypeIsACode:
     """etype is one of SCAD's ten event types (1 organized demonstration ... 10
@@ -243,15 +155,13 @@ class _LethalRepressionKills:
         return to_mask(pc.and_(pc.equal(c["repress"], 2), pc.equal(c["ndeath"], 0)))
 
 
-SCAD_RULES: tuple[Rule, ...] = rules_of(
-    _StartExists,
-    _EndExists,
-    _StartdateIsItsParts,
-    _EnddateIsItsParts,
-    _EndNotBeforeStart,
-    _DurationCountsTheDays,
-    _CoordinatesPaired,
-    _EventTypeIsACode,
-    _LethalRepressionKills,
+SCAD_RULES: tuple[Rule, ...] = (
+    _START_EXISTS,
+    _END_EXISTS,
+    _STARTDATE_PARTS,
+    _ENDDATE_PARTS,
+    *rules_of(_EndNotBeforeStart, _DurationCountsTheDays),
+    COORDINATES_PAIRED,
+    *rules_of(_EventTypeIsACode, _LethalRepressionKills),
 )
 """SCAD's cross-field rules, used by ``ScadEvent`` and by ``validate(..., dataset="scad")``."""
