@@ -158,6 +158,16 @@ def test_two_rows_of_one_place_are_duplicates(tmp_path: Path) -> None:
     assert report.counts() == {"duplicate.location_id": 2}
 
 
+def test_failures_name_the_derived_id_of_their_row(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "s.csv", _rows({}, {"etype": "12", "sublocal": "2"}))
+
+    report = validate(path)
+
+    failed = report.failures.to_dict(orient="records")
+    assert [(f["row"], f["rule"]) for f in failed] == [(1, "range.etype")]
+    assert failed[0]["event_id_cnty"].endswith("4750971-2")
+
+
 def test_scads_reader_refuses_other_datasets_and_theirs_refuse_scad(tmp_path: Path) -> None:
     scad = write_rows(tmp_path / "s.csv", _rows({}))
     acled = write_rows(tmp_path / "a.csv", [make_row()])

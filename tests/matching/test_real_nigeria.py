@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from acled_fixtures import SHARED_DATA
 
-from eventdata import integrate, match
+from eventdata import ged_to_acled, integrate, match, scad_to_acled
+from eventdata.matching.inputs import read_side
 
 FOLDER = SHARED_DATA / "match"
 
@@ -117,3 +119,16 @@ def test_all_four_sources_integrate() -> None:
 
 def _location_ids(frame: pd.DataFrame) -> list[str]:
     return [f"{e}-{s}" for e, s in zip(frame["eventid"], frame["sublocal"], strict=True)]
+
+
+@pytest.mark.parametrize(("name", "to_acled"), [("ged", ged_to_acled), ("scad", scad_to_acled)])
+def test_rows_already_mapped_keep_their_spans(name: str, to_acled: Any) -> None:
+    source = _file(f"nigeria_2011_meltt_{name}.csv")
+
+    from_file = read_side(source)
+    from_rows = read_side(to_acled(source))
+
+    assert (from_file.end > from_file.start).sum() > 0  # multi-day events
+    assert list(from_rows.ids) == list(from_file.ids)
+    assert (from_rows.start == from_file.start).all()
+    assert (from_rows.end == from_file.end).all()

@@ -94,7 +94,9 @@ DATASET = SCAD = Dataset(
         country="countryname",
         year="styr",
     ),
-    match=MatchHints(place_precision="gislocnum", event_code="etype"),
+    match=MatchHints(
+        place_precision="gislocnum", event_code="etype", mapped_date_end="scad_date_end"
+    ),
     skippable=_skippable(),
     docs_page="scad.md",
     description=(
