@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from eventdata.datasets import Dataset
 
-__all__ = ["ColumnMapping", "How", "map_rows", "mapping_markdown", "typed_frame"]
+__all__ = ["ColumnMapping", "How", "iso_of_names", "map_rows", "mapping_markdown", "typed_frame"]
 
 How = Literal["direct", "approximated", "synthesized", "constant", "lost"]
 
@@ -76,3 +76,17 @@ def typed_frame(table: pa.Table, dataset: Dataset) -> pd.DataFrame:
     frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     frame.attrs["eventdata.dialect"] = dataset.dialect
     return frame
+
+
+def iso_of_names(names: pa.Array) -> pa.Array:
+    """The ISO 3166 numeric code of each country name (null when unknown).
+
+    Each distinct name is looked up once; a name two codes share takes the lower.
+    """
+    from eventdata.vocabulary.acled_countries import numerics_of_name
+
+    distinct = pc.unique(names).to_pylist()
+    codes = [min(numerics_of_name(n)) if n and numerics_of_name(n) else None for n in distinct]
+    position = pc.index_in(names, value_set=pa.array(distinct, pa.string()))
+    out_: pa.Array = pc.take(pa.array(codes, pa.int64()), position)
+    return out_

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from eventdata.rules import lookups as codebook_arrays
 from eventdata.rules.lookups import INTERACTION_CODES, INTERACTION_LABELS, actor_codes
-from eventdata.vocabulary.acled_countries import numerics_of_name
+from eventdata.sources._mapping import iso_of_names
 from eventdata.vocabulary.codebook import CIVILIAN_TARGETING, ActorType
 
 Scad = Mapping[str, pa.Array]
@@ -202,10 +202,7 @@ def region(g: Scad) -> pa.Array:
 
 def iso(g: Scad) -> pa.Array:
     """The ISO 3166 numeric code of the country name (null when unknown)."""
-    names = pc.unique(g["countryname"]).to_pylist()
-    codes = [min(numerics_of_name(n)) if n and numerics_of_name(n) else None for n in names]
-    position = pc.index_in(g["countryname"], value_set=pa.array(names, pa.string()))
-    return pc.take(pa.array(codes, pa.int64()), position)
+    return iso_of_names(g["countryname"])
 
 
 def location(g: Scad) -> pa.Array:
