@@ -108,13 +108,64 @@ GTD_ROW = {
 """A valid GTD row as text (the first Nigeria 2011 incident, shortened)."""
 
 
+SCAD_ROW = {
+    "eventid": "4750972",
+    "id": "972",
+    "ccode": "475",
+    "countryname": "Nigeria",
+    "startdate": "04-Jan-11",
+    "enddate": "04-Jan-11",
+    "duration": "1",
+    "stday": "4",
+    "stmo": "1",
+    "styr": "2011",
+    "eday": "4",
+    "emo": "1",
+    "eyr": "2011",
+    "etype": "7",
+    "escalation": "0",
+    "actor1": "Police",
+    "actor2": "",
+    "actor3": "",
+    "target1": "Civilians",
+    "target2": "",
+    "cgovtarget": "0",
+    "rgovtarget": "0",
+    "npart": "1",
+    "ndeath": "3",
+    "repress": "0",
+    "elocal": "Maiduguri",
+    "ilocal": "Maiduguri",
+    "sublocal": "1",
+    "locnum": "2",
+    "gislocnum": "2",
+    "issue1": "9",
+    "issue2": "",
+    "issue3": "",
+    "issuenote": "Police chase a member of a radical Islamic sect into a cinema and open fire.",
+    "nsource": "1",
+    "notes": "",
+    "coder": "CL",
+    "ACD_questionable": "0",
+    "latitude": "11.8333",
+    "longitude": "13.15",
+    "geo_comments": "",
+    "location_precision": "",
+    "location_id": "4750972-1",
+}
+"""A valid SCAD row as text, as SCAD's own files write it (dates ``dd-Mon-yy``,
+``ACD_questionable``): the first Nigeria 2011 event; ``location_id`` is the derived id."""
+
+
 ged_row = row_maker(GED_ROW)
 """:data:`GED_ROW` with some values changed."""
 gtd_row = row_maker(GTD_ROW)
 """:data:`GTD_ROW` with some values changed."""
+scad_row = row_maker(SCAD_ROW)
+""":data:`SCAD_ROW` with some values changed."""
 
 
-EXAMPLE_ROWS = {"acled": make_row, "ucdp": ged_row, "gtd": gtd_row}
+EXAMPLE_ROWS = {"acled": make_row, "ucdp": ged_row, "gtd": gtd_row, "scad": scad_row}
 """A valid row of each registered dataset, by dataset name."""
 
 

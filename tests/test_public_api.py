@@ -23,6 +23,7 @@ PUBLIC = {
     "IntegrityError", "Lowering", "LoweringError", "MissingExtraError", "NotEventDataError",
     "Outcome", "Place", "Rule", "SCHEMA_VERSION", "SchemaVersionError", "Source",
     "UnknownPlaceWarning", "UnknownRuleError", "UnloweredRecordsWarning", "UpdateSummary",
+    "CutRecordWarning",
     "ValidationFailed", "Weapon", "__version__", "aggregate", "apply_deletions", "diff",
     "fetch_acled", "fetch_deletions", "ged_to_acled", "ged_to_acled_table", "interaction_code",
     "interaction_label",
@@ -39,6 +40,7 @@ PUBLIC = {
     "register_record_type", "Unlowered", "lower_by_record", "NameReference", "NameMatch",
     "records_json_schema", "NameWarning", "RecordProblem", "RecordsFileError",
     "GtdEvent", "read_gtd", "gtd_to_acled",
+    "ScadEvent", "read_scad", "scad_to_acled",
     "MixedDateOrder",
     "check_acled", "read_history", "parse_tags", "EmptyResultWarning", "StoreBusyError",
 }  # fmt: skip

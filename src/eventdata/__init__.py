@@ -105,6 +105,9 @@ _EXPORTS: dict[str, str] = {
     "GtdEvent": "eventdata.datasets.gtd.model",
     "read_gtd": "eventdata.sources.gtd",
     "gtd_to_acled": "eventdata.sources.gtd",
+    "ScadEvent": "eventdata.datasets.scad.model",
+    "read_scad": "eventdata.sources.scad",
+    "scad_to_acled": "eventdata.sources.scad",
     "read_api_responses": "eventdata.io.acled_api",
     "apply_deletions": "eventdata.io.acled_api",
     # ACLED API and keeping data current
@@ -129,6 +132,7 @@ _EXPORTS: dict[str, str] = {
     "EventdataError": "eventdata.exceptions",
     "LoweringError": "eventdata.exceptions",
     "UnknownPlaceWarning": "eventdata.exceptions",
+    "CutRecordWarning": "eventdata.exceptions",
     "UnloweredRecordsWarning": "eventdata.exceptions",
     "NameWarning": "eventdata.exceptions",
     "RecordProblem": "eventdata.exceptions",
@@ -170,10 +174,12 @@ if TYPE_CHECKING:
     from eventdata.analysis.monadic import to_dyadic, to_monadic
     from eventdata.datasets import Dataset
     from eventdata.datasets.gtd.model import GtdEvent
+    from eventdata.datasets.scad.model import ScadEvent
     from eventdata.exceptions import (
         AmbiguousDates,
         ApiError,
         AuthenticationError,
+        CutRecordWarning,
         EmptyResultWarning,
         EventdataError,
         InputError,
@@ -260,6 +266,7 @@ if TYPE_CHECKING:
     from eventdata.sources.check import check_acled
     from eventdata.sources.gtd import gtd_to_acled, read_gtd
     from eventdata.sources.history import read_history
+    from eventdata.sources.scad import read_scad, scad_to_acled
     from eventdata.sources.store import UpdateSummary, update
     from eventdata.sources.ucdp import read_ged
     from eventdata.sources.ucdp_mapping import ged_to_acled, ged_to_acled_table

@@ -140,6 +140,10 @@ class UnloweredRecordsWarning(UserWarning):
     """Some records give no ACLED row; the message names each one and says why."""
 
 
+class CutRecordWarning(UserWarning):
+    """A file's last record was cut off and read, as asked, as a row holding only its id."""
+
+
 class UnknownPlaceWarning(UserWarning):
     """A place's country or region is not in the vocabulary tables; ACLED may add names."""
 

@@ -25,7 +25,9 @@ def test_mutants_raise_only_eventdata_errors_and_both_paths_agree(family, bases,
     for number, case in enumerate(mutants):
         folder = tmp_path / str(number)
         folder.mkdir()
-        check_case(case, folder, cli=number == 0)
+        # every other mutant is converted in small blocks: the streamed path's decisions
+        # taken on a first block must still agree with the whole-file read
+        check_case(case, folder, cli=number == 0, block_size=16 << 10 if number % 2 else None)
         check_untouched(case, folder)
 
 
@@ -38,5 +40,7 @@ def test_every_real_file_reads_alike_whole_and_streamed(bases, tmp_path):
         case = Case("unchanged", base, base.csv_bytes(), rows=len(base.rows))
 
         outcome = check_case(case, folder)
+        in_blocks = check_case(case, folder, block_size=8 << 10)
 
         assert outcome.error is None, f"{base.name}: {outcome.error}"
+        assert in_blocks.error is None, f"{base.name} in blocks: {in_blocks.error}"

@@ -21,6 +21,7 @@ from eventdata import (
     read_ged,
     read_gtd,
     read_parquet,
+    read_scad,
     to_parquet,
     validate,
     write_acled,
@@ -58,11 +59,11 @@ EXPECTED: dict[str, tuple[str, str, dict[str, int]]] = {
     "match/nigeria_2011_meltt_acled.csv": ("legacy", ISO, {"vocabulary.event_type": 77}),
     "match/nigeria_2011_meltt_ged.csv": ("ucdp-ged", ISO, {"deaths.low_best_high": 4}),
     "match/nigeria_2011_meltt_gtd.csv": ("gtd", "%m/%d/%y", {}),
+    "match/nigeria_2011_meltt_scad.csv": ("scad", ISO, {}),
 }
 REFUSED: dict[str, str] = {
     # file: words the refusal must use (none of these is one event per row of a dataset
-    # eventdata reads: SCAD is not registered; the taxonomies are lookup tables)
-    "match/nigeria_2011_meltt_scad.csv": "is not event data",
+    # eventdata reads: the taxonomies are lookup tables)
     "match/nigeria_2011_meltt_taxonomy_actor.csv": "is not event data",
     "match/nigeria_2011_meltt_taxonomy_event.csv": "is not event data",
     "match/nigeria_2011_meltt_taxonomy_prec.csv": "is not event data",
@@ -70,6 +71,7 @@ REFUSED: dict[str, str] = {
 ACLED = [name for name in EXPECTED if name.startswith("acled/")]
 UCDP = [name for name, expected in EXPECTED.items() if expected[0] == "ucdp-ged"]
 GTD = [name for name, expected in EXPECTED.items() if expected[0] == "gtd"]
+SCAD = [name for name, expected in EXPECTED.items() if expected[0] == "scad"]
 
 
 def _real(name: str):
@@ -138,6 +140,15 @@ def test_gtd_files_round_trip_through_parquet(tmp_path, name):
     to_parquet(src, tmp_path / "t.parquet", on_invalid="keep")
 
     pd.testing.assert_frame_equal(read_gtd(tmp_path / "t.parquet"), read_gtd(src))
+
+
+@pytest.mark.parametrize("name", SCAD)
+def test_scad_files_round_trip_through_parquet(tmp_path, name):
+    src = _real(name)
+
+    to_parquet(src, tmp_path / "s.parquet", on_invalid="keep")
+
+    pd.testing.assert_frame_equal(read_scad(tmp_path / "s.parquet"), read_scad(src))
 
 
 def test_the_v6_file_keeps_its_accented_text():

@@ -11,6 +11,7 @@ A new saver is one function added to ``SAVERS``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -26,7 +27,7 @@ import pyarrow as pa
 import pytest
 from acled_fixtures import SHARED_DATA
 
-from eventdata import InputError, read_acled, read_ged, write_acled
+from eventdata import CutRecordWarning, InputError, convert, read_acled, read_ged, write_acled
 from eventdata.io.blanks import ZERO_BLANK_KINDS
 from eventdata.io.dialects import known_column_names
 from eventdata.io.readers import read_raw
@@ -347,7 +348,9 @@ def test_a_resaved_file_reads_as_the_original(
         with pytest.raises(InputError, match=resaved.lost):
             read(resaved.path, source.dataset, **resaved.options)
         return
-    got = read(resaved.path, source.dataset, **resaved.options)
+    cut = resaved.options.get("on_truncated") == "invalid"
+    with pytest.warns(CutRecordWarning) if cut else contextlib.nullcontext():
+        got = read(resaved.path, source.dataset, **resaved.options)
 
     # the dataset's columns compare by value; columns it does not know are kept as text,
     # so a saver may rewrite them (pandas' 1191.0 for 1191, a DBF's cut names)
@@ -370,3 +373,31 @@ def test_a_cut_off_file_is_refused_without_the_option(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match=r"last record \(line \d+\) is incomplete"):
         read(resaved.path, "acled")
+
+
+@pytest.mark.parametrize("saver", [s for s in SAVERS if s != "cut_off"])
+@pytest.mark.parametrize("name", [SYNTHETIC, *REAL_FILES])
+def test_a_resaved_file_converts_block_by_block_as_it_reads_whole(
+    name: str, saver: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    source = _source(name, tmp_path_factory.mktemp("sources"))
+    if source is None or source.dataset != "acled":
+        pytest.skip(f"{name} is refused as it is, or not ACLED's (convert streams ACLED)")
+    resaved = SAVERS[saver](source, tmp_path / "resaved.csv")
+    if resaved.lost is not None or resaved.path.suffix != ".csv":
+        pytest.skip("refused, or not a file convert reads block by block")
+    whole = read(resaved.path, source.dataset, **resaved.options)
+
+    convert(
+        resaved.path,
+        tmp_path / "out.parquet",
+        on_invalid="keep",
+        block_size=16 << 10,  # many blocks
+        **resaved.options,
+    )
+    streamed = read_acled(tmp_path / "out.parquet", errors="coerce")
+
+    known = [c for c in whole.columns if c in KNOWN]
+    pd.testing.assert_frame_equal(
+        _compared(streamed, known, None), _compared(whole, known, None), check_exact=False
+    )

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from eventdata import InputError, NotEventDataError, convert, read_acled, validate, write_acled
 from eventdata.cli.app import cli
-from eventdata.exceptions import MixedDateOrder
+from eventdata.exceptions import CutRecordWarning, MixedDateOrder
 from eventdata.io.formats import FORMATS, input_format, output_format
 from eventdata.io.readers import read_raw
 from eventdata.models.dates import decide_style, parse_with
@@ -367,7 +367,8 @@ def test_a_cut_off_file_reads_its_complete_records_and_reports_the_cut_one(
     original, cut, line = _cut(tmp_path, inside_quotes=False)
 
     report = validate(cut, on_truncated="invalid")
-    frame = read_acled(cut, on_truncated="invalid")
+    with pytest.warns(CutRecordWarning, match=rf"last record \(line {line}\) is incomplete"):
+        frame = read_acled(cut, on_truncated="invalid")
 
     assert report.n_rows == 10
     assert report.invalid["event_id_cnty"].tolist() == [_rows(original)[-1]["event_id_cnty"]]

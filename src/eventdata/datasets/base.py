@@ -100,11 +100,13 @@ class MatchHints:
             declared in :data:`eventdata.matching.windows.PRECISION_KM`).
         event_code: the code the matching crosswalk classes under the dataset's name.
         fatalities: the best estimate of deaths (blank: unknown).
+        actor_pair: text naming both sides as ``A - B``.
+        mapped_date_end: the column of the dataset's ACLED-style rows that keeps
+            ``date_end`` (``ged_date_end``), so rows already mapped keep their span.
 
     A dataset mapped to ACLED's rows gets its profile's fatalities column as
     ``fatalities`` and, when its profile's dates span days, its ``last_date`` as
     ``date_end``, unless its hints name others.
-        actor_pair: text naming both sides as ``A - B``.
     """
 
     date_end: str | None = None
@@ -112,6 +114,7 @@ class MatchHints:
     event_code: str | None = None
     fatalities: str | None = None
     actor_pair: str | None = None
+    mapped_date_end: str | None = None
 
     def columns(self) -> list[str]:
         """The columns named, in declaration order."""

@@ -37,7 +37,10 @@ DATASET = UCDP_GED = Dataset(
     reader="eventdata.read_ged",
     to_acled="eventdata.sources.ucdp_mapping:ged_to_acled",
     match=MatchHints(
-        place_precision="where_prec", event_code="type_of_violence", actor_pair="dyad_name"
+        place_precision="where_prec",
+        event_code="type_of_violence",
+        actor_pair="dyad_name",
+        mapped_date_end="ged_date_end",
     ),
     docs_page="ucdp.md",
     description=(

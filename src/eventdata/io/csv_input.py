@@ -91,6 +91,7 @@ def _read_csv(
         )
     if cut is not None:
         dialect.notes.append(cut.note())
+        dialect.cut_record = cut.describe()
     if header.hxl_tags is not None:
         table = _apply_hxl(table, header.hxl_tags, dialect)
     raw = normalize(table, dialect, path)

@@ -35,7 +35,10 @@ def decimal_commas(table: pa.Table, dialect: Dialect) -> pa.Table:
     """Coordinates written with decimal commas (a European spreadsheet's ``;`` file) as ``.``.
 
     Called for files separated by something other than commas: in a comma-separated file
-    a quoted ``"33,29"`` is no number, as ``Event`` says too.
+    a quoted ``"33,29"`` is no number, as ``Event`` says too. In a ``;`` file a comma in a
+    coordinate can only be its decimal mark, so each value shaped as a number with one
+    decimal comma is read with a point, whatever the other rows hold: a file read whole
+    and one read block by block read the same value the same way.
     """
     changed = []
     for index, name in enumerate(table.column_names):
@@ -44,9 +47,10 @@ def decimal_commas(table: pa.Table, dialect: Dialect) -> pa.Table:
         column = table.column(index)
         if not pc.any(pc.match_substring(column, ",")).as_py():
             continue
-        shaped = pc.or_(pc.match_substring_regex(column, _DECIMAL_COMMA), is_blank_text(column))
-        if pc.all(shaped).as_py():
-            table = table.set_column(index, name, pc.replace_substring(column, ",", "."))
+        shaped = pc.fill_null(pc.match_substring_regex(column, _DECIMAL_COMMA), False)
+        if pc.any(shaped).as_py():
+            fixed = pc.if_else(shaped, pc.replace_substring(column, ",", "."), column)
+            table = table.set_column(index, name, fixed)
             changed.append(name)
     if changed:
         dialect.notes.append(f"read decimal commas in {', '.join(changed)}")

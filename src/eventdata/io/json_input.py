@@ -237,7 +237,7 @@ def read_json_file(path: Path, options: ReadOptions) -> tuple[pa.Table, Dialect]
     records = [json.loads(text) for text in lines[:-1] if text.strip()]
     found = re.search(rb'"event_id_cnty"\s*:\s*"([^"]*)"', lines[-1], re.IGNORECASE)
     records.append({"event_id_cnty": found.group(1).decode() if found else None})
-    dialect = Dialect(format="jsonl")
+    dialect = Dialect(format="jsonl", cut_record=cause)
     dialect.notes.append(
         f"{cause}; read the complete records and the cut one as a row with only its id, "
         "reported invalid"

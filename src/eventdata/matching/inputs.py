@@ -234,9 +234,10 @@ def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
     frame = frame.reset_index(drop=True)
     start = _days(frame["event_date"])
     end = start.copy()
-    if "ged_date_end" in frame:  # rows ged_to_acled made: keep GED's span
-        ged_end = _days(frame["ged_date_end"])
-        end = np.where(ged_end >= start, ged_end, start)
+    for column in _mapped_ends():  # rows a dataset's mapping made: keep their span
+        if column in frame:
+            last = _days(frame[column])
+            end = np.where(last >= end, last, end)
     sub = frame["sub_event_type"] if "sub_event_type" in frame else [None] * len(frame)
     classes = class_codes(
         "acled", list(frame["event_type"].astype(object)), list(pd.Series(sub).astype(object))
@@ -256,6 +257,13 @@ def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
         actors=[_texts(frame["actor1"]), _texts(frame["actor2"])],
         fatalities=_floats(frame["fatalities"]),
     )
+
+
+def _mapped_ends() -> list[str]:
+    """The columns the datasets' mappings keep a span's last day in."""
+    from eventdata.datasets import DATASETS
+
+    return [d.match.mapped_date_end for d in DATASETS.values() if d.match.mapped_date_end]
 
 
 def _code(value: object) -> str:

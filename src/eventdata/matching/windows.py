@@ -20,6 +20,7 @@ __all__ = [
     "GED_WHERE_KM",
     "GTD_SPECIFICITY_KM",
     "PRECISION_KM",
+    "SCAD_LOCATION_KM",
     "UNKNOWN_KM",
     "radius_from",
     "slack_from",
@@ -52,9 +53,24 @@ GTD_SPECIFICITY_KM: Mapping[int, float] = {1: 10.0, 2: 50.0, 3: 50.0, 4: 150.0, 
 unit known (a city's coordinates were not found, or the event was outside a city); 4 the
 first-order unit's centre; 5 no unit known."""
 
+SCAD_LOCATION_KM: Mapping[int, float] = {
+    1: 10.0,
+    2: 10.0,
+    3: 25.0,
+    4: 10.0,
+    5: 25.0,
+    6: 150.0,
+    7: 500.0,
+}
+"""SCAD ``gislocnum`` (its location type) -> radius: 1 the capital and 2 another city (a
+city's events spread over its districts); 3 a rural place, often a village or "somewhere
+near" a town; 4 and 5 one of several cities or rural places (each row has its own point);
+6 a province, the exact place unknown (as GED's first-order unit); 7 nationwide."""
+
 PRECISION_KM: Mapping[str, Mapping[int, float]] = {
     "ucdp": GED_WHERE_KM,
     "gtd": GTD_SPECIFICITY_KM,
+    "scad": SCAD_LOCATION_KM,
 }
 """Kilometres of each dataset's own precision code (``Dataset.match.place_precision``)."""
 

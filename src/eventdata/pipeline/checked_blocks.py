@@ -19,13 +19,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventdata.exceptions import ValidationFailed
+from eventdata.exceptions import InputError, ValidationFailed
 from eventdata.io.blocks import Prefetch, read_ahead
-from eventdata.io.readers import read_raw
+from eventdata.io.normalize import normalize
+from eventdata.io.readers import check_read_options
+from eventdata.pipeline.date_style import is_open_date_style, settle_date_style
 from eventdata.pipeline.id_index import IdIndex
 from eventdata.pipeline.late_duplicates import add_late_to_summary, duplicate_failures
 from eventdata.pipeline.write import Checked, check_raw, rejected_rows
-from eventdata.schema.text import RawTable
+from eventdata.schema.text import Dialect, RawTable
 from eventdata.validation.engine import DUPLICATE_RULE
 from eventdata.validation.failures import failure_lines
 from eventdata.validation.parse import serial
@@ -154,7 +156,9 @@ def checked_blocks(
     """The blocks of ``src`` checked in turn; the reading runs a block ahead on a thread.
 
     The date style is decided on the first block (or given) and kept for the others, so
-    every block reads its dates the same way. ``index`` collects the ids of every block
+    every block reads its dates the same way; when the first block's dates read two ways,
+    it is decided from every block's (:mod:`~eventdata.pipeline.date_style`), as a
+    whole-file read decides it. ``index`` collects the ids of every block
     (see :class:`~eventdata.pipeline.id_index.IdIndex`), for the groups found late.
     ``texts`` is the reader when the caller started it already (see :func:`read_ahead`).
     """
@@ -164,15 +168,33 @@ def checked_blocks(
         texts = read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
     try:
         for text, done, flags in texts:
-            raw = read_raw(text, date_format=date_format)
+            raw = _block_raw(text, flags, date_format)
+            try:
+                block, style = _check_block(raw, flags, offset, done, src, kind, validate, index)
+            except InputError as exc:
+                if offset or date_format is not None or not is_open_date_style(exc):
+                    raise
+                # the first block's dates read two ways: decide as a whole-file read would
+                date_format = settle_date_style(
+                    src, block_size=block_size, reader=reader, encoding=encoding
+                )
+                raw = _block_raw(text, flags, date_format)
+                block, style = _check_block(raw, flags, offset, done, src, kind, validate, index)
             del text
-            block, style = _check_block(raw, flags, offset, done, src, kind, validate, index)
             date_format = date_format or style
             offset += raw.n_rows
             del raw
             yield block
     finally:
         texts.close()
+
+
+def _block_raw(text: pa.Table, flags: dict[str, Any], date_format: str | None) -> RawTable:
+    """One block as a text table, read with the file's delimiter (decimal commas follow it)."""
+    check_read_options(date_format=date_format, on_truncated="raise")
+    raw = normalize(text, Dialect(format="table", delimiter=flags.get("delimiter", ",")), None)
+    raw.dialect.date_format = date_format
+    return raw
 
 
 def _check_block(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Literal
 
 import pandas as pd
 import pyarrow as pa
 
 from eventdata.datasets import DATASETS, Dataset
+from eventdata.exceptions import CutRecordWarning
 from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 from eventdata.validation.parse import Parsed, parse, refuse_lossy, typed_table
@@ -48,10 +50,23 @@ def read_dataset_table(
         if isinstance(source, RawTable)
         else read_input(source, date_format=date_format, encoding=encoding)
     )
+    _warn_cut(raw)
     parsed = parse(raw, dataset)
     if errors == "raise":
         refuse_lossy(parsed, validator=f"eventdata.validate(..., dataset={dataset.name!r})")
     return typed_table(parsed)
+
+
+def _warn_cut(raw: RawTable) -> None:
+    """A cut-off last record read as an id-only row is said, not left to be found."""
+    if raw.dialect.cut_record:
+        where = f"{raw.source}: " if raw.source is not None else ""
+        warnings.warn(
+            f"{where}{raw.dialect.cut_record}; read as a row holding only its id "
+            "(eventdata.validate() reports it invalid)",
+            CutRecordWarning,
+            stacklevel=4,
+        )
 
 
 def read_canonical_table(
@@ -78,6 +93,7 @@ def read_canonical_table(
         sheet=sheet,
         on_truncated=on_truncated,
     )
+    _warn_cut(raw)
     parsed = parse(raw, DATASETS["acled"])
     if errors == "raise":
         refuse_lossy(parsed, validator="eventdata.validate()")
@@ -120,8 +136,9 @@ def read_acled(
         sheet: the sheet of a workbook (name or 0-based index); when None, the sheet
             holding the table.
         on_truncated: ``"invalid"`` reads a file whose last record is cut off, the cut
-            record as a row holding only its id (``validate`` reports it invalid);
-            ``"raise"`` (default) refuses the file, naming the line.
+            record as a row holding only its id (``validate`` reports it invalid; a
+            :class:`~eventdata.CutRecordWarning` names it); ``"raise"`` (default) refuses
+            the file, naming the line.
         tags: add ACLED's tags as typed columns (crowd size text and bounds, one boolean
             per known tag, unknown tags kept; see :func:`eventdata.parse_tags`).
 

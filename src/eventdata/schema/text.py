@@ -40,6 +40,8 @@ class Dialect:
         blank_markers: the words read as blank cells (``NA``, ``nan``, ``NULL``, ``#N/A``,
             ``0`` in text columns, ...; docs/dialects.md).
         notes: what was mapped, dropped or left unmapped, in words.
+        cut_record: the file's last record was cut off and read as a row holding only its
+            id (``on_truncated="invalid"``): where and how, in words; None otherwise.
     """
 
     name: str = "unknown"
@@ -53,6 +55,7 @@ class Dialect:
     sheet: str | None = None
     blank_markers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cut_record: str | None = None
 
     def describe(self) -> str:
         """A one-line description, e.g. ``pre2023 CSV, export-tool dates, BOM``."""

@@ -17,9 +17,9 @@ import pyarrow.compute as pc
 
 from eventdata.datasets import DATASETS
 from eventdata.pipeline.read import read_dataset_table
-from eventdata.schema.arrow import conform, table_to_pandas
+from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import gtd_columns as col
-from eventdata.sources._mapping import ColumnMapping, How
+from eventdata.sources._mapping import ColumnMapping, How, map_rows, typed_frame
 from eventdata.sources._mapping import mapping_markdown as render_mapping
 
 __all__ = ["MAPPING", "gtd_to_acled", "gtd_to_acled_table", "read_gtd"]
@@ -188,11 +188,7 @@ def read_gtd(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") ->
         InputError: the input cannot be read, or holds values that do not parse.
         NotEventDataError: the input is not GTD (naming the reader that fits).
     """
-    frame: pd.DataFrame = read_gtd_table(source, errors=errors).to_pandas(
-        types_mapper=pd.ArrowDtype
-    )
-    frame.attrs["eventdata.dialect"] = _GTD.dialect
-    return frame
+    return typed_frame(read_gtd_table(source, errors=errors), _GTD)
 
 
 def gtd_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
@@ -211,17 +207,7 @@ def gtd_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
         InputError: ``data`` cannot be read or holds GTD values that do not parse.
         NotEventDataError: ``data`` is not GTD.
     """
-    typed = read_gtd_table(data)
-    columns: dict[str, pa.Array] = {}
-    for name in typed.column_names:
-        column = typed.column(name)
-        columns[name] = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-        if pa.types.is_dictionary(columns[name].type):
-            columns[name] = pc.cast(columns[name], pa.string())
-    arrays = {m.column: m.build(columns) for m in MAPPING}
-    arrays["timestamp"] = pa.array([timestamp] * typed.num_rows, pa.int64())
-    result: pa.Table = conform(pa.table(arrays))
-    return result
+    return map_rows(read_gtd_table(data), MAPPING, timestamp=timestamp)
 
 
 def gtd_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from eventdata.rules import lookups as codebook_arrays
 from eventdata.rules.lookups import INTERACTION_CODES, INTERACTION_LABELS, actor_codes
-from eventdata.vocabulary.acled_countries import numerics_of_name
+from eventdata.sources._mapping import iso_of_names
 from eventdata.vocabulary.codebook import CIVILIAN_TARGETING, ActorType
 
 Gtd = Mapping[str, pa.Array]
@@ -160,10 +160,7 @@ def civilian_targeting(g: Gtd) -> pa.Array:
 
 def iso(g: Gtd) -> pa.Array:
     """The ISO 3166 numeric code of the country name (null when unknown)."""
-    names = pc.unique(g["country_txt"]).to_pylist()
-    codes = [min(numerics_of_name(n)) if n and numerics_of_name(n) else None for n in names]
-    position = pc.index_in(g["country_txt"], value_set=pa.array(names, pa.string()))
-    return pc.take(pa.array(codes, pa.int64()), position)
+    return iso_of_names(g["country_txt"])
 
 
 def location(g: Gtd) -> pa.Array:

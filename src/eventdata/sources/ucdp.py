@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from eventdata.datasets import DATASETS
 from eventdata.pipeline.read import read_dataset_table
+from eventdata.sources._mapping import typed_frame
 
 __all__ = ["read_ged", "read_ged_table"]
 
@@ -57,8 +58,4 @@ def read_ged(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") ->
         NotEventDataError: the input is not UCDP GED (naming the reader that fits).
 
     """
-    frame: pd.DataFrame = read_ged_table(source, errors=errors).to_pandas(
-        types_mapper=pd.ArrowDtype
-    )
-    frame.attrs["eventdata.dialect"] = _GED.dialect
-    return frame
+    return typed_frame(read_ged_table(source, errors=errors), _GED)

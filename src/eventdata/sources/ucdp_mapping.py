@@ -23,7 +23,7 @@ from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.ged import GED_COLUMNS
 from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import ucdp_columns as col
-from eventdata.sources._mapping import ColumnMapping
+from eventdata.sources._mapping import ColumnMapping, map_rows
 from eventdata.sources._mapping import mapping_markdown as render_mapping
 from eventdata.sources.ucdp import read_ged_table
 from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3
@@ -254,25 +254,6 @@ def lost_ged_columns() -> tuple[str, ...]:
 # -- the mapping ------------------------------------------------------------------------------
 
 
-def _mapped_table(ged: pa.Table, *, timestamp: int) -> pa.Table:
-    columns = {name: _array(ged.column(name)) for name in GED_COLUMNS}
-    arrays = {}
-    for mapping in MAPPING:
-        arrays[mapping.column] = mapping.build(columns)
-    arrays["timestamp"] = pa.array([timestamp] * ged.num_rows, _INT)
-    table = pa.table(arrays)
-    try:
-        from eventdata.schema.arrow import conform
-    except ImportError:  # pragma: no cover - before the Arrow schema exists
-        return table
-    result: pa.Table = conform(table)
-    return result
-
-
-def _array(column: pa.ChunkedArray) -> pa.Array:
-    return column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-
-
 def ged_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
     """Map UCDP GED events onto ACLED's columns, as a pyarrow Table.
 
@@ -295,7 +276,7 @@ def ged_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
     Raises:
         InputError: ``data`` cannot be read or holds GED values that do not parse.
     """
-    return _mapped_table(read_ged_table(data), timestamp=timestamp)
+    return map_rows(read_ged_table(data), MAPPING, timestamp=timestamp)
 
 
 def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:

@@ -10,6 +10,7 @@ number of distinct dates (a few thousand), not with the rows.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -17,7 +18,7 @@ import pyarrow.compute as pc
 from eventdata.exceptions import MixedDateOrder
 from eventdata.models.dates import Decision, decide_style, parse_with
 
-__all__ = ["date_column"]
+__all__ = ["DateEvidence", "date_column", "stripped_dates"]
 
 _ISO = Decision(decide_style(["2000-01-01"]).main)
 _SEP = "\x1f"
@@ -40,21 +41,60 @@ def _strict_iso(text: pa.Array) -> pa.Array | None:
         return None
 
 
-def _years_by_value(text: pa.Array, year: pa.Array | None) -> dict[str, int] | None:
-    """The year of the rows holding each value, where those rows agree on one."""
-    if year is None:
-        return None
-    pairs = pa.table({"t": text, "y": year}).group_by(["t", "y"]).aggregate([])
-    seen: dict[str, set[int | None]] = {}
-    for value, y in zip(pairs["t"].to_pylist(), pairs["y"].to_pylist(), strict=True):
-        if value:
-            seen.setdefault(value, set()).add(_year_int(y))
-    out: dict[str, int] = {}
-    for value, ys in seen.items():
-        only = next(iter(ys)) if len(ys) == 1 else None
-        if only is not None:
-            out[value] = only
-    return out
+@dataclass
+class DateEvidence:
+    """What decides a date column's style: its distinct values and the years of their rows.
+
+    Gathered from a whole column at once, or block by block from a streamed input, so
+    both decide the same style (:meth:`decide`).
+
+    Attributes:
+        values: the distinct non-blank values (stripped), in the order first seen.
+        years: each value's rows' years (None: the input has no ``year`` column).
+    """
+
+    values: dict[str, None] = field(default_factory=dict)
+    years: dict[str, set[int | None]] | None = None
+
+    def add(self, text: pa.Array, year: pa.Array | None) -> None:
+        """Add the values of ``text`` (stripped, blanks null) and the rows' ``year``."""
+        self.values.update((v, None) for v in pc.unique(text).to_pylist() if v)
+        if year is None:
+            return
+        self.years = {} if self.years is None else self.years
+        pairs = pa.table({"t": text, "y": year}).group_by(["t", "y"]).aggregate([])
+        for value, y in zip(pairs["t"].to_pylist(), pairs["y"].to_pylist(), strict=True):
+            if value:
+                self.years.setdefault(value, set()).add(_year_int(y))
+
+    def agreed_years(self) -> dict[str, int] | None:
+        """The year of the rows holding each value, where those rows agree on one."""
+        if self.years is None:
+            return None
+        out: dict[str, int] = {}
+        for value, ys in self.years.items():
+            only = next(iter(ys)) if len(ys) == 1 else None
+            if only is not None:
+                out[value] = only
+        return out
+
+    def decide(self, *, given: str | None = None) -> Decision:
+        """The style of the values (see :func:`~eventdata.models.dates.decide_style`).
+
+        Raises:
+            AmbiguousDates: the values read as different dates in several styles.
+            MixedDateOrder: day-first and month-first values are both proven.
+        """
+        return decide_style(list(self.values), years=self.agreed_years(), given=given)
+
+
+def stripped_dates(text: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """A date column's text trimmed, blanks as null."""
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    stripped = pc.utf8_trim_whitespace(text)
+    out_: pa.Array = pc.if_else(pc.equal(stripped, ""), pa.scalar(None, pa.string()), stripped)
+    return out_
 
 
 def _first_row(text: pa.Array, value: str) -> int | None:
@@ -86,20 +126,17 @@ def date_column(
             each).
         ValueError: ``given`` names no style.
     """
-    if isinstance(text, pa.ChunkedArray):
-        text = text.combine_chunks()
     if isinstance(year, pa.ChunkedArray):
         year = year.combine_chunks()
-    stripped = pc.utf8_trim_whitespace(text)
-    stripped = pc.if_else(pc.equal(stripped, ""), pa.scalar(None, pa.string()), stripped)
+    stripped = stripped_dates(text)
     if given in (None, "iso"):
         fast = _strict_iso(stripped)
         if fast is not None:
             return fast, _ISO
-    distinct = [v for v in pc.unique(stripped).to_pylist() if v]
-    years = _years_by_value(stripped, year)
+    evidence = DateEvidence()
+    evidence.add(stripped, year)
     try:
-        decision = decide_style(distinct, years=years, given=given)
+        decision = evidence.decide(given=given)
     except MixedDateOrder as exc:  # name a row of each order
         rows = tuple(
             _first_row(stripped, value) for value in (exc.day_first[1], exc.month_first[1])

@@ -145,7 +145,14 @@ def failure_table(parsed: Parsed, blocks: Sequence[FailureBlock], *, n_rows: int
 def _ids(parsed: Parsed, n_rows: int) -> pa.Array:
     """Each row's id as the failures show it (``GED<id>`` for UCDP GED rows)."""
     dataset = parsed.dataset
-    ids = text_column(parsed.raw.table, dataset.id_column, n_rows)
+    if dataset.id_column in parsed.raw.table.column_names:
+        ids = text_column(parsed.raw.table, dataset.id_column, n_rows)
+    elif dataset.id_column in parsed.columns:  # an id derived from other columns
+        derived = parsed.columns[dataset.id_column]
+        derived = derived.combine_chunks() if isinstance(derived, pa.ChunkedArray) else derived
+        ids = pc.cast(derived, pa.string())
+    else:
+        ids = pa.nulls(n_rows, pa.string())
     if not dataset.failure_id_prefix:
         return ids
     ids = pc.utf8_trim_whitespace(ids)

@@ -15,10 +15,9 @@ import numpy as np
 import pyarrow.compute as pc
 
 from eventdata.rules.base import Columns, Rule, rule, rules_of, to_mask
+from eventdata.rules.shared import COORDINATES_PAIRED, date_parts, days_in_month
 
 __all__ = ["GTD_RULES"]
-
-_DAYS = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
 
 @rule("date.valid", inputs=("iyear", "imonth", "iday"), column="iday")
@@ -46,31 +45,10 @@ class _KnownDateExists:
 
     @staticmethod
     def columnar(c: Columns) -> np.ndarray:
-        year = np.asarray(pc.fill_null(c["iyear"], 2000), dtype=np.int64)
-        month = np.asarray(pc.fill_null(c["imonth"], 0), dtype=np.int64)
-        day = np.asarray(pc.fill_null(c["iday"], 0), dtype=np.int64)
-        known = to_mask(pc.and_(pc.is_valid(c["iyear"]), pc.is_valid(c["imonth"])))
-        known &= to_mask(pc.is_valid(c["iday"]))
-        leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-        longest = _DAYS[np.clip(month, 0, 12)] - ((month == 2) & ~leap)
-        bad = np.where(month == 0, day != 0, (day != 0) & (day > longest))
-        return np.asarray(known & bad, dtype=bool)
-
-
-@rule("coordinates.pair", inputs=("latitude", "longitude"), column="longitude")
-class _CoordinatesPaired:
-    """latitude and longitude are both given or both blank.
-
-    Expected: both coordinates, or neither
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return (v["latitude"] is None) != (v["longitude"] is None)
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return to_mask(pc.not_equal(pc.is_null(c["latitude"]), pc.is_null(c["longitude"])))
+        year, month, day, given = date_parts(c, "iyear", "imonth", "iday")
+        longest = days_in_month(year, month)
+        bad = np.where(month == 0, day != 0, (day < 0) | (day > longest))
+        return np.asarray(given & bad, dtype=bool)
 
 
 def _parts_of(name: str, total: str, *parts: str) -> Rule:
@@ -116,7 +94,8 @@ class _ResolutionOnlyWhenExtended:
 
 
 GTD_RULES: tuple[Rule, ...] = (
-    *rules_of(_KnownDateExists, _CoordinatesPaired),
+    *rules_of(_KnownDateExists),
+    COORDINATES_PAIRED,
     _parts_of("kills.parts", "nkill", "nkillus", "nkillter"),
     _parts_of("wounds.parts", "nwound", "nwoundus", "nwoundte"),
     *rules_of(_ResolutionOnlyWhenExtended),

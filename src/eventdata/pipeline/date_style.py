@@ -1,0 +1,68 @@
+"""The date style of an input read block by block, when its first block leaves it open.
+
+A whole-file read decides a date column's style from all of its values. A streamed read
+decides it on the first block and keeps it; when that block's dates read two ways (all its
+days 12 or less), the style is decided as the whole-file read decides it, from every
+block's values (one more pass over the file, only the date and year columns kept), so
+both paths give the same answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventdata.datasets import candidates
+from eventdata.exceptions import AmbiguousDates, InputError
+from eventdata.io.blocks import read_ahead
+from eventdata.io.readers import read_raw
+from eventdata.schema.text import RawTable
+from eventdata.validation.dates import DateEvidence, stripped_dates
+
+__all__ = ["is_open_date_style", "settle_date_style"]
+
+
+def is_open_date_style(exc: BaseException) -> bool:
+    """Whether ``exc`` is the refusal of dates that read two ways (another block may settle)."""
+    return isinstance(exc, InputError) and isinstance(exc.__cause__, AmbiguousDates)
+
+
+def settle_date_style(
+    src: Path, *, block_size: int, reader: str, encoding: str | None
+) -> str | None:
+    """The date style every block's values decide together (None: the input has no dates).
+
+    Raises:
+        InputError: the whole file's dates still read two ways (naming the option).
+    """
+    evidence = DateEvidence()
+    column: str | None = None
+    texts = read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
+    try:
+        for text, _, _ in texts:
+            raw = read_raw(text)
+            del text
+            column = column or _date_column(raw)
+            if column is None or column not in raw.table.column_names:
+                continue
+            year = raw.table.column("year") if "year" in raw.table.column_names else None
+            evidence.add(
+                stripped_dates(raw.table.column(column)),
+                year.combine_chunks() if year is not None else None,
+            )
+    finally:
+        texts.close()
+    if column is None:
+        return None
+    try:
+        return evidence.decide().name
+    except ValueError as exc:  # AmbiguousDates, MixedDateOrder
+        raise InputError(f"column {column!r}: {exc}", path=src) from exc
+
+
+def _date_column(raw: RawTable) -> str | None:
+    """The first date column of the input's dataset (the one whole-file parsing decides on)."""
+    found = candidates(raw.table.column_names)
+    if not found:
+        return None
+    dates = [s.name for s in found[0].specs_for(raw.dialect.name) if s.kind == "date"]
+    return next((name for name in dates if name in raw.table.column_names), None)

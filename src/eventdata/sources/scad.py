@@ -1,0 +1,274 @@
+"""Reading the Social Conflict Analysis Database and mapping it onto the ACLED-style table.
+
+:func:`read_scad` reads any SCAD input (its CSV files, Excel, Parquet, a DataFrame) into
+typed columns; :func:`scad_to_acled` turns its rows into rows of the canonical ACLED
+table, plus extra columns that keep what identifies the SCAD row and its span.
+:data:`MAPPING` declares, once, how each output column is made and what is approximated
+or lost; ``docs/scad.md`` shows it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pandas as pd
+import pyarrow as pa
+
+from eventdata.datasets import DATASETS
+from eventdata.datasets.scad.model import SCAD_COLUMNS
+from eventdata.pipeline.read import read_dataset_table
+from eventdata.schema.arrow import table_to_pandas
+from eventdata.sources import scad_columns as col
+from eventdata.sources._mapping import ColumnMapping, How, map_rows, typed_frame
+from eventdata.sources._mapping import mapping_markdown as render_mapping
+
+__all__ = [
+    "MAPPING",
+    "lost_scad_columns",
+    "read_scad",
+    "read_scad_table",
+    "scad_to_acled",
+    "scad_to_acled_table",
+]
+
+_SCAD = DATASETS["scad"]
+
+_T: How = "approximated"
+MAPPING: tuple[ColumnMapping, ...] = (
+    ColumnMapping(
+        "event_id_cnty", ("location_id",), "synthesized", "`SCAD` + location_id", col.event_id
+    ),
+    ColumnMapping(
+        "event_date",
+        ("startdate",),
+        _T,
+        "startdate, the first day; scad_date_end keeps the last (the span of an episode)",
+        col.column("startdate"),
+    ),
+    ColumnMapping("year", ("styr",), "direct", "styr", col.cast("styr", pa.int64())),
+    ColumnMapping(
+        "time_precision",
+        ("startdate", "enddate"),
+        _T,
+        "1 one day, 2 a span of up to a week, 3 a longer one",
+        col.time_precision,
+    ),
+    ColumnMapping(
+        "disorder_type", ("etype", "repress"), _T, "of the sub-event type", col.disorder_type
+    ),
+    ColumnMapping(
+        "event_type",
+        ("etype",),
+        _T,
+        "demonstrations and strikes (1, 2, 5, 6) Protests; riots (3, 4) Riots; pro- and "
+        "extra-government violence (7, 9) Violence against civilians; anti- and "
+        "intra-government violence (8, 10) Battles; other codes blank",
+        col.event_type,
+    ),
+    ColumnMapping(
+        "sub_event_type",
+        ("etype", "repress"),
+        _T,
+        "Peaceful protest (repress 1: Protest with intervention, 2: Excessive force against "
+        "protesters); Violent demonstration (3), Mob violence (4); Attack (7, 9); Armed "
+        "clash (8, 10)",
+        col.sub_event_type,
+    ),
+    ColumnMapping(
+        "actor1",
+        ("etype", "actor1", "countryname"),
+        _T,
+        "Protesters (country) or Rioters (country) for crowds; else actor1 (blank: "
+        "Government of (country) for the state, Unidentified Armed Group (country))",
+        col.actor1,
+    ),
+    ColumnMapping(
+        "assoc_actor_1",
+        ("etype", "actor1", "actor2", "actor3"),
+        _T,
+        "a crowd's actor1-3; actor2 and actor3 of other events",
+        col.assoc_actor_1,
+    ),
+    ColumnMapping(
+        "inter1",
+        ("etype",),
+        _T,
+        "Protesters, Rioters, State forces (7, 10) or Political militia (8, 9)",
+        col.inter1,
+    ),
+    ColumnMapping(
+        "actor2",
+        ("etype", "repress", "target1", "countryname"),
+        _T,
+        "Civilians (country) (7, 9); target1 (8, 10); Police Forces of (country) for a "
+        "repressed crowd; else blank",
+        col.actor2,
+    ),
+    ColumnMapping(
+        "assoc_actor_2",
+        ("etype", "target1", "target2"),
+        _T,
+        "target1-2 of violence against civilians; target2 of violence against the state",
+        col.assoc_actor_2,
+    ),
+    ColumnMapping(
+        "inter2",
+        ("etype", "repress"),
+        _T,
+        "Civilians (7, 9), State forces (8, 10 and repressed crowds), else blank",
+        col.inter2,
+    ),
+    ColumnMapping(
+        "interaction",
+        ("etype", "repress"),
+        "synthesized",
+        "of inter1 and inter2",
+        col.interaction,
+    ),
+    ColumnMapping(
+        "civilian_targeting",
+        ("etype",),
+        _T,
+        "Civilian targeting when actor2 is civilians",
+        col.civilian_targeting,
+    ),
+    ColumnMapping("iso", ("countryname",), _T, "ISO 3166 numeric of the country name", col.iso),
+    ColumnMapping(
+        "region",
+        ("ccode",),
+        _T,
+        "SCAD's region of the country code: Africa (400-699), Latin America (2-199); not ACLED's",
+        col.region,
+    ),
+    ColumnMapping("country", ("countryname",), "direct", "countryname", col.column("countryname")),
+    ColumnMapping(
+        "admin1", (), "lost", "blank: SCAD names no administrative unit", col.none(pa.string())
+    ),
+    ColumnMapping("admin2", (), "lost", "blank", col.none(pa.string())),
+    ColumnMapping("admin3", (), "lost", "blank", col.none(pa.string())),
+    ColumnMapping(
+        "location",
+        ("ilocal", "elocal", "countryname"),
+        _T,
+        "ilocal (this row's place), else elocal, else the country",
+        col.location,
+    ),
+    ColumnMapping("latitude", ("latitude",), "direct", "latitude", col.column("latitude")),
+    ColumnMapping("longitude", ("longitude",), "direct", "longitude", col.column("longitude")),
+    ColumnMapping(
+        "geo_precision",
+        ("gislocnum", "locnum", "location_precision"),
+        _T,
+        "location type 1, 2, 4 (a city) -> 1; 3, 5 (rural) -> 2; 6, 7 or unknown -> 3; "
+        "location_precision `no` makes a 1 a 2",
+        col.geo_precision,
+    ),
+    ColumnMapping(
+        "source", (), "lost", "empty: SCAD codes from AP and AFP, not per event", col.empty_list
+    ),
+    ColumnMapping("source_scale", (), "lost", "blank", col.none(pa.string())),
+    ColumnMapping(
+        "notes", ("issuenote", "notes"), "synthesized", "issuenote, then notes", col.notes
+    ),
+    ColumnMapping(
+        "fatalities",
+        ("ndeath", "sublocal"),
+        _T,
+        "ndeath on the event's first place (ndeath_once), 0 on its other places and where "
+        "unknown (-99); scad_ndeath keeps the event's count, blank when unknown",
+        col.fatalities,
+    ),
+    ColumnMapping("tags", (), "lost", "empty list", col.empty_list),
+    ColumnMapping("dataset", (), "constant", "`scad`", col.text("scad")),
+    ColumnMapping("scad_eventid", ("eventid",), "direct", "eventid", col.column("eventid")),
+    ColumnMapping("scad_etype", ("etype",), "direct", "etype", col.column("etype")),
+    ColumnMapping(
+        "scad_ndeath", ("ndeath",), "direct", "ndeath, blank when unknown", col.column("ndeath")
+    ),
+    ColumnMapping(
+        "scad_date_end", ("enddate",), "direct", "enddate, the last day", col.column("enddate")
+    ),
+    ColumnMapping("scad_gislocnum", ("gislocnum",), "direct", "gislocnum", col.column("gislocnum")),
+)
+"""How each column of the ACLED-style table is made from SCAD's (docs/scad.md)."""
+
+
+def lost_scad_columns() -> tuple[str, ...]:
+    """SCAD columns no output column is made from, in file order."""
+    used = {name for m in MAPPING for name in m.inputs}
+    return tuple(name for name in SCAD_COLUMNS if name not in used)
+
+
+def read_scad_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pa.Table:
+    """Read a SCAD file or table into its typed Arrow table (``arrow_schema()``).
+
+    Args:
+        source: a path to a SCAD CSV (Latin-1 or UTF-8), Excel, JSON or Parquet file, a
+            pandas DataFrame or a pyarrow Table.
+        errors: ``"raise"`` (default) refuses values that would be lost because they do
+            not parse; ``"coerce"`` reads them as missing values.
+
+    Raises:
+        InputError: the input cannot be read, or holds values that do not parse.
+        NotEventDataError: the input is not SCAD (naming the reader that fits).
+    """
+    return read_dataset_table(source, dataset=_SCAD, errors=errors)
+
+
+def read_scad(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pd.DataFrame:
+    """Read Social Conflict Analysis Database rows into a typed DataFrame.
+
+    The typed SCAD columns come first (:class:`~eventdata.datasets.scad.model.ScadEvent`),
+    then the derived ``location_id`` and ``ndeath_once``, then every other column of the
+    file as text. SCAD's ``-99`` (unknown) is a missing value in every column, never a
+    number. Cross-field rules are not checked here: use
+    ``eventdata.validate(source, dataset="scad")``.
+
+    Args:
+        source: a path, DataFrame or Arrow table (see :func:`read_scad_table`).
+        errors: ``"raise"`` (default) or ``"coerce"``, see :func:`read_scad_table`.
+
+    Raises:
+        InputError: the input cannot be read, or holds values that do not parse.
+        NotEventDataError: the input is not SCAD (naming the reader that fits).
+    """
+    return typed_frame(read_scad_table(source, errors=errors), _SCAD)
+
+
+def scad_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
+    """Map SCAD rows onto ACLED's columns, as a pyarrow Table.
+
+    Each row (one place of an event) becomes one row with the 31 canonical ACLED columns,
+    then ``dataset`` (``"scad"``), ``scad_eventid``, ``scad_etype``, ``scad_ndeath``,
+    ``scad_date_end`` and ``scad_gislocnum``. :data:`MAPPING` says how each column is
+    made and what is approximated or lost (docs/scad.md).
+
+    Args:
+        data: a path to a SCAD file, a DataFrame or an Arrow table (text or typed).
+        timestamp: the ``timestamp`` written on every row (SCAD has no revision time).
+
+    Raises:
+        InputError: ``data`` cannot be read or holds SCAD values that do not parse.
+        NotEventDataError: ``data`` is not SCAD.
+    """
+    return map_rows(read_scad_table(data), MAPPING, timestamp=timestamp)
+
+
+def scad_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
+    """Map SCAD rows onto ACLED's columns, as a DataFrame like ``read_acled``'s.
+
+    The same rows as :func:`scad_to_acled_table` (see there for ``data`` and
+    ``timestamp``).
+
+    Raises:
+        InputError: ``data`` cannot be read or holds SCAD values that do not parse.
+        NotEventDataError: ``data`` is not SCAD.
+    """
+    return table_to_pandas(scad_to_acled_table(data, timestamp=timestamp))
+
+
+def mapping_markdown() -> str:
+    """Render :data:`MAPPING` as a Markdown table, then the SCAD columns it does not carry."""
+    lost = ", ".join(f"`{name}`" for name in lost_scad_columns())
+    table = render_mapping(MAPPING, source="SCAD")
+    return f"{table}\nSCAD columns not carried into the ACLED table: {lost}.\n"
