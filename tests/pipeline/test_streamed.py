@@ -102,3 +102,18 @@ def test_raise_on_a_late_duplicate_writes_nothing(tmp_path):
         convert(src, tmp_path / "out.parquet", block_size=BLOCK)
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_a_block_is_checked_as_one_chunk_per_column_whatever_the_reader_batches(tmp_path):
+    from eventdata.io.blocks import iter_text_blocks
+    from eventdata.pipeline.checked_blocks import _block_raw
+
+    rows = [make_row(event_id_cnty=f"IRQ{i}", notes="x" * 200) for i in range(3000)]
+    src = write_csv(tmp_path / "in.csv", rows)
+    (text, _, flags), *_ = iter_text_blocks(src, block_size=1 << 30)
+    assert text.column("notes").num_chunks > 1  # the reader's 1 MiB batches
+
+    raw = _block_raw(text, flags, None)
+
+    assert {column.num_chunks for column in raw.table.columns} == {1}
+    assert raw.table.equals(text.combine_chunks())
