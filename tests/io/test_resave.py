@@ -375,8 +375,12 @@ def test_a_cut_off_file_is_refused_without_the_option(tmp_path: Path) -> None:
         read(resaved.path, "acled")
 
 
-@pytest.mark.parametrize("saver", [s for s in SAVERS if s != "cut_off"])
-@pytest.mark.parametrize("name", [SYNTHETIC, *REAL_FILES])
+WHOLE_ONLY = frozenset({"excel_date_cells", "excel_serials", "json_records", "geojson", "cut_off"})
+"""Savers whose file ``convert`` reads whole (a workbook, a JSON document), or refuses."""
+
+
+@pytest.mark.parametrize("saver", [s for s in SAVERS if s not in WHOLE_ONLY])
+@pytest.mark.parametrize("name", [SYNTHETIC, *(f for f in REAL_FILES if f.startswith("acled/"))])
 def test_a_resaved_file_converts_block_by_block_as_it_reads_whole(
     name: str, saver: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -384,8 +388,11 @@ def test_a_resaved_file_converts_block_by_block_as_it_reads_whole(
     if source is None or source.dataset != "acled":
         pytest.skip(f"{name} is refused as it is, or not ACLED's (convert streams ACLED)")
     resaved = SAVERS[saver](source, tmp_path / "resaved.csv")
-    if resaved.lost is not None or resaved.path.suffix != ".csv":
-        pytest.skip("refused, or not a file convert reads block by block")
+    if resaved.lost is not None:  # refused whole: refused block by block, in the same words
+        with pytest.raises(InputError, match=resaved.lost):
+            convert(resaved.path, tmp_path / "out.parquet", block_size=16 << 10)
+        assert not (tmp_path / "out.parquet").exists()
+        return
     whole = read(resaved.path, source.dataset, **resaved.options)
 
     convert(

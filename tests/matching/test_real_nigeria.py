@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from acled_fixtures import SHARED_DATA
 
-from eventdata import ged_to_acled, integrate, match, scad_to_acled
+from eventdata import MatchResult, ged_to_acled, integrate, match, scad_to_acled
 from eventdata.matching.inputs import read_side
 
 FOLDER = SHARED_DATA / "match"
@@ -33,19 +33,24 @@ def _ged() -> Path:
     return _file("nigeria_2011_meltt_ged.csv")
 
 
-def test_acled_and_ged_of_nigeria_2011() -> None:
+def _both_windows(other: Path) -> tuple[MatchResult, MatchResult]:
+    """ACLED matched with ``other``: precision windows, and MELTT's 3 km / 1 day."""
     acled = _file("nigeria_2011_meltt_acled.csv")
-    ged = _ged()
-
-    result = match(acled, ged)
-    fixed = match(acled, ged, precision=False, km=3, days=1)
-
+    result = match(acled, other)
+    fixed = match(acled, other, precision=False, km=3, days=1)
     s, f = result.summary, fixed.summary
     print(
-        f"\nNigeria 2011 ACLED x GED: {s['pairs']} pairs ({s['one_to_one']} one-to-one, "
-        f"{s['episode']} episode), {s['candidates']} candidates; fixed 3 km / 1 day: "
-        f"{f['pairs']} pairs; MELTT 91"
+        f"\nNigeria 2011 ACLED x {other.stem.rsplit('_', 1)[-1].upper()}: {s['pairs']} pairs "
+        f"({s['one_to_one']} one-to-one, {s['episode']} episode), {s['candidates']} "
+        f"candidates; fixed 3 km / 1 day: {f['pairs']} pairs (MELTT: 91 ACLED-GED pairs)"
     )
+    return result, fixed
+
+
+def test_acled_and_ged_of_nigeria_2011() -> None:
+    result, fixed = _both_windows(_ged())
+
+    s, f = result.summary, fixed.summary
     assert (s["left_rows"], s["right_rows"]) == (349, 248)
     assert s["left_matched"] + s["left_only"] == 349
     assert s["right_matched"] + s["right_only"] == 248
@@ -80,17 +85,9 @@ def test_acled_ged_and_gtd_integrate() -> None:
 
 
 def test_acled_and_scad_of_nigeria_2011() -> None:
-    acled = _file("nigeria_2011_meltt_acled.csv")
-    scad = _file("nigeria_2011_meltt_scad.csv")
+    result, fixed = _both_windows(_file("nigeria_2011_meltt_scad.csv"))
 
-    result = match(acled, scad)
-    fixed = match(acled, scad, precision=False, km=3, days=1)
-
-    s, f = result.summary, fixed.summary
-    print(
-        f"\nNigeria 2011 ACLED x SCAD: {s['pairs']} pairs ({s['episode']} episode); "
-        f"fixed 3 km / 1 day: {f['pairs']} pairs"
-    )
+    s = result.summary
     assert (s["left_rows"], s["right_rows"]) == (349, 133)
     assert s["right_matched"] + s["right_only"] == 133
     assert s["episode"] > 0  # SCAD's multi-day events are spans

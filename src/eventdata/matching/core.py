@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -87,12 +86,8 @@ def match(
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold={threshold} must be between 0 and 1")
     began = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=min(2, workers)) as pool:  # both inputs at once
-        reading = [
-            pool.submit(read_side, data, name=names[k] if names else None, errors=errors)
-            for k, data in enumerate((left, right))
-        ]
-        a, b = (r.result() for r in reading)
+    a = read_side(left, name=names[0] if names else None, errors=errors)
+    b = read_side(right, name=names[1] if names else None, errors=errors)
     if not names and a.name == b.name:
         a, b = replace(a, name=f"{a.name}_left"), replace(b, name=f"{b.name}_right")
     if not precision:
