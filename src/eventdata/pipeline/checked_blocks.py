@@ -20,8 +20,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.exceptions import InputError, ValidationFailed
-from eventdata.io.blocks import Prefetch, read_ahead
+from eventdata.io.blocks import read_ahead
 from eventdata.io.normalize import normalize
+from eventdata.io.prefetch import Prefetch
 from eventdata.io.readers import check_read_options
 from eventdata.pipeline.date_style import is_open_date_style, settle_date_style
 from eventdata.pipeline.id_index import IdIndex

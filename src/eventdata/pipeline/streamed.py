@@ -1,6 +1,6 @@
 """The streamed CSV / JSON Lines -> (Geo)Parquet write behind ``convert``.
 
-Three threads joined by one-block queues: the reader (:func:`eventdata.io.blocks.prefetch`
+Three threads joined by one-block queues: the reader (:func:`eventdata.io.prefetch.prefetch`
 over :func:`~eventdata.io.blocks.iter_text_blocks`), the checker
 (:func:`~eventdata.pipeline.checked_blocks.checked_blocks`) and the writer (this
 module, on the calling thread: geometry, the cast to the file schema, the Parquet row
@@ -21,8 +21,8 @@ import pyarrow as pa
 
 from eventdata._atomic import before_commit
 from eventdata.exceptions import InputError
-from eventdata.io.blocks import Prefetch, prefetch
 from eventdata.io.parquet_meta import file_metadata, validation_metadata
+from eventdata.io.prefetch import Prefetch, prefetch
 from eventdata.io.writers import (
     SideFile,
     failures_path,
