@@ -154,7 +154,9 @@ def _episodes(edges: pd.DataFrame, pairs: pd.DataFrame, left: Side, right: Side)
         free = edges[~edges[own].isin(pairs[own])]
         if free.empty:
             continue
-        best = free.sort_values("score", ascending=False, kind="stable").drop_duplicates(own)
+        # each row's best by its rank (the order the pruning of candidates keeps)
+        rank = "rank" if own == "left" else "rank_right"
+        best = free.sort_values(rank, kind="stable").drop_duplicates(own)
         o = best[other].to_numpy(np.int64)
         s = best[own].to_numpy(np.int64)
         episode = other_side.end[o] > other_side.start[o]

@@ -24,7 +24,7 @@ from eventdata.io.blocks import read_ahead
 from eventdata.io.normalize import normalize
 from eventdata.io.prefetch import Prefetch
 from eventdata.io.readers import check_read_options
-from eventdata.pipeline.date_style import is_open_date_style, settle_date_style
+from eventdata.pipeline.date_style import DateTracker, is_open_date_style, settle_date_style
 from eventdata.pipeline.id_index import IdIndex
 from eventdata.pipeline.late_duplicates import add_late_to_summary, duplicate_failures
 from eventdata.pipeline.write import Checked, check_raw, rejected_rows
@@ -158,13 +158,16 @@ def checked_blocks(
 
     The date style is decided on the first block (or given) and kept for the others, so
     every block reads its dates the same way; when the first block's dates read two ways,
-    it is decided from every block's (:mod:`~eventdata.pipeline.date_style`), as a
+    it is decided from every block's, and at the end the style every block's dates decide
+    is checked against it (:mod:`~eventdata.pipeline.date_style`: a
+    :class:`~eventdata.pipeline.date_style.DateStyleSettled` asks to run again), as a
     whole-file read decides it. ``index`` collects the ids of every block
     (see :class:`~eventdata.pipeline.id_index.IdIndex`), for the groups found late.
     ``texts`` is the reader when the caller started it already (see :func:`read_ahead`).
     """
     index = IdIndex() if index is None else index
     offset = 0
+    tracker = DateTracker() if date_format is None else None
     if texts is None:
         texts = read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
     try:
@@ -184,8 +187,12 @@ def checked_blocks(
             del text
             date_format = date_format or style
             offset += raw.n_rows
+            if tracker is not None:
+                tracker.add(raw)
             del raw
             yield block
+        if tracker is not None:  # before the caller commits anything
+            tracker.check(date_format, src)
     finally:
         texts.close()
 

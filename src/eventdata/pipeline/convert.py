@@ -10,6 +10,7 @@ blocks are in memory whatever the input size.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Callable
@@ -167,6 +168,7 @@ def convert(
         else None
     )
     try:
+        from eventdata.pipeline.date_style import DateStyleSettled
         from eventdata.pipeline.streamed import StreamOptions, stream_to_parquet
         from eventdata.pipeline.write import to_parquet
 
@@ -174,7 +176,11 @@ def convert(
             return to_parquet(src, dst, **writing)
         kind = fmt.name
         options = StreamOptions(block_size=block_size, reader=reader, kind=kind, **writing)
-        return stream_to_parquet(src, dst, options, progress=progress, texts=texts)
+        try:
+            return stream_to_parquet(src, dst, options, progress=progress, texts=texts)
+        except DateStyleSettled as settled:  # the whole file's dates decide another style
+            again = dataclasses.replace(options, date_format=settled.date_format)
+            return stream_to_parquet(src, dst, again, progress=progress)
     finally:
         if texts is not None:
             texts.close()

@@ -1,10 +1,18 @@
-"""The date style of an input read block by block, when its first block leaves it open.
+"""The date style of an input read block by block, as a whole-file read decides it.
 
 A whole-file read decides a date column's style from all of its values. A streamed read
-decides it on the first block and keeps it; when that block's dates read two ways (all its
-days 12 or less), the style is decided as the whole-file read decides it, from every
-block's values (one more pass over the file, only the date and year columns kept), so
-both paths give the same answer.
+decides it on the first block and keeps it, and gathers every block's distinct dates
+(:class:`DateTracker`) as it goes:
+
+- when the first block's dates read two ways (all its days 12 or less), the style is
+  decided at once from every block's values (one more pass over the file, only the date
+  and year columns kept, :func:`settle_date_style`);
+- at the end, the style all the blocks decide is compared with the one used; when they
+  differ (a first block of blank or ISO dates, later blocks of ``25/06/2021``), the
+  conversion is run again with it (:class:`DateStyleSettled`), before anything is
+  committed. A file whose dates read two ways is refused in the whole-file read's words.
+
+So both paths give the same answer.
 """
 
 from __future__ import annotations
@@ -18,7 +26,55 @@ from eventdata.io.readers import read_raw
 from eventdata.schema.text import RawTable
 from eventdata.validation.dates import DateEvidence, stripped_dates
 
-__all__ = ["is_open_date_style", "settle_date_style"]
+__all__ = ["DateStyleSettled", "DateTracker", "is_open_date_style", "settle_date_style"]
+
+
+class DateStyleSettled(Exception):  # noqa: N818  (a signal to run again, never shown)
+    """The whole input decides another date style than its first block: run again with it.
+
+    Attributes:
+        date_format: the style every block's dates decide.
+    """
+
+    def __init__(self, date_format: str) -> None:
+        super().__init__(date_format)
+        self.date_format = date_format
+
+
+class DateTracker:
+    """The distinct dates of every block of a streamed input, for the style they decide."""
+
+    def __init__(self) -> None:
+        self.evidence = DateEvidence()
+        self.column: str | None = None
+
+    def add(self, raw: RawTable) -> None:
+        """Add one block's date column (and ``year``)."""
+        self.column = self.column or _date_column(raw)
+        if self.column is None or self.column not in raw.table.column_names:
+            return
+        year = raw.table.column("year") if "year" in raw.table.column_names else None
+        self.evidence.add_block(
+            stripped_dates(raw.table.column(self.column)),
+            year.combine_chunks() if year is not None else None,
+        )
+
+    def check(self, used: str | None, src: Path) -> None:
+        """Compare the style used with the one every block decides.
+
+        Raises:
+            DateStyleSettled: they differ; run again with the one decided.
+            InputError: the input's dates read two ways (naming the option), as a
+                whole-file read refuses them.
+        """
+        if self.column is None:
+            return
+        try:
+            decided = self.evidence.style()
+        except ValueError as exc:  # AmbiguousDates, MixedDateOrder
+            raise InputError(f"column {self.column!r}: {exc}", path=src) from exc
+        if decided is not None and decided != used:
+            raise DateStyleSettled(decided)
 
 
 def is_open_date_style(exc: BaseException) -> bool:

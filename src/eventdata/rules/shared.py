@@ -28,7 +28,7 @@ def date_of(year: Any, month: Any, day: Any) -> dt.date | None:
         return None
     try:
         return dt.date(int(year), int(month), int(day))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
@@ -73,7 +73,8 @@ def day_exists(name: str, year: str, month: str, day: str, *, example: str) -> R
         @staticmethod
         def columnar(c: Columns) -> np.ndarray:
             y, m, d, given = date_parts(c, year, month, day)
-            return np.asarray(given & ((d < 1) | (d > days_in_month(y, m))), dtype=bool)
+            no_day = (d < 1) | (d > days_in_month(y, m)) | (y < 1) | (y > 9999)
+            return np.asarray(given & no_day, dtype=bool)
 
     return rules_of(DayExists)[0]
 

@@ -51,10 +51,12 @@ class DateEvidence:
     Attributes:
         values: the distinct non-blank values (stripped), in the order first seen.
         years: each value's rows' years (None: the input has no ``year`` column).
+        all_iso: every value seen is a strict ISO date (blanks aside).
     """
 
     values: dict[str, None] = field(default_factory=dict)
     years: dict[str, set[int | None]] | None = None
+    all_iso: bool = True
 
     def add(self, text: pa.Array, year: pa.Array | None) -> None:
         """Add the values of ``text`` (stripped, blanks null) and the rows' ``year``."""
@@ -66,6 +68,20 @@ class DateEvidence:
         for value, y in zip(pairs["t"].to_pylist(), pairs["y"].to_pylist(), strict=True):
             if value:
                 self.years.setdefault(value, set()).add(_year_int(y))
+
+    def add_block(self, text: pa.Array, year: pa.Array | None) -> None:
+        """Add one block of a column read block by block (``text`` as :func:`stripped_dates`)."""
+        self.all_iso = self.all_iso and _strict_iso(text) is not None
+        self.add(text, year)
+
+    def style(self) -> str | None:
+        """The style name the whole column decides, as :func:`date_column` decides it.
+
+        Raises:
+            AmbiguousDates: the values read as different dates in several styles.
+            MixedDateOrder: day-first and month-first values are both proven.
+        """
+        return _ISO.name if self.all_iso else self.decide().name
 
     def agreed_years(self) -> dict[str, int] | None:
         """The year of the rows holding each value, where those rows agree on one."""

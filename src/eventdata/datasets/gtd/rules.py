@@ -39,7 +39,7 @@ class _KnownDateExists:
             return False
         try:
             dt.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):
             return True
         return False
 
@@ -47,7 +47,8 @@ class _KnownDateExists:
     def columnar(c: Columns) -> np.ndarray:
         year, month, day, given = date_parts(c, "iyear", "imonth", "iday")
         longest = days_in_month(year, month)
-        bad = np.where(month == 0, day != 0, (day < 0) | (day > longest))
+        outside = (year < 1) | (year > 9999)  # no calendar day, whatever the month
+        bad = np.where(month == 0, day != 0, (day < 0) | (day > longest) | ((day > 0) & outside))
         return np.asarray(given & bad, dtype=bool)
 
 
