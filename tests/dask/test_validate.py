@@ -146,3 +146,47 @@ def test_importing_eventdata_and_its_dask_module_imports_no_dask() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
     assert out.stdout.strip() == "False"
+
+
+def _dialects(tmp_path: Path) -> dict[str, Path]:
+    """One ACLED file as spreadsheets, R and other locales save it (each cut in partitions)."""
+    from eventdata.synthetic import generate_events
+
+    frame = generate_events(300, seed=3).to_pandas()
+    files = {}
+    files["r_na"] = tmp_path / "r_na.csv"
+    frame.replace("", "NA").to_csv(files["r_na"], index=False)  # R's write.csv blanks
+    european = frame.copy()
+    for column in ("latitude", "longitude"):
+        european[column] = european[column].str.replace(".", ",", regex=False)
+    files["european"] = tmp_path / "european.csv"
+    european.to_csv(files["european"], index=False, sep=";")
+    # day-first dates, the first partitions holding only days 1-12 (read two ways alone)
+    dated = frame.assign(day=pd.to_datetime(frame["event_date"]).dt.day).sort_values("day")
+    dated["event_date"] = pd.to_datetime(dated["event_date"]).dt.strftime("%d/%m/%Y")
+    files["day_first"] = tmp_path / "day_first.csv"
+    dated.drop(columns="day").to_csv(files["day_first"], index=False)
+    return files
+
+
+@pytest.mark.parametrize("dialect", ["r_na", "european", "day_first"])
+def test_a_file_in_another_dialect_reads_in_partitions_as_it_reads_whole(
+    client: Any, tmp_path: Path, dialect: str
+) -> None:
+    src = _dialects(tmp_path)[dialect]
+
+    dist = eventdata.dask.validate(src, client=client, blocksize=8_000)
+    written = eventdata.dask.to_parquet(src, tmp_path / "out", client=client, blocksize=8_000)
+
+    single = eventdata.validate(src)
+    assert single.ok and single.n_rows == 300
+    pd.testing.assert_frame_equal(dist.failures, single.failures)
+    assert dist.counts() == single.counts()
+    assert (dist.n_rows, dist.ok) == (single.n_rows, single.ok)
+    assert dist.dialect.date_format == single.dialect.date_format
+    whole = eventdata.read_acled(src)
+    parts = eventdata.read_parquet(tmp_path / "out")
+    assert written.rows_written == 300
+    pd.testing.assert_series_equal(parts["event_date"], whole["event_date"])
+    pd.testing.assert_series_equal(parts["latitude"], whole["latitude"])
+    pd.testing.assert_series_equal(parts["actor2"], whole["actor2"])

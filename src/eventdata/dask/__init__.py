@@ -198,6 +198,7 @@ def to_parquet(
         compression=compression,
         compression_level=compression_level,
         metadata=meta,
+        date_format=report.dialect.date_format,
     )
     _write_all(client, sources, sizes, invalid, path, settings, result)
     return result

@@ -23,6 +23,7 @@ from eventdata.dask._report import DistributedReport, rows_message_table
 from eventdata.dask._sources import Sources, read_partition
 from eventdata.exceptions import InputError
 from eventdata.pipeline.checked_blocks import shift_rows
+from eventdata.pipeline.date_style import DateTracker, is_open_date_style
 from eventdata.pipeline.id_index import id_hashes
 from eventdata.rules.base import Rule
 from eventdata.schema.text import Dialect
@@ -52,6 +53,9 @@ class Checked:
     blocks: list[FailureBlock]
     failures: pa.Table
     has_ids: bool
+    dates: DateTracker | None = None
+    date_style: str | None = None
+    open_dates: bool = False
 
 
 def _shuffled_rule() -> Rule:
@@ -71,10 +75,26 @@ def check_partition(
     rules: Sequence[Rule],
     skip: Collection[str],
     buckets: int,
+    date_format: str | None = None,
 ) -> tuple[Checked, list[pa.Table] | None]:
-    """Parse and check one partition (a worker task); its ids split into ``buckets``."""
+    """Parse and check one partition (a worker task); its ids split into ``buckets``.
+
+    With ``date_format`` None the partition decides its date style itself and returns its
+    dates, so the client can decide the whole input's (see :func:`check_all`).
+    """
     raw = read_partition(part, skip=skip)
-    parsed = parse(raw)
+    raw.dialect.date_format = date_format
+    dates = None
+    if date_format is None:
+        dates = DateTracker()
+        dates.add(raw)
+    try:
+        parsed = parse(raw)
+    except InputError as exc:
+        if dates is None or not is_open_date_style(exc):
+            raise
+        empty = Checked(raw.n_rows, raw.dialect, [], FAILURE_SCHEMA.empty_table(), False)
+        return dataclasses.replace(empty, dates=dates, open_dates=True), None
     blocks = collect_failures(
         parsed,
         rules=check_rules(rules, whole_table=False, dataset=parsed.dataset),
@@ -89,6 +109,8 @@ def check_partition(
         blocks=[dataclasses.replace(b, details=None) for b in blocks],
         failures=failures,
         has_ids=has_ids,
+        dates=dates,
+        date_style=raw.dialect.date_format,
     )
     if not has_ids or buckets == 0:
         return checked, None
@@ -180,21 +202,29 @@ def check_all(
     duplicates = rule_selected(DUPLICATE_RULE, select, ignore)
     workers = max(1, len(client.nthreads()))
     buckets = min(workers, len(args)) if duplicates else 0
-    futures = [
-        client.submit(
+    options = {"select": select, "ignore": ignore, "rules": rules, "skip": skip}
+
+    def submit(i: int, part: Any, date_format: str | None) -> Any:
+        return client.submit(
             check_partition,
             part,
             i,
-            select=select,
-            ignore=ignore,
-            rules=rules,
-            skip=skip,
+            **options,
             buckets=buckets,
+            date_format=date_format,
             pure=False,
         )
-        for i, part in enumerate(args)
-    ]
+
+    futures = [submit(i, part, None) for i, part in enumerate(args)]
     results: list[Checked] = client.gather([client.submit(first, f) for f in futures])
+    style = _date_style(results, sources.source)
+    again = [i for i, r in enumerate(results) if r.open_dates or r.date_style != style]
+    if again and style is not None:  # decide as a whole-file read: every partition's dates
+        for i in again:
+            futures[i] = submit(i, args[i], style)
+        redone = client.gather([client.submit(first, futures[i]) for i in again])
+        for i, result in zip(again, redone, strict=True):
+            results[i] = result
     sizes = [r.n_rows for r in results]
     offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
     blocks: list[FailureBlock] = []
@@ -224,6 +254,15 @@ def check_all(
         source=sources.source,
     )
     return report, sizes
+
+
+def _date_style(results: list[Checked], source: Any) -> str | None:
+    """The date style every partition's dates decide together, as a whole-file read does."""
+    every = DateTracker()
+    for result in results:
+        if result.dates is not None:
+            every.merge(result.dates)
+    return every.decided(source)
 
 
 def _whole_input_failures(results: list[Checked]) -> pa.Table:

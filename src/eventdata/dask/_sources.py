@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from eventdata.exceptions import InputError
-from eventdata.io.csv_header import sniff_csv_header
-from eventdata.io.readers import read_raw
+from eventdata.io.blocks import csv_records
+from eventdata.io.csv_header import CsvHeader, sniff_csv_header
+from eventdata.io.normalize import normalize
+from eventdata.io.read_errors import explain_read_error
 from eventdata.pipeline.inputs import read_input
-from eventdata.schema.text import RawTable
+from eventdata.schema.text import Dialect, RawTable
 
 __all__ = ["FileRange", "Sources", "plan", "read_partition"]
 
@@ -44,9 +45,7 @@ class FileRange:
         start_parity: double quotes between the data offset and ``start``, modulo 2.
         end_parity: the same for ``end``.
         first: whether ``start`` is the data offset (the first record starts there).
-        names: the header's column names.
-        bom: the file starts with a byte-order mark.
-        preamble: ``(Sample)`` lines precede the header.
+        header: the file's header (names, delimiter, encoding decided from every byte).
     """
 
     path: str
@@ -55,9 +54,7 @@ class FileRange:
     start_parity: int
     end_parity: int
     first: bool
-    names: tuple[str, ...]
-    bom: bool
-    preamble: bool
+    header: CsvHeader
 
 
 @dataclass(frozen=True)
@@ -181,9 +178,7 @@ def plan(data: Any, client: Any, *, blocksize: int) -> Sources:
                     start_parity=parity[i],
                     end_parity=parity[i + 1],
                     first=i == 0,
-                    names=tuple(header.names),
-                    bom=header.bom,
-                    preamble=header.preamble,
+                    header=header,
                 )
             )
     return Sources(files=files, source=paths[0] if len(paths) == 1 else None)
@@ -225,7 +220,7 @@ def _read_range(part: FileRange, skip: Collection[str]) -> RawTable:
     size = Path(part.path).stat().st_size
     start = part.start if part.first else record_start(part.path, part.start, part.start_parity)
     end = size if part.end >= size else record_start(part.path, part.end, part.end_parity)
-    names = list(part.names)
+    names = list(part.header.names)
     skipped = tuple(n for n in names if n in skip)
     kept = [n for n in names if n not in skipped]
     data = b""
@@ -234,22 +229,24 @@ def _read_range(part: FileRange, skip: Collection[str]) -> RawTable:
             fh.seek(start)
             data = fh.read(end - start)
     if data and not data.isspace():  # (strip() would copy the whole range)
-        table = pacsv.read_csv(
-            pa.BufferReader(data),
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-                include_columns=kept,
-            ),
-        )
+        try:
+            table = csv_records(data, part.header, include=kept)
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # in words, as a whole read
+            raise InputError(
+                explain_read_error(exc, Path(part.path), part.header.encoding),
+                path=Path(part.path),
+            ) from None
     else:
         table = pa.schema([(name, pa.string()) for name in kept]).empty_table()
-    raw = read_raw(table)
-    raw.dialect.format = "csv"
-    raw.dialect.bom, raw.dialect.preamble = part.bom, part.preamble
+    header = part.header
+    dialect = Dialect(
+        format="csv",
+        bom=header.bom,
+        preamble=header.preamble,
+        encoding=header.encoding,
+        delimiter=header.delimiter,
+    )
+    raw = normalize(table, dialect, None)  # as the whole-file reader: markers, decimal commas
     raw.source = Path(part.path)
     raw.skipped = skipped  # never read back: no rule reads them (see skippable_columns)
     return raw

@@ -37,6 +37,8 @@ class Settings:
     compression: str
     compression_level: int | None
     metadata: dict[str, str]
+    date_format: str | None = None
+    """The date style the whole input's dates decide (``check_all``): every partition's."""
 
 
 @dataclass
@@ -73,6 +75,7 @@ def write_partition(
         schema: the file schema to use (a rewrite); by default, the partition's own.
     """
     raw = read_partition(part)
+    raw.dialect.date_format = settings.date_format
     checked = check_raw(raw, validate=False)
     mask = np.zeros(raw.n_rows, dtype=bool)
     mask[invalid] = True

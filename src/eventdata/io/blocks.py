@@ -29,6 +29,7 @@ from eventdata.io.truncated import find_cut_record
 __all__ = [
     "DEFAULT_BLOCK_SIZE",
     "DEFAULT_READER",
+    "csv_records",
     "iter_text_blocks",
     "read_ahead",
 ]
@@ -116,7 +117,19 @@ def _header_rows(header: CsvHeader) -> dict[str, int]:
     return {"skip_rows": header.skip, "skip_rows_after_names": 1 + int(header.hxl)}
 
 
-def _csv_block(data: memoryview | bytes, header: CsvHeader, *, first: bool) -> pa.Table:
+def csv_records(
+    data: memoryview | bytes,
+    header: CsvHeader,
+    *,
+    first: bool = False,
+    include: list[str] | None = None,
+) -> pa.Table:
+    """Whole CSV records of a file with ``header`` as an all-text table, as blocks are read.
+
+    The file's delimiter and encoding, unquoted blank markers as nulls (as the whole-file
+    reader has them), ``first``: ``data`` starts at the file's start (lines before the
+    records are skipped). ``include`` keeps only those columns.
+    """
     skips = _header_rows(header) if first else {}
     return pacsv.read_csv(
         pa.BufferReader(data),
@@ -124,17 +137,21 @@ def _csv_block(data: memoryview | bytes, header: CsvHeader, *, first: bool) -> p
             column_names=header.names, encoding=header.encoding, **skips
         ),
         parse_options=_parse_options(header),
-        convert_options=_as_text(header.names),
+        convert_options=_as_text(header.names, include),
     )
 
 
-def _as_text(names: list[str]) -> pacsv.ConvertOptions:
+_csv_block = csv_records
+
+
+def _as_text(names: list[str], include: list[str] | None = None) -> pacsv.ConvertOptions:
     """Every column as ``string``, empty cells as ``""``, unquoted blank markers null."""
     return pacsv.ConvertOptions(
         column_types={name: pa.string() for name in names},
         null_values=list(BLANK_MARKERS),  # as the whole-file reader (io/blanks.py)
         strings_can_be_null=True,
         quoted_strings_can_be_null=False,
+        include_columns=include or [],
     )
 
 

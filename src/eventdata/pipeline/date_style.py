@@ -59,6 +59,25 @@ class DateTracker:
             year.combine_chunks() if year is not None else None,
         )
 
+    def merge(self, other: DateTracker) -> None:
+        """Add the dates of a later part of the same input (a dask partition)."""
+        self.column = self.column or other.column
+        self.evidence.merge(other.evidence)
+
+    def decided(self, src: Path | None) -> str | None:
+        """The style every part's dates decide (None: the input has no date column).
+
+        Raises:
+            InputError: the dates read two ways (naming the option), as a whole-file read
+                refuses them.
+        """
+        if self.column is None:
+            return None
+        try:
+            return self.evidence.style()
+        except ValueError as exc:  # AmbiguousDates, MixedDateOrder
+            raise InputError(f"column {self.column!r}: {exc}", path=src) from exc
+
     def check(self, used: str | None, src: Path) -> None:
         """Compare the style used with the one every block decides.
 
@@ -67,12 +86,7 @@ class DateTracker:
             InputError: the input's dates read two ways (naming the option), as a
                 whole-file read refuses them.
         """
-        if self.column is None:
-            return
-        try:
-            decided = self.evidence.style()
-        except ValueError as exc:  # AmbiguousDates, MixedDateOrder
-            raise InputError(f"column {self.column!r}: {exc}", path=src) from exc
+        decided = self.decided(src)
         if decided is not None and decided != used:
             raise DateStyleSettled(decided)
 

@@ -74,6 +74,15 @@ class DateEvidence:
         self.all_iso = self.all_iso and _strict_iso(text) is not None
         self.add(text, year)
 
+    def merge(self, other: DateEvidence) -> None:
+        """Add what ``other`` (a later part of the same column) holds."""
+        self.values.update(other.values)
+        if other.years is not None:
+            self.years = {} if self.years is None else self.years
+            for value, years in other.years.items():
+                self.years.setdefault(value, set()).update(years)
+        self.all_iso = self.all_iso and other.all_iso
+
     def style(self) -> str | None:
         """The style name the whole column decides, as :func:`date_column` decides it.
 
