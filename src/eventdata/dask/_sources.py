@@ -25,7 +25,7 @@ from eventdata.io.csv_header import CsvHeader, sniff_csv_header
 from eventdata.io.normalize import normalize
 from eventdata.io.read_errors import explain_read_error
 from eventdata.pipeline.inputs import read_input
-from eventdata.schema.text import Dialect, RawTable
+from eventdata.schema.text import RawTable
 
 __all__ = ["FileRange", "Sources", "plan", "read_partition"]
 
@@ -238,15 +238,8 @@ def _read_range(part: FileRange, skip: Collection[str]) -> RawTable:
             ) from None
     else:
         table = pa.schema([(name, pa.string()) for name in kept]).empty_table()
-    header = part.header
-    dialect = Dialect(
-        format="csv",
-        bom=header.bom,
-        preamble=header.preamble,
-        encoding=header.encoding,
-        delimiter=header.delimiter,
-    )
-    raw = normalize(table, dialect, None)  # as the whole-file reader: markers, decimal commas
+    # as the whole-file reader: blank markers, decimal commas, the dialect
+    raw = normalize(table, part.header.dialect(), None)
     raw.source = Path(part.path)
     raw.skipped = skipped  # never read back: no rule reads them (see skippable_columns)
     return raw

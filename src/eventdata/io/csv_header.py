@@ -14,6 +14,7 @@ from pathlib import Path
 from eventdata.exceptions import InputError
 from eventdata.io.encoding import decide_encoding, refuse_nul, scan_file
 from eventdata.io.headers import refuse_headerless
+from eventdata.schema.text import Dialect
 
 __all__ = ["CsvHeader", "detect_encoding", "is_hxl_row", "sniff_csv_header", "unique_names"]
 
@@ -57,6 +58,17 @@ class CsvHeader:
     def hxl(self) -> bool:
         """Whether an HXL hashtag row follows the header."""
         return self.hxl_tags is not None
+
+    def dialect(self) -> Dialect:
+        """What the header shows of the file's dialect: BOM, preamble, HXL row, encoding."""
+        return Dialect(
+            format="csv",
+            bom=self.bom,
+            preamble=self.preamble,
+            hxl=self.hxl,
+            encoding=self.encoding,
+            delimiter=self.delimiter,
+        )
 
 
 def sniff_csv_header(path: Path, *, encoding: str | None = None, scan: bool = True) -> CsvHeader:

@@ -65,14 +65,7 @@ def _read_csv(
         with open(path, "rb") as fh:
             header.encoding = detect_encoding(fh.read(), complete=True)
         table, skipped, cut = _read_complete(path, header, block_size, skip, on_truncated)
-    dialect = Dialect(
-        format="csv",
-        bom=header.bom,
-        preamble=header.preamble,
-        hxl=header.hxl,
-        encoding=header.encoding,
-        delimiter=header.delimiter,
-    )
+    dialect = header.dialect()
     if header.encoding != "utf-8" and encoding is None:
         dialect.notes.append(
             f"read as {header.encoding} text (not UTF-8); pass encoding= to choose another"
