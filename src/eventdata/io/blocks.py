@@ -141,9 +141,6 @@ def csv_records(
     )
 
 
-_csv_block = csv_records
-
-
 def _as_text(names: list[str], include: list[str] | None = None) -> pacsv.ConvertOptions:
     """Every column as ``string``, empty cells as ``""``, unquoted blank markers null."""
     return pacsv.ConvertOptions(
@@ -306,7 +303,7 @@ def _csv_blocks(
     elif reader == "ranges":
         first = True
         for data, done in _blocks(path, _text_start(header), block_size, quoted=True):
-            table = _csv_block(data, header, first=first)
+            table = csv_records(data, header, first=first)
             del data
             first = False
             if table.num_rows:

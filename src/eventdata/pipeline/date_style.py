@@ -104,29 +104,15 @@ def settle_date_style(
     Raises:
         InputError: the whole file's dates still read two ways (naming the option).
     """
-    evidence = DateEvidence()
-    column: str | None = None
+    tracker = DateTracker()
     texts = read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
     try:
         for text, _, _ in texts:
-            raw = read_raw(text)
+            tracker.add(read_raw(text))
             del text
-            column = column or _date_column(raw)
-            if column is None or column not in raw.table.column_names:
-                continue
-            year = raw.table.column("year") if "year" in raw.table.column_names else None
-            evidence.add(
-                stripped_dates(raw.table.column(column)),
-                year.combine_chunks() if year is not None else None,
-            )
     finally:
         texts.close()
-    if column is None:
-        return None
-    try:
-        return evidence.decide().name
-    except ValueError as exc:  # AmbiguousDates, MixedDateOrder
-        raise InputError(f"column {column!r}: {exc}", path=src) from exc
+    return tracker.decided(src)
 
 
 def _date_column(raw: RawTable) -> str | None:
