@@ -202,12 +202,13 @@ def _parquet_schema() -> str:
 def _dataset_blocks() -> dict[str, dict[str, Callable[[], str]]]:
     """The generated blocks of each dataset's page (``Dataset.docs_page``).
 
-    Its rules, and its mapping to ACLED's columns when the mapping's module renders one
-    (``mapping_markdown``).
+    Its rules, and its mapping to ACLED's columns when the mapping's module declares one
+    (its ``MAPPING`` rows).
     """
     import importlib
 
     from eventdata.datasets import DATASETS
+    from eventdata.sources._mapping import AcledMapping
     from eventdata.validation.engine import rules_markdown
 
     blocks: dict[str, dict[str, Callable[[], str]]] = {}
@@ -217,9 +218,9 @@ def _dataset_blocks() -> dict[str, dict[str, Callable[[], str]]]:
         page: dict[str, Callable[[], str]] = {"rules": functools.partial(rules_markdown, dataset)}
         if dataset.to_acled is not None:
             module = importlib.import_module(dataset.to_acled.partition(":")[0])
-            render = getattr(module, "mapping_markdown", None)
-            if render is not None:
-                page["mapping"] = render
+            rows = getattr(module, "MAPPING", None)
+            if rows is not None:
+                page["mapping"] = AcledMapping(dataset, rows).markdown
         blocks[dataset.docs_page] = page
     return blocks
 

@@ -30,6 +30,7 @@ from eventdata.rules.lookups import (
     lookup,
 )
 from eventdata.rules.place import CountryOfIso, KnownRegion, SeaRegion
+from eventdata.rules.shared import all_equal
 from eventdata.vocabulary.codebook import (
     CIVILIAN_TARGETING,
     INTERACTIONS,
@@ -184,20 +185,12 @@ class _FutureDate:
 # -- plausibility warnings -----------------------------------------------------------------
 
 
-@rule("coordinates.null_island", severity="warning", inputs=("latitude", "longitude"))
-class _NullIsland:
-    """latitude and longitude are both exactly 0, usually a missing location.
-
-    Expected: the event's real coordinates
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return bool(v["latitude"] == 0 and v["longitude"] == 0)
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return to_mask(pc.and_(pc.equal(c["latitude"], 0), pc.equal(c["longitude"], 0)))
+_NULL_ISLAND = all_equal(
+    "coordinates.null_island",
+    {"latitude": 0, "longitude": 0},
+    description="latitude and longitude are both exactly 0, usually a missing location.",
+    expected="the event's real coordinates",
+)
 
 
 FATALITIES_WARNING_ABOVE = 1000
@@ -244,20 +237,19 @@ class _CiviliansTargeted:
         return to_mask(pc.and_(is_vac, pc.invert(targeted)))
 
 
-CROSS_FIELD_RULES: tuple[Rule, ...] = rules_of(
-    InvisibleId,
-    _SubEventOfEventType,
-    _DisorderOfSubEvent,
-    _InteractionOfActors,
-    _Inter2WithActor2,
-    _YearOfDate,
-    _FutureDate,
-    _NullIsland,
-    _HighFatalities,
-    _CiviliansTargeted,
-    CountryPrefix,
-    CountryOfIso,
-    KnownRegion,
-    SeaRegion,
+CROSS_FIELD_RULES: tuple[Rule, ...] = (
+    *rules_of(
+        InvisibleId,
+        _SubEventOfEventType,
+        _DisorderOfSubEvent,
+        _InteractionOfActors,
+        _Inter2WithActor2,
+        _YearOfDate,
+        _FutureDate,
+    ),
+    _NULL_ISLAND,
+    *rules_of(
+        _HighFatalities, _CiviliansTargeted, CountryPrefix, CountryOfIso, KnownRegion, SeaRegion
+    ),
 )
 """ACLED's cross-field rules, in the order ``eventdata rules`` and docs/rules.md list them."""

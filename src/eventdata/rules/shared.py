@@ -15,9 +15,16 @@ from typing import Any
 import numpy as np
 import pyarrow.compute as pc
 
-from eventdata.rules.base import Columns, Rule, rule, rules_of, to_mask
+from eventdata.rules.base import Columns, Rule, Severity, rule, rules_of, to_mask
 
-__all__ = ["COORDINATES_PAIRED", "date_of", "day_exists", "date_parts", "days_in_month"]
+__all__ = [
+    "COORDINATES_PAIRED",
+    "all_equal",
+    "date_of",
+    "day_exists",
+    "date_parts",
+    "days_in_month",
+]
 
 _DAYS = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
@@ -77,6 +84,51 @@ def day_exists(name: str, year: str, month: str, day: str, *, example: str) -> R
             return np.asarray(given & no_day, dtype=bool)
 
     return rules_of(DayExists)[0]
+
+
+def all_equal(
+    name: str,
+    values: Mapping[str, Any],
+    *,
+    description: str,
+    expected: str,
+    severity: Severity = "warning",
+) -> Rule:
+    """The rule that fails where every column named holds its value (one form for both).
+
+    For a combination that is legal cell by cell but suspect together, such as both
+    coordinates exactly 0. A row with any of the columns blank does not fail.
+
+    Args:
+        name: the rule's stable name.
+        values: the columns and the values that, all together, fail; the first column is
+            the one failures are reported against.
+        description: what the rule checks.
+        expected: what a valid row holds.
+        severity: ``"warning"`` (the default) or ``"error"``.
+    """
+    pairs = tuple(values.items())
+
+    @rule(
+        name,
+        inputs=tuple(values),
+        severity=severity,
+        description=description,
+        expected=expected,
+    )
+    class AllEqual:
+        @staticmethod
+        def row(v: Mapping[str, Any]) -> bool:
+            return all(v[column] is not None and v[column] == x for column, x in pairs)
+
+        @staticmethod
+        def columnar(c: Columns) -> np.ndarray:
+            fails = np.ones(len(c[pairs[0][0]]), dtype=bool)
+            for column, x in pairs:
+                fails &= to_mask(pc.equal(c[column], x))
+            return fails
+
+    return rules_of(AllEqual)[0]
 
 
 @rule("coordinates.pair", inputs=("latitude", "longitude"), column="longitude")

@@ -9,7 +9,7 @@ output column is made and what is approximated or lost; ``docs/gtd.md`` shows it
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -17,18 +17,25 @@ import pyarrow.compute as pc
 
 from eventdata.datasets import DATASETS
 from eventdata.pipeline.read import read_dataset_table
-from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import gtd_columns as col
-from eventdata.sources._mapping import ColumnMapping, How, map_rows, typed_frame
-from eventdata.sources._mapping import mapping_markdown as render_mapping
+from eventdata.sources._contract import Errors, documented
+from eventdata.sources._mapping import (
+    AcledMapping,
+    ColumnMapping,
+    How,
+    cast,
+    constant,
+    direct,
+    lost,
+    typed_frame,
+)
 
-__all__ = ["MAPPING", "gtd_to_acled", "gtd_to_acled_table", "read_gtd"]
+__all__ = ["MAPPING", "gtd_to_acled", "read_gtd"]
 
 _GTD = DATASETS["gtd"]
 
 
 _T: How = "approximated"
-_LIST = pa.list_(pa.string())
 MAPPING: tuple[ColumnMapping, ...] = (
     ColumnMapping(
         "event_id_cnty",
@@ -44,7 +51,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "the day; an unknown day or month (0) becomes the first",
         col.event_date,
     ),
-    ColumnMapping("year", ("iyear",), "direct", "iyear", col.cast("iyear", pa.int64())),
+    ColumnMapping("year", ("iyear",), "direct", "iyear", cast("iyear", pa.int64())),
     ColumnMapping(
         "time_precision",
         ("imonth", "iday", "approxdate"),
@@ -72,9 +79,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
     ColumnMapping(
         "actor1", ("gname",), _T, "gname; Unknown as Unidentified Armed Group (country)", col.actor1
     ),
-    ColumnMapping(
-        "assoc_actor_1", (), "lost", "empty: GTD's gname2/3 are other groups", col.none(_LIST)
-    ),
+    lost("assoc_actor_1", "empty: GTD's gname2/3 are other groups"),
     ColumnMapping(
         "inter1", ("gname",), _T, "Rebel group for a named group, Political militia", col.inter1
     ),
@@ -85,7 +90,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "Military/Police Forces of (country), Unidentified Armed Group, else Civilians",
         col.actor2,
     ),
-    ColumnMapping("assoc_actor_2", (), "lost", "empty", col.none(_LIST)),
+    lost("assoc_actor_2", "empty"),
     ColumnMapping(
         "inter2", ("targtype1_txt",), _T, "State forces, Political militia or Civilians", col.inter2
     ),
@@ -109,17 +114,17 @@ MAPPING: tuple[ColumnMapping, ...] = (
         ("region_txt",),
         _T,
         "GTD's region (not ACLED's)",
-        col.cast("region_txt", pa.string()),
+        cast("region_txt", pa.string()),
     ),
-    ColumnMapping("country", ("country_txt",), "direct", "country_txt", col.column("country_txt")),
-    ColumnMapping("admin1", ("provstate",), "direct", "provstate", col.column("provstate")),
-    ColumnMapping("admin2", (), "lost", "blank: GTD has no second level", col.text(None)),
-    ColumnMapping("admin3", (), "lost", "blank", col.text(None)),
+    direct("country", "country_txt"),
+    direct("admin1", "provstate"),
+    lost("admin2", "blank: GTD has no second level"),
+    lost("admin3", "blank"),
     ColumnMapping(
         "location", ("city", "provstate"), _T, "city, else provstate, else country", col.location
     ),
-    ColumnMapping("latitude", ("latitude",), "direct", "latitude", col.column("latitude")),
-    ColumnMapping("longitude", ("longitude",), "direct", "longitude", col.column("longitude")),
+    direct("latitude"),
+    direct("longitude"),
     ColumnMapping(
         "geo_precision",
         ("specificity",),
@@ -130,8 +135,8 @@ MAPPING: tuple[ColumnMapping, ...] = (
     ColumnMapping(
         "source", ("scite1", "dbsource"), _T, "the first citation, else dbsource", col.source
     ),
-    ColumnMapping("source_scale", (), "lost", "blank: GTD does not grade sources", col.text(None)),
-    ColumnMapping("notes", ("summary",), "direct", "summary", col.column("summary")),
+    lost("source_scale", "blank: GTD does not grade sources"),
+    direct("notes", "summary"),
     ColumnMapping(
         "fatalities",
         ("nkill",),
@@ -139,39 +144,20 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "nkill rounded; blank (unknown) as 0, kept in gtd_nkill",
         col.fatalities,
     ),
-    ColumnMapping("tags", (), "lost", "empty list", col.none(_LIST)),
-    ColumnMapping("dataset", (), "constant", "`gtd`", col.text("gtd")),
-    ColumnMapping("gtd_eventid", ("eventid",), "direct", "eventid", col.column("eventid")),
-    ColumnMapping(
-        "gtd_nkill", ("nkill",), "direct", "nkill, blank when unknown", col.column("nkill")
-    ),
-    ColumnMapping(
-        "gtd_specificity", ("specificity",), "direct", "specificity", col.column("specificity")
-    ),
-    ColumnMapping(
-        "gtd_approxdate", ("approxdate",), "direct", "approxdate", col.column("approxdate")
-    ),
+    lost("tags", "empty list"),
+    constant("dataset", "gtd"),
+    direct("gtd_eventid", "eventid"),
+    direct("gtd_nkill", "nkill", "nkill, blank when unknown"),
+    direct("gtd_specificity", "specificity"),
+    direct("gtd_approxdate", "approxdate"),
 )
 """How each column of the ACLED-style table is made from GTD's (docs/gtd.md)."""
 
-
-def read_gtd_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pa.Table:
-    """Read a GTD file or table into its typed Arrow table (``arrow_schema()``).
-
-    Args:
-        source: a path to a GTD CSV (Latin-1 or UTF-8), Excel, JSON or Parquet file, a
-            pandas DataFrame or a pyarrow Table.
-        errors: ``"raise"`` (default) refuses values that would be lost because they do
-            not parse; ``"coerce"`` reads them as missing values.
-
-    Raises:
-        InputError: the input cannot be read, or holds values that do not parse.
-        NotEventDataError: the input is not GTD (naming the reader that fits).
-    """
-    return read_dataset_table(source, dataset=_GTD, errors=errors)
+_ACLED = AcledMapping(_GTD, MAPPING)
 
 
-def read_gtd(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pd.DataFrame:
+@documented("read", _GTD)
+def read_gtd(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
     """Read Global Terrorism Database incidents into a typed DataFrame.
 
     The typed GTD columns come first (:class:`~eventdata.datasets.gtd.model.GtdEvent`),
@@ -179,50 +165,15 @@ def read_gtd(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") ->
     unknown number of deaths is not zero); ``imonth``/``iday`` keep GTD's ``0`` for
     unknown. Cross-field rules are not checked here: use
     ``eventdata.validate(source, dataset="gtd")``.
-
-    Args:
-        source: a path, DataFrame or Arrow table (see :func:`read_gtd_table`).
-        errors: ``"raise"`` (default) or ``"coerce"``, see :func:`read_gtd_table`.
-
-    Raises:
-        InputError: the input cannot be read, or holds values that do not parse.
-        NotEventDataError: the input is not GTD (naming the reader that fits).
     """
-    return typed_frame(read_gtd_table(source, errors=errors), _GTD)
+    return typed_frame(read_dataset_table(source, dataset=_GTD, errors=errors), _GTD)
 
 
-def gtd_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
-    """Map GTD incidents onto ACLED's columns, as a pyarrow Table.
-
-    Each incident becomes one row with the 31 canonical ACLED columns, then ``dataset``
-    (``"gtd"``), ``gtd_eventid``, ``gtd_nkill``, ``gtd_specificity`` and
-    ``gtd_approxdate``. :data:`MAPPING` says how each column is made and what is
-    approximated or lost (docs/gtd.md).
-
-    Args:
-        data: a path to a GTD file, a DataFrame or an Arrow table (text or typed).
-        timestamp: the ``timestamp`` written on every row (GTD has no revision time).
-
-    Raises:
-        InputError: ``data`` cannot be read or holds GTD values that do not parse.
-        NotEventDataError: ``data`` is not GTD.
-    """
-    return map_rows(read_gtd_table(data), MAPPING, timestamp=timestamp)
-
-
+@documented("to_acled", _GTD, extra=_ACLED.extra_columns)
 def gtd_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
     """Map GTD incidents onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
-    The same rows as :func:`gtd_to_acled_table` (see there for ``data`` and
-    ``timestamp``).
-
-    Raises:
-        InputError: ``data`` cannot be read or holds GTD values that do not parse.
-        NotEventDataError: ``data`` is not GTD.
+    Each incident becomes one row. :data:`MAPPING` says how each column is made and
+    what is approximated or lost (docs/gtd.md).
     """
-    return table_to_pandas(gtd_to_acled_table(data, timestamp=timestamp))
-
-
-def mapping_markdown() -> str:
-    """Render :data:`MAPPING` as a Markdown table (for docs/gtd.md)."""
-    return render_mapping(MAPPING, source="GTD")
+    return _ACLED.frame(data, timestamp=timestamp)

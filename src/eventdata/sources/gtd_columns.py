@@ -6,7 +6,7 @@ attack types to ACLED's event and sub-event types is declared here, once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pyarrow as pa
@@ -182,26 +182,6 @@ def source(g: Gtd) -> pa.Array:
     return pa.ListArray.from_arrays(offsets, pc.drop_null(text))
 
 
-def none(kind: pa.DataType) -> Callable[[Gtd], pa.Array]:
-    """A builder of an all-null column of ``kind``."""
-    return lambda g: pa.nulls(len(g["eventid"]), kind)
-
-
 def fatalities(g: Gtd) -> pa.Array:
     """``nkill`` rounded; unknown (blank) as 0."""
     return pc.cast(pc.round(pc.fill_null(g["nkill"], 0.0)), pa.int64())
-
-
-def text(value: str | None) -> Callable[[Gtd], pa.Array]:
-    """A builder of a constant text column."""
-    return lambda g: pa.array([value] * len(g["eventid"]), pa.string())
-
-
-def column(name: str) -> Callable[[Gtd], pa.Array]:
-    """A builder of the GTD column ``name`` as it is."""
-    return lambda g: g[name]
-
-
-def cast(name: str, kind: pa.DataType) -> Callable[[Gtd], pa.Array]:
-    """A builder of the GTD column ``name`` cast to ``kind``."""
-    return lambda g: pc.cast(g[name], kind)

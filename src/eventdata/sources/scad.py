@@ -9,26 +9,32 @@ or lost; ``docs/scad.md`` shows it.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 
 from eventdata.datasets import DATASETS
-from eventdata.datasets.scad.model import SCAD_COLUMNS
 from eventdata.pipeline.read import read_dataset_table
-from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import scad_columns as col
-from eventdata.sources._mapping import ColumnMapping, How, map_rows, typed_frame
-from eventdata.sources._mapping import mapping_markdown as render_mapping
+from eventdata.sources._contract import Errors, documented
+from eventdata.sources._mapping import (
+    AcledMapping,
+    ColumnMapping,
+    How,
+    cast,
+    column,
+    constant,
+    direct,
+    lost,
+    typed_frame,
+)
 
 __all__ = [
     "MAPPING",
     "lost_scad_columns",
     "read_scad",
-    "read_scad_table",
     "scad_to_acled",
-    "scad_to_acled_table",
 ]
 
 _SCAD = DATASETS["scad"]
@@ -43,9 +49,9 @@ MAPPING: tuple[ColumnMapping, ...] = (
         ("startdate",),
         _T,
         "startdate, the first day; scad_date_end keeps the last (the span of an episode)",
-        col.column("startdate"),
+        column("startdate"),
     ),
-    ColumnMapping("year", ("styr",), "direct", "styr", col.cast("styr", pa.int64())),
+    ColumnMapping("year", ("styr",), "direct", "styr", cast("styr", pa.int64())),
     ColumnMapping(
         "time_precision",
         ("startdate", "enddate"),
@@ -140,12 +146,10 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "SCAD's region of the country code: Africa (400-699), Latin America (2-199); not ACLED's",
         col.region,
     ),
-    ColumnMapping("country", ("countryname",), "direct", "countryname", col.column("countryname")),
-    ColumnMapping(
-        "admin1", (), "lost", "blank: SCAD names no administrative unit", col.none(pa.string())
-    ),
-    ColumnMapping("admin2", (), "lost", "blank", col.none(pa.string())),
-    ColumnMapping("admin3", (), "lost", "blank", col.none(pa.string())),
+    direct("country", "countryname"),
+    lost("admin1", "blank: SCAD names no administrative unit"),
+    lost("admin2", "blank"),
+    lost("admin3", "blank"),
     ColumnMapping(
         "location",
         ("ilocal", "elocal", "countryname"),
@@ -153,8 +157,8 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "ilocal (this row's place), else elocal, else the country",
         col.location,
     ),
-    ColumnMapping("latitude", ("latitude",), "direct", "latitude", col.column("latitude")),
-    ColumnMapping("longitude", ("longitude",), "direct", "longitude", col.column("longitude")),
+    direct("latitude"),
+    direct("longitude"),
     ColumnMapping(
         "geo_precision",
         ("gislocnum", "locnum", "location_precision"),
@@ -163,10 +167,8 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "location_precision `no` makes a 1 a 2",
         col.geo_precision,
     ),
-    ColumnMapping(
-        "source", (), "lost", "empty: SCAD codes from AP and AFP, not per event", col.empty_list
-    ),
-    ColumnMapping("source_scale", (), "lost", "blank", col.none(pa.string())),
+    lost("source", "empty: SCAD codes from AP and AFP, not per event"),
+    lost("source_scale", "blank"),
     ColumnMapping(
         "notes", ("issuenote", "notes"), "synthesized", "issuenote, then notes", col.notes
     ),
@@ -178,44 +180,26 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "unknown (-99); scad_ndeath keeps the event's count, blank when unknown",
         col.fatalities,
     ),
-    ColumnMapping("tags", (), "lost", "empty list", col.empty_list),
-    ColumnMapping("dataset", (), "constant", "`scad`", col.text("scad")),
-    ColumnMapping("scad_eventid", ("eventid",), "direct", "eventid", col.column("eventid")),
-    ColumnMapping("scad_etype", ("etype",), "direct", "etype", col.column("etype")),
-    ColumnMapping(
-        "scad_ndeath", ("ndeath",), "direct", "ndeath, blank when unknown", col.column("ndeath")
-    ),
-    ColumnMapping(
-        "scad_date_end", ("enddate",), "direct", "enddate, the last day", col.column("enddate")
-    ),
-    ColumnMapping("scad_gislocnum", ("gislocnum",), "direct", "gislocnum", col.column("gislocnum")),
+    lost("tags", "empty list"),
+    constant("dataset", "scad"),
+    direct("scad_eventid", "eventid"),
+    direct("scad_etype", "etype"),
+    direct("scad_ndeath", "ndeath", "ndeath, blank when unknown"),
+    direct("scad_date_end", "enddate", "enddate, the last day"),
+    direct("scad_gislocnum", "gislocnum"),
 )
 """How each column of the ACLED-style table is made from SCAD's (docs/scad.md)."""
+
+_ACLED = AcledMapping(_SCAD, MAPPING)
 
 
 def lost_scad_columns() -> tuple[str, ...]:
     """SCAD columns no output column is made from, in file order."""
-    used = {name for m in MAPPING for name in m.inputs}
-    return tuple(name for name in SCAD_COLUMNS if name not in used)
+    return _ACLED.lost_columns()
 
 
-def read_scad_table(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pa.Table:
-    """Read a SCAD file or table into its typed Arrow table (``arrow_schema()``).
-
-    Args:
-        source: a path to a SCAD CSV (Latin-1 or UTF-8), Excel, JSON or Parquet file, a
-            pandas DataFrame or a pyarrow Table.
-        errors: ``"raise"`` (default) refuses values that would be lost because they do
-            not parse; ``"coerce"`` reads them as missing values.
-
-    Raises:
-        InputError: the input cannot be read, or holds values that do not parse.
-        NotEventDataError: the input is not SCAD (naming the reader that fits).
-    """
-    return read_dataset_table(source, dataset=_SCAD, errors=errors)
-
-
-def read_scad(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -> pd.DataFrame:
+@documented("read", _SCAD)
+def read_scad(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
     """Read Social Conflict Analysis Database rows into a typed DataFrame.
 
     The typed SCAD columns come first (:class:`~eventdata.datasets.scad.model.ScadEvent`),
@@ -223,52 +207,15 @@ def read_scad(source: Any, /, *, errors: Literal["raise", "coerce"] = "raise") -
     file as text. SCAD's ``-99`` (unknown) is a missing value in every column, never a
     number. Cross-field rules are not checked here: use
     ``eventdata.validate(source, dataset="scad")``.
-
-    Args:
-        source: a path, DataFrame or Arrow table (see :func:`read_scad_table`).
-        errors: ``"raise"`` (default) or ``"coerce"``, see :func:`read_scad_table`.
-
-    Raises:
-        InputError: the input cannot be read, or holds values that do not parse.
-        NotEventDataError: the input is not SCAD (naming the reader that fits).
     """
-    return typed_frame(read_scad_table(source, errors=errors), _SCAD)
+    return typed_frame(read_dataset_table(source, dataset=_SCAD, errors=errors), _SCAD)
 
 
-def scad_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
-    """Map SCAD rows onto ACLED's columns, as a pyarrow Table.
-
-    Each row (one place of an event) becomes one row with the 31 canonical ACLED columns,
-    then ``dataset`` (``"scad"``), ``scad_eventid``, ``scad_etype``, ``scad_ndeath``,
-    ``scad_date_end`` and ``scad_gislocnum``. :data:`MAPPING` says how each column is
-    made and what is approximated or lost (docs/scad.md).
-
-    Args:
-        data: a path to a SCAD file, a DataFrame or an Arrow table (text or typed).
-        timestamp: the ``timestamp`` written on every row (SCAD has no revision time).
-
-    Raises:
-        InputError: ``data`` cannot be read or holds SCAD values that do not parse.
-        NotEventDataError: ``data`` is not SCAD.
-    """
-    return map_rows(read_scad_table(data), MAPPING, timestamp=timestamp)
-
-
+@documented("to_acled", _SCAD, extra=_ACLED.extra_columns)
 def scad_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
     """Map SCAD rows onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
-    The same rows as :func:`scad_to_acled_table` (see there for ``data`` and
-    ``timestamp``).
-
-    Raises:
-        InputError: ``data`` cannot be read or holds SCAD values that do not parse.
-        NotEventDataError: ``data`` is not SCAD.
+    Each row (one place of an event) becomes one row. :data:`MAPPING` says how each
+    column is made and what is approximated or lost (docs/scad.md).
     """
-    return table_to_pandas(scad_to_acled_table(data, timestamp=timestamp))
-
-
-def mapping_markdown() -> str:
-    """Render :data:`MAPPING` as a Markdown table, then the SCAD columns it does not carry."""
-    lost = ", ".join(f"`{name}`" for name in lost_scad_columns())
-    table = render_mapping(MAPPING, source="SCAD")
-    return f"{table}\nSCAD columns not carried into the ACLED table: {lost}.\n"
+    return _ACLED.frame(data, timestamp=timestamp)

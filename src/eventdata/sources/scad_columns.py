@@ -7,7 +7,7 @@ declared here, once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pyarrow as pa
@@ -163,7 +163,10 @@ def _lists(*columns: pa.Array) -> pa.Array:
 
 
 def _when(mask: pa.Array, lists: pa.Array) -> pa.Array:
-    return pc.if_else(mask, lists, empty_list({"eventid": lists}))
+    empty = pa.ListArray.from_arrays(
+        pa.array(np.zeros(len(lists) + 1, np.int32)), pa.array([], pa.string())
+    )
+    return pc.if_else(mask, lists, empty)
 
 
 def assoc_actor_1(g: Scad) -> pa.Array:
@@ -239,29 +242,3 @@ def fatalities(g: Scad) -> pa.Array:
 def event_id(g: Scad) -> pa.Array:
     """``SCAD`` + location_id."""
     return pc.binary_join_element_wise("SCAD", g["location_id"], "")
-
-
-def none(kind: pa.DataType) -> Callable[[Scad], pa.Array]:
-    """A builder of an all-null column of ``kind``."""
-    return lambda g: pa.nulls(len(g["eventid"]), kind)
-
-
-def empty_list(g: Scad) -> pa.Array:
-    """An empty list per row."""
-    offsets = pa.array(np.zeros(len(g["eventid"]) + 1, dtype=np.int32))
-    return pa.ListArray.from_arrays(offsets, pa.array([], pa.string()))
-
-
-def text(value: str) -> Callable[[Scad], pa.Array]:
-    """A builder of a constant text column."""
-    return lambda g: pa.array([value] * len(g["eventid"]), pa.string())
-
-
-def column(name: str) -> Callable[[Scad], pa.Array]:
-    """A builder of the SCAD column ``name`` as it is."""
-    return lambda g: g[name]
-
-
-def cast(name: str, kind: pa.DataType) -> Callable[[Scad], pa.Array]:
-    """A builder of the SCAD column ``name`` cast to ``kind``."""
-    return lambda g: pc.cast(g[name], kind)

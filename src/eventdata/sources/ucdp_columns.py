@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -33,9 +32,6 @@ __all__ = [
     "actor2",
     "admin",
     "civilian_targeting",
-    "column",
-    "const",
-    "empty_list",
     "event_id",
     "event_type",
     "fatalities",
@@ -46,7 +42,6 @@ __all__ = [
     "location",
     "lookup",
     "notes",
-    "null",
     "source",
     "sub_event_type",
     "year",
@@ -119,26 +114,6 @@ _ONE_SIDED = 3
 
 
 # -- generic builders -------------------------------------------------------------------------
-
-
-def null(kind: pa.DataType) -> Callable[[Ged], pa.Array]:
-    """Build a column of nulls of type ``kind``."""
-    return lambda g: pa.nulls(len(g["id"]), kind)
-
-
-def const(value: Any, kind: pa.DataType) -> Callable[[Ged], pa.Array]:
-    """Build a column holding ``value`` on every row."""
-    return lambda g: pa.array([value] * len(g["id"]), kind)
-
-
-def empty_list(g: Ged) -> pa.Array:
-    """Return an empty list of strings on every row."""
-    return pa.array([[]] * len(g["id"]), pa.list_(pa.string()))
-
-
-def column(name: str) -> Callable[[Ged], pa.Array]:
-    """Build the GED column ``name`` as it is."""
-    return lambda g: g[name]
 
 
 def lookup(table: pa.Array, name: str) -> Callable[[Ged], pa.Array]:

@@ -19,13 +19,18 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from eventdata.models.event import ACLED_COLUMNS
-from eventdata.models.ged import GED_COLUMNS
-from eventdata.schema.arrow import table_to_pandas
 from eventdata.sources import ucdp_columns as col
-from eventdata.sources._mapping import ColumnMapping, map_rows
-from eventdata.sources._mapping import mapping_markdown as render_mapping
-from eventdata.sources.ucdp import read_ged_table
+from eventdata.sources._contract import documented
+from eventdata.sources._mapping import (
+    AcledMapping,
+    ColumnMapping,
+    column,
+    constant,
+    direct,
+    lost,
+    repeat,
+)
+from eventdata.sources.ucdp import _GED
 from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3
 from eventdata.vocabulary.codebook import DisorderType
 
@@ -38,14 +43,10 @@ __all__ = [
     "ged_to_acled",
     "ged_to_acled_table",
     "lost_ged_columns",
-    "mapping_markdown",
 ]
 
 DATASET = "ucdp-ged"
 """Value of the ``dataset`` column on rows mapped from GED."""
-
-_TEXT = pa.string()
-_INT = pa.int64()
 
 MAPPING: tuple[ColumnMapping, ...] = (
     ColumnMapping(
@@ -57,7 +58,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "approximated",
         "date_start, the earliest possible day (ACLED would record the middle of a week or "
         "month); ged_date_end keeps the end of the span",
-        col.column("date_start"),
+        column("date_start"),
     ),
     ColumnMapping("year", ("date_start",), "direct", "year of date_start", col.year),
     ColumnMapping(
@@ -73,7 +74,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
         (),
         "constant",
         "Political violence (the disorder type of both sub-event types used)",
-        col.const(DisorderType.POLITICAL_VIOLENCE.value, _TEXT),
+        repeat(DisorderType.POLITICAL_VIOLENCE.value),
     ),
     ColumnMapping(
         "event_type",
@@ -91,10 +92,8 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "shelling, IED), so Explosions/Remote violence never occurs",
         col.sub_event_type,
     ),
-    ColumnMapping("actor1", ("side_a",), "direct", "side_a", col.column("side_a")),
-    ColumnMapping(
-        "assoc_actor_1", (), "lost", "empty list: GED has no associated actors", col.empty_list
-    ),
+    direct("actor1", "side_a"),
+    lost("assoc_actor_1", "empty list: GED has no associated actors"),
     ColumnMapping(
         "inter1",
         ("side_a", "country"),
@@ -112,9 +111,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "ACLED names them",
         col.actor2,
     ),
-    ColumnMapping(
-        "assoc_actor_2", (), "lost", "empty list: GED has no associated actors", col.empty_list
-    ),
+    lost("assoc_actor_2", "empty list: GED has no associated actors"),
     ColumnMapping(
         "inter2",
         ("side_b", "type_of_violence", "country"),
@@ -150,14 +147,14 @@ MAPPING: tuple[ColumnMapping, ...] = (
         ("region",),
         "approximated",
         "GED's region (Africa, Americas, Asia, Europe, Middle East), coarser than ACLED's",
-        col.column("region"),
+        column("region"),
     ),
     ColumnMapping(
         "country",
         ("country",),
         "approximated",
         "GED's country name, e.g. DR Congo (Zaire) where ACLED writes Democratic Republic of Congo",
-        col.column("country"),
+        column("country"),
     ),
     ColumnMapping(
         "admin1",
@@ -173,7 +170,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "adm_2 without its unit word (`Ariha district` -> `Ariha`)",
         col.admin("adm_2"),
     ),
-    ColumnMapping("admin3", (), "lost", "blank: GED has no third-level unit", col.null(_TEXT)),
+    lost("admin3", "blank: GED has no third-level unit"),
     ColumnMapping(
         "location",
         ("where_coordinates", "adm_2", "adm_1", "country"),
@@ -181,8 +178,8 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "where_coordinates (the place the coordinates mark), else adm_2, adm_1, country",
         col.location,
     ),
-    ColumnMapping("latitude", ("latitude",), "direct", "latitude", col.column("latitude")),
-    ColumnMapping("longitude", ("longitude",), "direct", "longitude", col.column("longitude")),
+    direct("latitude"),
+    direct("longitude"),
     ColumnMapping(
         "geo_precision",
         ("where_prec",),
@@ -199,9 +196,7 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "source_office is blank",
         col.source,
     ),
-    ColumnMapping(
-        "source_scale", (), "lost", "blank: GED does not grade source scale", col.null(_TEXT)
-    ),
+    lost("source_scale", "blank: GED does not grade source scale"),
     ColumnMapping(
         "notes",
         ("source_headline", "where_description"),
@@ -217,85 +212,54 @@ MAPPING: tuple[ColumnMapping, ...] = (
         "ged_best keeps UCDP's best estimate",
         col.fatalities,
     ),
-    ColumnMapping("tags", (), "lost", "empty list: GED has no tags", col.empty_list),
+    lost("tags", "empty list: GED has no tags"),
     ColumnMapping(
         "timestamp",
         (),
         "constant",
         "the `timestamp=` argument (default 0): GED has no per-row revision time",
-        col.const(0, _INT),
+        repeat(0, pa.int64()),
     ),
-    ColumnMapping("dataset", (), "constant", f"`{DATASET}`", col.const(DATASET, _TEXT)),
-    ColumnMapping("ged_id", ("id",), "direct", "id", col.column("id")),
-    ColumnMapping("relid", ("relid",), "direct", "relid", col.column("relid")),
-    ColumnMapping(
-        "ged_best", ("best",), "direct", "best (UCDP's best estimate)", col.column("best")
-    ),
-    ColumnMapping(
-        "ged_date_end",
-        ("date_end",),
-        "direct",
-        "date_end, the end of the span",
-        col.column("date_end"),
-    ),
+    constant("dataset", DATASET),
+    direct("ged_id", "id"),
+    direct("relid"),
+    direct("ged_best", "best", "best (UCDP's best estimate)"),
+    direct("ged_date_end", "date_end", "date_end, the end of the span"),
 )
 """How every output column is made, in output order: 31 ACLED columns, then extras."""
 
-EXTRA_COLUMNS: tuple[str, ...] = tuple(m.column for m in MAPPING if m.column not in ACLED_COLUMNS)
+_ACLED = AcledMapping(_GED, MAPPING)
+
+EXTRA_COLUMNS: tuple[str, ...] = _ACLED.extra_columns
 """Columns after the 31 ACLED ones: ``dataset``, ``ged_id``, ``relid``, ``ged_best``, ..."""
 
 
 def lost_ged_columns() -> tuple[str, ...]:
     """GED columns no output column is made from, in GED file order."""
-    used = {name for m in MAPPING for name in m.inputs}
-    return tuple(name for name in GED_COLUMNS if name not in used)
+    return _ACLED.lost_columns()
 
 
-# -- the mapping ------------------------------------------------------------------------------
-
-
+@documented("to_acled_table", _GED, extra=EXTRA_COLUMNS)
 def ged_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
     """Map UCDP GED events onto ACLED's columns, as a pyarrow Table.
 
-    Each GED row becomes one row with the 31 canonical ACLED columns, then ``dataset``
-    (``"ucdp-ged"``), ``ged_id``, ``relid``, ``ged_best`` and ``ged_date_end``. How each
-    column is made, what is approximated and what is lost is declared in :data:`MAPPING`
-    and tabulated in ``docs/ucdp.md``. The result validates with
-    :func:`eventdata.validate` (a row whose country name has no ISO code
-    fails ``required.iso``).
-
-    Args:
-        data: GED rows: what :func:`~eventdata.sources.ucdp.read_ged` returns, a GED Arrow
-            table (text or typed), or a path to a GED file.
-        timestamp: the ``timestamp`` (Unix seconds) written on every row, e.g. the GED
-            release date; GED has no per-row revision time.
-
-    Returns:
-        The canonical ACLED schema, then the extra columns.
-
-    Raises:
-        InputError: ``data`` cannot be read or holds GED values that do not parse.
+    Each GED row becomes one row. How each column is made, what is approximated and what
+    is lost is declared in :data:`MAPPING` and tabulated in ``docs/ucdp.md``. The result
+    validates with :func:`eventdata.validate` (a row whose country name has no ISO code
+    fails ``required.iso``). ``timestamp`` may be the GED release date.
     """
-    return map_rows(read_ged_table(data), MAPPING, timestamp=timestamp)
+    return _ACLED.table(data, timestamp=timestamp)
 
 
+@documented("to_acled", _GED, extra=EXTRA_COLUMNS)
 def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
     """Map UCDP GED events onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
-    The same rows as :func:`ged_to_acled_table` (see there for ``data`` and
-    ``timestamp``), with Arrow-backed dtypes and the codebook's categoricals.
-
-    Raises:
-        InputError: ``data`` cannot be read or holds GED values that do not parse.
+    The rows of :func:`ged_to_acled_table`.
     """
-    return table_to_pandas(ged_to_acled_table(data, timestamp=timestamp))
-
-
-# -- documentation ----------------------------------------------------------------------------
+    return _ACLED.frame(data, timestamp=timestamp)
 
 
 def mapping_markdown() -> str:
     """Render the mapping as a Markdown table, then the GED columns it does not carry."""
-    lost = ", ".join(f"`{name}`" for name in lost_ged_columns())
-    table = render_mapping(MAPPING, source="GED")
-    return f"{table}\nGED columns not carried into the ACLED table: {lost}.\n"
+    return _ACLED.markdown()

@@ -1,31 +1,4 @@
-"""The ACLED codebook as types."""
+"""The ACLED codebook as types: every public name of :mod:`eventdata.vocabulary.codebook`."""
 
-from eventdata.vocabulary.codebook import (
-    CIVILIAN_TARGETING,
-    INTERACTIONS,
-    SOURCE_SCALE_PARTS,
-    ActorType,
-    DisorderType,
-    EventType,
-    GeoPrecision,
-    SubEventType,
-    TimePrecision,
-    interaction_code,
-    interaction_from_label,
-    interaction_label,
-)
-
-__all__ = [
-    "CIVILIAN_TARGETING",
-    "INTERACTIONS",
-    "SOURCE_SCALE_PARTS",
-    "ActorType",
-    "DisorderType",
-    "EventType",
-    "GeoPrecision",
-    "SubEventType",
-    "TimePrecision",
-    "interaction_code",
-    "interaction_from_label",
-    "interaction_label",
-]
+from eventdata.vocabulary.codebook import *  # noqa: F403
+from eventdata.vocabulary.codebook import __all__ as __all__

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.rules.base import Columns, Rule, rule, rules_of, to_mask
-from eventdata.rules.shared import COORDINATES_PAIRED, date_of, day_exists
+from eventdata.rules.shared import COORDINATES_PAIRED, all_equal, date_of, day_exists
 
 __all__ = ["EVENT_TYPES", "SCAD_RULES", "date_of"]
 
@@ -139,20 +139,12 @@ class _EventTypeIsACode:
         return to_mask(pc.and_(pc.is_valid(c["etype"]), pc.invert(known)))
 
 
-@rule("repress.deaths", severity="warning", inputs=("repress", "ndeath"))
-class _LethalRepressionKills:
-    """repress 2 (lethal repression) goes with deaths: ndeath is not 0.
-
-    Expected: ndeath above 0, or unknown (-99), when repress is 2
-    """
-
-    @staticmethod
-    def row(v: Mapping[str, Any]) -> bool:
-        return bool(v["repress"] == 2 and v["ndeath"] == 0)
-
-    @staticmethod
-    def columnar(c: Columns) -> np.ndarray:
-        return to_mask(pc.and_(pc.equal(c["repress"], 2), pc.equal(c["ndeath"], 0)))
+_LETHAL_REPRESSION_KILLS = all_equal(
+    "repress.deaths",
+    {"repress": 2, "ndeath": 0},
+    description="repress 2 (lethal repression) goes with deaths: ndeath is not 0.",
+    expected="ndeath above 0, or unknown (-99), when repress is 2",
+)
 
 
 SCAD_RULES: tuple[Rule, ...] = (
@@ -162,6 +154,7 @@ SCAD_RULES: tuple[Rule, ...] = (
     _ENDDATE_PARTS,
     *rules_of(_EndNotBeforeStart, _DurationCountsTheDays),
     COORDINATES_PAIRED,
-    *rules_of(_EventTypeIsACode, _LethalRepressionKills),
+    *rules_of(_EventTypeIsACode),
+    _LETHAL_REPRESSION_KILLS,
 )
 """SCAD's cross-field rules, used by ``ScadEvent`` and by ``validate(..., dataset="scad")``."""

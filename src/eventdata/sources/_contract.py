@@ -1,0 +1,97 @@
+"""The documented contract of every dataset's public readers and mappings, written once.
+
+A dataset with its own reader has public functions of four kinds: ``read_X`` (and
+``read_X_table``, its typed Arrow table) and ``X_to_acled`` (and ``X_to_acled_table``),
+its rows as ACLED's. Their arguments, results and errors are the same for every dataset,
+so their docstrings' ``Args``, ``Returns`` and ``Raises`` sections are written here and
+appended by a decorator to the description each function keeps in its own module::
+
+    @documented("read", GTD)
+    def read_gtd(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
+        \"\"\"Read Global Terrorism Database incidents into a typed DataFrame.\"\"\"
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from eventdata.datasets import Dataset
+
+__all__ = ["Errors", "Kind", "documented"]
+
+Errors = Literal["raise", "coerce"]
+"""What a reader does with values that do not parse: refuse them, or read them as missing."""
+
+Kind = Literal["read_table", "read", "to_acled_table", "to_acled"]
+"""Which of the four public functions a docstring is for."""
+
+F = TypeVar("F", bound=Callable[..., object])
+
+_INPUT = "a path to a {title} file (CSV in any encoding, JSON, JSON Lines, Parquet or Excel)"
+_ERRORS = """\
+errors: ``"raise"`` (default) refuses values that would be lost because they do
+    not parse as their column's type or lie outside its bounds; ``"coerce"`` reads
+    them as missing values."""
+_RAISES_READ = """\
+Raises:
+    InputError: the input cannot be read, or (``errors="raise"``) holds values that
+        do not parse; the message names the column, rule and rows.
+    NotEventDataError: the input is not {title} (the message names the reader that
+        fits)."""
+_RAISES_MAP = """\
+Raises:
+    InputError: ``data`` cannot be read, or holds {title} values that do not parse.
+    NotEventDataError: ``data`` is not {title}."""
+
+_READ_ARGS = f"""\
+Args:
+    source: {_INPUT}, a pandas DataFrame or a pyarrow Table.
+{textwrap.indent(_ERRORS, "    ")}"""
+_MAP_ARGS = f"""\
+Args:
+    data: {_INPUT}, a DataFrame or an Arrow table (text or typed).
+    timestamp: the ``timestamp`` (Unix seconds) written on every row; {{title}} has no
+        per-row revision time."""
+_RETURNS: dict[Kind, str] = {
+    "read_table": """\
+The dataset's typed table (the schema of its ``arrow_schema()``), every other
+column of the input after its columns, as text.""",
+    "read": """\
+The typed table as a DataFrame with Arrow-backed dtypes; blank cells and the
+dataset's markers of a missing value are ``<NA>``.""",
+    "to_acled_table": "The canonical ACLED columns, then {extra}.",
+    "to_acled": """\
+The canonical ACLED columns, then {extra}, with Arrow-backed dtypes and the
+codebook's categoricals (as ``read_acled`` returns them).""",
+}
+
+
+def documented(kind: Kind, dataset: Dataset, *, extra: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """Append the contract's sections for ``kind`` to a function's own description.
+
+    Args:
+        kind: which of the four public functions the decorated one is.
+        dataset: the dataset it reads (its title fills the text).
+        extra: the mapping's extra columns (for ``to_acled_table``).
+    """
+    names = ", ".join(f"``{name}``" for name in extra) or "no other column"
+    reads = kind.startswith("read")
+    returns = textwrap.indent(_RETURNS[kind], "    ")
+    sections = "\n\n".join(
+        (
+            _READ_ARGS if reads else _MAP_ARGS,
+            f"Returns:\n{returns}",
+            _RAISES_READ if reads else _RAISES_MAP,
+        )
+    ).format(title=dataset.title, extra=names)
+
+    def decorate(function: F) -> F:
+        own = inspect.cleandoc(function.__doc__ or "")
+        function.__doc__ = f"{own}\n\n{sections}\n"
+        return function
+
+    return decorate
