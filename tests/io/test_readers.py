@@ -305,3 +305,21 @@ def test_a_file_not_in_the_given_encoding_names_the_column_and_the_option(tmp_pa
 
     with pytest.raises(InputError, match="not utf-8 text in column 'actor1'.*encoding="):
         validate(path, encoding="utf-8")
+
+
+def test_read_keywords_are_the_fields_of_read_options() -> None:
+    import dataclasses
+
+    from eventdata.io.formats import ReadOptions
+    from eventdata.io.readers import ReadKeywords
+
+    fields = [f.name for f in dataclasses.fields(ReadOptions)]
+
+    assert list(ReadKeywords.__annotations__) == fields
+
+
+def test_read_raw_names_an_option_it_does_not_take() -> None:
+    from eventdata.io.readers import read_raw
+
+    with pytest.raises(TypeError, match="read_raw\\(\\) takes no option delimiter"):
+        read_raw(pa.table({"a": ["1"]}), delimiter=";")  # type: ignore[call-arg]

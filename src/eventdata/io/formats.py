@@ -42,6 +42,8 @@ class ReadOptions:
         skip: columns a CSV file need not be read for now.
         encoding: the text encoding of a CSV file; detected when None.
         sheet: the workbook sheet to read (name or 0-based index); found when None.
+        date_format: the style of the date columns; decided from the whole column when
+            None (set on the dialect: the formats' readers read dates as text).
         on_truncated: ``"raise"`` refuses a file whose last record is cut off;
             ``"invalid"`` reads the complete records and the cut one as an invalid row.
     """
@@ -50,6 +52,7 @@ class ReadOptions:
     skip: Collection[str] = ()
     encoding: str | None = None
     sheet: str | int | None = None
+    date_format: str | None = None
     on_truncated: Literal["raise", "invalid"] = "raise"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, TypeVar
 
 import pyarrow as pa
 
@@ -26,6 +26,9 @@ from eventdata.io.read_errors import explain_read_error, first_line
 from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
 from eventdata.models.dates import decision_named
 from eventdata.schema.text import Dialect, RawTable, file_stamp
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = [
     "RawTable",
@@ -42,27 +45,21 @@ _T = TypeVar("_T")
 
 
 class ReadKeywords(TypedDict, total=False):
-    """The keyword options of :func:`read_raw`, for the readers that hand them on."""
+    """The keyword options of :func:`read_raw` and the readers that hand them on.
+
+    Each is optional; they are the fields of :class:`~eventdata.io.formats.ReadOptions`,
+    typed for ``**options``.
+    """
 
     block_size: int | None
     skip: Collection[str]
     encoding: str | None
-    date_format: str | None
     sheet: str | int | None
+    date_format: str | None
     on_truncated: Literal["raise", "invalid"]
 
 
-def read_raw(
-    source: Any,
-    /,
-    *,
-    block_size: int | None = None,
-    skip: Collection[str] = (),
-    encoding: str | None = None,
-    date_format: str | None = None,
-    sheet: str | int | None = None,
-    on_truncated: Literal["raise", "invalid"] = "raise",
-) -> RawTable:
+def read_raw(source: Any, /, **options: Unpack[ReadKeywords]) -> RawTable:
     """Read a path, DataFrame or Arrow table into a :class:`RawTable`.
 
     Args:
@@ -94,16 +91,14 @@ def read_raw(
     """
     if isinstance(source, RawTable):
         return source
-    check_read_options(date_format=date_format, on_truncated=on_truncated)
-    options = ReadOptions(
-        block_size=block_size,
-        skip=skip,
-        encoding=encoding,
-        sheet=sheet,
-        on_truncated=on_truncated,
-    )
-    raw = _read_any(source, options)
-    raw.dialect.date_format = date_format
+    try:
+        read = ReadOptions(**options)
+    except TypeError:
+        unknown = sorted(set(options) - set(ReadKeywords.__annotations__))
+        raise TypeError(f"read_raw() takes no option {', '.join(unknown)}") from None
+    check_read_options(date_format=read.date_format, on_truncated=read.on_truncated)
+    raw = _read_any(source, read)
+    raw.dialect.date_format = read.date_format
     return raw
 
 
