@@ -150,6 +150,7 @@ MUTATIONS: list[tuple[dict[str, str], str, str]] = [
     ({"location": " \t"}, "location", "not_empty.location"),
     ({"actor1": "\u00a0"}, "actor1", "not_empty.actor1"),
     ({"event_id_cnty": ""}, "event_id_cnty", "not_empty.event_id_cnty"),
+    ({"event_id_cnty": "IRQ\u200b90001"}, "event_id_cnty", "invisible.event_id_cnty"),
     ({"source_scale": "National-Global"}, "source_scale", "vocabulary.source_scale"),
     (
         {"civilian_targeting": "Civilians targeted"},
@@ -211,6 +212,13 @@ def write_csv(
     return path
 
 
-WARNING_MUTATIONS.append(
-    ({"event_id_cnty": "SYR90001"}, "event_id_cnty", "event_id_cnty.country_prefix")
-)
+WARNING_MUTATIONS += [
+    ({"event_id_cnty": "SYR90001"}, "event_id_cnty", "event_id_cnty.country_prefix"),
+    ({"iso": "760", "event_id_cnty": "SYR90001"}, "country", "country.iso"),
+    ({"region": "Middle Earth"}, "region", "region.acled"),
+    (
+        {"country": "Red Sea", "iso": "0", "region": "Western Africa"},
+        "region",
+        "country.sea_region",
+    ),
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from acled_fixtures import make_row, row_maker
+from acled_fixtures import MUTATIONS, WARNING_MUTATIONS, make_row, row_maker
 
 GED_ROW = {
     "id": "300380",
@@ -101,7 +101,11 @@ GTD_ROW = {
     "weaptype1": "8",
     "weaptype1_txt": "Incendiary",
     "nkill": "0",
+    "nkillus": "0",
+    "nkillter": "0",
     "nwound": "0",
+    "nwoundus": "0",
+    "nwoundte": "0",
     "property": "1",
     "dbsource": "START Primary Collection",
 }
@@ -167,6 +171,50 @@ scad_row = row_maker(SCAD_ROW)
 
 EXAMPLE_ROWS = {"acled": make_row, "ucdp": ged_row, "gtd": gtd_row, "scad": scad_row}
 """A valid row of each registered dataset, by dataset name."""
+
+Fault = tuple[str, dict[str, str], str]
+"""One fault: a dataset, values changed in its example row, the rule that fires there."""
+
+FAULTS: list[Fault] = [
+    *(("acled", overrides, rule) for overrides, _column, rule in MUTATIONS),
+    *(("acled", overrides, rule) for overrides, _column, rule in WARNING_MUTATIONS),
+    ("ucdp", {"date_start": "2013-01-04"}, "dates.order"),
+    ("ucdp", {"where_prec": "8"}, "range.where_prec"),
+    ("ucdp", {"date_prec": "0"}, "range.date_prec"),
+    ("ucdp", {"event_clarity": "3"}, "range.event_clarity"),
+    ("ucdp", {"type_of_violence": "4"}, "range.type_of_violence"),
+    ("ucdp", {"best": "3", "high": "3"}, "deaths.best_sum"),
+    ("ucdp", {"latitude": "91"}, "range.latitude"),
+    ("ucdp", {"longitude": "-180.5"}, "range.longitude"),
+    ("ucdp", {"high": "-1"}, "range.high"),
+    ("ucdp", {"id": "abc"}, "type.id"),
+    ("ucdp", {"id": "NA"}, "required.id"),
+    ("ucdp", {"date_end": "2013-02-30"}, "type.date_end"),
+    ("ucdp", {"gwnoa": "2;x"}, "type.gwnoa"),
+    ("ucdp", {"conflict_name": ""}, "not_empty.conflict_name"),
+    ("ucdp", {"side_b": "NA"}, "not_empty.side_b"),
+    ("ucdp", {"low": "3", "high": "3"}, "deaths.low_best_high"),
+    ("ucdp", {"high": "1"}, "deaths.low_best_high"),
+    ("gtd", {"imonth": "2", "iday": "30"}, "date.valid"),
+    ("gtd", {"imonth": "0", "iday": "12"}, "date.valid"),
+    ("gtd", {"longitude": ""}, "coordinates.pair"),
+    ("gtd", {"nkill": "1", "nkillus": "2"}, "kills.parts"),
+    ("gtd", {"nwound": "1", "nwoundte": "3"}, "wounds.parts"),
+    ("gtd", {"resolution": "2011-01-03"}, "extended.resolution"),
+    ("gtd", {"iyear": "20x1"}, "type.iyear"),
+    ("gtd", {"eventid": " "}, "not_empty.eventid"),
+    ("scad", {"stmo": "2", "stday": "30", "startdate": "", "enddate": ""}, "start.valid"),
+    ("scad", {"emo": "4", "eday": "31", "enddate": ""}, "end.valid"),
+    ("scad", {"startdate": "03-Jan-11", "duration": ""}, "startdate.parts"),
+    ("scad", {"enddate": "05-Jan-11", "duration": ""}, "enddate.parts"),
+    ("scad", {"eday": "3", "enddate": "03-Jan-11", "duration": ""}, "dates.order"),
+    ("scad", {"duration": "2"}, "duration.days"),
+    ("scad", {"longitude": ""}, "coordinates.pair"),
+    ("scad", {"etype": "-9"}, "etype.code"),
+    ("scad", {"etype": "0"}, "etype.code"),
+    ("scad", {"repress": "2", "ndeath": "0"}, "repress.deaths"),
+]
+"""Faults of every registered dataset, one rule each: every cross-field rule has one."""
 
 
 def write_rows(path: Path, rows: list[dict[str, str]]) -> Path:

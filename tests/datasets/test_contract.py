@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from dataset_fixtures import EXAMPLE_ROWS, write_rows
+from dataset_fixtures import EXAMPLE_ROWS, FAULTS, Fault, write_rows
 from pydantic import ValidationError
 
 from eventdata import NotEventDataError, UnknownRuleError, read_parquet, to_parquet, validate
@@ -34,8 +34,46 @@ def _table(rows: list[dict[str, str]]) -> pa.Table:
     return pa.Table.from_pylist(rows)
 
 
-def test_every_registered_dataset_has_an_example_row() -> None:
-    assert set(EXAMPLE_ROWS) == set(DATASETS)
+def test_every_registered_dataset_has_an_example_row_and_faults() -> None:
+    assert set(EXAMPLE_ROWS) == set(DATASETS) == {name for name, _, _ in FAULTS}
+
+
+def test_every_cross_field_rule_has_a_fault(dataset: Dataset) -> None:
+    fired = {rule for name, _overrides, rule in FAULTS if name == dataset.name}
+
+    assert {rule.name for rule in dataset.rules} - fired == set()
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f"{f[0]}-{f[2]}-{i}" for i, f in enumerate(FAULTS)])
+def test_each_fault_fails_its_row_the_same_way_row_wise_and_columnar(
+    tmp_path: Path, fault: Fault
+) -> None:
+    name, overrides, rule = fault
+    dataset = DATASETS[name]
+    valid, faulty = _rows(dataset, 2)
+    faulty.update(overrides)
+    path = write_rows(tmp_path / "faults.csv", [valid, faulty])
+
+    report = validate(path, dataset=name)
+    column, severity = _declared(dataset, rule)
+    failures = report.failures[["row", "column", "rule", "severity"]].values.tolist()
+
+    assert failures == [[1, column, rule, severity]]
+    if severity == "error":
+        with pytest.raises(ValidationError) as caught:
+            dataset.model.model_validate(faulty)
+        assert {str(e["loc"][0]) for e in caught.value.errors()} == {column}
+        assert (report.valid.index.tolist(), report.invalid.index.tolist()) == ([0], [1])
+    else:
+        assert rule in dataset.model.model_validate(faulty).warnings()  # type: ignore[attr-defined]
+        assert report.ok
+
+
+def _declared(dataset: Dataset, name: str) -> tuple[str, str]:
+    """The column a dataset's rule blames and its severity (cross-field or per column)."""
+    return next(
+        (column, severity) for rule, severity, column, _ in all_rules(dataset) if rule == name
+    )
 
 
 def test_the_example_rows_are_valid_row_by_row_and_columnar(dataset: Dataset) -> None:

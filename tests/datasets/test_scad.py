@@ -90,43 +90,6 @@ def test_scads_own_dates_and_the_derived_columns(tmp_path: Path) -> None:
     ]  # 04-Jan-11, SCAD's own style
 
 
-FAULTS = [
-    ({"stmo": "2", "stday": "30", "startdate": "", "enddate": ""}, "start.valid", "error"),
-    ({"emo": "4", "eday": "31", "enddate": ""}, "end.valid", "error"),
-    ({"startdate": "03-Jan-11", "duration": ""}, "startdate.parts", "error"),
-    ({"enddate": "05-Jan-11", "duration": ""}, "enddate.parts", "error"),
-    (
-        {"eday": "3", "enddate": "03-Jan-11", "duration": ""},
-        "dates.order",
-        "error",
-    ),
-    ({"duration": "2"}, "duration.days", "warning"),
-    ({"longitude": ""}, "coordinates.pair", "error"),
-    ({"etype": "-9"}, "etype.code", "error"),
-    ({"etype": "0"}, "etype.code", "error"),
-    ({"repress": "2", "ndeath": "0"}, "repress.deaths", "warning"),
-]
-
-
-@pytest.mark.parametrize(("overrides", "name", "severity"), FAULTS, ids=[f[1] for f in FAULTS])
-def test_each_rule_fails_the_same_row_both_ways(
-    tmp_path: Path, overrides: dict[str, str], name: str, severity: str
-) -> None:
-    path = write_rows(tmp_path / "s.csv", _rows({}, overrides))
-
-    report = validate(path, dataset="scad")
-    row = {**_FILE_ROW, **overrides}
-
-    assert report.counts() == {name: 1}
-    assert report.failures["row"].tolist() == [1]
-    if severity == "error":
-        with pytest.raises(ValidationError, match=name):
-            ScadEvent.model_validate(row)
-    else:
-        assert set(ScadEvent.model_validate(row).warnings()) == {name}
-        assert report.ok
-
-
 def test_every_rule_has_a_row_form() -> None:
     assert all(rule.row is not None for rule in SCAD_RULES)
 

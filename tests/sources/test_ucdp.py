@@ -11,7 +11,6 @@ import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, write_csv
 from dataset_fixtures import ged_row, write_ged
-from pydantic import ValidationError
 
 from eventdata import (
     ACLED_COLUMNS,
@@ -65,46 +64,6 @@ def test_model_types_a_text_row() -> None:
     assert event.adm_2 is None
     assert event.priogrid_gid is None
     assert event.warnings() == {}
-
-
-# One fault each: (overrides, the column blamed, the rule that must fire)
-ERRORS: list[tuple[dict[str, str], str, str]] = [
-    ({"date_start": "2013-01-04"}, "date_end", "dates.order"),
-    ({"where_prec": "8"}, "where_prec", "range.where_prec"),
-    ({"date_prec": "0"}, "date_prec", "range.date_prec"),
-    ({"event_clarity": "3"}, "event_clarity", "range.event_clarity"),
-    ({"type_of_violence": "4"}, "type_of_violence", "range.type_of_violence"),
-    ({"best": "3", "high": "3"}, "best", "deaths.best_sum"),
-    ({"latitude": "91"}, "latitude", "range.latitude"),
-    ({"longitude": "-180.5"}, "longitude", "range.longitude"),
-    ({"high": "-1"}, "high", "range.high"),
-    ({"id": "abc"}, "id", "type.id"),
-    ({"id": "NA"}, "id", "required.id"),
-    ({"date_end": "2013-02-30"}, "date_end", "type.date_end"),
-    ({"gwnoa": "2;x"}, "gwnoa", "type.gwnoa"),
-    ({"conflict_name": ""}, "conflict_name", "not_empty.conflict_name"),
-    ({"side_b": "NA"}, "side_b", "not_empty.side_b"),
-]
-
-
-@pytest.mark.parametrize(("overrides", "column", "rule"), ERRORS)
-def test_model_and_columnar_validator_reject_the_same_fault(
-    tmp_path: Path, overrides: dict[str, str], column: str, rule: str
-) -> None:
-    path = write_ged(tmp_path / "ged.csv", [ged_row(), ged_row(**{"id": "300381", **overrides})])
-
-    report = validate_ged(path)
-    with pytest.raises(ValidationError) as caught:
-        GedEvent.model_validate(ged_row(**overrides))
-
-    failures = report.failures
-    assert not report.ok
-    assert failures[["row", "column", "rule", "severity"]].values.tolist() == [
-        [1, column, rule, "error"]
-    ]
-    assert {str(e["loc"][0]) for e in caught.value.errors()} == {column}
-    assert report.invalid.index.tolist() == [1]
-    assert report.valid.index.tolist() == [0]
 
 
 @pytest.mark.parametrize(
