@@ -7,6 +7,7 @@ row accounting, row-wise and columnar parity, and the Parquet round trip.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -14,7 +15,14 @@ import pytest
 from dataset_fixtures import EXAMPLE_ROWS, FAULTS, Fault, write_rows
 from pydantic import ValidationError
 
-from eventdata import NotEventDataError, UnknownRuleError, read_parquet, to_parquet, validate
+from eventdata import (
+    CutRecordWarning,
+    NotEventDataError,
+    UnknownRuleError,
+    read_parquet,
+    to_parquet,
+    validate,
+)
 from eventdata.datasets import DATASETS, Dataset, dataset_of
 from eventdata.pipeline.read import read_dataset_table
 from eventdata.validation.engine import all_rules
@@ -218,3 +226,28 @@ def test_the_typed_table_has_the_datasets_schema(dataset: Dataset) -> None:
     schema = dataset.arrow_schema()
     assert typed.schema.names[: len(schema)] == schema.names
     assert [f.type for f in typed.schema][: len(schema)] == [f.type for f in schema]
+
+
+def _reader(dataset: Dataset) -> Any:
+    import eventdata
+
+    return getattr(eventdata, dataset.reader.rpartition(".")[2])
+
+
+def test_every_reader_takes_the_same_read_options(dataset: Dataset, tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "rows.csv", _rows(dataset))
+    data = path.read_bytes().rstrip(b"\r\n")
+    last = data.rindex(b"\n") + 1
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[: last + (len(data) - last) // 2])  # the last record cut in half
+    read = _reader(dataset)
+
+    whole = read(path, encoding="utf-8", date_format=None, sheet=None)
+    with pytest.warns(CutRecordWarning):
+        complete = read(cut, errors="coerce", on_truncated="invalid")
+    with pytest.raises(
+        TypeError, match=rf"{read.__name__}\(\) (takes no option|got an un).*delimiter"
+    ):
+        read(path, delimiter=";")
+
+    assert len(whole) == len(complete) == 3

@@ -528,3 +528,23 @@ def test_a_cut_record_longer_than_the_tail_first_read_is_found(tmp_path: Path) -
 
     with pytest.raises(InputError, match=rf"last record \(line {line}\) is incomplete: the file"):
         convert(cut, tmp_path / "out.parquet")
+
+
+def test_the_cut_record_warning_points_at_the_callers_line_from_every_reader(
+    tmp_path: Path,
+) -> None:
+    from dataset_fixtures import ged_row, write_ged
+
+    from eventdata import ged_to_acled, read_ged
+
+    ged = write_ged(tmp_path / "ged.csv", [ged_row(), ged_row(id="300381")])
+    ged_cut = tmp_path / "ged_cut.csv"
+    ged_cut.write_bytes(ged.read_bytes().rstrip(b"\r\n")[:-3])
+    _original, acled_cut, _line = _cut(tmp_path, inside_quotes=False)
+
+    with pytest.warns(CutRecordWarning) as seen:
+        read_acled(acled_cut, on_truncated="invalid")
+        read_ged(ged_cut, errors="coerce", on_truncated="invalid")
+        ged_to_acled(ged_cut, on_truncated="invalid")
+
+    assert [w.filename for w in seen] == [__file__] * 3

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from eventdata._atomic import atomic_path
+from eventdata._warn import outside_stacklevel
 from eventdata.exceptions import InputError
 from eventdata.models.event import ACLED_COLUMNS
 from eventdata.models.fields import LIST_SEPARATOR
@@ -120,7 +121,7 @@ def _pre2023(table: pa.Table) -> pa.Table:
             f"the pre-2023 dialect has no column(s) {', '.join(lost)}; their values are "
             "not written. Write dialect='current' to keep them.",
             UserWarning,
-            stacklevel=3,
+            stacklevel=outside_stacklevel(),
         )
     n = len(table)
     inter1 = _codes(table.column("inter1"), ACTOR_LABELS, ACTOR_CODES)

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from eventdata._warn import outside_stacklevel
 from eventdata.exceptions import MissingExtraError, NameWarning
 from eventdata.models.actors import Actor
 from eventdata.models.collection import EventCollection
@@ -282,7 +283,7 @@ class NameReference:
                     f"reference: {', '.join(f'{f}={known[f]!r}' for f in filled)}"
                 )
                 notes.append(note)
-                warnings.warn(note, NameWarning, stacklevel=2)
+                warnings.warn(note, NameWarning, stacklevel=outside_stacklevel())
         return notes
 
     def unknown_names(self, records: EventCollection | Iterable[Any], /) -> list[str]:
@@ -308,7 +309,7 @@ class NameReference:
         """Warn (:class:`~eventdata.NameWarning`) about each unknown name; return the messages."""
         messages = self.unknown_names(records)
         for message in messages:
-            warnings.warn(message, NameWarning, stacklevel=2)
+            warnings.warn(message, NameWarning, stacklevel=outside_stacklevel())
         return messages
 
     def _check_actor(self, record: Any, where: str, actor: Actor) -> list[str]:

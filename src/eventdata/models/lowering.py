@@ -44,6 +44,7 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from eventdata._warn import outside_stacklevel
 from eventdata.exceptions import LoweringError, UnloweredRecordsWarning
 from eventdata.models.acled_rows import RowPlan, Unlowered, event_row, sub_event_type_of
 from eventdata.models.collection import EventCollection
@@ -157,7 +158,7 @@ def lower_by_record(
             f"{len(result.unlowered)} record(s) give no ACLED row of their own "
             f"(lower_records() reports them without this warning):\n{listing}",
             UnloweredRecordsWarning,
-            stacklevel=3,
+            stacklevel=outside_stacklevel(),
         )
     return result.rows
 

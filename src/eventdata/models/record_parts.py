@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from eventdata._warn import outside_stacklevel
 from eventdata.exceptions import UnknownPlaceWarning
 from eventdata.models.actors import Actor
 from eventdata.vocabulary.acled_countries import place_name_warnings
@@ -153,7 +154,7 @@ def _check_country(place: Place) -> None:
     for message in place_name_warnings(
         place.country, place.iso, place.region, where=f"place {place.name!r}"
     ):
-        warnings.warn(message, UnknownPlaceWarning, stacklevel=4)
+        warnings.warn(message, UnknownPlaceWarning, stacklevel=outside_stacklevel())
 
 
 class Estimate(BaseModel):

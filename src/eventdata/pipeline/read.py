@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import warnings
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 import pandas as pd
 import pyarrow as pa
 
+from eventdata._warn import outside_stacklevel
 from eventdata.datasets import DATASETS, Dataset
 from eventdata.exceptions import CutRecordWarning
 from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 from eventdata.validation.parse import Parsed, parse, refuse_lossy, typed_table
 
-__all__ = ["read_acled", "read_canonical_table", "read_dataset_table"]
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+__all__ = ["ReaderOptions", "read_acled", "read_canonical_table", "read_dataset_table"]
+
+
+class ReaderOptions(TypedDict, total=False):
+    """How every dataset's reader reads its input, each option optional (as ``read_acled``).
+
+    Attributes:
+        date_format: the style of the date columns (docs/dialects.md); decided from the
+            whole column when None.
+        encoding: the text encoding of a CSV file; detected when None.
+        sheet: the sheet of a workbook (name or 0-based index); found when None.
+        on_truncated: ``"invalid"`` reads a file whose last record is cut off, the cut
+            record a row holding only its id (a :class:`~eventdata.CutRecordWarning` names
+            it); ``"raise"`` (default) refuses it, naming the line.
+    """
+
+    date_format: str | None
+    encoding: str | None
+    sheet: str | int | None
+    on_truncated: Literal["raise", "invalid"]
 
 
 def read_dataset_table(
@@ -23,8 +46,7 @@ def read_dataset_table(
     *,
     dataset: Dataset,
     errors: Literal["raise", "coerce"] = "raise",
-    date_format: str | None = None,
-    encoding: str | None = None,
+    **options: Unpack[ReaderOptions],
 ) -> pa.Table:
     """Read any supported input as ``dataset`` into its typed Arrow table.
 
@@ -37,19 +59,21 @@ def read_dataset_table(
         dataset: the dataset to read it as.
         errors: ``"raise"`` refuses values that would be lost because they do not parse
             as their column's type; ``"coerce"`` reads them as missing.
-        date_format: the style of the date columns; decided from the column when None.
-        encoding: the text encoding of a CSV file; detected when None.
+        **options: how the input is read (:class:`ReaderOptions`).
 
     Raises:
+        TypeError: an option the readers do not take (naming the dataset's reader).
         NotEventDataError: the input is not ``dataset``.
         InputError: the input cannot be read, or (``errors="raise"``) holds values that
             do not parse.
     """
-    raw = (
-        source
-        if isinstance(source, RawTable)
-        else read_input(source, date_format=date_format, encoding=encoding)
-    )
+    unknown = sorted(set(options) - set(ReaderOptions.__annotations__))
+    if unknown:
+        raise TypeError(
+            f"{dataset.reader}() takes no option {', '.join(unknown)}; its options are "
+            f"errors, {', '.join(ReaderOptions.__annotations__)}"
+        )
+    raw = source if isinstance(source, RawTable) else read_input(source, **options)
     _warn_cut(raw)
     parsed = parse(raw, dataset)
     if errors == "raise":
@@ -65,7 +89,7 @@ def _warn_cut(raw: RawTable) -> None:
             f"{where}{raw.dialect.cut_record}; read as a row holding only its id "
             "(eventdata.validate() reports it invalid)",
             CutRecordWarning,
-            stacklevel=4,
+            stacklevel=outside_stacklevel(),
         )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from eventdata._warn import outside_stacklevel
 from eventdata.vocabulary.acled_tags import (
     CROWD_SIZE,
     CROWD_WORDS,
@@ -181,7 +182,7 @@ def parse_tags(data: Any, /, *, warn: bool = True) -> pd.DataFrame:
             f"{len(unknown)} tag(s) not in eventdata's tag vocabulary, kept in "
             f"tag_unknown: {listed}",
             UnknownTagWarning,
-            stacklevel=2,
+            stacklevel=outside_stacklevel(),
         )
     result: pd.DataFrame = frame
     return result

@@ -61,6 +61,7 @@ __all__ = [
     "write_parquet",
 ]
 
+from eventdata._warn import outside_stacklevel
 from eventdata.pipeline.result import OnInvalid as OnInvalid
 from eventdata.pipeline.result import WriteResult as WriteResult
 
@@ -374,6 +375,6 @@ def write_parquet(*args: Any, **kwargs: Any) -> WriteResult:
         "eventdata.write_parquet is eventdata.to_parquet under an older name; call "
         "to_parquet (write_parquet goes in the next release)",
         DeprecationWarning,
-        stacklevel=2,
+        stacklevel=outside_stacklevel(),
     )
     return to_parquet(*args, **kwargs)

@@ -36,26 +36,34 @@ _ERRORS = """\
 errors: ``"raise"`` (default) refuses values that would be lost because they do
     not parse as their column's type or lie outside its bounds; ``"coerce"`` reads
     them as missing values."""
+_OPTIONS = """\
+**options: how the input is read, as :func:`eventdata.read_acled` reads it:
+    ``date_format``, ``encoding``, ``sheet`` and ``on_truncated``
+    (:class:`~eventdata.pipeline.read.ReaderOptions`)."""
 _RAISES_READ = """\
 Raises:
+    TypeError: an option the readers do not take.
     InputError: the input cannot be read, or (``errors="raise"``) holds values that
         do not parse; the message names the column, rule and rows.
     NotEventDataError: the input is not {title} (the message names the reader that
         fits)."""
 _RAISES_MAP = """\
 Raises:
+    TypeError: an option the readers do not take.
     InputError: ``data`` cannot be read, or holds {title} values that do not parse.
     NotEventDataError: ``data`` is not {title}."""
 
 _READ_ARGS = f"""\
 Args:
     source: {_INPUT}, a pandas DataFrame or a pyarrow Table.
-{textwrap.indent(_ERRORS, "    ")}"""
+{textwrap.indent(_ERRORS, "    ")}
+{textwrap.indent(_OPTIONS, "    ")}"""
 _MAP_ARGS = f"""\
 Args:
     data: {_INPUT}, a DataFrame or an Arrow table (text or typed).
     timestamp: the ``timestamp`` (Unix seconds) written on every row; {{title}} has no
-        per-row revision time."""
+        per-row revision time.
+{textwrap.indent(_OPTIONS, "    ")}"""
 _RETURNS: dict[Kind, str] = {
     "read_table": """\
 The dataset's typed table (the schema of its ``arrow_schema()``), every other

@@ -31,6 +31,7 @@ from types import ModuleType, TracebackType
 from typing import Any
 
 from eventdata._version import __version__
+from eventdata._warn import outside_stacklevel
 from eventdata.exceptions import (
     ApiError,
     AuthenticationError,
@@ -162,7 +163,7 @@ class AcledSession:
                 f"the ACLED base URL {self.base_url} is plain http://: your password and "
                 "token would cross the network unencrypted; use https://",
                 PlainHttpWarning,
-                stacklevel=2,
+                stacklevel=outside_stacklevel(),
             )
         self._httpx = httpx
         self._token: Token | None = None

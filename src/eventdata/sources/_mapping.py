@@ -20,8 +20,10 @@ import pyarrow.compute as pc
 
 if TYPE_CHECKING:
     import pandas as pd
+    from typing_extensions import Unpack
 
     from eventdata.datasets import Dataset
+    from eventdata.pipeline.read import ReaderOptions
 
 __all__ = [
     "AcledMapping",
@@ -140,22 +142,26 @@ class AcledMapping:
         used = {name for m in self.rows for name in m.inputs}
         return tuple(name for name in self.dataset.columns if name not in used)
 
-    def table(self, data: Any, /, *, timestamp: int = 0) -> pa.Table:
+    def table(
+        self, data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+    ) -> pa.Table:
         """The ACLED-style table of the dataset's input ``data`` (see :func:`map_rows`).
 
-        ``data`` is read as the dataset (any input its reader takes) and refused when it
-        is another dataset's.
+        ``data`` is read as the dataset (any input its reader takes, read as ``options``
+        say) and refused when it is another dataset's.
         """
         from eventdata.pipeline.read import read_dataset_table
 
-        typed = read_dataset_table(data, dataset=self.dataset)
+        typed = read_dataset_table(data, dataset=self.dataset, **options)
         return map_rows(typed, self.rows, timestamp=timestamp)
 
-    def frame(self, data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
+    def frame(
+        self, data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+    ) -> pd.DataFrame:
         """:meth:`table` as a DataFrame like ``read_acled``'s."""
         from eventdata.schema.arrow import table_to_pandas
 
-        return table_to_pandas(self.table(data, timestamp=timestamp))
+        return table_to_pandas(self.table(data, timestamp=timestamp, **options))
 
     def markdown(self) -> str:
         """The mapping as a Markdown table, then the dataset's columns it does not carry."""

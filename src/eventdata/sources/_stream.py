@@ -10,6 +10,7 @@ from typing import Any, Literal
 import numpy as np
 import pyarrow as pa
 
+from eventdata._warn import outside_stacklevel
 from eventdata.exceptions import ApiError, EmptyResultWarning, ValidationFailed
 from eventdata.io.acled_api import read_api_responses
 from eventdata.io.readers import read_raw
@@ -198,7 +199,7 @@ class AcledBatches:
                 "which names an unknown country or region and the closest ACLED names"
             )
             if self.warn_empty:
-                warnings.warn(self.empty_note, EmptyResultWarning, stacklevel=4)
+                warnings.warn(self.empty_note, EmptyResultWarning, stacklevel=outside_stacklevel())
         notes = []
         if self.n_invalid:
             what = "left out" if self.on_invalid == "drop" else "kept"
@@ -212,4 +213,4 @@ class AcledBatches:
                 "during the download) and appear once"
             )
         for note in notes:
-            warnings.warn(note, stacklevel=4)
+            warnings.warn(note, stacklevel=outside_stacklevel())

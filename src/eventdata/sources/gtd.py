@@ -9,14 +9,14 @@ output column is made and what is approximated or lost; ``docs/gtd.md`` shows it
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.datasets import DATASETS
-from eventdata.pipeline.read import read_dataset_table
+from eventdata.pipeline.read import ReaderOptions, read_dataset_table
 from eventdata.sources import gtd_columns as col
 from eventdata.sources._contract import Errors, documented
 from eventdata.sources._mapping import (
@@ -29,6 +29,9 @@ from eventdata.sources._mapping import (
     lost,
     typed_frame,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["MAPPING", "gtd_to_acled", "read_gtd"]
 
@@ -157,7 +160,9 @@ _ACLED = AcledMapping(_GTD, MAPPING)
 
 
 @documented("read", _GTD)
-def read_gtd(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
+def read_gtd(
+    source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
+) -> pd.DataFrame:
     """Read Global Terrorism Database incidents into a typed DataFrame.
 
     The typed GTD columns come first (:class:`~eventdata.datasets.gtd.model.GtdEvent`),
@@ -166,14 +171,16 @@ def read_gtd(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
     unknown. Cross-field rules are not checked here: use
     ``eventdata.validate(source, dataset="gtd")``.
     """
-    return typed_frame(read_dataset_table(source, dataset=_GTD, errors=errors), _GTD)
+    return typed_frame(read_dataset_table(source, dataset=_GTD, errors=errors, **options), _GTD)
 
 
 @documented("to_acled", _GTD, extra=_ACLED.extra_columns)
-def gtd_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
+def gtd_to_acled(
+    data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+) -> pd.DataFrame:
     """Map GTD incidents onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
     Each incident becomes one row. :data:`MAPPING` says how each column is made and
     what is approximated or lost (docs/gtd.md).
     """
-    return _ACLED.frame(data, timestamp=timestamp)
+    return _ACLED.frame(data, timestamp=timestamp, **options)

@@ -9,13 +9,13 @@ or lost; ``docs/scad.md`` shows it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
 
 from eventdata.datasets import DATASETS
-from eventdata.pipeline.read import read_dataset_table
+from eventdata.pipeline.read import ReaderOptions, read_dataset_table
 from eventdata.sources import scad_columns as col
 from eventdata.sources._contract import Errors, documented
 from eventdata.sources._mapping import (
@@ -29,6 +29,9 @@ from eventdata.sources._mapping import (
     lost,
     typed_frame,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = [
     "MAPPING",
@@ -199,7 +202,9 @@ def lost_scad_columns() -> tuple[str, ...]:
 
 
 @documented("read", _SCAD)
-def read_scad(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
+def read_scad(
+    source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
+) -> pd.DataFrame:
     """Read Social Conflict Analysis Database rows into a typed DataFrame.
 
     The typed SCAD columns come first (:class:`~eventdata.datasets.scad.model.ScadEvent`),
@@ -208,14 +213,16 @@ def read_scad(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
     number. Cross-field rules are not checked here: use
     ``eventdata.validate(source, dataset="scad")``.
     """
-    return typed_frame(read_dataset_table(source, dataset=_SCAD, errors=errors), _SCAD)
+    return typed_frame(read_dataset_table(source, dataset=_SCAD, errors=errors, **options), _SCAD)
 
 
 @documented("to_acled", _SCAD, extra=_ACLED.extra_columns)
-def scad_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
+def scad_to_acled(
+    data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+) -> pd.DataFrame:
     """Map SCAD rows onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
     Each row (one place of an event) becomes one row. :data:`MAPPING` says how each
     column is made and what is approximated or lost (docs/scad.md).
     """
-    return _ACLED.frame(data, timestamp=timestamp)
+    return _ACLED.frame(data, timestamp=timestamp, **options)

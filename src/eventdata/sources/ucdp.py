@@ -7,15 +7,18 @@ parses it as the ``ucdp`` dataset (:mod:`eventdata.datasets.ucdp`). See ``docs/u
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
 
 from eventdata.datasets import DATASETS
-from eventdata.pipeline.read import read_dataset_table
+from eventdata.pipeline.read import ReaderOptions, read_dataset_table
 from eventdata.sources._contract import Errors, documented
 from eventdata.sources._mapping import typed_frame
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["read_ged", "read_ged_table"]
 
@@ -23,17 +26,21 @@ _GED = DATASETS["ucdp"]
 
 
 @documented("read_table", _GED)
-def read_ged_table(source: Any, /, *, errors: Errors = "raise") -> pa.Table:
+def read_ged_table(
+    source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
+) -> pa.Table:
     """Read a GED file or table into its typed Arrow table.
 
     GED's CSV files hold newlines inside quoted fields; its releases from 2.0 on read
     (older column names as they are called now).
     """
-    return read_dataset_table(source, dataset=_GED, errors=errors)
+    return read_dataset_table(source, dataset=_GED, errors=errors, **options)
 
 
 @documented("read", _GED)
-def read_ged(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
+def read_ged(
+    source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
+) -> pd.DataFrame:
     """Read UCDP GED data into a typed DataFrame with Arrow-backed dtypes.
 
     The 49 GED columns come in file order (extra columns after them, as text): integers
@@ -43,4 +50,4 @@ def read_ged(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
     are ``<NA>``. Cross-field rules are not checked here: use
     ``eventdata.validate(source, dataset="ucdp")``.
     """
-    return typed_frame(read_ged_table(source, errors=errors), _GED)
+    return typed_frame(read_ged_table(source, errors=errors, **options), _GED)

@@ -14,11 +14,12 @@ The vectorized builders it names live in :mod:`eventdata.sources.ucdp_columns`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
 
+from eventdata.pipeline.read import ReaderOptions
 from eventdata.sources import ucdp_columns as col
 from eventdata.sources._contract import documented
 from eventdata.sources._mapping import (
@@ -33,6 +34,9 @@ from eventdata.sources._mapping import (
 from eventdata.sources.ucdp import _GED
 from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3
 from eventdata.vocabulary.codebook import DisorderType
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = [
     "DATASET",
@@ -240,7 +244,9 @@ def lost_ged_columns() -> tuple[str, ...]:
 
 
 @documented("to_acled_table", _GED, extra=EXTRA_COLUMNS)
-def ged_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
+def ged_to_acled_table(
+    data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+) -> pa.Table:
     """Map UCDP GED events onto ACLED's columns, as a pyarrow Table.
 
     Each GED row becomes one row. How each column is made, what is approximated and what
@@ -248,16 +254,18 @@ def ged_to_acled_table(data: Any, /, *, timestamp: int = 0) -> pa.Table:
     validates with :func:`eventdata.validate` (a row whose country name has no ISO code
     fails ``required.iso``). ``timestamp`` may be the GED release date.
     """
-    return _ACLED.table(data, timestamp=timestamp)
+    return _ACLED.table(data, timestamp=timestamp, **options)
 
 
 @documented("to_acled", _GED, extra=EXTRA_COLUMNS)
-def ged_to_acled(data: Any, /, *, timestamp: int = 0) -> pd.DataFrame:
+def ged_to_acled(
+    data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+) -> pd.DataFrame:
     """Map UCDP GED events onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
     The rows of :func:`ged_to_acled_table`.
     """
-    return _ACLED.frame(data, timestamp=timestamp)
+    return _ACLED.frame(data, timestamp=timestamp, **options)
 
 
 def mapping_markdown() -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyarrow as pa
 
+from eventdata._warn import outside_stacklevel
 from eventdata.exceptions import ValidationFailed
 from eventdata.validation.failures import (
     FAILURE_COLUMNS,
@@ -35,7 +36,7 @@ def __getattr__(name: str) -> Any:
             "GedValidationReport is ValidationReport: every dataset's validation returns a "
             "ValidationReport; use that name (this one goes in the next release)",
             DeprecationWarning,
-            stacklevel=2,
+            stacklevel=outside_stacklevel(),
         )
         return ValidationReport
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
