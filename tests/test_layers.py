@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventdata"
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"exceptions", "_version", "_atomic", "_progress", "_display"}),
+    frozenset({"exceptions", "_version", "_atomic", "_progress", "_display", "_warn"}),
     frozenset({"vocabulary"}),
     frozenset({"rules"}),
     frozenset({"models"}),

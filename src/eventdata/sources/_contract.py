@@ -14,14 +14,28 @@ appended by a decorator to the description each function keeps in its own module
 from __future__ import annotations
 
 import inspect
+import sys
 import textwrap
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from eventdata.datasets import Dataset
+    import pandas as pd
+    from typing_extensions import Unpack
 
-__all__ = ["Errors", "Kind", "documented"]
+    from eventdata.datasets import Dataset
+    from eventdata.pipeline.read import ReaderOptions
+    from eventdata.sources._mapping import AcledMapping
+
+__all__ = [
+    "AcledMapper",
+    "Errors",
+    "FrameReader",
+    "Kind",
+    "acled_mapper",
+    "documented",
+    "frame_reader",
+]
 
 Errors = Literal["raise", "coerce"]
 """What a reader does with values that do not parse: refuse them, or read them as missing."""
@@ -103,3 +117,71 @@ def documented(kind: Kind, dataset: Dataset, *, extra: tuple[str, ...] = ()) -> 
         return function
 
     return decorate
+
+
+class FrameReader(Protocol):
+    """A dataset's public reader: any input in, its typed DataFrame out."""
+
+    def __call__(
+        self, source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
+    ) -> pd.DataFrame:
+        """Read ``source`` as the dataset."""
+
+
+def frame_reader(dataset: Dataset, description: str) -> FrameReader:
+    """The public reader of ``dataset`` (``read_gtd``...), made once for every dataset.
+
+    It reads any input with :func:`~eventdata.pipeline.read.read_dataset_table` and
+    returns the typed DataFrame; its name is the last part of ``dataset.reader``, its
+    module the caller's, its docstring ``description`` and the sections of ``"read"``.
+
+    Args:
+        dataset: the dataset it reads.
+        description: what the reader returns, in the dataset's words.
+    """
+    from eventdata.pipeline.read import read_dataset_table
+    from eventdata.sources._mapping import typed_frame
+
+    def read(
+        source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
+    ) -> pd.DataFrame:
+        table = read_dataset_table(source, dataset=dataset, errors=errors, **options)
+        return typed_frame(table, dataset)
+
+    read.__name__ = read.__qualname__ = dataset.reader.rpartition(".")[2]
+    read.__module__ = sys._getframe(1).f_globals["__name__"]
+    read.__doc__ = description
+    return documented("read", dataset)(read)
+
+
+class AcledMapper(Protocol):
+    """A dataset's public mapping: any input in, its rows as ACLED's (a DataFrame) out."""
+
+    def __call__(
+        self, data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+    ) -> pd.DataFrame:
+        """Map ``data`` onto ACLED's columns."""
+
+
+def acled_mapper(mapping: AcledMapping, description: str) -> AcledMapper:
+    """The public mapping of a dataset (``gtd_to_acled``...), made once for every dataset.
+
+    It reads any input as the dataset and returns :meth:`AcledMapping.frame
+    <eventdata.sources._mapping.AcledMapping.frame>`; its name is the function part of
+    ``Dataset.to_acled``, its module the caller's, its docstring ``description`` and the
+    sections of ``"to_acled"``.
+
+    Args:
+        mapping: the dataset's mapping.
+        description: what the mapping makes of a row, in the dataset's words.
+    """
+
+    def to_acled(
+        data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
+    ) -> pd.DataFrame:
+        return mapping.frame(data, timestamp=timestamp, **options)
+
+    to_acled.__name__ = to_acled.__qualname__ = (mapping.dataset.to_acled or "").rpartition(":")[2]
+    to_acled.__module__ = sys._getframe(1).f_globals["__name__"]
+    to_acled.__doc__ = description
+    return documented("to_acled", mapping.dataset, extra=mapping.extra_columns)(to_acled)

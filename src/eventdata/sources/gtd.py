@@ -1,24 +1,19 @@
 """Reading the Global Terrorism Database and mapping it onto the ACLED-style table.
 
-:func:`read_gtd` reads any GTD input (START's CSV, which is Latin-1 and about 135
-columns wide, its Excel workbook, Parquet, a DataFrame) into typed columns;
-:func:`gtd_to_acled` turns incidents into rows of the canonical ACLED table, plus extra
-columns that keep what identifies the GTD row. :data:`MAPPING` declares, once, how each
-output column is made and what is approximated or lost; ``docs/gtd.md`` shows it.
+:func:`gtd_to_acled` turns incidents (read as :func:`eventdata.read_gtd` reads them) into
+rows of the canonical ACLED table, plus extra columns that keep what identifies the GTD
+row. :data:`MAPPING` declares, once, how each output column is made and what is
+approximated or lost; ``docs/gtd.md`` shows it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from eventdata.datasets import DATASETS
-from eventdata.pipeline.read import ReaderOptions, read_dataset_table
 from eventdata.sources import gtd_columns as col
-from eventdata.sources._contract import Errors, documented
+from eventdata.sources._contract import acled_mapper, frame_reader
 from eventdata.sources._mapping import (
     AcledMapping,
     ColumnMapping,
@@ -27,16 +22,24 @@ from eventdata.sources._mapping import (
     constant,
     direct,
     lost,
-    typed_frame,
 )
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 __all__ = ["MAPPING", "gtd_to_acled", "read_gtd"]
 
 _GTD = DATASETS["gtd"]
 
+
+read_gtd = frame_reader(
+    _GTD,
+    """Read Global Terrorism Database incidents into a typed DataFrame.
+
+    The typed GTD columns come first (:class:`~eventdata.datasets.gtd.model.GtdEvent`),
+    every other column of the file after them as text. Blank counts stay missing (an
+    unknown number of deaths is not zero); ``imonth``/``iday`` keep GTD's ``0`` for
+    unknown. Cross-field rules are not checked here: use
+    ``eventdata.validate(source, dataset="gtd")``.
+    """,
+)
 
 _T: How = "approximated"
 MAPPING: tuple[ColumnMapping, ...] = (
@@ -159,28 +162,11 @@ MAPPING: tuple[ColumnMapping, ...] = (
 _ACLED = AcledMapping(_GTD, MAPPING)
 
 
-@documented("read", _GTD)
-def read_gtd(
-    source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
-) -> pd.DataFrame:
-    """Read Global Terrorism Database incidents into a typed DataFrame.
-
-    The typed GTD columns come first (:class:`~eventdata.datasets.gtd.model.GtdEvent`),
-    every other column of the file after them as text. Blank counts stay missing (an
-    unknown number of deaths is not zero); ``imonth``/``iday`` keep GTD's ``0`` for
-    unknown. Cross-field rules are not checked here: use
-    ``eventdata.validate(source, dataset="gtd")``.
-    """
-    return typed_frame(read_dataset_table(source, dataset=_GTD, errors=errors, **options), _GTD)
-
-
-@documented("to_acled", _GTD, extra=_ACLED.extra_columns)
-def gtd_to_acled(
-    data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
-) -> pd.DataFrame:
+gtd_to_acled = acled_mapper(
+    _ACLED,
     """Map GTD incidents onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
     Each incident becomes one row. :data:`MAPPING` says how each column is made and
     what is approximated or lost (docs/gtd.md).
-    """
-    return _ACLED.frame(data, timestamp=timestamp, **options)
+    """,
+)

@@ -1,23 +1,18 @@
 """Reading the Social Conflict Analysis Database and mapping it onto the ACLED-style table.
 
-:func:`read_scad` reads any SCAD input (its CSV files, Excel, Parquet, a DataFrame) into
-typed columns; :func:`scad_to_acled` turns its rows into rows of the canonical ACLED
-table, plus extra columns that keep what identifies the SCAD row and its span.
-:data:`MAPPING` declares, once, how each output column is made and what is approximated
-or lost; ``docs/scad.md`` shows it.
+:func:`scad_to_acled` turns SCAD's rows (read as :func:`eventdata.read_scad` reads them)
+into rows of the canonical ACLED table, plus extra columns that keep what identifies the
+SCAD row and its span. :data:`MAPPING` declares, once, how each output column is made
+and what is approximated or lost; ``docs/scad.md`` shows it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import pandas as pd
 import pyarrow as pa
 
 from eventdata.datasets import DATASETS
-from eventdata.pipeline.read import ReaderOptions, read_dataset_table
 from eventdata.sources import scad_columns as col
-from eventdata.sources._contract import Errors, documented
+from eventdata.sources._contract import acled_mapper, frame_reader
 from eventdata.sources._mapping import (
     AcledMapping,
     ColumnMapping,
@@ -27,11 +22,7 @@ from eventdata.sources._mapping import (
     constant,
     direct,
     lost,
-    typed_frame,
 )
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 __all__ = [
     "MAPPING",
@@ -41,6 +32,19 @@ __all__ = [
 ]
 
 _SCAD = DATASETS["scad"]
+
+
+read_scad = frame_reader(
+    _SCAD,
+    """Read Social Conflict Analysis Database rows into a typed DataFrame.
+
+    The typed SCAD columns come first (:class:`~eventdata.datasets.scad.model.ScadEvent`),
+    then the derived ``location_id`` and ``ndeath_once``, then every other column of the
+    file as text. SCAD's ``-99`` (unknown) is a missing value in every column, never a
+    number. Cross-field rules are not checked here: use
+    ``eventdata.validate(source, dataset="scad")``.
+    """,
+)
 
 _T: How = "approximated"
 MAPPING: tuple[ColumnMapping, ...] = (
@@ -201,28 +205,11 @@ def lost_scad_columns() -> tuple[str, ...]:
     return _ACLED.lost_columns()
 
 
-@documented("read", _SCAD)
-def read_scad(
-    source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
-) -> pd.DataFrame:
-    """Read Social Conflict Analysis Database rows into a typed DataFrame.
-
-    The typed SCAD columns come first (:class:`~eventdata.datasets.scad.model.ScadEvent`),
-    then the derived ``location_id`` and ``ndeath_once``, then every other column of the
-    file as text. SCAD's ``-99`` (unknown) is a missing value in every column, never a
-    number. Cross-field rules are not checked here: use
-    ``eventdata.validate(source, dataset="scad")``.
-    """
-    return typed_frame(read_dataset_table(source, dataset=_SCAD, errors=errors, **options), _SCAD)
-
-
-@documented("to_acled", _SCAD, extra=_ACLED.extra_columns)
-def scad_to_acled(
-    data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
-) -> pd.DataFrame:
+scad_to_acled = acled_mapper(
+    _ACLED,
     """Map SCAD rows onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
     Each row (one place of an event) becomes one row. :data:`MAPPING` says how each
     column is made and what is approximated or lost (docs/scad.md).
-    """
-    return _ACLED.frame(data, timestamp=timestamp, **options)
+    """,
+)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 
 from eventdata.datasets import DATASETS
 from eventdata.pipeline.read import ReaderOptions, read_dataset_table
-from eventdata.sources._contract import Errors, documented
-from eventdata.sources._mapping import typed_frame
+from eventdata.sources._contract import Errors, documented, frame_reader
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -37,10 +35,8 @@ def read_ged_table(
     return read_dataset_table(source, dataset=_GED, errors=errors, **options)
 
 
-@documented("read", _GED)
-def read_ged(
-    source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
-) -> pd.DataFrame:
+read_ged = frame_reader(
+    _GED,
     """Read UCDP GED data into a typed DataFrame with Arrow-backed dtypes.
 
     The 49 GED columns come in file order (extra columns after them, as text): integers
@@ -49,5 +45,5 @@ def read_ged(
     ``list<int64>[pyarrow]`` (``"2;200;900"`` -> ``[2, 200, 900]``); blanks and ``NA``
     are ``<NA>``. Cross-field rules are not checked here: use
     ``eventdata.validate(source, dataset="ucdp")``.
-    """
-    return typed_frame(read_ged_table(source, errors=errors, **options), _GED)
+    """,
+)

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 
 from eventdata.pipeline.read import ReaderOptions
 from eventdata.sources import ucdp_columns as col
-from eventdata.sources._contract import documented
+from eventdata.sources._contract import acled_mapper, documented
 from eventdata.sources._mapping import (
     AcledMapping,
     ColumnMapping,
@@ -257,17 +256,10 @@ def ged_to_acled_table(
     return _ACLED.table(data, timestamp=timestamp, **options)
 
 
-@documented("to_acled", _GED, extra=EXTRA_COLUMNS)
-def ged_to_acled(
-    data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
-) -> pd.DataFrame:
+ged_to_acled = acled_mapper(
+    _ACLED,
     """Map UCDP GED events onto ACLED's columns, as a DataFrame like ``read_acled``'s.
 
     The rows of :func:`ged_to_acled_table`.
-    """
-    return _ACLED.frame(data, timestamp=timestamp, **options)
-
-
-def mapping_markdown() -> str:
-    """Render the mapping as a Markdown table, then the GED columns it does not carry."""
-    return _ACLED.markdown()
+    """,
+)

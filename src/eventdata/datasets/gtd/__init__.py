@@ -1,8 +1,8 @@
 """The Global Terrorism Database (START, University of Maryland) as a dataset.
 
-One package holds all of it: the model of a row (:mod:`.model`), its cross-field rules
-(:mod:`.rules`), its mapping to the ACLED-style table (:mod:`.mapping`) and this
-declaration, which the registry finds on its own (docs/gtd.md).
+The model of a row (:mod:`.model`), its cross-field rules (:mod:`.rules`) and this
+declaration, which the registry finds on its own; its public reader and its mapping to
+the ACLED-style table are :mod:`eventdata.sources.gtd` (docs/gtd.md).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The Social Conflict Analysis Database (SCAD; Salehyan et al. 2012) as a dataset.
 
-One package holds all of it: the model of a row (:mod:`.model`), its cross-field rules
-(:mod:`.rules`) and this declaration, which the registry finds on its own; its reader
-and mapping to the ACLED-style table are :mod:`eventdata.sources.scad` (docs/scad.md).
+The model of a row (:mod:`.model`), its cross-field rules (:mod:`.rules`) and this
+declaration, which the registry finds on its own; its public reader and its mapping to
+the ACLED-style table are :mod:`eventdata.sources.scad` (docs/scad.md).
 """
 
 from __future__ import annotations
