@@ -8,8 +8,9 @@ one Parquet dataset and be told apart by ``dataset``.
 :data:`MAPPING` declares, once, how each output column is made: from which GED columns,
 whether the value is carried as it is (``direct``), approximated, synthesized, a constant,
 or lost (ACLED has the column, GED has nothing to fill it with). The same declaration
-computes the columns and generates the table in ``docs/ucdp.md`` (:func:`mapping_markdown`).
-The vectorized builders it names live in :mod:`eventdata.sources.ucdp_columns`.
+computes the columns and generates the table in ``docs/ucdp.md``
+(:class:`~eventdata.sources._mapping.AcledMapping`). The vectorized builders it names
+live in :mod:`eventdata.sources.ucdp_columns`.
 """
 
 from __future__ import annotations
