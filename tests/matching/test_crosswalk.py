@@ -3,31 +3,56 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from eventdata.matching.crosswalk import CLASSES, agreement_matrix, class_codes, event_classes
+from eventdata.datasets import DATASETS, Dataset
+from eventdata.matching.crosswalk import (
+    CLASSES,
+    agreement_matrix,
+    class_codes,
+    classes_of_codes,
+    event_classes,
+)
 from eventdata.vocabulary.codebook import EventType, SubEventType
 from eventdata.vocabulary.legacy import LEGACY_EVENT_TYPES
 
 
 def test_every_current_sub_event_type_has_a_class() -> None:
-    mapped = {sub for (source, _, sub) in event_classes() if source == "acled" and sub}
+    mapped = {sub for (_, sub) in event_classes() if sub}
 
     assert {s.value for s in SubEventType} - mapped == set()
 
 
 def test_every_event_type_today_and_legacy_has_a_class() -> None:
-    mapped = {event for (source, event, sub) in event_classes() if source == "acled" and not sub}
+    mapped = {event for (event, sub) in event_classes() if not sub}
 
     assert {e.value for e in EventType} - mapped == set()
     assert set(LEGACY_EVENT_TYPES) - mapped == set()
 
 
-def test_ged_and_gtd_codes_have_a_class() -> None:
-    table = event_classes()
+MATCHED = [d for d in DATASETS.values() if d.match.event_code]
 
-    assert [table[("ucdp", str(c), "")] for c in (1, 2, 3)] == ["clash", "clash", "attack"]
-    assert {table[("gtd", str(c), "")] for c in range(1, 10)} <= set(CLASSES)
-    assert set(table.values()) <= set(CLASSES)
+
+@pytest.mark.parametrize("dataset", MATCHED, ids=[d.name for d in MATCHED])
+def test_every_code_of_a_datasets_event_classes_is_a_class(dataset: Dataset) -> None:
+    hints = dataset.match
+
+    assert hints.event_classes and set(hints.event_classes.values()) <= set(CLASSES)
+    assert hints.place_km and all(km > 0 for km in hints.place_km.values())
+
+
+def test_a_datasets_codes_take_their_class_and_unknown_codes_none() -> None:
+    ged = DATASETS["ucdp"].match.event_classes
+
+    codes = classes_of_codes(["1", "3", "", "7"], ged)
+
+    assert [CLASSES[c] for c in codes] == ["clash", "attack", "unknown", "unknown"]
+    assert set(event_classes().values()) <= set(CLASSES)
+
+
+def test_a_class_outside_the_classes_is_refused() -> None:
+    with pytest.raises(ValueError, match="'battle'"):
+        classes_of_codes(["1"], {"1": "battle"})
 
 
 def test_agreement_is_complete_symmetric_and_one_on_the_diagonal() -> None:
@@ -42,7 +67,6 @@ def test_agreement_is_complete_symmetric_and_one_on_the_diagonal() -> None:
 
 def test_the_sub_event_type_decides_before_the_event_type() -> None:
     codes = class_codes(
-        "acled",
         ["Protests", "Protests", "Remote violence", "Something new"],
         ["Excessive force against protesters", "Peaceful protest", None, None],
     )

@@ -96,9 +96,12 @@ class MatchHints:
     Attributes:
         date_end: the last possible day (the dataset gives a span, not a day and a
             precision).
-        place_precision: the dataset's own geocoding precision code (its kilometres are
-            declared in :data:`eventdata.matching.windows.PRECISION_KM`).
-        event_code: the code the matching crosswalk classes under the dataset's name.
+        place_precision: the dataset's own geocoding precision code.
+        place_km: how far, in kilometres, the true place can be from the coordinates, for
+            each ``place_precision`` code (a code not listed: 500 km).
+        event_code: the dataset's own code of what happened.
+        event_classes: the matching class of each ``event_code`` (as text: ``"3"``), one
+            of ``eventdata.matching.crosswalk.CLASSES``; a code not listed is unknown.
         fatalities: the best estimate of deaths (blank: unknown).
         actor_pair: text naming both sides as ``A - B``.
         mapped_date_end: the column of the dataset's ACLED-style rows that keeps
@@ -111,7 +114,9 @@ class MatchHints:
 
     date_end: str | None = None
     place_precision: str | None = None
+    place_km: Mapping[int, float] = field(default_factory=dict, compare=False)
     event_code: str | None = None
+    event_classes: Mapping[str, str] = field(default_factory=dict, compare=False)
     fatalities: str | None = None
     actor_pair: str | None = None
     mapped_date_end: str | None = None

@@ -21,11 +21,10 @@ import pandas as pd
 import pyarrow as pa
 
 from eventdata.exceptions import InputError
-from eventdata.matching.crosswalk import class_codes
+from eventdata.matching.crosswalk import class_codes, classes_of_codes
 from eventdata.matching.windows import (
     ACLED_GEO_KM,
     ACLED_TIME_DAYS,
-    PRECISION_KM,
     radius_from,
     slack_from,
 )
@@ -240,7 +239,7 @@ def _from_acled(frame: pd.DataFrame, *, dataset: str) -> Side:
             end = np.where(last >= end, last, end)
     sub = frame["sub_event_type"] if "sub_event_type" in frame else [None] * len(frame)
     classes = class_codes(
-        "acled", list(frame["event_type"].astype(object)), list(pd.Series(sub).astype(object))
+        list(frame["event_type"].astype(object)), list(pd.Series(sub).astype(object))
     )
     return Side(
         name=dataset,
@@ -292,12 +291,12 @@ def _from_dataset(data: Any, dataset: Dataset, *, errors: Errors) -> Side:
         end = _days(extra[hints.date_end])
         side.end = np.where(end >= side.start, end, side.start)
         side.slack = np.zeros(len(side), dtype=np.int32)
-    if hints.place_precision and dataset.name in PRECISION_KM:
+    if hints.place_precision and hints.place_km:
         precision = _floats(extra[hints.place_precision])
-        side.radius = radius_from(precision, PRECISION_KM[dataset.name])
-    if hints.event_code:
+        side.radius = radius_from(precision, hints.place_km)
+    if hints.event_code and hints.event_classes:
         codes = [_code(v) for v in extra[hints.event_code]]
-        side.classes = class_codes(dataset.name, codes, [None] * len(codes))
+        side.classes = classes_of_codes(codes, hints.event_classes)
     if hints.fatalities:
         side.fatalities = _floats(extra[hints.fatalities])
     if hints.actor_pair:

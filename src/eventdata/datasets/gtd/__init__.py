@@ -7,13 +7,33 @@ the ACLED-style table are :mod:`eventdata.sources.gtd` (docs/gtd.md).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from eventdata.datasets.base import Dataset, MatchHints, Profile
 from eventdata.datasets.gtd.model import GtdEvent
 
-__all__ = ["DATASET", "GTD", "GTD_MARKERS"]
+__all__ = ["DATASET", "GTD", "GTD_CLASSES", "GTD_MARKERS", "GTD_SPECIFICITY_KM"]
 
 GTD_MARKERS = frozenset({"eventid", "iyear", "imonth", "iday", "gname"})
 """Columns every GTD release has and no other dataset eventdata reads."""
+
+GTD_SPECIFICITY_KM: Mapping[int, float] = {1: 10.0, 2: 50.0, 3: 50.0, 4: 150.0, 5: 500.0}
+"""GTD ``specificity`` -> radius: 1 the city or village; 2 and 3 the centroid of the smallest
+unit known (a city's coordinates were not found, or the event was outside a city); 4 the
+first-order unit's centre; 5 no unit known."""
+
+GTD_CLASSES = {
+    "1": "attack",  # assassination
+    "2": "attack",  # armed assault
+    "3": "remote",  # bombing/explosion
+    "4": "attack",  # hijacking
+    "5": "attack",  # hostage taking (barricade incident)
+    "6": "attack",  # hostage taking (kidnapping)
+    "7": "nonviolent",  # facility/infrastructure attack
+    "8": "attack",  # unarmed assault
+    "9": "unknown",
+}
+"""``attacktype1`` -> matching class (GTD's codebook names the codes)."""
 
 DATASET = GTD = Dataset(
     name="gtd",
@@ -37,7 +57,12 @@ DATASET = GTD = Dataset(
         country="country_txt",
         year="iyear",
     ),
-    match=MatchHints(place_precision="specificity", event_code="attacktype1"),
+    match=MatchHints(
+        place_precision="specificity",
+        place_km=GTD_SPECIFICITY_KM,
+        event_code="attacktype1",
+        event_classes=GTD_CLASSES,
+    ),
     docs_page="gtd.md",
     description=(
         "START's Global Terrorism Database: one terrorist incident per row, about 135 "

@@ -18,10 +18,38 @@ from eventdata.datasets.scad.model import ScadEvent
 from eventdata.datasets.scad.rules import SCAD_RULES
 from eventdata.schema.columns import model_specs
 
-__all__ = ["DATASET", "SCAD", "SCAD_MARKERS"]
+__all__ = ["DATASET", "SCAD", "SCAD_CLASSES", "SCAD_LOCATION_KM", "SCAD_MARKERS"]
 
 SCAD_MARKERS = frozenset({"eventid", "etype", "styr", "ndeath", "npart", "repress"})
 """Columns every SCAD release has and no other dataset eventdata reads."""
+
+SCAD_LOCATION_KM: Mapping[int, float] = {
+    1: 10.0,
+    2: 10.0,
+    3: 25.0,
+    4: 10.0,
+    5: 25.0,
+    6: 150.0,
+    7: 500.0,
+}
+"""SCAD ``gislocnum`` (its location type) -> radius: 1 the capital and 2 another city (a
+city's events spread over its districts); 3 a rural place, often a village or "somewhere
+near" a town; 4 and 5 one of several cities or rural places (each row has its own point);
+6 a province, the exact place unknown (as GED's first-order unit); 7 nationwide."""
+
+SCAD_CLASSES = {
+    "1": "protest",  # organized demonstration
+    "2": "protest",  # spontaneous demonstration
+    "3": "unrest",  # organized violent riot
+    "4": "unrest",  # spontaneous violent riot
+    "5": "protest",  # general strike
+    "6": "protest",  # limited strike
+    "7": "attack",  # pro-government violence
+    "8": "clash",  # anti-government violence
+    "9": "attack",  # extra-government violence
+    "10": "clash",  # intra-government violence
+}
+"""``etype`` -> matching class (SCAD's codebook names the codes)."""
 
 
 def _day(year: str, month: str, day: str) -> Any:
@@ -95,7 +123,11 @@ DATASET = SCAD = Dataset(
         year="styr",
     ),
     match=MatchHints(
-        place_precision="gislocnum", event_code="etype", mapped_date_end="scad_date_end"
+        place_precision="gislocnum",
+        place_km=SCAD_LOCATION_KM,
+        event_code="etype",
+        event_classes=SCAD_CLASSES,
+        mapped_date_end="scad_date_end",
     ),
     skippable=_skippable(),
     docs_page="scad.md",
