@@ -71,6 +71,8 @@ class FileFormat:
         sniff: recognises the format from the first bytes of a file, for files whose
             suffix names another format or none (a ``.json`` holding GeoJSON).
         streamed: ``convert`` reads it block by block in bounded memory.
+        header: ``"module:function"`` giving a file's column names from its first lines
+            (a streamed format's: ``convert`` decides from them whether to stream).
         directory: a directory is an input of this format (a Parquet dataset).
     """
 
@@ -80,11 +82,19 @@ class FileFormat:
     writer: str | None = None
     sniff: Callable[[bytes], bool] | None = field(default=None, compare=False)
     streamed: bool = False
+    header: str | None = None
     directory: bool = False
 
     def read(self, path: Path, options: ReadOptions) -> Any:
         """Read ``path`` with this format's reader."""
         return _resolve(self.reader)(path, options)
+
+    def names(self, path: Path) -> list[str]:
+        """The column names of ``path`` from its first lines (none when not known so)."""
+        if self.header is None:
+            return []
+        names: list[str] = _resolve(self.header)(path)
+        return names
 
     def write_function(self) -> Callable[..., Any]:
         """This format's writer.
@@ -142,6 +152,7 @@ FORMATS: tuple[FileFormat, ...] = (
         "eventdata.io.csv_input:read_csv_file",
         writer="eventdata.io.acled_csv:write_csv_text",
         streamed=True,
+        header="eventdata.io.heads:csv_names",
     ),
     FileFormat(
         "geojson",
@@ -160,6 +171,7 @@ FORMATS: tuple[FileFormat, ...] = (
         frozenset({".jsonl", ".ndjson"}),
         "eventdata.io.json_input:read_json_file",
         streamed=True,
+        header="eventdata.io.heads:jsonl_names",
     ),
     FileFormat(
         "parquet",

@@ -11,7 +11,6 @@ blocks are in memory whatever the input size.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +21,6 @@ from eventdata.io.blocks import DEFAULT_BLOCK_SIZE as DEFAULT_BLOCK_SIZE
 from eventdata.io.blocks import DEFAULT_READER as DEFAULT_READER
 from eventdata.io.blocks import iter_text_blocks as iter_text_blocks
 from eventdata.io.blocks import read_ahead
-from eventdata.io.csv_header import sniff_csv_header
 from eventdata.io.formats import input_format
 
 if TYPE_CHECKING:
@@ -190,29 +188,13 @@ def _streamable(src: Path) -> bool:
     """Whether the file's dataset is converted block by block (else it is read whole)."""
     from eventdata.datasets import dataset_of
 
-    if input_format(src).name == "csv":
-        names = sniff_csv_header(src, scan=False).names  # the reader scans the file
-    else:
-        names = _first_record_keys(src)
-        if not names:
-            return True  # the streamed reader says what is wrong with the file
+    names = input_format(src).names(src)
+    if not names:
+        return True  # the streamed reader says what is wrong with the file
     try:
         return dataset_of([n.strip().lower() for n in names], source=src).canonical
     except NotEventDataError:
         return True  # the streamed reader refuses it, a file it cannot read first
-
-
-def _first_record_keys(src: Path) -> list[str]:
-    """The keys of the first JSON Lines record (none when it cannot be read)."""
-    with open(src, "rb") as fh:
-        while line := fh.readline(1 << 20):  # a first record over 1 MiB: none
-            if line.strip():
-                try:
-                    record = json.loads(line.removeprefix(b"\xef\xbb\xbf"))
-                except (ValueError, RecursionError):
-                    return []
-                return [str(key) for key in record] if isinstance(record, dict) else []
-    return []
 
 
 def _to_acled_csv(
