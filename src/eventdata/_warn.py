@@ -3,39 +3,32 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 __all__ = ["outside_stacklevel"]
 
-_PACKAGE = str(Path(__file__).resolve().parent)
-
-
-def _inside() -> tuple[str, ...]:
-    """Where eventdata's frames come from: its package, and pydantic's.
-
-    pydantic runs the models' validators: a warning from a validator belongs to the line
-    that builds the model.
-    """
-    try:
-        import pydantic
-    except ImportError:  # pragma: no cover - a core dependency
-        return (_PACKAGE,)
-    return (_PACKAGE, str(Path(pydantic.__file__).resolve().parent))
+_INSIDE = frozenset({"eventdata", "pydantic"})
+"""Packages whose frames are eventdata's own: eventdata, and pydantic, which runs the
+models' validators (a warning from a validator belongs to the line building the model)."""
 
 
 def outside_stacklevel() -> int:
     """The ``stacklevel`` that names the first frame outside eventdata.
 
     Pass it to :func:`warnings.warn` from the function that warns: the warning then shows
-    the user's line (``read_ged(path)``), not a line of eventdata's, however deep the
-    call that warned (``read_ged`` and ``read_acled`` reach the same reader at different
-    depths; a model's validator runs inside pydantic). pandas finds its ``stacklevel``
-    the same way.
+    the first line outside eventdata, the user's (``read_ged(path)`` in a script or a
+    notebook), however deep the call that warned (``read_ged`` and ``read_acled`` reach
+    the same reader at different depths; a model's validator runs inside pydantic).
+    Frames are told by their module's package, not their file, so a symlinked or zipped
+    install counts as eventdata too. pandas finds its ``stacklevel`` the same way.
     """
-    inside = _inside()
     frame = sys._getframe(1)  # the function about to warn: stacklevel 1
     level = 1
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(inside):
+    while frame.f_back is not None and _package(frame) in _INSIDE:
         frame = frame.f_back
         level += 1
     return level
+
+
+def _package(frame: object) -> str:
+    name = str(getattr(frame, "f_globals", {}).get("__name__", ""))
+    return name.partition(".")[0]

@@ -43,37 +43,38 @@ def _table(rows: list[dict[str, str]]) -> pa.Table:
 
 
 def test_every_registered_dataset_has_an_example_row_and_faults() -> None:
-    assert set(EXAMPLE_ROWS) == set(DATASETS) == {name for name, _, _ in FAULTS}
+    assert set(EXAMPLE_ROWS) == set(DATASETS) == {name for name, *_ in FAULTS}
 
 
 def test_every_cross_field_rule_has_a_fault(dataset: Dataset) -> None:
-    fired = {rule for name, _overrides, rule in FAULTS if name == dataset.name}
+    fired = {rule for name, _overrides, _column, rule in FAULTS if name == dataset.name}
 
     assert {rule.name for rule in dataset.rules} - fired == set()
 
 
-@pytest.mark.parametrize("fault", FAULTS, ids=[f"{f[0]}-{f[2]}-{i}" for i, f in enumerate(FAULTS)])
+@pytest.mark.parametrize("fault", FAULTS, ids=[f"{f[0]}-{f[3]}-{i}" for i, f in enumerate(FAULTS)])
 def test_each_fault_fails_its_row_the_same_way_row_wise_and_columnar(
     tmp_path: Path, fault: Fault
 ) -> None:
-    name, overrides, rule = fault
+    name, overrides, column, rule = fault
     dataset = DATASETS[name]
     valid, faulty = _rows(dataset, 2)
     faulty.update(overrides)
     path = write_rows(tmp_path / "faults.csv", [valid, faulty])
 
     report = validate(path, dataset=name)
-    column, severity = _declared(dataset, rule)
+    blamed, severity = _declared(dataset, rule)
     failures = report.failures[["row", "column", "rule", "severity"]].values.tolist()
 
     assert failures == [[1, column, rule, severity]]
+    assert column == blamed  # the rule's declaration names the same column
     if severity == "error":
         with pytest.raises(ValidationError) as caught:
             dataset.model.model_validate(faulty)
         assert {str(e["loc"][0]) for e in caught.value.errors()} == {column}
         assert (report.valid.index.tolist(), report.invalid.index.tolist()) == ([0], [1])
     else:
-        assert rule in dataset.model.model_validate(faulty).warnings()  # type: ignore[attr-defined]
+        assert set(dataset.model.model_validate(faulty).warnings()) == {rule}  # type: ignore[attr-defined]
         assert report.ok
 
 
@@ -251,3 +252,25 @@ def test_every_reader_takes_the_same_read_options(dataset: Dataset, tmp_path: Pa
         read(path, delimiter=";")
 
     assert len(whole) == len(complete) == 3
+
+
+def test_the_read_options_of_every_reader_are_read_acleds_and_read_raws() -> None:
+    import inspect
+
+    from eventdata import read_acled
+    from eventdata.io.readers import ReadKeywords
+    from eventdata.pipeline.read import ReaderOptions
+
+    options = set(ReaderOptions.__annotations__)
+
+    assert options <= set(inspect.signature(read_acled).parameters)
+    assert options <= set(ReadKeywords.__annotations__)
+
+
+def test_a_mapping_refuses_an_option_naming_itself(tmp_path: Path) -> None:
+    from eventdata import gtd_to_acled
+
+    path = write_rows(tmp_path / "g.csv", _rows(DATASETS["gtd"]))
+
+    with pytest.raises(TypeError, match=r"eventdata.gtd_to_acled\(\) takes no option errors"):
+        gtd_to_acled(path, errors="coerce")

@@ -548,3 +548,23 @@ def test_the_cut_record_warning_points_at_the_callers_line_from_every_reader(
         ged_to_acled(ged_cut, on_truncated="invalid")
 
     assert [w.filename for w in seen] == [__file__] * 3
+
+
+def test_a_package_named_like_eventdata_is_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _original, cut, _line = _cut(tmp_path, inside_quotes=False)
+    helper = tmp_path / "eventdata_helpers"
+    helper.mkdir()
+    (helper / "__init__.py").write_text(
+        "import eventdata\n\n"
+        "def load(path):\n"
+        "    return eventdata.read_acled(path, on_truncated='invalid')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import eventdata_helpers  # type: ignore[import-not-found]
+
+    with pytest.warns(CutRecordWarning) as seen:
+        eventdata_helpers.load(cut)
+
+    assert [(w.filename, w.lineno) for w in seen] == [(str(helper / "__init__.py"), 4)]

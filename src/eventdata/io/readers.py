@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, TypeVar
+from typing import Any, Literal, TypedDict, TypeVar
 
 import pyarrow as pa
+from typing_extensions import Unpack
 
 from eventdata.exceptions import EventdataError, InputError
 from eventdata.io.formats import ReadOptions, input_format
@@ -26,9 +27,6 @@ from eventdata.io.read_errors import explain_read_error, first_line
 from eventdata.io.table_input import as_text, from_events, from_pandas, from_polars, is_dataframe
 from eventdata.models.dates import decision_named
 from eventdata.schema.text import Dialect, RawTable, file_stamp
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 __all__ = [
     "RawTable",

@@ -14,18 +14,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyarrow as pa
+from typing_extensions import Unpack
 
 from eventdata.io.normalize import normalize
 from eventdata.io.readers import ReadKeywords, check_read_options, read_file, read_raw
 from eventdata.io.records_format import is_records_file
 from eventdata.io.table_input import from_events
 from eventdata.schema.text import Dialect, RawTable
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 __all__ = ["read_input"]
 

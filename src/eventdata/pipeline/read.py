@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING, Any, Literal, TypedDict
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, TypedDict
 
 import pandas as pd
 import pyarrow as pa
+from typing_extensions import Unpack
 
 from eventdata._warn import outside_stacklevel
 from eventdata.datasets import DATASETS, Dataset
@@ -15,10 +17,13 @@ from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 from eventdata.validation.parse import Parsed, parse, refuse_lossy, typed_table
 
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
-
-__all__ = ["ReaderOptions", "read_acled", "read_canonical_table", "read_dataset_table"]
+__all__ = [
+    "ReaderOptions",
+    "check_reader_options",
+    "read_acled",
+    "read_canonical_table",
+    "read_dataset_table",
+]
 
 
 class ReaderOptions(TypedDict, total=False):
@@ -67,18 +72,32 @@ def read_dataset_table(
         InputError: the input cannot be read, or (``errors="raise"``) holds values that
             do not parse.
     """
-    unknown = sorted(set(options) - set(ReaderOptions.__annotations__))
-    if unknown:
-        raise TypeError(
-            f"{dataset.reader}() takes no option {', '.join(unknown)}; its options are "
-            f"errors, {', '.join(ReaderOptions.__annotations__)}"
-        )
+    check_reader_options(options, function=dataset.reader, also=("errors",))
     raw = source if isinstance(source, RawTable) else read_input(source, **options)
     _warn_cut(raw)
     parsed = parse(raw, dataset)
     if errors == "raise":
         refuse_lossy(parsed, validator=f"eventdata.validate(..., dataset={dataset.name!r})")
     return typed_table(parsed)
+
+
+def check_reader_options(
+    options: Mapping[str, object], *, function: str, also: Iterable[str] = ()
+) -> None:
+    """Refuse a keyword a reader does not take, naming the reader and what it takes.
+
+    Args:
+        options: the ``**options`` given.
+        function: the public reader, as the message names it (``eventdata.read_gtd``).
+        also: the reader's own keywords besides :class:`ReaderOptions`' (``errors``).
+
+    Raises:
+        TypeError: an option not among :class:`ReaderOptions`' keys.
+    """
+    unknown = sorted(set(options) - set(ReaderOptions.__annotations__))
+    if unknown:
+        takes = ", ".join([*also, *ReaderOptions.__annotations__])
+        raise TypeError(f"{function}() takes no option {', '.join(unknown)}; it takes {takes}")
 
 
 def _warn_cut(raw: RawTable) -> None:

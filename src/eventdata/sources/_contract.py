@@ -1,14 +1,13 @@
 """The documented contract of every dataset's public readers and mappings, written once.
 
-A dataset with its own reader has public functions of four kinds: ``read_X`` (and
-``read_X_table``, its typed Arrow table) and ``X_to_acled`` (and ``X_to_acled_table``),
-its rows as ACLED's. Their arguments, results and errors are the same for every dataset,
-so their docstrings' ``Args``, ``Returns`` and ``Raises`` sections are written here and
-appended by a decorator to the description each function keeps in its own module::
+A dataset with its own reader has two public functions, ``read_X`` (its typed DataFrame)
+and ``X_to_acled`` (its rows as ACLED's), and may have their Arrow versions
+(``read_ged_table``, ``ged_to_acled_table``). Their arguments, results and errors are the
+same for every dataset: :func:`frame_reader` and :func:`acled_mapper` make the two
+functions, and :func:`documented` appends the ``Args``, ``Returns`` and ``Raises``
+sections written here to the description each dataset gives in its own module::
 
-    @documented("read", GTD)
-    def read_gtd(source: Any, /, *, errors: Errors = "raise") -> pd.DataFrame:
-        \"\"\"Read Global Terrorism Database incidents into a typed DataFrame.\"\"\"
+    read_gtd = frame_reader(GTD, "Read Global Terrorism Database incidents ...")
 """
 
 from __future__ import annotations
@@ -19,12 +18,13 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    import pandas as pd
-    from typing_extensions import Unpack
+import pandas as pd
+from typing_extensions import Unpack
 
+from eventdata.pipeline.read import ReaderOptions, check_reader_options
+
+if TYPE_CHECKING:
     from eventdata.datasets import Dataset
-    from eventdata.pipeline.read import ReaderOptions
     from eventdata.sources._mapping import AcledMapping
 
 __all__ = [
@@ -102,14 +102,15 @@ def documented(kind: Kind, dataset: Dataset, *, extra: tuple[str, ...] = ()) -> 
     """
     names = ", ".join(f"``{name}``" for name in extra) or "no other column"
     reads = kind.startswith("read")
-    returns = textwrap.indent(_RETURNS[kind], "    ")
+    returns = " ".join(_RETURNS[kind].split()).format(extra=names)
     sections = "\n\n".join(
         (
-            _READ_ARGS if reads else _MAP_ARGS,
-            f"Returns:\n{returns}",
-            _RAISES_READ if reads else _RAISES_MAP,
+            _wrapped((_READ_ARGS if reads else _MAP_ARGS).format(title=dataset.title)),
+            "Returns:\n"
+            + textwrap.fill(returns, 88, initial_indent=" " * 4, subsequent_indent=" " * 4),
+            _wrapped((_RAISES_READ if reads else _RAISES_MAP).format(title=dataset.title)),
         )
-    ).format(title=dataset.title, extra=names)
+    )
 
     def decorate(function: F) -> F:
         own = inspect.cleandoc(function.__doc__ or "")
@@ -126,6 +127,25 @@ class FrameReader(Protocol):
         self, source: Any, /, *, errors: Errors = "raise", **options: Unpack[ReaderOptions]
     ) -> pd.DataFrame:
         """Read ``source`` as the dataset."""
+
+
+def _wrapped(text: str, width: int = 88) -> str:
+    """Long lines re-wrapped, their continuation indented four more (Google style)."""
+    lines = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        lines += textwrap.wrap(
+            line.strip(),
+            width=width,
+            initial_indent=indent,
+            subsequent_indent=indent + "    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return "\n".join(lines)
 
 
 def frame_reader(dataset: Dataset, description: str) -> FrameReader:
@@ -148,10 +168,16 @@ def frame_reader(dataset: Dataset, description: str) -> FrameReader:
         table = read_dataset_table(source, dataset=dataset, errors=errors, **options)
         return typed_frame(table, dataset)
 
-    read.__name__ = read.__qualname__ = dataset.reader.rpartition(".")[2]
-    read.__module__ = sys._getframe(1).f_globals["__name__"]
+    _name(read, dataset.reader.rpartition(".")[2], sys._getframe(1).f_globals["__name__"])
     read.__doc__ = description
     return documented("read", dataset)(read)
+
+
+def _name(function: Callable[..., Any], name: str, module: str) -> None:
+    """Give a made function its public name everywhere it shows (tracebacks too)."""
+    function.__name__ = function.__qualname__ = name
+    function.__module__ = module
+    function.__code__ = function.__code__.replace(co_name=name)
 
 
 class AcledMapper(Protocol):
@@ -175,13 +201,17 @@ def acled_mapper(mapping: AcledMapping, description: str) -> AcledMapper:
         mapping: the dataset's mapping.
         description: what the mapping makes of a row, in the dataset's words.
     """
+    dataset = mapping.dataset
+    if dataset.to_acled is None:
+        raise ValueError(f"{dataset.title} declares no mapping to the ACLED-style table")
+    name = dataset.to_acled.rpartition(":")[2]
 
     def to_acled(
         data: Any, /, *, timestamp: int = 0, **options: Unpack[ReaderOptions]
     ) -> pd.DataFrame:
+        check_reader_options(options, function=f"eventdata.{name}", also=("timestamp",))
         return mapping.frame(data, timestamp=timestamp, **options)
 
-    to_acled.__name__ = to_acled.__qualname__ = (mapping.dataset.to_acled or "").rpartition(":")[2]
-    to_acled.__module__ = sys._getframe(1).f_globals["__name__"]
+    _name(to_acled, name, sys._getframe(1).f_globals["__name__"])
     to_acled.__doc__ = description
-    return documented("to_acled", mapping.dataset, extra=mapping.extra_columns)(to_acled)
+    return documented("to_acled", dataset, extra=mapping.extra_columns)(to_acled)

@@ -107,8 +107,9 @@ def constant(output: str, value: str, rule: str | None = None) -> ColumnMapping:
 def lost(output: str, rule: str) -> ColumnMapping:
     """The row of an ACLED column the dataset has nothing to fill with: blank on every row.
 
-    A list column (``tags``, ``source``, the associated actors) becomes an empty list on
-    every row, as ACLED's blank cells read.
+    The builder gives nulls of the column's kind; conforming the table to the canonical
+    schema makes a list column (``tags``, ``source``, the associated actors) an empty
+    list on every row, as ACLED's blank cells read.
     """
     from eventdata.schema.arrow import arrow_schema
 

@@ -7,16 +7,14 @@ parses it as the ``ucdp`` dataset (:mod:`eventdata.datasets.ucdp`). See ``docs/u
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyarrow as pa
+from typing_extensions import Unpack
 
 from eventdata.datasets import DATASETS
 from eventdata.pipeline.read import ReaderOptions, read_dataset_table
 from eventdata.sources._contract import Errors, documented, frame_reader
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 __all__ = ["read_ged", "read_ged_table"]
 

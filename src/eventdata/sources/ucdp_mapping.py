@@ -15,11 +15,12 @@ live in :mod:`eventdata.sources.ucdp_columns`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyarrow as pa
+from typing_extensions import Unpack
 
-from eventdata.pipeline.read import ReaderOptions
+from eventdata.pipeline.read import ReaderOptions, check_reader_options
 from eventdata.sources import ucdp_columns as col
 from eventdata.sources._contract import acled_mapper, documented
 from eventdata.sources._mapping import (
@@ -34,9 +35,6 @@ from eventdata.sources._mapping import (
 from eventdata.sources.ucdp import _GED
 from eventdata.sources.ucdp_columns import UCDP_COUNTRY_ALPHA3
 from eventdata.vocabulary.codebook import DisorderType
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 __all__ = [
     "DATASET",
@@ -254,6 +252,7 @@ def ged_to_acled_table(
     validates with :func:`eventdata.validate` (a row whose country name has no ISO code
     fails ``required.iso``). ``timestamp`` may be the GED release date.
     """
+    check_reader_options(options, function="eventdata.ged_to_acled_table", also=("timestamp",))
     return _ACLED.table(data, timestamp=timestamp, **options)
 
 
