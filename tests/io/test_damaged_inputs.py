@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -265,3 +266,14 @@ def test_a_table_with_text_that_is_not_utf8_is_not_written_on(tmp_path):
     with pytest.raises(InputError, match="'location' holds text that is not UTF-8"):
         to_parquet(table.set_column(location, "location", broken), tmp_path / "out.parquet")
     assert not (tmp_path / "out.parquet").exists()
+
+
+def test_utf8_check_left_to_the_scan_only_when_it_proved_the_file(tmp_path: Path) -> None:
+    utf8 = tmp_path / "utf8.csv"
+    utf8.write_bytes("a,b\nCaf\u00e9,x\n".encode())
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("a,b\nCaf\u00e9,x\n".encode("cp1252"))
+    assert not sniff_csv_header(utf8).needs_utf8_check
+    assert sniff_csv_header(utf8, encoding="utf-8").needs_utf8_check  # given, not scanned
+    assert sniff_csv_header(utf8, scan=False).needs_utf8_check
+    assert sniff_csv_header(latin).needs_utf8_check

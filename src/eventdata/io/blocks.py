@@ -137,18 +137,22 @@ def csv_records(
             column_names=header.names, encoding=header.encoding, **skips
         ),
         parse_options=_parse_options(header),
-        convert_options=_as_text(header.names, include),
+        convert_options=_as_text(header, include),
     )
 
 
-def _as_text(names: list[str], include: list[str] | None = None) -> pacsv.ConvertOptions:
-    """Every column as ``string``, empty cells as ``""``, unquoted blank markers null."""
+def _as_text(header: CsvHeader, include: list[str] | None = None) -> pacsv.ConvertOptions:
+    """Every column as ``string``, empty cells as ``""``, unquoted blank markers null.
+
+    The text is checked to be UTF-8 unless the scan of the whole file found it so.
+    """
     return pacsv.ConvertOptions(
-        column_types={name: pa.string() for name in names},
+        column_types={name: pa.string() for name in header.names},
         null_values=list(BLANK_MARKERS),  # as the whole-file reader (io/blanks.py)
         strings_can_be_null=True,
         quoted_strings_can_be_null=False,
         include_columns=include or [],
+        check_utf8=header.needs_utf8_check,
     )
 
 
@@ -218,7 +222,7 @@ def _open_csv_batches(
                 skip_rows_after_names=skips["skip_rows_after_names"] + skip,
             ),
             parse_options=_parse_options(header),
-            convert_options=_as_text(header.names),
+            convert_options=_as_text(header),
         )
         batches: list[pa.RecordBatch] = []
         size = 0

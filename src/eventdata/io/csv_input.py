@@ -142,6 +142,7 @@ def _read_csv_table(
         null_values=list(BLANK_MARKERS),  # unquoted markers only: quoted text is text
         strings_can_be_null=True,
         quoted_strings_can_be_null=False,
+        check_utf8=header.needs_utf8_check,
     )
     if skipped:
         convert_options.include_columns = [n for n in names if n not in skipped]
