@@ -13,6 +13,7 @@ The scan reads the file in chunks (a pure-ASCII chunk costs a ``memchr`` and an
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,14 @@ SCAN_CHUNK = 1 << 20
 """Bytes read per step of the scan: a step's checks find its bytes still in the CPU cache
 (16 MiB steps took twice as long on a 353 MB file)."""
 
-_BAD = re.compile("[\udc80-\udcff]")
-_BEYOND_ASCII = re.compile("[\u0080-\ud7ff\ue000-\U0010ffff]")
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Bytes that are not UTF-8 (as ``surrogateescape`` decodes them), characters beyond ASCII.
+
+    Compiled when a file is not UTF-8 (compiling them costs more than scanning a file that is).
+    """
+    return re.compile("[\udc80-\udcff]"), re.compile("[\u0080-\ud7ff\ue000-\U0010ffff]")
 
 
 @dataclass
@@ -105,11 +112,12 @@ def _scan_text(data: bytes, position: int, scan: EncodingScan) -> None:
         scan.utf8_characters = True
         return
     text = data.decode("utf-8", "surrogateescape")
-    bad = _BAD.search(text)
+    not_utf8, beyond_ascii = _patterns()
+    bad = not_utf8.search(text)
     if bad is not None and scan.first_bad is None:
         scan.first_bad = position + len(text[: bad.start()].encode("utf-8", "surrogateescape"))
-    scan.bad_bytes += sum(1 for _ in _BAD.finditer(text))
-    scan.utf8_characters = scan.utf8_characters or bool(_BEYOND_ASCII.search(text))
+    scan.bad_bytes += sum(1 for _ in not_utf8.finditer(text))
+    scan.utf8_characters = scan.utf8_characters or bool(beyond_ascii.search(text))
 
 
 def _line_of(path: Path, offset: int) -> int:
