@@ -48,6 +48,7 @@ ZERO_BLANK_KINDS = frozenset({"text", "list", "enum", "civilian_targeting", "sou
 """Column kinds where ``0`` is a blank (a JSON export's number for "no value"): text."""
 
 _MARKER_SET = pa.array(BLANK_MARKERS, pa.string())
+_ONE = pa.scalar(1, pa.int32())
 
 
 @functools.cache
@@ -124,8 +125,13 @@ def _holds_zero(column: pa.ChunkedArray | pa.Array) -> bool:
     """Whether a ``string`` column holds a cell that is exactly ``0``.
 
     Read from the offsets (cells one byte long) and those bytes, with no string kernel:
-    the check runs on every text column of every input, and almost never finds one.
+    the check runs on every text column of every input, and almost never finds one. A
+    column of many chunks (a whole file's) asks Arrow for one-byte cells first instead,
+    a call per column rather than per chunk.
     """
+    if isinstance(column, pa.ChunkedArray) and column.num_chunks > 1:
+        one_byte = pc.any(pc.equal(pc.binary_length(column), _ONE)).as_py()
+        return bool(one_byte) and bool(pc.any(pc.equal(column, "0")).as_py())
     chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
     for chunk in chunks:
         n = len(chunk)
