@@ -21,8 +21,10 @@ __all__ = ["block_memo", "remembered"]
 
 T = TypeVar("T")
 
-_MEMO: contextvars.ContextVar[dict[str, list[tuple[pa.Array, Any]]] | None] = (
-    contextvars.ContextVar("eventdata_block_memo", default=None)
+_Key = tuple[str, str, int, int, tuple[tuple[int, int] | None, ...]]
+
+_MEMO: contextvars.ContextVar[dict[_Key, tuple[pa.Array, Any]] | None] = contextvars.ContextVar(
+    "eventdata_block_memo", default=None
 )
 
 
@@ -42,18 +44,10 @@ def _one_array(column: pa.Array | pa.ChunkedArray) -> pa.Array | None:
     return column
 
 
-def _same(a: pa.Array, b: pa.Array) -> bool:
-    """Whether two arrays view the same buffers (type, length, offset and every buffer)."""
-    if a is b:
-        return True
-    if a.type != b.type or len(a) != len(b) or a.offset != b.offset:
-        return False
-    ours, theirs = a.buffers(), b.buffers()
-    return len(ours) == len(theirs) and all(
-        (x is None and y is None)
-        or (x is not None and y is not None and x.address == y.address and x.size == y.size)
-        for x, y in zip(ours, theirs, strict=True)
-    )
+def _key(kind: str, array: pa.Array) -> _Key:
+    """What identifies a column's values: its type, length, offset and buffers."""
+    buffers = tuple(None if b is None else (b.address, b.size) for b in array.buffers())
+    return kind, str(array.type), len(array), array.offset, buffers
 
 
 def remembered(kind: str, column: pa.Array | pa.ChunkedArray, compute: Callable[[], T]) -> T:
@@ -65,13 +59,13 @@ def remembered(kind: str, column: pa.Array | pa.ChunkedArray, compute: Callable[
         compute: computes the result; it must depend on the column's values only.
     """
     memo = _MEMO.get()
-    key = _one_array(column) if memo is not None else None
-    if memo is None or key is None:
+    array = _one_array(column) if memo is not None else None
+    if memo is None or array is None:
         return compute()
-    seen = memo.setdefault(kind, [])
-    for other, value in seen:
-        if _same(other, key):
-            return value  # type: ignore[no-any-return]
+    key = _key(kind, array)
+    found = memo.get(key)
+    if found is not None:
+        return found[1]  # type: ignore[no-any-return]
     value = compute()
-    seen.append((key, value))
+    memo[key] = (array, value)  # the array held: its buffers stay its own
     return value
