@@ -55,7 +55,7 @@ class EncodingScan:
     nul: int | None = None
 
 
-def _complete(buffer: bytes) -> int:
+def _complete(buffer: bytes | bytearray) -> int:
     """Length of ``buffer`` without a UTF-8 sequence cut at its end."""
     for back in range(1, min(4, len(buffer)) + 1):
         byte = buffer[-back]
@@ -69,22 +69,29 @@ def _complete(buffer: bytes) -> int:
 
 
 def scan_file(path: Path, *, start: int = 0, encoding: bool = True) -> EncodingScan:
-    """Scan ``path`` from byte ``start`` for NUL bytes and (when ``encoding``) UTF-8."""
+    """Scan ``path`` from byte ``start`` for NUL bytes and (when ``encoding``) UTF-8.
+
+    The chunks are read into one buffer: a fresh ``bytes`` per chunk made the allocator
+    hand pages back and take them again, zeroed by the system each time (a tenth of a
+    second on a 353 MB file when the scan runs on a thread of its own).
+    """
     scan = EncodingScan()
     position = start
-    carry = b""
-    with open(path, "rb") as fh:
+    carry: bytes | bytearray = b""
+    buffer = bytearray(SCAN_CHUNK)
+    with open(path, "rb", buffering=0) as fh:
         fh.seek(start)
         while True:
-            chunk = fh.read(SCAN_CHUNK)
-            last = not chunk
-            data = carry + chunk
+            n = fh.readinto(buffer)
+            chunk = buffer if n == len(buffer) else buffer[:n]
+            last = not n
+            data = carry + chunk if carry else chunk
             if scan.nul is None and b"\x00" in chunk:
                 scan.nul = position + len(carry) + chunk.index(b"\x00")
             if encoding and data and not data.isascii():
                 cut = len(data) if last else _complete(data)
                 _scan_text(data[:cut], position, scan)
-                carry = data[cut:]
+                carry = data[cut:]  # a copy: the buffer is read into again
                 position += cut
             else:
                 position += len(data)
@@ -93,7 +100,7 @@ def scan_file(path: Path, *, start: int = 0, encoding: bool = True) -> EncodingS
                 return scan
 
 
-def _is_utf8(data: bytes) -> bool:
+def _is_utf8(data: bytes | bytearray) -> bool:
     """Whether ``data`` is valid UTF-8, checked by Arrow without decoding it.
 
     Arrow's check runs several times faster than ``bytes.decode`` and builds no string.
@@ -107,7 +114,7 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _scan_text(data: bytes, position: int, scan: EncodingScan) -> None:
+def _scan_text(data: bytes | bytearray, position: int, scan: EncodingScan) -> None:
     if _is_utf8(data):
         scan.utf8_characters = True
         return
