@@ -215,7 +215,7 @@ def _open_csv_batches(
     path: Path, header: CsvHeader, block_size: int, read_block: int, skip: int
 ) -> Iterator[tuple[pa.Table, int]]:
     skips = _header_rows(header)
-    with open(path, "rb") as fh:
+    with pa.OSFile(str(path)) as fh:  # read without Python's lock, as the whole-file reader
         fh.seek(_text_start(header))
         reader = pacsv.open_csv(
             fh,
