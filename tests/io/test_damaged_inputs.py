@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -265,3 +266,36 @@ def test_a_table_with_text_that_is_not_utf8_is_not_written_on(tmp_path):
     with pytest.raises(InputError, match="'location' holds text that is not UTF-8"):
         to_parquet(table.set_column(location, "location", broken), tmp_path / "out.parquet")
     assert not (tmp_path / "out.parquet").exists()
+
+
+def test_utf8_check_left_to_the_scan_only_when_it_proved_the_file(tmp_path: Path) -> None:
+    utf8 = tmp_path / "utf8.csv"
+    utf8.write_bytes("a,b\nCaf\u00e9,x\n".encode())
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("a,b\nCaf\u00e9,x\n".encode("cp1252"))
+    assert not sniff_csv_header(utf8).needs_utf8_check
+    assert sniff_csv_header(utf8, encoding="utf-8").needs_utf8_check  # given, not scanned
+    assert sniff_csv_header(utf8, scan=False).needs_utf8_check
+    assert sniff_csv_header(latin).needs_utf8_check
+
+
+def test_the_encoding_scan_reads_chunk_by_chunk_into_one_buffer(tmp_path: Path) -> None:
+    from eventdata.io.encoding import SCAN_CHUNK, scan_file
+
+    # a character cut by the first chunk's end, a byte that is not UTF-8 and a NUL later
+    data = b"a" * (SCAN_CHUNK - 1) + "\u00e9".encode() + b"x" * SCAN_CHUNK
+    bad = len(data)
+    data += b"\xff" + b"y" * 10
+    nul = len(data)
+    path = tmp_path / "f.csv"
+    path.write_bytes(data + b"\x00z")
+
+    scan = scan_file(path)
+
+    assert (scan.utf8_characters, scan.bad_bytes, scan.first_bad, scan.nul) == (
+        True,
+        1,
+        bad,
+        nul,
+    )
+    assert scan_file(path, start=bad + 1).first_bad is None

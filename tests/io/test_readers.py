@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -323,3 +324,33 @@ def test_read_raw_names_an_option_it_does_not_take() -> None:
 
     with pytest.raises(TypeError, match="read_raw\\(\\) takes no option delimiter"):
         read_raw(pa.table({"a": ["1"]}), delimiter=";")  # type: ignore[call-arg]
+
+
+def test_zero_cells_found_from_the_offsets_as_by_comparing_text() -> None:
+    import pyarrow.compute as pc
+
+    from eventdata.io.blanks import _holds_zero
+
+    columns = [
+        pa.array(["a", "0", "b"]),
+        pa.array(["a", None, "b"]),
+        pa.array(["00", "0 ", "", " 0"]),
+        pa.array(["x", "0"]).slice(1),
+        pa.array(["0", "x"]).slice(1),
+        pa.chunked_array([pa.array(["a"]), pa.array(["b", "0"])]),
+        pa.array([None, None], pa.string()),
+        pa.array([], pa.string()),
+        pa.array(["", ""]),
+        # a null slot over the byte "0": no cell
+        pa.Array.from_buffers(
+            pa.string(),
+            2,
+            [
+                pa.py_buffer(bytes([0b10])),
+                pa.py_buffer(np.array([0, 1, 2], np.int32).tobytes()),
+                pa.py_buffer(b"0a"),
+            ],
+        ),
+    ]
+    for column in columns:
+        assert _holds_zero(column) == bool(pc.any(pc.equal(column, "0")).as_py()), column

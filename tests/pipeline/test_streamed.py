@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from acled_fixtures import make_row, write_csv
@@ -110,10 +111,13 @@ def test_a_block_is_checked_as_one_chunk_per_column_whatever_the_reader_batches(
 
     rows = [make_row(event_id_cnty=f"IRQ{i}", notes="x" * 200) for i in range(3000)]
     src = write_csv(tmp_path / "in.csv", rows)
+    assert src.stat().st_size > 1 << 20  # more than one of the reader's 1 MiB batches
     (text, _, flags), *_ = iter_text_blocks(src, block_size=1 << 30)
-    assert text.column("notes").num_chunks > 1  # the reader's 1 MiB batches
+    assert {column.num_chunks for column in text.columns} == {1}  # gathered by the reader
+    batched = pa.Table.from_batches(text.to_batches(max_chunksize=1000))
+    assert batched.column("notes").num_chunks > 1
 
-    raw = _block_raw(text, flags, None)
+    raw = _block_raw(batched, flags, None)
 
     assert {column.num_chunks for column in raw.table.columns} == {1}
-    assert raw.table.equals(text.combine_chunks())
+    assert raw.table.equals(text)

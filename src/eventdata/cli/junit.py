@@ -11,12 +11,13 @@ lists them in ``<system-out>``.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
     from eventdata.validation.report import ValidationReport
 
 __all__ = ["DEFAULT_JUNIT_FAILURES", "FileResult", "junit_xml", "rules_run"]
@@ -81,6 +82,8 @@ def _case(
     warnings_as_errors: bool,
 ) -> tuple[ET.Element, bool]:
     """One rule on one file; returns the element and whether it failed."""
+    import xml.etree.ElementTree as ET  # only when a report is written
+
     import pyarrow.compute as pc
 
     case = ET.Element("testcase", name=rule, classname=source, file=source, time="0")
@@ -105,6 +108,8 @@ def _case(
 
 
 def _suite(result: FileResult, *, max_failures: int, warnings_as_errors: bool) -> ET.Element:
+    import xml.etree.ElementTree as ET  # only when a report is written
+
     suite = ET.Element("testsuite", name=result.source, time=f"{result.seconds:.3f}")
     failures = errors = 0
     if result.report is None:
@@ -149,6 +154,8 @@ def junit_xml(
     Returns:
         The document, with an XML declaration, as text.
     """
+    import xml.etree.ElementTree as ET  # only when a report is written
+
     limit = DEFAULT_JUNIT_FAILURES if max_failures is None else max_failures
     root = ET.Element("testsuites", name="eventdata validate")
     totals = {"tests": 0, "failures": 0, "errors": 0}

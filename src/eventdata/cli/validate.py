@@ -245,10 +245,12 @@ def validate(
             message = problem.format_message()
             click.echo(f"Error: {message}", err=True)
             documents.append(_error_document(path, message))
-            results.append(_file_result(path, None, message, started, selected, ignored))
+            if fmt == "junit":
+                results.append(_file_result(path, None, message, started, selected, ignored))
             status = EXIT_UNREADABLE
             continue
-        results.append(_file_result(path, report, "", started, selected, ignored))
+        if fmt == "junit":  # the rules run per file are listed only there
+            results.append(_file_result(path, report, "", started, selected, ignored))
         document = report_document(
             report, max_failures=max_failures, warnings_as_errors=warnings_as_errors
         )

@@ -18,6 +18,7 @@ import functools
 import re
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -47,6 +48,7 @@ ZERO_BLANK_KINDS = frozenset({"text", "list", "enum", "civilian_targeting", "sou
 """Column kinds where ``0`` is a blank (a JSON export's number for "no value"): text."""
 
 _MARKER_SET = pa.array(BLANK_MARKERS, pa.string())
+_ONE = pa.scalar(1, pa.int32())
 
 
 @functools.cache
@@ -111,9 +113,39 @@ def clear_zero_text(table: pa.Table) -> tuple[pa.Table, list[str]]:
         column = table.column(index)
         if not pa.types.is_string(column.type) or column.null_count == len(column):
             continue
-        zero = pc.equal(column, "0")
-        if not pc.any(zero).as_py():
+        if not _holds_zero(column):
             continue
+        zero = pc.equal(column, "0")
         table = table.set_column(index, name, pc.if_else(zero, "", column))
         changed.append(name)
     return table, changed
+
+
+def _holds_zero(column: pa.ChunkedArray | pa.Array) -> bool:
+    """Whether a ``string`` column holds a cell that is exactly ``0``.
+
+    Read from the offsets (cells one byte long) and those bytes, with no string kernel:
+    the check runs on every text column of every input, and almost never finds one. A
+    column of many chunks (a whole file's) asks Arrow for one-byte cells first instead,
+    a call per column rather than per chunk.
+    """
+    if isinstance(column, pa.ChunkedArray) and column.num_chunks > 1:
+        one_byte = pc.any(pc.equal(pc.binary_length(column), _ONE)).as_py()
+        return bool(one_byte) and bool(pc.any(pc.equal(column, "0")).as_py())
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    for chunk in chunks:
+        n = len(chunk)
+        _, offsets, data = chunk.buffers()
+        if not n or offsets is None or data is None or chunk.null_count == n:
+            continue
+        bounds = np.frombuffer(offsets, np.int32, count=n + 1, offset=chunk.offset * 4)
+        single = np.flatnonzero(np.diff(bounds) == 1)
+        if not len(single):
+            continue
+        hit = np.frombuffer(data, np.uint8)[bounds[single]] == ord("0")
+        if chunk.null_count and hit.any():  # a null slot's bytes are no cell
+            valid = np.asarray(chunk.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+            hit &= valid[single]
+        if hit.any():
+            return True
+    return False

@@ -43,6 +43,7 @@ class CsvHeader:
         encoding: ``utf-8``, or ``cp1252`` / ``latin-1`` when the file has bytes that are
             not UTF-8 and no UTF-8 character beyond ASCII (or as given; see
             :mod:`eventdata.io.encoding`).
+        utf8_checked: every byte of the file (after the BOM) was scanned and is UTF-8.
     """
 
     names: list[str]
@@ -53,11 +54,22 @@ class CsvHeader:
     hxl_tags: list[str] | None = None
     delimiter: str = ","
     encoding: str = "utf-8"
+    utf8_checked: bool = False
 
     @property
     def hxl(self) -> bool:
         """Whether an HXL hashtag row follows the header."""
         return self.hxl_tags is not None
+
+    @property
+    def needs_utf8_check(self) -> bool:
+        """Whether a reader must check that the text it reads is UTF-8.
+
+        Not when the scan of the whole file found every byte UTF-8: every field is then
+        UTF-8 too (fields are cut at ASCII bytes, which no multi-byte character holds),
+        and checking each cell again would cost a twentieth of the read.
+        """
+        return not (self.utf8_checked and self.encoding == "utf-8")
 
     def dialect(self) -> Dialect:
         """What the header shows of the file's dialect: BOM, preamble, HXL row, encoding."""
@@ -95,10 +107,12 @@ def sniff_csv_header(path: Path, *, encoding: str | None = None, scan: bool = Tr
         raise refuse_nul(path, head.index(b"\x00"))
     bom = head.startswith(_BOM)
     offset = len(_BOM) if bom else 0
+    checked = False
     if not scan:
         encoding = encoding or detect_encoding(head[offset:], complete=len(head) < PEEK_BYTES)
     elif encoding is None:
         encoding = decide_encoding(path, start=offset)
+        checked = encoding == "utf-8"
     else:
         nul = scan_file(path, start=offset, encoding=False).nul
         if nul is not None:
@@ -130,7 +144,15 @@ def sniff_csv_header(path: Path, *, encoding: str | None = None, scan: bool = Tr
             hxl_tags = cells
             data_offset += len(lines[skip + 1])
     return CsvHeader(
-        unique_names(header), skip, data_offset, bom, preamble, hxl_tags, delimiter, encoding
+        unique_names(header),
+        skip,
+        data_offset,
+        bom,
+        preamble,
+        hxl_tags,
+        delimiter,
+        encoding,
+        utf8_checked=checked,
     )
 
 

@@ -142,6 +142,7 @@ def _read_csv_table(
         null_values=list(BLANK_MARKERS),  # unquoted markers only: quoted text is text
         strings_can_be_null=True,
         quoted_strings_can_be_null=False,
+        check_utf8=header.needs_utf8_check,
     )
     if skipped:
         convert_options.include_columns = [n for n in names if n not in skipped]
@@ -154,7 +155,8 @@ def _read_csv_table(
         if data is not None:
             source = pa.BufferReader(data[3:] if header.bom else data)
         else:
-            source = stack.enter_context(open(path, "rb"))
+            # Arrow's own file: read on its threads without Python's lock or a copy through it
+            source = stack.enter_context(pa.OSFile(str(path)))
             if header.bom:
                 source.seek(3)
         table = pacsv.read_csv(

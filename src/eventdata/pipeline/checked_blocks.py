@@ -31,6 +31,7 @@ from eventdata.pipeline.write import Checked, check_raw, rejected_rows
 from eventdata.schema.text import Dialect, RawTable
 from eventdata.validation.engine import DUPLICATE_RULE
 from eventdata.validation.failures import failure_lines
+from eventdata.validation.memo import block_memo
 from eventdata.validation.parse import serial
 
 __all__ = [
@@ -172,24 +173,31 @@ def checked_blocks(
         texts = read_ahead(src, block_size=block_size, reader=reader, encoding=encoding)
     try:
         for text, done, flags in texts:
-            raw = _block_raw(text, flags, date_format)
-            try:
-                block, style = _check_block(raw, flags, offset, done, src, kind, validate, index)
-            except InputError as exc:
-                if offset or date_format is not None or not is_open_date_style(exc):
-                    raise
-                # the first block's dates read two ways: decide as a whole-file read would
-                date_format = settle_date_style(
-                    src, block_size=block_size, reader=reader, encoding=encoding
-                )
+            # the check, the index of ids and the date tracker read the same columns:
+            # what they compute alike is computed once (validation/memo.py)
+            with block_memo():
                 raw = _block_raw(text, flags, date_format)
-                block, style = _check_block(raw, flags, offset, done, src, kind, validate, index)
-            del text
-            date_format = date_format or style
-            offset += raw.n_rows
-            if tracker is not None:
-                tracker.add(raw)
-            del raw
+                try:
+                    block, style = _check_block(
+                        raw, flags, offset, done, src, kind, validate, index
+                    )
+                except InputError as exc:
+                    if offset or date_format is not None or not is_open_date_style(exc):
+                        raise
+                    # the first block's dates read two ways: decide as a whole file would
+                    date_format = settle_date_style(
+                        src, block_size=block_size, reader=reader, encoding=encoding
+                    )
+                    raw = _block_raw(text, flags, date_format)
+                    block, style = _check_block(
+                        raw, flags, offset, done, src, kind, validate, index
+                    )
+                del text
+                date_format = date_format or style
+                offset += raw.n_rows
+                if tracker is not None:
+                    tracker.add(raw)
+                del raw
             yield block
         if tracker is not None:  # before the caller commits anything
             tracker.check(date_format, src)
@@ -200,8 +208,9 @@ def checked_blocks(
 def _block_raw(text: pa.Table, flags: dict[str, Any], date_format: str | None) -> RawTable:
     """One block as a text table, read with the file's delimiter (decimal commas follow it)."""
     check_read_options(date_format=date_format, on_truncated="raise")
-    # one chunk per column: the reader's 1 MiB batches would cost every kernel of the
-    # check a call per batch (a third more CPU for the whole conversion)
+    # one chunk per column: 1 MiB batches would cost every kernel of the check a call
+    # per batch (a third more CPU for the whole conversion); the CSV reader gathers its
+    # batches on its own thread already, and combining a single chunk copies nothing
     text = text.combine_chunks()
     raw = normalize(text, Dialect(format="table", delimiter=flags.get("delimiter", ",")), None)
     raw.dialect.date_format = date_format

@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from eventdata.models.fields import LIST_SEPARATOR
 from eventdata.rules.base import to_mask
+from eventdata.validation.memo import remembered
 
 __all__ = [
     "ColumnMap",
@@ -70,8 +71,11 @@ class ColumnMap(Mapping[str, Any]):
 
 
 def is_blank(text: pa.Array) -> pa.Array:
-    """True where a cell is null or empty text."""
-    return pc.or_kleene(pc.is_null(text), pc.equal(text, ""))
+    """True where a cell is null or empty text (once per column in a streamed block)."""
+    result: pa.Array = remembered(
+        "is_blank", text, lambda: pc.or_kleene(pc.is_null(text), pc.equal(text, ""))
+    )
+    return result
 
 
 def _per_chunk(

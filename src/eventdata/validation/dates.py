@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from eventdata.exceptions import MixedDateOrder
 from eventdata.models.dates import Decision, decide_style, parse_with
+from eventdata.validation.memo import remembered
 
 __all__ = ["DateEvidence", "date_column", "stripped_dates"]
 
@@ -35,6 +36,11 @@ def _year_int(text: str | None) -> int | None:
 
 
 def _strict_iso(text: pa.Array) -> pa.Array | None:
+    result: pa.Array | None = remembered("strict_iso", text, lambda: _cast_iso(text))
+    return result
+
+
+def _cast_iso(text: pa.Array) -> pa.Array | None:
     try:
         return pc.cast(text, pa.date32())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -115,6 +121,11 @@ class DateEvidence:
 
 def stripped_dates(text: pa.Array | pa.ChunkedArray) -> pa.Array:
     """A date column's text trimmed, blanks as null."""
+    result: pa.Array = remembered("stripped_dates", text, lambda: _stripped(text))
+    return result
+
+
+def _stripped(text: pa.Array | pa.ChunkedArray) -> pa.Array:
     if isinstance(text, pa.ChunkedArray):
         text = text.combine_chunks()
     stripped = pc.utf8_trim_whitespace(text)

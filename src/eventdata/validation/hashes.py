@@ -11,6 +11,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventdata.validation.memo import remembered
+
 __all__ = ["contiguous_ids", "id_hashes"]
 
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -38,9 +40,15 @@ def id_hashes(ids: pa.Array | pa.ChunkedArray, /) -> np.ndarray:
 
     The ids are padded with NUL bytes to a multiple of 8 bytes by one Arrow kernel, read
     as 64-bit words and folded with a mixing function; the hash depends on the bytes and
-    the length only, so the same id hashes alike in every block.
+    the length only, so the same id hashes alike in every block. Inside
+    :func:`~eventdata.validation.memo.block_memo`, ids hashed before are not hashed again.
     """
     text = contiguous_ids(ids)
+    hashes: np.ndarray = remembered("id_hashes", text, lambda: _hash(text))
+    return np.array(hashes, dtype=np.uint64)  # a copy: the caller may change it
+
+
+def _hash(text: pa.Array) -> np.ndarray:
     n = len(text)
     if not n:
         return np.zeros(0, dtype=np.uint64)

@@ -81,7 +81,8 @@ class Parsed:
         labelled = self.labelled
         kinds = {spec.name: spec.kind for spec in self.dataset.specs}
         for name, values in self.columns.items():
-            if name in labelled and name in self.raw.table.column_names:
+            # a column of labels in every row keeps them: its text adds nothing
+            if name in labelled and values.null_count and name in self.raw.table.column_names:
                 text = blank_to_null(self.raw.table.column(name))
                 if kinds[name] == "actor_type":  # code 0: no actor, read as blank
                     zero = pc.equal(pc.utf8_trim_whitespace(text), "0")
