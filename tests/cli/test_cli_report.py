@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import acled_row, write_acled_csv
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 needs_jinja2 = pytest.mark.skipif(
@@ -122,3 +123,31 @@ def test_report_compare_with_a_missing_file_exits_2(
 
     assert result.returncode == 2
     assert "no.csv: no such file or directory" in result.stderr
+
+
+@needs_jinja2
+def test_report_reads_a_cut_off_file_when_told(run_cli: Run, tmp_path: Path) -> None:
+    whole = write_acled_csv(tmp_path / "whole.csv", [acled_row(i) for i in range(1, 6)])
+    data = whole.read_bytes().rstrip(b"\r\n")
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[: data.rindex(b",")])  # the last record loses its last field
+    out = tmp_path / "page.html"
+
+    refused = run_cli("report", cut, out)
+    read = run_cli("report", cut, out, "--on-truncated", "invalid")
+
+    assert refused.returncode == 2 and "--on-truncated invalid" in refused.stderr
+    assert read.returncode == 0, read.stderr
+    assert "IRQ5" in out.read_text(encoding="utf-8")  # the cut record, listed invalid
+
+
+def test_warnings_are_said_as_the_command_says_errors(run_cli: Run, tmp_path: Path) -> None:
+    text = RECORDS_EXAMPLE.read_text(encoding="utf-8")
+    records = tmp_path / "records.yaml"
+    records.write_text(text.replace("region: Middle East", "region: Middle Earth"))
+
+    result = run_cli("validate", records)
+
+    warned = [line for line in result.stderr.splitlines() if "Middle Earth" in line]
+    assert warned and all(line.startswith("Warning: place '") for line in warned)
+    assert ".py:" not in result.stderr  # no file and line of the framework's

@@ -10,6 +10,8 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import warnings
+from typing import TextIO
 
 import click
 
@@ -37,7 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     try:
-        result = cli.main(args=argv, prog_name="eventdata", standalone_mode=False)
+        with warnings.catch_warnings():
+            if not os.environ.get(TRACEBACK_ENV):
+                warnings.showwarning = _show_warning
+            result = cli.main(args=argv, prog_name="eventdata", standalone_mode=False)
         sys.stdout.flush()  # a failed write of the output is an error, not a verdict
     except click.ClickException as exc:
         exc.show()
@@ -59,6 +64,22 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"Error: {unexpected_message(exc)}", err=True)
         return EXIT_UNREADABLE
     return result if isinstance(result, int) else 0
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning on the command line: ``Warning: <message>``, as errors are said.
+
+    A warning's file and line name the caller's code (a script's line); on the command
+    line that is the command-line framework's, which tells the user nothing.
+    """
+    click.echo(f"Warning: {message}", err=True)
 
 
 _BLAS_THREADS = "OPENBLAS_NUM_THREADS"

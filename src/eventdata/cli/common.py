@@ -14,9 +14,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, TypedDict, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import click
+
+from eventdata.io.formats import ReaderOptions
 
 __all__ = [
     "DATE_FORMAT_HELP",
@@ -208,20 +210,9 @@ DATE_FORMAT_HELP = (
 )
 
 
-class ReaderOptions(TypedDict):
-    """The options :func:`read_options` adds, handed to the command together as ``read``.
-
-    They are keyword options of ``read_input``, ``validate`` and ``convert`` alike.
-    """
-
-    date_format: str | None
-    encoding: str | None
-    sheet: str | None
-    on_truncated: Literal["raise", "invalid"]
-
-
 READ_OPTION_NAMES = tuple(ReaderOptions.__annotations__)
-"""The names of the parameters :func:`read_options` adds: the keys of :class:`ReaderOptions`."""
+"""The names of the parameters :func:`read_options` adds: the keys of
+:class:`~eventdata.io.formats.ReaderOptions`, the read options of every reader."""
 
 
 def read_options(command: F) -> F:

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from eventdata.cli.common import InputProblem, count_option, readable_input
+from eventdata.cli.common import (
+    InputProblem,
+    ReaderOptions,
+    count_option,
+    read_options,
+    readable_input,
+)
 
 __all__ = ["report"]
 
@@ -65,6 +71,7 @@ cannot be written, or jinja2 (or, with --compare, the match extra) is missing.
     default=20,
     help="How many failing rows to list (counts per rule stay complete).",
 )
+@read_options
 def report(
     data: Path,
     out: Path,
@@ -73,6 +80,7 @@ def report(
     top: int,
     compare: Path | None,
     max_failures: int,
+    read: ReaderOptions,
 ) -> None:
     """Write one self-contained HTML page that shows a dataset."""
     from eventdata.reporting import MISSING_EXTRA
@@ -96,6 +104,7 @@ def report(
             top=top,
             max_failures=max_failures,
             compare=compare,
+            **read,
         )
     size = written.stat().st_size
     click.echo(

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from eventdata.exceptions import InputError
 
@@ -23,6 +23,7 @@ __all__ = [
     "FORMATS",
     "FileFormat",
     "ReadOptions",
+    "ReaderOptions",
     "format_named",
     "input_format",
     "output_format",
@@ -31,6 +32,29 @@ __all__ = [
 
 SNIFF_BYTES = 4096
 """How much of a file content sniffing looks at."""
+
+
+class ReaderOptions(TypedDict, total=False):
+    """How every reader reads its input, each option optional: the public read options.
+
+    Every dataset's reader and mapping takes them (``read_gtd(path, encoding="cp1252")``),
+    as ``read_acled``, ``validate``, ``convert`` and ``report`` do, and the command line's
+    ``--date-format``, ``--encoding``, ``--sheet`` and ``--on-truncated`` are them.
+
+    Attributes:
+        date_format: the style of the date columns (docs/dialects.md); decided from the
+            whole column when None.
+        encoding: the text encoding of a CSV file; detected when None.
+        sheet: the sheet of a workbook (name or 0-based index); found when None.
+        on_truncated: ``"invalid"`` reads a file whose last record is cut off, the cut
+            record a row holding only its id (a :class:`~eventdata.CutRecordWarning` names
+            it); ``"raise"`` (default) refuses it, naming the line.
+    """
+
+    date_format: str | None
+    encoding: str | None
+    sheet: str | int | None
+    on_truncated: Literal["raise", "invalid"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal
 
 import pandas as pd
 import pyarrow as pa
@@ -13,6 +13,7 @@ from typing_extensions import Unpack
 from eventdata._warn import outside_stacklevel
 from eventdata.datasets import DATASETS, Dataset
 from eventdata.exceptions import CutRecordWarning
+from eventdata.io.formats import ReaderOptions
 from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 from eventdata.validation.parse import Parsed, parse, refuse_lossy, typed_table
@@ -24,25 +25,6 @@ __all__ = [
     "read_canonical_table",
     "read_dataset_table",
 ]
-
-
-class ReaderOptions(TypedDict, total=False):
-    """How every dataset's reader reads its input, each option optional (as ``read_acled``).
-
-    Attributes:
-        date_format: the style of the date columns (docs/dialects.md); decided from the
-            whole column when None.
-        encoding: the text encoding of a CSV file; detected when None.
-        sheet: the sheet of a workbook (name or 0-based index); found when None.
-        on_truncated: ``"invalid"`` reads a file whose last record is cut off, the cut
-            record a row holding only its id (a :class:`~eventdata.CutRecordWarning` names
-            it); ``"raise"`` (default) refuses it, naming the line.
-    """
-
-    date_format: str | None
-    encoding: str | None
-    sheet: str | int | None
-    on_truncated: Literal["raise", "invalid"]
 
 
 def read_dataset_table(

@@ -23,6 +23,10 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import Unpack
+
+from eventdata.io.formats import ReaderOptions
+
 __all__ = ["MISSING_EXTRA", "ReportPage", "render", "report"]
 
 if TYPE_CHECKING:
@@ -86,6 +90,7 @@ def report(
     top: int = 12,
     max_failures: int = 20,
     compare: Any = None,
+    **options: Unpack[ReaderOptions],
 ) -> ReportPage:
     """Write one self-contained HTML page that shows ``data``.
 
@@ -102,12 +107,16 @@ def report(
         compare: another source of the same events (anything :func:`eventdata.match`
             takes: ACLED, UCDP GED, GTD, records); the page then shows what both have and
             what only one has, by month, event type and admin1. Needs the ``match`` extra.
+        **options: how a path ``data`` is read (``date_format``, ``encoding``, ``sheet``,
+            ``on_truncated``: :class:`~eventdata.io.formats.ReaderOptions`); ``compare`` is
+            read as its reader reads it.
 
     Returns:
         The path written, as a :class:`ReportPage`: a notebook displays the page inline.
 
     Raises:
         InputError: the input cannot be read.
+        TypeError: an option no reader takes.
         ModuleNotFoundError: jinja2 is not installed (``pip install 'eventdata[report]'``).
         MissingExtraError: ``compare`` is given and rapidfuzz or scipy is missing
             (``pip install 'eventdata[match]'``).
@@ -127,7 +136,7 @@ def report(
     from eventdata.pipeline.validate import validate
     from eventdata.reporting.page import build_context
 
-    validation = validate(_read_whole(data))
+    validation = validate(_read_whole(data, options))
     context = build_context(
         validation,
         title=title,
@@ -153,16 +162,22 @@ def _records_of(validation: Any) -> Any:
     return read_records(validation.source)
 
 
-def _read_whole(data: Any) -> Any:
-    """A path read once with every column.
+def _read_whole(data: Any, options: ReaderOptions) -> Any:
+    """A path read once with every column, as ``options`` say.
 
     The page needs admin1 and notes, which a plain ``validate`` leaves unread and would
     read again, whole, when asked for them.
+
+    Raises:
+        TypeError: an option no reader takes.
     """
+    from eventdata.pipeline.read import check_reader_options
+
+    check_reader_options(options, function="eventdata.report")
     if isinstance(data, (str, Path)):
         from eventdata.pipeline.inputs import read_input
 
-        return read_input(data)
+        return read_input(data, **options)
     return data
 
 
