@@ -139,15 +139,3 @@ def test_report_reads_a_cut_off_file_when_told(run_cli: Run, tmp_path: Path) -> 
     assert refused.returncode == 2 and "--on-truncated invalid" in refused.stderr
     assert read.returncode == 0, read.stderr
     assert "IRQ5" in out.read_text(encoding="utf-8")  # the cut record, listed invalid
-
-
-def test_warnings_are_said_as_the_command_says_errors(run_cli: Run, tmp_path: Path) -> None:
-    text = RECORDS_EXAMPLE.read_text(encoding="utf-8")
-    records = tmp_path / "records.yaml"
-    records.write_text(text.replace("region: Middle East", "region: Middle Earth"))
-
-    result = run_cli("validate", records)
-
-    warned = [line for line in result.stderr.splitlines() if "Middle Earth" in line]
-    assert warned and all(line.startswith("Warning: place '") for line in warned)
-    assert ".py:" not in result.stderr  # no file and line of the framework's

@@ -1,11 +1,14 @@
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from eventdata.cli import main
 from eventdata.cli.app import cli
+
+RECORDS_EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "baghdad_2021.yaml"
 
 
 def test_valid_file_exits_0(run_cli, valid_csv):
@@ -180,3 +183,16 @@ def test_validating_a_file_loads_only_what_the_file_needs(run_python, valid_csv)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("0 []")
+
+
+def test_warnings_are_said_as_the_command_says_errors(run_cli: Any, tmp_path: Path) -> None:
+    pytest.importorskip("yaml", reason="PyYAML (the records extra) reads the records file")
+    text = RECORDS_EXAMPLE.read_text(encoding="utf-8")
+    records = tmp_path / "records.yaml"
+    records.write_text(text.replace("region: Middle East", "region: Middle Earth"))
+
+    result = run_cli("validate", records)
+
+    warned = [line for line in result.stderr.splitlines() if "Middle Earth" in line]
+    assert warned and all(line.startswith("Warning: place '") for line in warned)
+    assert ".py:" not in result.stderr  # no file and line of the framework's
