@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from types import FrameType
 
 __all__ = ["outside_stacklevel"]
 
@@ -29,6 +30,5 @@ def outside_stacklevel() -> int:
     return level
 
 
-def _package(frame: object) -> str:
-    name = str(getattr(frame, "f_globals", {}).get("__name__", ""))
-    return name.partition(".")[0]
+def _package(frame: FrameType) -> str:
+    return str(frame.f_globals.get("__name__", "")).partition(".")[0]

@@ -24,6 +24,7 @@ __all__ = [
     "FileFormat",
     "ReadOptions",
     "ReaderOptions",
+    "Errors",
     "format_named",
     "input_format",
     "output_format",
@@ -32,6 +33,10 @@ __all__ = [
 
 SNIFF_BYTES = 4096
 """How much of a file content sniffing looks at."""
+
+
+Errors = Literal["raise", "coerce"]
+"""What a reader does with values that do not parse: refuse them, or read them as missing."""
 
 
 class ReaderOptions(TypedDict, total=False):

@@ -11,8 +11,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from eventdata.io.formats import Errors
 from eventdata.matching._deps import require
-from eventdata.matching.inputs import Errors, Side, read_side
+from eventdata.matching.inputs import Side, read_side
 from eventdata.matching.result import MatchResult
 from eventdata.matching.scoring import WEIGHTS
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from eventdata.exceptions import InputError
+from eventdata.io.formats import Errors
 from eventdata.matching.crosswalk import class_codes, classes_of_codes
 from eventdata.matching.windows import (
     ACLED_GEO_KM,
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["RECORDS", "Side", "detect", "read_side"]
 
-Errors = Literal["raise", "coerce"]
 
 RECORDS = "records"
 """What :func:`detect` calls rich records (not a registered dataset)."""

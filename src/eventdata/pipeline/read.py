@@ -13,7 +13,7 @@ from typing_extensions import Unpack
 from eventdata._warn import outside_stacklevel
 from eventdata.datasets import DATASETS, Dataset
 from eventdata.exceptions import CutRecordWarning
-from eventdata.io.formats import ReaderOptions
+from eventdata.io.formats import Errors, ReaderOptions
 from eventdata.pipeline.inputs import read_input
 from eventdata.schema.text import RawTable
 from eventdata.validation.parse import Parsed, parse, refuse_lossy, typed_table
@@ -32,7 +32,7 @@ def read_dataset_table(
     /,
     *,
     dataset: Dataset,
-    errors: Literal["raise", "coerce"] = "raise",
+    errors: Errors = "raise",
     **options: Unpack[ReaderOptions],
 ) -> pa.Table:
     """Read any supported input as ``dataset`` into its typed Arrow table.
@@ -98,7 +98,7 @@ def read_canonical_table(
     source: Any,
     /,
     *,
-    errors: Literal["raise", "coerce"] = "raise",
+    errors: Errors = "raise",
     date_format: str | None = None,
     encoding: str | None = None,
     sheet: str | int | None = None,
@@ -129,7 +129,7 @@ def read_acled(
     source: Any,
     /,
     *,
-    errors: Literal["raise", "coerce"] = "raise",
+    errors: Errors = "raise",
     date_format: str | None = None,
     encoding: str | None = None,
     lists: bool = False,

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 import pandas as pd
 from typing_extensions import Unpack
 
-from eventdata.pipeline.read import ReaderOptions, check_reader_options
+from eventdata.io.formats import Errors, ReaderOptions
+from eventdata.pipeline.read import check_reader_options
 
 if TYPE_CHECKING:
     from eventdata.datasets import Dataset
@@ -37,9 +38,6 @@ __all__ = [
     "frame_reader",
 ]
 
-Errors = Literal["raise", "coerce"]
-"""What a reader does with values that do not parse: refuse them, or read them as missing."""
-
 Kind = Literal["read_table", "read", "to_acled_table", "to_acled"]
 """Which of the four public functions a docstring is for."""
 
@@ -53,7 +51,7 @@ errors: ``"raise"`` (default) refuses values that would be lost because they do
 _OPTIONS = """\
 **options: how the input is read, as :func:`eventdata.read_acled` reads it:
     ``date_format``, ``encoding``, ``sheet`` and ``on_truncated``
-    (:class:`~eventdata.pipeline.read.ReaderOptions`)."""
+    (:class:`~eventdata.io.formats.ReaderOptions`)."""
 _RAISES_READ = """\
 Raises:
     TypeError: an option the readers do not take.
